@@ -1,0 +1,59 @@
+#include "driver/compilation.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "sema/build_model.hpp"
+#include "sema/checks.hpp"
+#include "syntax/parser.hpp"
+
+namespace archc {
+
+std::optional<std::string> read_file(const std::string& path, std::string& error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = fmt::format("cannot read {}: {}", path, std::strerror(errno));
+    return std::nullopt;
+  }
+  std::string text;
+  char buffer[1 << 16];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    text.append(buffer, static_cast<std::size_t>(in.gcount()));
+    if (text.size() > SourceFile::kMaxBytes) break;  // reported as a diagnostic
+  }
+  if (in.bad()) {
+    error = fmt::format("cannot read {}: {}", path, std::strerror(errno));
+    return std::nullopt;
+  }
+  return text;
+}
+
+std::unique_ptr<Compilation> compile_text(std::string path, std::string text) {
+  auto c = std::make_unique<Compilation>();
+  const bool too_big = text.size() > SourceFile::kMaxBytes;
+  if (too_big) text.resize(SourceFile::kMaxBytes);
+  c->source = std::make_unique<SourceFile>(std::move(path), std::move(text));
+  const SourceFile& f = *c->source;
+  if (too_big) {
+    c->diags.error("file-too-large", f.range(0, 0),
+                   fmt::format("file is larger than {} MiB", SourceFile::kMaxBytes >> 20));
+    return c;
+  }
+  if (auto bad = check_encoding(f.text())) {
+    c->diags.error("encoding", f.range(bad->offset, bad->offset + 1), bad->message);
+    return c;
+  }
+  c->syntax = parse_file(f, c->diags);
+  if (c->diags.has_errors()) return c;
+  c->model = build_model(c->syntax, f, c->diags);
+  if (c->diags.has_errors()) return c;
+  run_checks(c->model, c->diags);
+  c->diags.sort();
+  return c;
+}
+
+}  // namespace archc

@@ -1,0 +1,32 @@
+// One .arch file through the front end: load, parse, build the model, run
+// the checks. Layers above (commands, tests, benchmarks) start here.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "model/model.hpp"
+#include "source/diagnostic.hpp"
+#include "syntax/ast.hpp"
+
+namespace archc {
+
+struct Compilation {
+  std::unique_ptr<SourceFile> source;
+  ast::File syntax;
+  model::Model model;
+  Diagnostics diags;
+
+  // True when the model is complete and may be lowered.
+  bool ok() const { return !diags.has_errors(); }
+};
+
+// Reads a file; nullopt with `error` set when it cannot be read at all (an
+// I/O error, exit status 2). Encoding and size problems are diagnostics.
+std::optional<std::string> read_file(const std::string& path, std::string& error);
+
+// Runs the front end over text already in memory.
+std::unique_ptr<Compilation> compile_text(std::string path, std::string text);
+
+}  // namespace archc

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <string>
+
+#include "lower/aws_resources.hpp"
+
+namespace archc {
+
+// The stack as Terraform JSON configuration (hashicorp/aws ~> 6.0).
+std::string emit_terraform(const aws::Stack& stack);
+
+// `LabPublicSubnetA` → `lab_public_subnet_a`: a valid Terraform name, and
+// one-to-one with the logical id.
+std::string terraform_name(const std::string& logical_id);
+
+// Escapes Terraform's template syntax (`${`, `%{`) in a literal string.
+std::string terraform_literal(const std::string& s);
+
+}  // namespace archc

@@ -1,0 +1,153 @@
+// The provider-neutral list of AWS resources a model lowers to. Both
+// emitters are thin mappings of it: everything about the architecture is
+// decided here, nothing in an emitter. Fields that name another resource
+// hold its logical id; each emitter knows which attribute of that resource
+// the field means (a VPC id, a security group id, a target group ARN ...).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "model/model.hpp"
+
+namespace archc::aws {
+
+using Tags = std::vector<model::Tag>;  // Name first, then the stack's tags
+using Ids = std::vector<std::string>;
+
+struct Vpc {
+  std::string id, cidr;
+  Tags tags;
+};
+struct InternetGateway {
+  std::string id;
+  Tags tags;
+};
+struct GatewayAttachment {
+  std::string id, vpc, gateway;
+};
+struct Subnet {
+  std::string id, vpc, cidr, zone;  // zone: full name, e.g. ap-northeast-2a
+  bool map_public_ip = false;
+  Tags tags;
+};
+struct RouteTable {
+  std::string id, vpc;
+  Tags tags;
+};
+// A default route (0.0.0.0/0) to an internet gateway or a NAT gateway.
+struct Route {
+  std::string id, route_table;
+  std::string gateway;     // internet gateway id, or empty
+  std::string nat;         // NAT gateway id, or empty
+  std::string depends_on;  // the gateway attachment, for internet routes
+};
+struct RouteTableAssociation {
+  std::string id, subnet, route_table;
+};
+struct ElasticIp {
+  std::string id, depends_on;
+  Tags tags;
+};
+struct NatGateway {
+  std::string id, subnet, eip;
+  Tags tags;
+};
+struct SecurityGroup {
+  std::string id, vpc, description;
+  Tags tags;
+};
+// A TCP ingress rule: from a CIDR or from another security group.
+struct IngressRule {
+  std::string id, group;
+  int from_port = 0, to_port = 0;
+  std::string cidr;          // or
+  std::string source_group;  // security group id
+  std::string description;
+};
+struct LoadBalancer {
+  std::string id;
+  bool internet_facing = false;
+  Ids subnets, security_groups;
+  Tags tags;
+};
+struct TargetGroup {
+  std::string id, vpc;
+  int port = 80;
+  std::string health_check_path;
+  Tags tags;
+};
+struct Listener {
+  std::string id, load_balancer;
+  int port = 80;
+  std::optional<std::string> certificate;  // HTTPS when set
+  std::optional<int> redirect_port;        // HTTP 301 to HTTPS on this port
+  std::string target_group;                // forward target, when not redirecting
+};
+// An AMI id read from a public SSM parameter at deploy time.
+struct ImageParameter {
+  std::string id, ssm_path;
+};
+struct LaunchTemplate {
+  std::string id;
+  std::string image_parameter;  // ImageParameter id, or
+  std::string image_id;         // a literal ami-...
+  std::string instance_type, security_group;
+  std::optional<std::string> user_data;
+  Tags tags;
+};
+struct AutoScalingGroup {
+  std::string id, launch_template;
+  Ids subnets, target_groups;
+  int min = 1, max = 1, desired = 1;
+  int health_check_grace = 300;  // ELB health checks when there are target groups
+  Tags tags;                     // propagated to instances
+};
+struct ScalingPolicy {
+  std::string id, group;
+  int target_cpu = 70;
+};
+struct DbSubnetGroup {
+  std::string id, description;
+  Ids subnets;
+  Tags tags;
+};
+struct DbInstance {
+  std::string id, engine;
+  std::optional<std::string> engine_version;
+  std::string instance_class;
+  std::string security_group;
+  Tags tags;
+  // A primary:
+  int storage = 20;
+  bool multi_az = false;
+  std::string subnet_group, master_username;
+  std::optional<std::string> database;
+  int backup_retention = 7;
+  // A read replica: the primary's id (everything above "A primary" applies).
+  std::string replica_of;
+  bool is_replica() const { return !replica_of.empty(); }
+};
+
+using Resource = std::variant<Vpc, InternetGateway, GatewayAttachment, Subnet, RouteTable, Route, RouteTableAssociation,
+                              ElasticIp, NatGateway, SecurityGroup, IngressRule, LoadBalancer, TargetGroup, Listener,
+                              LaunchTemplate, AutoScalingGroup, ScalingPolicy, DbSubnetGroup, DbInstance>;
+
+struct Output {
+  enum class Kind { LoadBalancerDns, DbAddress } kind;
+  std::string id, resource, description;
+};
+
+struct Stack {
+  std::string name, region;
+  Tags tags;  // the stack's own tags, also part of every resource's Tags
+  std::vector<ImageParameter> images;
+  std::vector<Resource> resources;  // in emission order
+  std::vector<Output> outputs;
+};
+
+const std::string& id_of(const Resource& r);
+
+}  // namespace archc::aws

@@ -1,0 +1,347 @@
+#include "lower/lower.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include <fmt/format.h>
+
+#include "model/aws_catalog.hpp"
+
+namespace archc {
+
+const std::string& aws::id_of(const Resource& r) {
+  return std::visit([](const auto& x) -> const std::string& { return x.id; }, r);
+}
+
+namespace {
+
+using model::Endpoint;
+
+// `lab-vpc` → `LabVpc`: logical ids are CamelCase from the source names.
+std::string camel(std::string_view name) {
+  std::string out;
+  bool up = true;
+  for (char c : name) {
+    if (!std::isalnum(static_cast<unsigned char>(c))) {
+      up = true;
+      continue;
+    }
+    out += up ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
+    up = false;
+  }
+  return out;
+}
+
+std::string upper(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+
+class Lowering {
+ public:
+  explicit Lowering(const model::Model& m) : m_(m) {
+    out_.name = m.stack.name;
+    out_.region = m.stack.region;
+    out_.tags = m.stack.tags;
+  }
+
+  aws::Stack run() {
+    for (std::size_t v = 0; v < m_.vpcs.size(); ++v) lower_vpc(v);
+    for (std::size_t i = 0; i < m_.albs.size(); ++i) group(Endpoint::Kind::Alb, i);
+    for (std::size_t i = 0; i < m_.asgs.size(); ++i) group(Endpoint::Kind::Asg, i);
+    for (std::size_t i = 0; i < m_.rdss.size(); ++i) group(Endpoint::Kind::Rds, i);
+    for (const auto& chain : m_.chains)
+      for (const auto& edge : chain.edges) lower_edge(edge);
+    for (std::size_t i = 0; i < m_.albs.size(); ++i) lower_alb(i);
+    for (std::size_t i = 0; i < m_.asgs.size(); ++i) lower_asg(i);
+    for (std::size_t i = 0; i < m_.rdss.size(); ++i) lower_rds(i);
+    return std::move(out_);
+  }
+
+ private:
+  // A logical id not used yet: collisions of CamelCased names get a number.
+  std::string fresh_id(const std::string& wanted) {
+    std::string id = wanted;
+    for (int n = 2; !ids_.insert(id).second; ++n) id = wanted + std::to_string(n);
+    return id;
+  }
+
+  aws::Tags tags(std::string_view kind, std::string_view name, std::string_view zone = {}) const {
+    aws::Tags t{{"Name", fmt::format("{}-{}-{}{}{}", m_.stack.name, kind, name, zone.empty() ? "" : "-", zone)}};
+    t.insert(t.end(), m_.stack.tags.begin(), m_.stack.tags.end());
+    return t;
+  }
+
+  template <typename R>
+  R& add(R r) {
+    r.id = fresh_id(r.id);
+    out_.resources.emplace_back(std::move(r));
+    return std::get<R>(out_.resources.back());
+  }
+
+  std::string zone_name(const std::string& letter) const { return m_.stack.region + letter; }
+
+  void lower_vpc(std::size_t v) {
+    const model::Vpc& vpc = m_.vpcs[v];
+    const std::string base = camel(vpc.name);
+    const std::string vpc_id = add(aws::Vpc{base + "Vpc", vpc.cidr.str(), tags("vpc", vpc.name)}).id;
+    vpc_ids_.push_back(vpc_id);
+
+    std::string igw, attachment;
+    if (vpc.has_public_tier()) {
+      igw = add(aws::InternetGateway{base + "InternetGateway", tags("igw", vpc.name)}).id;
+      attachment = add(aws::GatewayAttachment{base + "GatewayAttachment", vpc_id, igw}).id;
+    }
+
+    auto& subnet_ids = subnet_ids_[v];
+    for (const auto& t : vpc.tiers) {
+      std::vector<std::string> ids;
+      for (std::size_t z = 0; z < vpc.zones.size(); ++z) {
+        const std::string& zone = vpc.zones[z];
+        ids.push_back(add(aws::Subnet{base + camel(t.name) + "Subnet" + upper(zone), vpc_id, t.cidrs[z].str(),
+                                      zone_name(zone), t.is_public, tags("subnet", vpc.name + "-" + t.name, zone)})
+                          .id);
+      }
+      subnet_ids.push_back(std::move(ids));
+    }
+
+    const bool any_private = std::any_of(vpc.tiers.begin(), vpc.tiers.end(), [](const auto& t) { return t.is_private(); });
+    const bool any_isolated = std::any_of(vpc.tiers.begin(), vpc.tiers.end(), [](const auto& t) { return t.isolated; });
+
+    if (!igw.empty()) {
+      const std::string rt = add(aws::RouteTable{base + "PublicRouteTable", vpc_id, tags("rtb", vpc.name + "-public")}).id;
+      add(aws::Route{base + "PublicDefaultRoute", rt, igw, "", attachment});
+      associate(v, rt, [](const model::Tier& t) { return t.is_public; });
+    }
+
+    // NAT gateways sit in the first public tier; only private tiers use them.
+    std::vector<std::string> nats(vpc.zones.size());
+    if (any_private && vpc.nat != model::NatMode::None) {
+      const std::size_t public_tier = static_cast<std::size_t>(
+          std::find_if(vpc.tiers.begin(), vpc.tiers.end(), [](const auto& t) { return t.is_public; }) - vpc.tiers.begin());
+      const std::size_t count = vpc.nat == model::NatMode::Single ? 1 : vpc.zones.size();
+      for (std::size_t z = 0; z < count; ++z) {
+        const std::string& zone = vpc.zones[z];
+        const std::string eip =
+            add(aws::ElasticIp{base + "NatEip" + upper(zone), attachment, tags("eip", vpc.name + "-nat", zone)}).id;
+        nats[z] = add(aws::NatGateway{base + "NatGateway" + upper(zone), subnet_ids[public_tier][z], eip,
+                                      tags("nat", vpc.name, zone)})
+                      .id;
+      }
+      if (vpc.nat == model::NatMode::Single) std::fill(nats.begin(), nats.end(), nats.front());
+    }
+
+    if (any_private) {
+      for (std::size_t z = 0; z < vpc.zones.size(); ++z) {
+        const std::string& zone = vpc.zones[z];
+        const std::string rt = add(aws::RouteTable{base + "PrivateRouteTable" + upper(zone), vpc_id,
+                                                   tags("rtb", vpc.name + "-private", zone)})
+                                   .id;
+        if (!nats[z].empty()) add(aws::Route{base + "PrivateDefaultRoute" + upper(zone), rt, "", nats[z], ""});
+        associate(v, rt, [](const model::Tier& t) { return t.is_private(); }, z);
+      }
+    }
+    if (any_isolated) {
+      const std::string rt =
+          add(aws::RouteTable{base + "IsolatedRouteTable", vpc_id, tags("rtb", vpc.name + "-isolated")}).id;
+      associate(v, rt, [](const model::Tier& t) { return t.isolated; });
+    }
+  }
+
+  // Associates the route table with the subnets of matching tiers, in one
+  // zone or (zone npos) all of them.
+  template <typename Pred>
+  void associate(std::size_t v, const std::string& rt, Pred matches, std::size_t only_zone = std::string::npos) {
+    const model::Vpc& vpc = m_.vpcs[v];
+    for (std::size_t t = 0; t < vpc.tiers.size(); ++t) {
+      if (!matches(vpc.tiers[t])) continue;
+      for (std::size_t z = 0; z < vpc.zones.size(); ++z) {
+        if (only_zone != std::string::npos && z != only_zone) continue;
+        const std::string& subnet = subnet_ids_[v][t][z];
+        add(aws::RouteTableAssociation{subnet + "RouteTableAssociation", subnet, rt});
+      }
+    }
+  }
+
+  static const char* kind_word(Endpoint::Kind k) {
+    return k == Endpoint::Kind::Alb ? "alb" : k == Endpoint::Kind::Asg ? "asg" : "rds";
+  }
+
+  const model::TierRef& tier_of(Endpoint::Kind k, std::size_t i) const {
+    return k == Endpoint::Kind::Alb ? m_.albs[i].subnets : k == Endpoint::Kind::Asg ? m_.asgs[i].subnets : m_.rdss[i].subnets;
+  }
+
+  const std::string& name_of(Endpoint::Kind k, std::size_t i) const {
+    return k == Endpoint::Kind::Alb ? m_.albs[i].name : k == Endpoint::Kind::Asg ? m_.asgs[i].name : m_.rdss[i].name;
+  }
+
+  // Every alb, asg and rds has its own security group: one named in no
+  // chain then accepts nothing.
+  void group(Endpoint::Kind k, std::size_t i) {
+    const std::string& name = name_of(k, i);
+    const std::string word = kind_word(k);
+    const std::string id = add(aws::SecurityGroup{camel(name) + camel(word) + "SecurityGroup",
+                                                  vpc_ids_[tier_of(k, i).vpc],
+                                                  fmt::format("archc {} {}", word, name), tags("sg", word + "-" + name)})
+                               .id;
+    groups_[{k, i}] = id;
+  }
+
+  const std::string& group_of(const Endpoint& e) const { return groups_.at({e.kind, e.index}); }
+
+  std::string source_name(const Endpoint& e) const {
+    switch (e.kind) {
+      case Endpoint::Kind::Internet: return "Internet";
+      case Endpoint::Kind::Cidr: return "Cidr" + camel(e.cidr.str());
+      case Endpoint::Kind::Vpc: return camel(m_.vpcs[e.index].name) + "Vpc";
+      case Endpoint::Kind::Tier: return camel(m_.vpcs[e.tier.vpc].name) + camel(m_.tier(e.tier).name);
+      default: return camel(name_of(e.kind, e.index)) + camel(kind_word(e.kind));
+    }
+  }
+
+  std::string describe(const Endpoint& e) const {
+    switch (e.kind) {
+      case Endpoint::Kind::Internet: return "internet";
+      case Endpoint::Kind::Cidr: return e.cidr.str();
+      case Endpoint::Kind::Vpc: return "vpc." + m_.vpcs[e.index].name;
+      case Endpoint::Kind::Tier: return "vpc." + m_.vpcs[e.tier.vpc].name + "." + m_.tier(e.tier).name;
+      default: return std::string(kind_word(e.kind)) + "." + name_of(e.kind, e.index);
+    }
+  }
+
+  void lower_edge(const model::Edge& edge) {
+    const std::string& target = group_of(edge.to);
+    std::vector<std::pair<std::string, std::string>> sources;  // (cidr, group)
+    switch (edge.from.kind) {
+      case Endpoint::Kind::Internet: sources.emplace_back("0.0.0.0/0", ""); break;
+      case Endpoint::Kind::Cidr: sources.emplace_back(edge.from.cidr.str(), ""); break;
+      case Endpoint::Kind::Vpc: sources.emplace_back(m_.vpcs[edge.from.index].cidr.str(), ""); break;
+      case Endpoint::Kind::Tier:
+        for (const auto& c : m_.tier(edge.from.tier).cidrs) sources.emplace_back(c.str(), "");
+        break;
+      default: sources.emplace_back("", group_of(edge.from));
+    }
+    const std::string base = target.substr(0, target.size() - std::string("SecurityGroup").size()) + "From" +
+                             source_name(edge.from);
+    for (const auto& port : edge.ports) {
+      for (std::size_t s = 0; s < sources.size(); ++s) {
+        const auto& [cidr, group] = sources[s];
+        // The same rule twice is an error in AWS; duplicates are linted.
+        if (!rules_.insert(std::make_tuple(target, port.lo, port.hi, cidr, group)).second) continue;
+        std::string id = base + (sources.size() > 1 ? upper(m_.vpcs[edge.from.tier.vpc].zones[s]) : "") + "Port" +
+                         std::to_string(port.lo) + (port.hi != port.lo ? "To" + std::to_string(port.hi) : "") + "Ingress";
+        add(aws::IngressRule{id, target, port.lo, port.hi, cidr, group,
+                             fmt::format("from {} to {}", describe(edge.from), describe(edge.to))});
+      }
+    }
+  }
+
+  void lower_alb(std::size_t i) {
+    const model::Alb& alb = m_.albs[i];
+    const std::string base = camel(alb.name) + "Alb";
+    const auto& tier = alb.subnets;
+    const std::string lb = add(aws::LoadBalancer{base, alb.internet_facing, subnet_ids_[tier.vpc][tier.tier],
+                                                 {groups_.at({Endpoint::Kind::Alb, i})}, tags("alb", alb.name)})
+                               .id;
+    out_.outputs.push_back({aws::Output::Kind::LoadBalancerDns, base + "DnsName", lb,
+                            fmt::format("DNS name of alb {}", alb.name)});
+    std::map<std::size_t, std::string> target_groups;  // asg index → target group id
+    for (const auto& l : alb.listeners) {
+      std::string tg;
+      if (l.forward) {
+        auto [it, fresh] = target_groups.emplace(*l.forward, "");
+        if (fresh) {
+          const model::Asg& asg = m_.asgs[*l.forward];
+          it->second = add(aws::TargetGroup{base + camel(asg.name) + "TargetGroup", vpc_ids_[tier.vpc], asg.port,
+                                            asg.health_check, tags("tg", alb.name + "-" + asg.name)})
+                           .id;
+          asg_target_groups_[*l.forward].push_back(it->second);
+        }
+        tg = it->second;
+      }
+      add(aws::Listener{base + camel(l.name) + "Listener", lb, l.port, l.certificate, l.redirect, tg});
+    }
+  }
+
+  std::string image_parameter(const std::string& alias) {
+    const std::string id = camel(alias) + "ImageId";
+    if (ids_.insert(id).second) out_.images.push_back({id, *AwsCatalog::get().image_parameter(alias)});
+    return id;
+  }
+
+  void lower_asg(std::size_t i) {
+    const model::Asg& asg = m_.asgs[i];
+    const std::string base = camel(asg.name);
+    aws::LaunchTemplate lt;
+    lt.id = base + "LaunchTemplate";
+    if (asg.image.rfind("ami-", 0) == 0) lt.image_id = asg.image;
+    else lt.image_parameter = image_parameter(asg.image);
+    lt.instance_type = asg.instance_type;
+    lt.security_group = groups_.at({Endpoint::Kind::Asg, i});
+    lt.user_data = asg.user_data;
+    lt.tags = tags("lt", asg.name);
+    const std::string lt_id = add(std::move(lt)).id;
+    const auto& tier = asg.subnets;
+    const std::string group = add(aws::AutoScalingGroup{base + "Asg", lt_id, subnet_ids_[tier.vpc][tier.tier],
+                                                        asg_target_groups_[i], asg.min, asg.max, asg.desired,
+                                                        asg.health_check_grace, tags("asg", asg.name)})
+                                  .id;
+    if (asg.scale_cpu) add(aws::ScalingPolicy{base + "CpuScalingPolicy", group, *asg.scale_cpu});
+  }
+
+  void lower_rds(std::size_t i) {
+    const model::Rds& db = m_.rdss[i];
+    const std::string base = camel(db.name) + "Db";
+    const EngineInfo& engine = *AwsCatalog::get().engine(db.engine);
+    const auto& tier = db.subnets;
+    const std::string subnet_group =
+        add(aws::DbSubnetGroup{base + "SubnetGroup", fmt::format("archc rds {} subnets", db.name),
+                               subnet_ids_[tier.vpc][tier.tier], tags("dbsubnet", db.name)})
+            .id;
+    aws::DbInstance primary;
+    primary.id = base;
+    primary.engine = engine.engine;
+    primary.engine_version = db.engine_version;
+    primary.instance_class = db.instance_class;
+    primary.security_group = groups_.at({Endpoint::Kind::Rds, i});
+    primary.tags = tags("rds", db.name);
+    primary.storage = db.storage;
+    primary.multi_az = db.multi_az;
+    primary.subnet_group = subnet_group;
+    primary.master_username = engine.master_username;
+    primary.database = db.database;
+    primary.backup_retention = db.backup_retention;
+    const std::string primary_id = add(std::move(primary)).id;
+    out_.outputs.push_back({aws::Output::Kind::DbAddress, base + "Endpoint", primary_id,
+                            fmt::format("endpoint address of rds {}", db.name)});
+    for (int r = 1; r <= db.replicas; ++r) {
+      aws::DbInstance replica;
+      replica.id = base + "Replica" + std::to_string(r);
+      replica.engine = engine.engine;
+      replica.engine_version = db.engine_version;
+      replica.instance_class = db.replica_class.value_or(db.instance_class);
+      replica.security_group = groups_.at({Endpoint::Kind::Rds, i});
+      replica.tags = tags("rds", db.name + "-replica-" + std::to_string(r));
+      replica.replica_of = primary_id;
+      add(std::move(replica));
+    }
+  }
+
+  const model::Model& m_;
+  aws::Stack out_;
+  std::set<std::string> ids_;
+  std::vector<std::string> vpc_ids_;
+  std::map<std::size_t, std::vector<std::vector<std::string>>> subnet_ids_;  // vpc → tier → zone
+  std::map<std::pair<Endpoint::Kind, std::size_t>, std::string> groups_;
+  std::map<std::size_t, std::vector<std::string>> asg_target_groups_;
+  std::set<std::tuple<std::string, int, int, std::string, std::string>> rules_;
+};
+
+}  // namespace
+
+aws::Stack lower(const model::Model& m) { return Lowering(m).run(); }
+
+}  // namespace archc

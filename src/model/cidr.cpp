@@ -1,0 +1,55 @@
+#include "model/cidr.hpp"
+
+#include <charconv>
+
+#include <fmt/format.h>
+
+namespace archc {
+
+namespace {
+// Reads a decimal number of 1-3 digits with no leading zero (to avoid the
+// octal ambiguity some tools have) at text[i], advancing i.
+std::optional<unsigned> read_number(std::string_view text, std::size_t& i, unsigned max) {
+  std::size_t start = i;
+  while (i < text.size() && i - start < 3 && text[i] >= '0' && text[i] <= '9') ++i;
+  if (i == start || (i - start > 1 && text[start] == '0')) return std::nullopt;
+  unsigned v = 0;
+  std::from_chars(text.data() + start, text.data() + i, v);
+  if (v > max) return std::nullopt;
+  return v;
+}
+}  // namespace
+
+std::optional<Cidr> parse_cidr(std::string_view text) {
+  std::size_t i = 0;
+  std::uint32_t addr = 0;
+  for (int octet = 0; octet < 4; ++octet) {
+    if (octet > 0) {
+      if (i >= text.size() || text[i] != '.') return std::nullopt;
+      ++i;
+    }
+    auto v = read_number(text, i, 255);
+    if (!v) return std::nullopt;
+    addr = (addr << 8) | *v;
+  }
+  if (i >= text.size() || text[i] != '/') return std::nullopt;
+  ++i;
+  auto prefix = read_number(text, i, 32);
+  if (!prefix || i != text.size()) return std::nullopt;
+  return Cidr{addr, static_cast<int>(*prefix)};
+}
+
+std::string format_ipv4(std::uint32_t a) {
+  return fmt::format("{}.{}.{}.{}", a >> 24, (a >> 16) & 0xFF, (a >> 8) & 0xFF, a & 0xFF);
+}
+
+std::string Cidr::str() const { return fmt::format("{}/{}", format_ipv4(base), prefix); }
+
+bool Cidr::is_private() const {
+  static const Cidr kPrivate[] = {{0x0A000000, 8}, {0xAC100000, 12}, {0xC0A80000, 16}, {0x7F000000, 8}, {0xA9FE0000, 16}};
+  for (const auto& p : kPrivate)
+    if (p.contains(*this)) return true;
+  return false;
+}
+
+}  // namespace archc

@@ -1,0 +1,36 @@
+// IPv4 CIDR arithmetic: parsing, containment, overlap, alignment.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace archc {
+
+struct Cidr {
+  std::uint32_t base = 0;  // network address (host bits may be set before validation)
+  int prefix = 0;
+
+  std::uint64_t size() const { return std::uint64_t{1} << (32 - prefix); }
+  std::uint32_t mask() const { return prefix == 0 ? 0 : ~std::uint32_t{0} << (32 - prefix); }
+  std::uint64_t first() const { return base; }
+  std::uint64_t last() const { return std::uint64_t{base} + size() - 1; }  // inclusive
+  bool host_bits_set() const { return (base & ~mask()) != 0; }
+  Cidr network() const { return {base & mask(), prefix}; }
+  bool contains(const Cidr& o) const { return o.prefix >= prefix && (o.base & mask()) == (base & mask()); }
+  bool overlaps(const Cidr& o) const { return first() <= o.last() && o.first() <= last(); }
+  // AWS keeps the first four addresses and the last one of every subnet.
+  std::uint64_t usable_in_subnet() const { return size() > 5 ? size() - 5 : 0; }
+  // RFC 1918 private ranges (and loopback/link-local, never internet-routed).
+  bool is_private() const;
+
+  std::string str() const;
+  friend bool operator==(const Cidr&, const Cidr&) = default;
+};
+
+// Parses `a.b.c.d/n`; nullopt on any malformed text.
+std::optional<Cidr> parse_cidr(std::string_view text);
+std::string format_ipv4(std::uint32_t address);
+
+}  // namespace archc

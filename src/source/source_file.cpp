@@ -1,0 +1,73 @@
+#include "source/source_file.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace archc {
+
+namespace {
+bool is_continuation(unsigned char c) { return (c & 0xC0u) == 0x80u; }
+}  // namespace
+
+SourceFile::SourceFile(std::string path, std::string text) : path_(std::move(path)), text_(std::move(text)) {
+  if (text_.size() >= 3 && text_.compare(0, 3, "\xEF\xBB\xBF") == 0) text_.erase(0, 3);
+  line_starts_.push_back(0);
+  for (std::uint32_t i = 0; i < text_.size(); ++i)
+    if (text_[i] == '\n') line_starts_.push_back(i + 1);
+}
+
+SourcePos SourceFile::pos_at(std::uint32_t offset) const {
+  offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(text_.size()));
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  auto line = static_cast<std::uint32_t>(it - line_starts_.begin());
+  std::uint32_t column = 1;
+  for (std::uint32_t i = line_starts_[line - 1]; i < offset; ++i)
+    if (!is_continuation(static_cast<unsigned char>(text_[i]))) ++column;
+  return {offset, line, column};
+}
+
+SourceRange SourceFile::range(std::uint32_t begin, std::uint32_t end) const {
+  return {this, pos_at(begin), pos_at(std::max(begin, end))};
+}
+
+std::string_view SourceFile::line_text(std::uint32_t line) const {
+  if (line == 0 || line > line_starts_.size()) return {};
+  std::uint32_t begin = line_starts_[line - 1];
+  std::uint32_t end = line < line_starts_.size() ? line_starts_[line] : static_cast<std::uint32_t>(text_.size());
+  std::string_view s(text_.data() + begin, end - begin);
+  while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+std::optional<EncodingError> check_encoding(std::string_view text) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  for (std::size_t i = 0; i < n;) {
+    unsigned char c = p[i];
+    auto at = static_cast<std::uint32_t>(i);
+    if (c == 0) return EncodingError{at, "NUL byte in source text"};
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t len = 0;
+    std::uint32_t cp = 0;
+    if ((c & 0xE0u) == 0xC0u) len = 2, cp = c & 0x1Fu;
+    else if ((c & 0xF0u) == 0xE0u) len = 3, cp = c & 0x0Fu;
+    else if ((c & 0xF8u) == 0xF0u) len = 4, cp = c & 0x07u;
+    else return EncodingError{at, fmt::format("invalid UTF-8 byte 0x{:02X}", c)};
+    if (i + len > n) return EncodingError{at, "truncated UTF-8 sequence"};
+    for (std::size_t k = 1; k < len; ++k) {
+      if (!is_continuation(p[i + k])) return EncodingError{at, "invalid UTF-8 sequence"};
+      cp = (cp << 6) | (p[i + k] & 0x3Fu);
+    }
+    static constexpr std::uint32_t kMinForLength[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < kMinForLength[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+      return EncodingError{at, "invalid UTF-8 sequence"};
+    i += len;
+  }
+  return std::nullopt;
+}
+
+}  // namespace archc
