@@ -1,4 +1,4 @@
-#include "cli/atomic_write.hpp"
+#include "driver/atomic_write.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>

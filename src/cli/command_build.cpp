@@ -1,0 +1,64 @@
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include "driver/atomic_write.hpp"
+#include "cli/commands.hpp"
+#include "emit/cloudformation.hpp"
+#include "emit/terraform.hpp"
+#include "lower/lower.hpp"
+
+namespace archc::cli {
+
+namespace {
+
+struct BuildOptions {
+  std::string file, out, target;
+};
+
+bool ends_with(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+int run_build(const BuildOptions& o) {
+  auto c = load(o.file);
+  if (!c) return kExitUsage;
+  if (report(*c) > 0) return kExitDiagnostics;
+  const bool terraform = o.target.empty() ? ends_with(o.out, ".tf.json") : o.target == "terraform";
+  const aws::Stack stack = lower(c->model);
+  const std::string text = terraform ? emit_terraform(stack) : emit_cloudformation(stack);
+  if (o.out.empty() || o.out == "-") {
+    std::cout << text << std::flush;
+    return std::cout ? kExitOk : kExitUsage;
+  }
+  std::string error;
+  if (!write_file_atomically(o.out, text, error)) {
+    std::cerr << "archc: error: " << error << '\n';
+    return kExitUsage;
+  }
+  spdlog::debug("wrote {} ({} resources)", o.out, stack.resources.size());
+  return kExitOk;
+}
+
+}  // namespace
+
+Registered add_build_command(CLI::App& app) {
+  auto o = std::make_shared<BuildOptions>();
+  auto* cmd = app.add_subcommand("build", "Check FILE and write its CloudFormation or Terraform stack");
+  cmd->add_option("FILE", o->file, "The .arch file")->required();
+  cmd->add_option("-o,--output", o->out,
+                  "Where to write the stack (default: standard output). Written atomically: on any error an "
+                  "existing file is left untouched");
+  cmd->add_option("--target", o->target,
+                  "cloudformation or terraform (default: terraform when OUT ends in .tf.json, else cloudformation)")
+      ->check(CLI::IsMember({"cloudformation", "terraform"}));
+  cmd->footer(
+      "Examples:\n"
+      "  archc build samples/lab-vpc.arch -o stack.yaml\n"
+      "  archc build samples/lab-vpc.arch -o main.tf.json\n"
+      "  archc build site.arch --target terraform > main.tf.json");
+  return {cmd, [o] { return run_build(*o); }};
+}
+
+}  // namespace archc::cli
