@@ -26,6 +26,8 @@ struct Registered {
 
 Registered add_build_command(CLI::App& app);
 Registered add_check_command(CLI::App& app);
+Registered add_lint_command(CLI::App& app);
+Registered add_plan_command(CLI::App& app);
 
 // Reads and compiles a file; prints an I/O error and returns null when it
 // cannot be read.

@@ -24,7 +24,8 @@ int main(int argc, char** argv) {
   bool verbose = false;
   app.add_flag("-v,--verbose", verbose, "Log the time each phase takes to stderr");
 
-  const Registered commands[] = {add_build_command(app), add_check_command(app)};
+  const Registered commands[] = {add_build_command(app), add_check_command(app), add_lint_command(app),
+                                 add_plan_command(app)};
 
   try {
     app.parse(argc, argv);
