@@ -399,6 +399,11 @@ class ModelBuilder {
       l.certificate = lr.string("certificate");
       if (l.certificate && l.certificate->rfind("arn:", 0) != 0)
         diags_.error("invalid-value", lr.get("certificate")->value->range, "`certificate` must be an ACM certificate ARN (arn:...)");
+      else if (l.certificate && !is_acm_certificate_arn(*l.certificate))
+        // Still built (a placeholder is common while drafting), but AWS will
+        // refuse the listener.
+        diags_.warning("certificate-arn", lr.get("certificate")->value->range,
+                       "this is not an ACM certificate ARN: arn:aws:acm:REGION:ACCOUNT:certificate/ID");
       if (const auto* fwd = lr.get("forward")) {
         l.forward = asg_ref(*fwd);
         l.forward_range = fwd->value->range;
@@ -451,6 +456,21 @@ class ModelBuilder {
     if (auto v = r.integer("health_check_grace", 0, 7200)) asg.health_check_grace = *v;
     asg.scale_cpu = r.integer("scale_cpu", 1, 100);
     asg.user_data = r.string("user_data");
+  }
+
+  // arn:PARTITION:acm:REGION:ACCOUNT(12 digits):certificate/ID
+  static bool is_acm_certificate_arn(const std::string& s) {
+    std::vector<std::string> parts;
+    for (std::size_t start = 0, i = 0; i <= s.size(); ++i)
+      if (i == s.size() || (s[i] == ':' && parts.size() < 5)) {
+        parts.push_back(s.substr(start, i - start));
+        start = i + 1;
+      }
+    auto digits = [](const std::string& p) {
+      return p.size() == 12 && std::all_of(p.begin(), p.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+    };
+    return parts.size() == 6 && parts[1].rfind("aws", 0) == 0 && parts[2] == "acm" && !parts[3].empty() &&
+           digits(parts[4]) && parts[5].rfind("certificate/", 0) == 0 && parts[5].size() > 12;
   }
 
   static bool is_ami_id(const std::string& s) {
