@@ -8,12 +8,15 @@
 
 namespace archc {
 
-std::string terraform_name(const std::string& logical_id) {
+namespace {
+
+// `RdsDbReplica1` → `rds<sep>db<sep>replica1`.
+std::string lower_words(const std::string& logical_id, char sep) {
   std::string out;
   for (std::size_t i = 0; i < logical_id.size(); ++i) {
     const char c = logical_id[i];
     if (std::isupper(static_cast<unsigned char>(c))) {
-      if (i > 0) out += '_';
+      if (i > 0) out += sep;
       out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     } else {
       out += c;
@@ -21,6 +24,10 @@ std::string terraform_name(const std::string& logical_id) {
   }
   return out;
 }
+
+}  // namespace
+
+std::string terraform_name(const std::string& logical_id) { return lower_words(logical_id, '_'); }
 
 std::string terraform_literal(const std::string& s) {
   std::string out;
@@ -218,8 +225,9 @@ class TfWriter {
       if (r.database) j["db_name"] = *r.database;
       j["backup_retention_period"] = r.backup_retention;
       // Kept as a snapshot when destroyed, like the CloudFormation stack.
+      // Snapshot identifiers take letters, digits and hyphens only.
       j["skip_final_snapshot"] = false;
-      j["final_snapshot_identifier"] = stack_.name + "-" + terraform_name(r.id) + "-final";
+      j["final_snapshot_identifier"] = stack_.name + "-" + lower_words(r.id, '-') + "-final";
     }
     j["tags"] = tags(r.tags);
     add("aws_db_instance", r.id) = std::move(j);

@@ -55,13 +55,22 @@ struct NameTable {
   }
 };
 
+// The file's name made a valid stack name: lower-case letters, digits and
+// single hyphens, starting with a letter (names end up in RDS snapshot
+// identifiers, which allow no more).
 std::string default_stack_name(const SourceFile& file) {
   std::string stem = file.path();
   if (auto slash = stem.find_last_of("/\\"); slash != std::string::npos) stem.erase(0, slash + 1);
   if (auto dot = stem.find('.'); dot != std::string::npos) stem.erase(dot);
   std::string out;
-  for (char c : stem)
-    out += std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::tolower(c)) : '-';
+  for (char c : stem) {
+    if (std::isalnum(static_cast<unsigned char>(c)) && (!out.empty() || std::isalpha(static_cast<unsigned char>(c))))
+      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    else if (!out.empty() && out.back() != '-')
+      out += '-';
+  }
+  if (out.size() > 64) out.resize(64);
+  while (!out.empty() && out.back() == '-') out.pop_back();
   return out.empty() ? "archc" : out;
 }
 
@@ -158,7 +167,7 @@ class ModelBuilder {
     m_.stack.range = b.labels.empty() ? b.kind_range : b.labels.front().range;
     if (!valid_stack_name(m_.stack.name))
       diags_.error("invalid-name", m_.stack.range,
-                   "a stack name starts with a letter and holds only letters, digits and hyphens (at most 64)");
+                   "a stack name starts with a letter and holds letters, digits and single hyphens, not at the end (at most 64)");
     BlockReader r(diags_, eval_, b, "the stack", kStackSchema);
     if (auto region = r.string("region")) {
       if (AwsCatalog::get().zones(*region)) {
@@ -180,7 +189,9 @@ class ModelBuilder {
   }
 
   static bool valid_stack_name(const std::string& n) {
-    if (n.empty() || n.size() > 64 || !std::isalpha(static_cast<unsigned char>(n[0]))) return false;
+    if (n.empty() || n.size() > 64 || !std::isalpha(static_cast<unsigned char>(n[0])) || n.back() == '-' ||
+        n.find("--") != std::string::npos)
+      return false;
     return std::all_of(n.begin(), n.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-'; });
   }
 

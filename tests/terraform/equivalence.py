@@ -1,0 +1,430 @@
+#!/usr/bin/env python3
+"""Do a CloudFormation template and a Terraform configuration describe the same stack?
+
+Usage: equivalence.py STACK.yaml STACK.tf.json
+
+Reads both back into one neutral form, a set of entities keyed by
+(kind, CloudFormation logical id) with their key properties, references
+resolved to the entity they name ("subnet:LabVpcAppSubnetA"), and compares
+the sets. A Terraform name maps to the logical id whose snake_case it is
+(terraform_name in src/emit/terraform.cpp). Exit 0 when equal, 1 with a
+readable diff, 2 when a file cannot be read.
+"""
+import base64
+import json
+import re
+import sys
+
+import yaml
+
+CFN_KINDS = {
+    "AWS::EC2::VPC": "vpc",
+    "AWS::EC2::InternetGateway": "internet_gateway",
+    "AWS::EC2::VPCGatewayAttachment": "gateway_attachment",
+    "AWS::EC2::Subnet": "subnet",
+    "AWS::EC2::RouteTable": "route_table",
+    "AWS::EC2::Route": "route",
+    "AWS::EC2::SubnetRouteTableAssociation": "route_table_association",
+    "AWS::EC2::EIP": "elastic_ip",
+    "AWS::EC2::NatGateway": "nat_gateway",
+    "AWS::EC2::SecurityGroup": "security_group",
+    "AWS::EC2::SecurityGroupIngress": "ingress_rule",
+    "AWS::ElasticLoadBalancingV2::LoadBalancer": "load_balancer",
+    "AWS::ElasticLoadBalancingV2::TargetGroup": "target_group",
+    "AWS::ElasticLoadBalancingV2::Listener": "listener",
+    "AWS::EC2::LaunchTemplate": "launch_template",
+    "AWS::AutoScaling::AutoScalingGroup": "auto_scaling_group",
+    "AWS::AutoScaling::ScalingPolicy": "scaling_policy",
+    "AWS::RDS::DBSubnetGroup": "db_subnet_group",
+    "AWS::RDS::DBInstance": "db_instance",
+}
+TF_KINDS = {
+    "aws_vpc": "vpc",
+    "aws_internet_gateway": "internet_gateway",
+    "aws_internet_gateway_attachment": "gateway_attachment",
+    "aws_subnet": "subnet",
+    "aws_route_table": "route_table",
+    "aws_route": "route",
+    "aws_route_table_association": "route_table_association",
+    "aws_eip": "elastic_ip",
+    "aws_nat_gateway": "nat_gateway",
+    "aws_security_group": "security_group",
+    "aws_vpc_security_group_ingress_rule": "ingress_rule",
+    "aws_vpc_security_group_egress_rule": "egress_rule",
+    "aws_lb": "load_balancer",
+    "aws_lb_target_group": "target_group",
+    "aws_lb_listener": "listener",
+    "aws_launch_template": "launch_template",
+    "aws_autoscaling_group": "auto_scaling_group",
+    "aws_autoscaling_policy": "scaling_policy",
+    "aws_db_subnet_group": "db_subnet_group",
+    "aws_db_instance": "db_instance",
+}
+ALL_TRAFFIC_OUT = {"protocol": "-1", "destination": "0.0.0.0/0"}
+
+
+def terraform_name(logical_id):
+    return re.sub(r"(?<!^)([A-Z])", r"_\1", logical_id).lower()
+
+
+def number(v):
+    """CloudFormation writes some numbers as strings ("2"); compare them as numbers."""
+    return None if v is None else int(v)
+
+
+def tag_dict(tags):
+    return {t["Key"]: t["Value"] for t in tags or []}
+
+
+class CloudFormation:
+    def __init__(self, template):
+        self.resources = template.get("Resources", {})
+        self.parameters = template.get("Parameters", {})
+        self.template = template
+
+    def ref(self, value):
+        """`{Ref: X}` or `{Fn::GetAtt: [X, Attr]}` → "kind:X"."""
+        if not isinstance(value, dict) or len(value) != 1:
+            return "literal:%s" % (value,)
+        (fn, arg), = value.items()
+        target = arg if fn == "Ref" else arg[0] if fn == "Fn::GetAtt" else None
+        if target in self.parameters:
+            return "image_parameter:%s" % target
+        if target not in self.resources:
+            return "unresolved:%s" % (value,)
+        return "%s:%s" % (CFN_KINDS.get(self.resources[target]["Type"], self.resources[target]["Type"]), target)
+
+    def refs(self, values):
+        return sorted(self.ref(v) for v in values or [])
+
+    def entities(self):
+        out = {}
+        for pid, p in self.parameters.items():
+            out[("image_parameter", pid)] = {"ssm_path": p.get("Default")}
+        for rid, r in self.resources.items():
+            kind = CFN_KINDS.get(r["Type"], r["Type"])
+            props = getattr(self, kind, lambda p, r: dict(p))(r.get("Properties", {}), r)
+            if "DependsOn" in r:
+                props["depends_on"] = self.refs({"Ref": d} for d in as_list(r["DependsOn"]))
+            out[(kind, rid)] = props
+            if kind == "security_group" and "SecurityGroupEgress" not in r.get("Properties", {}):
+                # AWS gives a group without egress rules allow-all outbound.
+                out[("egress_rule", rid)] = dict(ALL_TRAFFIC_OUT, group="security_group:" + rid)
+        for oid, o in self.template.get("Outputs", {}).items():
+            attribute = o["Value"]["Fn::GetAtt"][1]
+            out[("output", oid)] = {"description": o.get("Description"), "of": self.ref(o["Value"]),
+                                    "value": {"DNSName": "dns name", "Endpoint.Address": "address"}[attribute]}
+        return out
+
+    def vpc(self, p, r):
+        return {"cidr": p["CidrBlock"], "dns_support": p.get("EnableDnsSupport"),
+                "dns_hostnames": p.get("EnableDnsHostnames"), "tags": tag_dict(p.get("Tags"))}
+
+    def internet_gateway(self, p, r):
+        return {"tags": tag_dict(p.get("Tags"))}
+
+    def gateway_attachment(self, p, r):
+        return {"vpc": self.ref(p["VpcId"]), "gateway": self.ref(p["InternetGatewayId"])}
+
+    def subnet(self, p, r):
+        return {"vpc": self.ref(p["VpcId"]), "cidr": p["CidrBlock"], "zone": p["AvailabilityZone"],
+                "map_public_ip": p.get("MapPublicIpOnLaunch", False), "tags": tag_dict(p.get("Tags"))}
+
+    def route_table(self, p, r):
+        return {"vpc": self.ref(p["VpcId"]), "tags": tag_dict(p.get("Tags"))}
+
+    def route(self, p, r):
+        target = p.get("GatewayId") or p.get("NatGatewayId")
+        return {"route_table": self.ref(p["RouteTableId"]), "destination": p["DestinationCidrBlock"],
+                "target": self.ref(target)}
+
+    def route_table_association(self, p, r):
+        return {"subnet": self.ref(p["SubnetId"]), "route_table": self.ref(p["RouteTableId"])}
+
+    def elastic_ip(self, p, r):
+        return {"domain": p.get("Domain"), "tags": tag_dict(p.get("Tags"))}
+
+    def nat_gateway(self, p, r):
+        return {"subnet": self.ref(p["SubnetId"]), "eip": self.ref(p["AllocationId"]),
+                "tags": tag_dict(p.get("Tags"))}
+
+    def security_group(self, p, r):
+        return {"vpc": self.ref(p["VpcId"]), "description": p["GroupDescription"], "tags": tag_dict(p.get("Tags"))}
+
+    def ingress_rule(self, p, r):
+        source = ("cidr:" + p["CidrIp"]) if "CidrIp" in p else self.ref(p["SourceSecurityGroupId"])
+        return {"group": self.ref(p["GroupId"]), "protocol": p["IpProtocol"], "from_port": p["FromPort"],
+                "to_port": p["ToPort"], "source": source, "description": p.get("Description")}
+
+    def load_balancer(self, p, r):
+        return {"type": p.get("Type"), "scheme": p.get("Scheme"), "subnets": self.refs(p["Subnets"]),
+                "security_groups": self.refs(p.get("SecurityGroups")), "tags": tag_dict(p.get("Tags"))}
+
+    def target_group(self, p, r):
+        return {"vpc": self.ref(p["VpcId"]), "target_type": p.get("TargetType"), "protocol": p["Protocol"],
+                "port": p["Port"], "health_check_protocol": p.get("HealthCheckProtocol"),
+                "health_check_path": p.get("HealthCheckPath"), "tags": tag_dict(p.get("Tags"))}
+
+    def listener(self, p, r):
+        action = p["DefaultActions"][0]
+        redirect = action.get("RedirectConfig", {})
+        return {"load_balancer": self.ref(p["LoadBalancerArn"]), "port": p["Port"], "protocol": p["Protocol"],
+                "certificate": (p.get("Certificates") or [{}])[0].get("CertificateArn"),
+                "actions": len(p["DefaultActions"]), "action": action["Type"],
+                "forward_to": self.ref(action["TargetGroupArn"]) if "TargetGroupArn" in action else None,
+                "redirect_protocol": redirect.get("Protocol"), "redirect_port": number(redirect.get("Port")),
+                "redirect_status": redirect.get("StatusCode")}
+
+    def launch_template(self, p, r):
+        d = p["LaunchTemplateData"]
+        image = d["ImageId"]
+        user_data = d.get("UserData", {}).get("Fn::Base64")
+        tags = {}
+        for spec in p.get("TagSpecifications", []):
+            tags.update(tag_dict(spec.get("Tags")))
+        return {"image": self.ref(image) if isinstance(image, dict) else "literal:" + image,
+                "instance_type": d["InstanceType"], "security_groups": self.refs(d.get("SecurityGroupIds")),
+                "http_tokens": d.get("MetadataOptions", {}).get("HttpTokens"), "user_data": user_data,
+                "tags": tags}
+
+    def auto_scaling_group(self, p, r):
+        return {"launch_template": self.ref(p["LaunchTemplate"]["LaunchTemplateId"]),
+                "launch_template_version": self.ref(p["LaunchTemplate"]["Version"]),
+                "min": number(p["MinSize"]), "max": number(p["MaxSize"]), "desired": number(p.get("DesiredCapacity")),
+                "subnets": self.refs(p["VPCZoneIdentifier"]), "target_groups": self.refs(p.get("TargetGroupARNs")),
+                "health_check_type": p.get("HealthCheckType"), "health_check_grace": p.get("HealthCheckGracePeriod"),
+                "tags": {t["Key"]: (t["Value"], t.get("PropagateAtLaunch")) for t in p.get("Tags", [])}}
+
+    def scaling_policy(self, p, r):
+        c = p["TargetTrackingConfiguration"]
+        return {"group": self.ref(p["AutoScalingGroupName"]), "policy_type": p["PolicyType"],
+                "metric": c["PredefinedMetricSpecification"]["PredefinedMetricType"], "target": c["TargetValue"]}
+
+    def db_subnet_group(self, p, r):
+        return {"description": p["DBSubnetGroupDescription"], "subnets": self.refs(p["SubnetIds"]),
+                "tags": tag_dict(p.get("Tags"))}
+
+    def db_instance(self, p, r):
+        return {"engine": p["Engine"], "engine_version": p.get("EngineVersion"), "class": p["DBInstanceClass"],
+                "security_groups": self.refs(p.get("VPCSecurityGroups")),
+                "publicly_accessible": p.get("PubliclyAccessible"), "storage": number(p.get("AllocatedStorage")),
+                "encrypted": p.get("StorageEncrypted"), "multi_az": p.get("MultiAZ"),
+                "subnet_group": self.ref(p["DBSubnetGroupName"]) if "DBSubnetGroupName" in p else None,
+                "username": p.get("MasterUsername"), "managed_password": p.get("ManageMasterUserPassword"),
+                "database": p.get("DBName"), "backup_retention": p.get("BackupRetentionPeriod"),
+                "replica_of": self.ref(p["SourceDBInstanceIdentifier"]) if "SourceDBInstanceIdentifier" in p else None,
+                "final_snapshot": r.get("DeletionPolicy") == "Snapshot", "tags": tag_dict(p.get("Tags"))}
+
+
+class Terraform:
+    REFERENCE = re.compile(r"^\$\{(data\.)?([a-z0-9_]+)\.([a-z0-9_]+)\.([a-z0-9_]+)\}$")
+
+    def __init__(self, config, logical_ids):
+        self.config = config
+        # Terraform name → CloudFormation logical id; unmapped names stay as they are.
+        self.logical = {terraform_name(i): i for i in logical_ids}
+        self.resources = config.get("resource", {})
+        provider = as_list(config.get("provider", {}).get("aws", [{}]))[0]
+        self.default_tags = {}
+        for block in as_list(provider.get("default_tags", [])):
+            self.default_tags.update(block.get("tags", {}))
+
+    def id_of(self, name):
+        return self.logical.get(name, "terraform:" + name)
+
+    def ref(self, value):
+        """`${aws_subnet.lab_vpc_app_subnet_a.id}` → "subnet:LabVpcAppSubnetA"."""
+        m = self.REFERENCE.match(value) if isinstance(value, str) else None
+        if not m:
+            return "literal:%s" % (value,)
+        data, tf_type, name = m.group(1), m.group(2), m.group(3)
+        if data:
+            return "image_parameter:%s" % self.id_of(name)
+        return "%s:%s" % (TF_KINDS.get(tf_type, tf_type), self.id_of(name))
+
+    def refs(self, values):
+        return sorted(self.ref(v) for v in values or [])
+
+    def tags(self, b):
+        # Terraform strings escape `${` as `$${`; the value AWS sees is the unescaped one.
+        return {k: unescape(v) for k, v in dict(self.default_tags, **b.get("tags", {})).items()}
+
+    def entities(self):
+        out = {}
+        for name, d in self.config.get("data", {}).get("aws_ssm_parameter", {}).items():
+            out[("image_parameter", self.id_of(name))] = {"ssm_path": d["name"]}
+        for tf_type, named in self.resources.items():
+            kind = TF_KINDS.get(tf_type, tf_type)
+            for name, b in named.items():
+                props = getattr(self, kind, lambda b: dict(b))(b)
+                if "depends_on" in b:  # addresses: TYPE.NAME
+                    props["depends_on"] = self.refs("${%s.id}" % address for address in b["depends_on"])
+                if kind == "egress_rule":  # keyed by its group, as CloudFormation has no resource for it
+                    out[(kind, props["group"].split(":", 1)[1])] = props
+                else:
+                    out[(kind, self.id_of(name))] = props
+        for name, o in self.config.get("output", {}).items():
+            attribute = self.REFERENCE.match(o["value"]).group(4)
+            out[("output", self.id_of(name))] = {"description": unescape(o.get("description")),
+                                                 "of": self.ref(o["value"]),
+                                                 "value": {"dns_name": "dns name", "address": "address"}[attribute]}
+        return out
+
+    def vpc(self, b):
+        return {"cidr": b["cidr_block"], "dns_support": b.get("enable_dns_support"),
+                "dns_hostnames": b.get("enable_dns_hostnames"), "tags": self.tags(b)}
+
+    def internet_gateway(self, b):
+        return {"tags": self.tags(b)}
+
+    def gateway_attachment(self, b):
+        return {"vpc": self.ref(b["vpc_id"]), "gateway": self.ref(b["internet_gateway_id"])}
+
+    def subnet(self, b):
+        return {"vpc": self.ref(b["vpc_id"]), "cidr": b["cidr_block"], "zone": b["availability_zone"],
+                "map_public_ip": b.get("map_public_ip_on_launch", False), "tags": self.tags(b)}
+
+    def route_table(self, b):
+        return {"vpc": self.ref(b["vpc_id"]), "tags": self.tags(b)}
+
+    def route(self, b):
+        target = b.get("gateway_id") or b.get("nat_gateway_id")
+        return {"route_table": self.ref(b["route_table_id"]), "destination": b["destination_cidr_block"],
+                "target": self.ref(target)}
+
+    def route_table_association(self, b):
+        return {"subnet": self.ref(b["subnet_id"]), "route_table": self.ref(b["route_table_id"])}
+
+    def elastic_ip(self, b):
+        return {"domain": b.get("domain"), "tags": self.tags(b)}
+
+    def nat_gateway(self, b):
+        return {"subnet": self.ref(b["subnet_id"]), "eip": self.ref(b["allocation_id"]), "tags": self.tags(b)}
+
+    def security_group(self, b):
+        return {"vpc": self.ref(b["vpc_id"]), "description": unescape(b["description"]), "tags": self.tags(b)}
+
+    def egress_rule(self, b):
+        return {"group": self.ref(b["security_group_id"]), "protocol": b["ip_protocol"], "destination": b["cidr_ipv4"]}
+
+    def ingress_rule(self, b):
+        source = ("cidr:" + b["cidr_ipv4"]) if "cidr_ipv4" in b else self.ref(b["referenced_security_group_id"])
+        return {"group": self.ref(b["security_group_id"]), "protocol": b["ip_protocol"], "from_port": b["from_port"],
+                "to_port": b["to_port"], "source": source, "description": unescape(b.get("description"))}
+
+    def load_balancer(self, b):
+        return {"type": b.get("load_balancer_type"), "scheme": "internal" if b.get("internal") else "internet-facing",
+                "subnets": self.refs(b["subnets"]), "security_groups": self.refs(b.get("security_groups")),
+                "tags": self.tags(b)}
+
+    def target_group(self, b):
+        health = as_list(b.get("health_check", [{}]))[0]
+        return {"vpc": self.ref(b["vpc_id"]), "target_type": b.get("target_type"), "protocol": b["protocol"],
+                "port": b["port"], "health_check_protocol": health.get("protocol"),
+                "health_check_path": unescape(health.get("path")), "tags": self.tags(b)}
+
+    def listener(self, b):
+        actions = as_list(b["default_action"])
+        action = actions[0]
+        redirect = as_list(action.get("redirect", [{}]))[0]
+        return {"load_balancer": self.ref(b["load_balancer_arn"]), "port": b["port"], "protocol": b["protocol"],
+                "certificate": unescape(b.get("certificate_arn")), "actions": len(actions), "action": action["type"],
+                "forward_to": self.ref(action["target_group_arn"]) if "target_group_arn" in action else None,
+                "redirect_protocol": redirect.get("protocol"), "redirect_port": number(redirect.get("port")),
+                "redirect_status": redirect.get("status_code")}
+
+    def launch_template(self, b):
+        user_data = b.get("user_data")
+        image = b["image_id"]
+        return {"image": self.ref(image) if image.startswith("${") else "literal:" + image,
+                "instance_type": unescape(b["instance_type"]), "security_groups": self.refs(b.get("vpc_security_group_ids")),
+                "http_tokens": as_list(b.get("metadata_options", [{}]))[0].get("http_tokens"),
+                "user_data": base64.b64decode(user_data).decode() if user_data is not None else None,
+                "tags": self.tags(b)}
+
+    def auto_scaling_group(self, b):
+        template = as_list(b["launch_template"])[0]
+        return {"launch_template": self.ref(template["id"]), "launch_template_version": self.ref(template["version"]),
+                "min": b["min_size"], "max": b["max_size"], "desired": b.get("desired_capacity"),
+                "subnets": self.refs(b["vpc_zone_identifier"]), "target_groups": self.refs(b.get("target_group_arns")),
+                "health_check_type": b.get("health_check_type"), "health_check_grace": b.get("health_check_grace_period"),
+                # Auto scaling groups do not take the provider's default tags: only their own tag blocks count.
+                "tags": {unescape(t["key"]): (unescape(t["value"]), t.get("propagate_at_launch"))
+                         for t in as_list(b.get("tag", []))}}
+
+    def scaling_policy(self, b):
+        c = as_list(b["target_tracking_configuration"])[0]
+        return {"group": self.ref(b["autoscaling_group_name"]), "policy_type": b["policy_type"],
+                "metric": as_list(c["predefined_metric_specification"])[0]["predefined_metric_type"],
+                "target": c["target_value"]}
+
+    def db_subnet_group(self, b):
+        return {"description": unescape(b["description"]), "subnets": self.refs(b["subnet_ids"]), "tags": self.tags(b)}
+
+    def db_instance(self, b):
+        return {"engine": b["engine"], "engine_version": unescape(b.get("engine_version")),
+                "class": unescape(b["instance_class"]), "security_groups": self.refs(b.get("vpc_security_group_ids")),
+                "publicly_accessible": b.get("publicly_accessible"), "storage": b.get("allocated_storage"),
+                "encrypted": b.get("storage_encrypted"), "multi_az": b.get("multi_az"),
+                "subnet_group": self.ref(b["db_subnet_group_name"]) if "db_subnet_group_name" in b else None,
+                "username": b.get("username"), "managed_password": b.get("manage_master_user_password"),
+                "database": b.get("db_name"), "backup_retention": b.get("backup_retention_period"),
+                "replica_of": self.ref(b["replicate_source_db"]) if "replicate_source_db" in b else None,
+                "final_snapshot": b.get("skip_final_snapshot") is False, "tags": self.tags(b)}
+
+
+def as_list(v):
+    if v is None:
+        return []
+    return v if isinstance(v, list) else [v]
+
+
+def unescape(s):
+    if not isinstance(s, str):
+        return s
+    return s.replace("$${", "${").replace("%%{", "%{")
+
+
+def compare(cfn, tf):
+    """Lines describing every difference; empty when the stacks match."""
+    lines = []
+    for key in sorted(set(cfn) | set(tf)):
+        kind, ident = key
+        if key not in tf:
+            lines.append("only in CloudFormation: %s %s %s" % (kind, ident, json.dumps(cfn[key], sort_keys=True)))
+        elif key not in cfn:
+            lines.append("only in Terraform:      %s %s %s" % (kind, ident, json.dumps(tf[key], sort_keys=True)))
+        else:
+            for prop in sorted(set(cfn[key]) | set(tf[key])):
+                a, b = cfn[key].get(prop), tf[key].get(prop)
+                if a != b:
+                    lines.append("%s %s: %s differs\n    CloudFormation: %s\n    Terraform:      %s"
+                                 % (kind, ident, prop, json.dumps(a, sort_keys=True), json.dumps(b, sort_keys=True)))
+    return lines
+
+
+def main():
+    if len(sys.argv) != 3:
+        print(__doc__.strip().split("\n\n")[1], file=sys.stderr)
+        return 2
+    try:
+        with open(sys.argv[1]) as f:
+            template = yaml.safe_load(f)
+        with open(sys.argv[2]) as f:
+            config = json.load(f)
+    except (OSError, ValueError, yaml.YAMLError) as e:
+        print("equivalence.py: %s" % e, file=sys.stderr)
+        return 2
+    cfn = CloudFormation(template)
+    ids = list(cfn.resources) + list(cfn.parameters) + list(template.get("Outputs", {}))
+    differences = compare(cfn.entities(), Terraform(config, ids).entities())
+    for line in differences:
+        print(line)
+    if differences:
+        print("%d difference(s) between %s and %s" % (len(differences), sys.argv[1], sys.argv[2]))
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
