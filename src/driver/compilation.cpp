@@ -52,6 +52,8 @@ std::unique_ptr<Compilation> compile_text(std::string path, std::string text) {
   c->model = build_model(c->syntax, f, c->diags);
   if (c->diags.has_errors()) return c;
   run_checks(c->model, c->diags);
+  run_source_checks(c->syntax, c->diags);
+  c->checked = true;
   c->diags.sort();
   return c;
 }

@@ -17,6 +17,7 @@ struct Compilation {
   ast::File syntax;
   model::Model model;
   Diagnostics diags;
+  bool checked = false;  // whether the checks of sema/checks ran (they need an error-free model)
 
   // True when the model is complete and may be lowered.
   bool ok() const { return !diags.has_errors(); }

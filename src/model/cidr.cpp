@@ -1,6 +1,8 @@
 #include "model/cidr.hpp"
 
+#include <algorithm>
 #include <charconv>
+#include <numeric>
 
 #include <fmt/format.h>
 
@@ -50,6 +52,22 @@ bool Cidr::is_private() const {
   for (const auto& p : kPrivate)
     if (p.contains(*this)) return true;
   return false;
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> find_overlaps(const std::vector<Cidr>& blocks) {
+  std::vector<std::size_t> order(blocks.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return blocks[a].first() < blocks[b].first(); });
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  const Cidr* reach = nullptr;  // the block with the highest last address so far
+  std::size_t reach_index = 0;
+  for (std::size_t i : order) {
+    const Cidr& b = blocks[i];
+    if (reach && b.first() <= reach->last()) out.emplace_back(i, reach_index);
+    if (!reach || b.last() > reach->last()) reach = &b, reach_index = i;
+  }
+  return out;
 }
 
 }  // namespace archc

@@ -5,6 +5,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace archc {
 
@@ -20,8 +22,12 @@ struct Cidr {
   Cidr network() const { return {base & mask(), prefix}; }
   bool contains(const Cidr& o) const { return o.prefix >= prefix && (o.base & mask()) == (base & mask()); }
   bool overlaps(const Cidr& o) const { return first() <= o.last() && o.first() <= last(); }
-  // AWS keeps the first four addresses and the last one of every subnet.
-  std::uint64_t usable_in_subnet() const { return size() > 5 ? size() - 5 : 0; }
+  // AWS keeps the first four addresses (network, VPC router, DNS, future
+  // use) and the last one (broadcast) of every subnet.
+  static constexpr std::uint64_t kAwsReservedPerSubnet = 5;
+  std::uint64_t usable_in_subnet() const {
+    return size() > kAwsReservedPerSubnet ? size() - kAwsReservedPerSubnet : 0;
+  }
   // RFC 1918 private ranges (and loopback/link-local, never internet-routed).
   bool is_private() const;
 
@@ -32,5 +38,11 @@ struct Cidr {
 // Parses `a.b.c.d/n`; nullopt on any malformed text.
 std::optional<Cidr> parse_cidr(std::string_view text);
 std::string format_ipv4(std::uint32_t address);
+
+// Finds overlapping blocks by sorting on first address and sweeping once,
+// keeping the block that reaches furthest so far: O(n log n), never pairwise.
+// Each result pairs a block with an earlier-sorted block it overlaps; every
+// block that overlaps any other appears in at least one pair.
+std::vector<std::pair<std::size_t, std::size_t>> find_overlaps(const std::vector<Cidr>& blocks);
 
 }  // namespace archc

@@ -269,9 +269,10 @@ class ModelBuilder {
                                fmt::format("zone `{}` does not exist in {}", z.text, m_.stack.region));
         d.notes.push_back({{}, fmt::format("{} has zones {}", m_.stack.region, fmt::join(*known, ", "))});
         if (m_.stack.range.valid()) d.notes.push_back({m_.stack.range, "the region is set by this stack"});
-      } else {
-        vpc.zones.push_back(z.text);
       }
+      // Kept even when wrong, so the tiers' `cidrs` still count against
+      // what the user wrote instead of cascading into cidr-count errors.
+      vpc.zones.push_back(z.text);
     }
   }
 

@@ -8,7 +8,22 @@ void run_checks(const model::Model& m, Diagnostics& diags) {
   checks::subnet_in_vpc(m, diags);
   checks::cidr_overlap(m, diags);
   checks::zone_spread(m, diags);
+  checks::asg_capacity(m, diags);
+  checks::rds_public_tier(m, diags);
+  checks::alb_internet_route(m, diags);
+  checks::asg_nat_route(m, diags);
+  checks::database_exposure(m, diags);
+  checks::forward_ports(m, diags);
+  checks::chain_skips_tier(m, diags);
+  checks::admin_ports(m, diags);
+  checks::vpc_cidr_source(m, diags);
+  checks::chain_cycle(m, diags);
+  checks::duplicate_edge(m, diags);
+  checks::unreachable_resource(m, diags);
   checks::replica_backups(m, diags);
+  checks::unused_tier(m, diags);
 }
+
+void run_source_checks(const ast::File& syntax, Diagnostics& diags) { checks::unused_variable(syntax, diags); }
 
 }  // namespace archc

@@ -4,12 +4,32 @@
 
 #include "model/model.hpp"
 #include "source/diagnostic.hpp"
+#include "syntax/ast.hpp"
 
 namespace archc::checks {
 
+// Addresses and zones.
 void subnet_in_vpc(const model::Model& m, Diagnostics& diags);
 void cidr_overlap(const model::Model& m, Diagnostics& diags);
 void zone_spread(const model::Model& m, Diagnostics& diags);
+void asg_capacity(const model::Model& m, Diagnostics& diags);
+// Placement and routes.
+void rds_public_tier(const model::Model& m, Diagnostics& diags);
+void alb_internet_route(const model::Model& m, Diagnostics& diags);
+void asg_nat_route(const model::Model& m, Diagnostics& diags);
+// Security chains.
+void database_exposure(const model::Model& m, Diagnostics& diags);
+void forward_ports(const model::Model& m, Diagnostics& diags);
+void chain_skips_tier(const model::Model& m, Diagnostics& diags);
+void admin_ports(const model::Model& m, Diagnostics& diags);
+void vpc_cidr_source(const model::Model& m, Diagnostics& diags);
+void chain_cycle(const model::Model& m, Diagnostics& diags);
+void duplicate_edge(const model::Model& m, Diagnostics& diags);
+void unreachable_resource(const model::Model& m, Diagnostics& diags);
+// Databases.
 void replica_backups(const model::Model& m, Diagnostics& diags);
+// Declared and never used.
+void unused_tier(const model::Model& m, Diagnostics& diags);
+void unused_variable(const ast::File& file, Diagnostics& diags);
 
 }  // namespace archc::checks

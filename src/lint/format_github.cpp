@@ -1,0 +1,54 @@
+// GitHub Actions workflow commands; the runner turns each into an annotation
+// on the pull request. Escaping follows the runner's rules: in the message
+// % CR LF are percent-encoded; in properties also `:` and `,`.
+#include <fmt/format.h>
+
+#include "lint/formats.hpp"
+
+namespace archc::lint {
+
+namespace {
+
+std::string escape(std::string_view text, bool property) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '%': out += "%25"; break;
+      case '\r': out += "%0D"; break;
+      case '\n': out += "%0A"; break;
+      case ':': out += property ? "%3A" : ":"; break;
+      case ',': out += property ? "%2C" : ","; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string location(const SourceRange& r) {
+  return fmt::format("{}:{}:{}", r.file->path(), r.begin.line, r.begin.column);
+}
+
+}  // namespace
+
+std::string format_github(const std::vector<LintedFile>& files) {
+  std::string out;
+  for (const auto& f : files) {
+    for (const auto& d : f.diags.all()) {
+      std::string message = d.message;
+      for (const auto& n : d.notes)
+        message += n.range.valid() ? fmt::format("\nnote: {}: {}", location(n.range), n.message)
+                                   : fmt::format("\nnote: {}", n.message);
+      // Annotation columns are inclusive; our ranges end one past the last.
+      const SourcePos& b = d.range.begin;
+      const SourcePos& e = d.range.end;
+      const std::uint32_t end_column = std::max<std::uint32_t>(e.column > 1 ? e.column - 1 : 1,
+                                                               e.line == b.line ? b.column : 1);
+      out += fmt::format("::{} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
+                         d.severity == Severity::Error ? "error" : "warning", escape(f.path, true), b.line, b.column,
+                         e.line, end_column, escape(d.rule, true), escape(message, false));
+    }
+  }
+  return out;
+}
+
+}  // namespace archc::lint

@@ -1,0 +1,139 @@
+// SARIF 2.1.0 for GitHub code scanning: one run, the whole rule catalog as
+// tool.driver.rules, one result per diagnostic with its notes as related
+// locations. GitHub needs each result's location as a URI relative to the
+// repository root (the working directory of the workflow step), and uses
+// partialFingerprints to follow an alert as lines move.
+#include <cctype>
+#include <filesystem>
+#include <map>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "lint/formats.hpp"
+#include "lint/rule_catalog.hpp"
+
+namespace archc::lint {
+
+namespace {
+
+using nlohmann::ordered_json;
+namespace fs = std::filesystem;
+
+// RFC 3986: everything but unreserved characters and `/` is percent-encoded.
+std::string uri_path(const std::string& path, const std::string& cwd) {
+  fs::path p = fs::path(path).lexically_normal();
+  if (p.is_absolute()) {
+    fs::path rel = p.lexically_relative(cwd);
+    if (!rel.empty() && *rel.begin() != "..") p = rel;
+  }
+  std::string out = p.is_absolute() ? "file://" : "";
+  for (unsigned char c : p.generic_string()) {
+    if (std::isalnum(c) || std::string_view("-._~/").find(static_cast<char>(c)) != std::string_view::npos)
+      out += static_cast<char>(c);
+    else
+      out += fmt::format("%{:02X}", c);
+  }
+  return out;
+}
+
+ordered_json region(const SourceRange& r) {
+  if (!r.valid()) return {{"startLine", 1}};
+  return {{"startLine", r.begin.line},
+          {"startColumn", r.begin.column},
+          {"endLine", r.end.line},
+          {"endColumn", std::max(r.end.column, r.begin.line == r.end.line ? r.begin.column : 1u)}};
+}
+
+ordered_json physical_location(const std::string& uri, const SourceRange& r) {
+  return {{"physicalLocation", {{"artifactLocation", {{"uri", uri}}}, {"region", region(r)}}}};
+}
+
+// CamelCase of a kebab-case rule id, for the rule's `name`.
+std::string camel(std::string_view id) {
+  std::string out;
+  bool upper = true;
+  for (char c : id) {
+    if (c == '-') upper = true;
+    else out += upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
+    if (c != '-') upper = false;
+  }
+  return out;
+}
+
+// 64-bit FNV-1a: stable across runs and platforms, unlike std::hash.
+std::string fingerprint(std::string_view text) {
+  std::uint64_t h = 0xcbf29ce484222325ull;
+  for (unsigned char c : text) h = (h ^ c) * 0x100000001b3ull;
+  return fmt::format("{:016x}", h);
+}
+
+ordered_json rules_json() {
+  ordered_json rules = ordered_json::array();
+  for (const auto& r : rule_catalog()) {
+    const char* level = r.severity == Severity::Error ? "error" : "warning";
+    rules.push_back({{"id", r.id},
+                     {"name", camel(r.id)},
+                     {"shortDescription", {{"text", r.summary}}},
+                     {"fullDescription", {{"text", fmt::format("{} {}", r.summary, r.why)}}},
+                     {"help", {{"text", r.fix}, {"markdown", fmt::format("**{}**\n\n{}\n\nFix: {}", r.id, r.why, r.fix)}}},
+                     {"defaultConfiguration", {{"level", level}}},
+                     {"properties", {{"tags", {"archc", r.severity == Severity::Error ? "correctness" : "best-practice"}}}}});
+  }
+  return rules;
+}
+
+std::size_t rule_index(std::string_view id) {
+  const auto& rules = rule_catalog();
+  for (std::size_t i = 0; i < rules.size(); ++i)
+    if (rules[i].id == id) return i;
+  return rules.size();
+}
+
+}  // namespace
+
+std::string format_sarif(const std::vector<LintedFile>& files, const std::string& cwd) {
+  ordered_json results = ordered_json::array();
+  for (const auto& f : files) {
+    const std::string uri = uri_path(f.path, cwd);
+    std::map<std::string, int> seen;  // equal fingerprints get an occurrence count, as GitHub's own do
+    for (const auto& d : f.diags.all()) {
+      std::string text = d.message;
+      ordered_json related = ordered_json::array();
+      for (const auto& n : d.notes) {
+        if (!n.range.valid()) {
+          text += "\nnote: " + n.message;
+          continue;
+        }
+        ordered_json loc = physical_location(uri_path(n.range.file->path(), cwd), n.range);
+        loc["id"] = related.size();
+        loc["message"] = {{"text", n.message}};
+        related.push_back(std::move(loc));
+      }
+      const std::string_view line = d.range.valid() ? d.range.file->line_text(d.range.begin.line) : "";
+      const auto first = line.find_first_not_of(" \t");
+      const std::string key = fingerprint(fmt::format(
+          "{}\n{}\n{}", d.rule, d.message, first == std::string_view::npos ? "" : line.substr(first)));
+      ordered_json result = {{"ruleId", d.rule}};
+      if (std::size_t i = rule_index(d.rule); i < rule_catalog().size()) result["ruleIndex"] = i;
+      result["level"] = d.severity == Severity::Error ? "error" : "warning";
+      result["message"] = {{"text", text}};
+      result["locations"] = ordered_json::array({physical_location(uri, d.range)});
+      if (!related.empty()) result["relatedLocations"] = std::move(related);
+      result["partialFingerprints"] = {{"archcDiagnostic/v1", fmt::format("{}:{}", key, ++seen[key])}};
+      results.push_back(std::move(result));
+    }
+  }
+  ordered_json driver = {{"name", "archc"},
+                         {"version", ARCHC_VERSION},
+                         {"semanticVersion", ARCHC_VERSION},
+                         {"rules", rules_json()}};
+  ordered_json doc = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+                      {"version", "2.1.0"},
+                      {"runs", ordered_json::array({{{"tool", {{"driver", std::move(driver)}}},
+                                                     {"columnKind", "unicodeCodePoints"},
+                                                     {"results", std::move(results)}}})}};
+  return doc.dump(2) + "\n";
+}
+
+}  // namespace archc::lint

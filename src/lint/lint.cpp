@@ -1,0 +1,39 @@
+#include "lint/lint.hpp"
+
+#include <fmt/format.h>
+
+#include "lint/rule_catalog.hpp"
+#include "lint/suppression.hpp"
+
+namespace archc::lint {
+
+LintedFile lint_compilation(const Compilation& c) {
+  LintedFile out;
+  out.path = c.source->path();
+  auto suppressions = find_suppressions(c.syntax);
+  std::vector<bool> used(suppressions.size(), false);
+  for (const auto& d : c.diags.all()) {
+    bool silenced = false;
+    for (std::size_t i = 0; i < suppressions.size(); ++i)
+      if (silences(suppressions[i], d)) silenced = used[i] = true;
+    if (silenced) ++out.suppressed;
+    else out.diags.add(d);
+  }
+  // Until the checks have run (the model had errors), most warnings have not
+  // been looked for: a suppression's silence proves nothing yet.
+  for (std::size_t i = 0; i < suppressions.size() && c.checked; ++i) {
+    if (used[i]) continue;
+    const Suppression& s = suppressions[i];
+    const RuleInfo* rule = find_rule(s.rule);
+    std::string message =
+        !rule ? fmt::format("`{}` is not an archc rule", s.rule)
+        : rule->severity == Severity::Error
+            ? fmt::format("`{}` is an error and cannot be suppressed: AWS would reject it", s.rule)
+            : fmt::format("this suppression of `{}` silences nothing", s.rule);
+    out.diags.warning("unused-suppression", s.range, std::move(message));
+  }
+  out.diags.sort();
+  return out;
+}
+
+}  // namespace archc::lint

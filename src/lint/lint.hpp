@@ -1,0 +1,22 @@
+// `archc lint`: a file's diagnostics after its `# archc:ignore` comments,
+// ready for one of the output formats (lint/format_*.cpp).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "driver/compilation.hpp"
+
+namespace archc::lint {
+
+struct LintedFile {
+  std::string path;
+  Diagnostics diags;  // what is left after suppression, plus unused-suppression warnings; sorted
+  std::size_t suppressed = 0;
+  std::size_t warning_count() const { return diags.all().size() - diags.error_count(); }
+};
+
+// The compilation must outlive the result: diagnostics point into its source.
+LintedFile lint_compilation(const Compilation& c);
+
+}  // namespace archc::lint

@@ -1,0 +1,29 @@
+// `# archc:ignore RULE` comments. One on the line before a diagnostic's line
+// silences that rule there; one inside a block (anywhere in its body), or on
+// the line before a top-level block, silences the rule in the whole block. Only warnings can be silenced:
+// errors are things AWS would reject, and `build` refuses them regardless.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "source/diagnostic.hpp"
+#include "syntax/ast.hpp"
+
+namespace archc::lint {
+
+struct Suppression {
+  std::string rule;
+  SourceRange range;  // of the rule id inside the comment
+  std::uint32_t line = 0;  // the line it applies to (the one after the comment)
+  SourceRange block;  // the innermost block holding the comment, or the top-level block it precedes
+};
+
+// The suppressions of a file's comments, in source order. A comment reads
+// `# archc:ignore ID[, ID...]`, optionally followed by `-- reason`
+// (`//` comments work too).
+std::vector<Suppression> find_suppressions(const ast::File& file);
+
+bool silences(const Suppression& s, const Diagnostic& d);
+
+}  // namespace archc::lint

@@ -1,0 +1,108 @@
+#include "sema/checks/chain_graph.hpp"
+
+#include <deque>
+
+#include <fmt/format.h>
+
+namespace archc::checks {
+
+using Kind = model::Endpoint::Kind;
+
+ChainGraph::ChainGraph(const model::Model& m) : m_(m) {
+  for (const auto& c : m.chains)
+    for (const auto& e : c.edges) edges_.push_back(&e);
+}
+
+std::optional<std::size_t> ChainGraph::node(const model::Endpoint& e) const {
+  switch (e.kind) {
+    case Kind::Alb: return e.index;
+    case Kind::Asg: return m_.albs.size() + e.index;
+    case Kind::Rds: return m_.albs.size() + m_.asgs.size() + e.index;
+    default: return std::nullopt;
+  }
+}
+
+std::string ChainGraph::describe(const model::Endpoint& e) const {
+  switch (e.kind) {
+    case Kind::Internet: return "internet";
+    case Kind::Cidr: return e.cidr.str();
+    case Kind::Alb: return "alb." + m_.albs[e.index].name;
+    case Kind::Asg: return "asg." + m_.asgs[e.index].name;
+    case Kind::Rds: return "rds." + m_.rdss[e.index].name;
+    case Kind::Vpc: return "vpc." + m_.vpcs[e.index].name;
+    case Kind::Tier: return fmt::format("vpc.{}.{}", m_.vpc_of(e.tier).name, m_.tier(e.tier).name);
+  }
+  return {};
+}
+
+std::string ChainGraph::describe_node(std::size_t n) const {
+  if (n < m_.albs.size()) return "alb." + m_.albs[n].name;
+  n -= m_.albs.size();
+  if (n < m_.asgs.size()) return "asg." + m_.asgs[n].name;
+  return "rds." + m_.rdss[n - m_.asgs.size()].name;
+}
+
+SourceRange ChainGraph::node_range(std::size_t n) const {
+  if (n < m_.albs.size()) return m_.albs[n].range;
+  n -= m_.albs.size();
+  if (n < m_.asgs.size()) return m_.asgs[n].range;
+  return m_.rdss[n - m_.asgs.size()].range;
+}
+
+std::vector<const model::Edge*> ChainGraph::reached_from_outside() const {
+  std::vector<const model::Edge*> via(resource_count(), nullptr);
+  std::vector<std::vector<const model::Edge*>> leaving(resource_count());
+  std::deque<std::size_t> queue;
+  for (const auto* e : edges_) {
+    const std::size_t to = *node(e->to);
+    if (auto from = node(e->from)) {
+      leaving[*from].push_back(e);
+    } else if (!via[to]) {
+      via[to] = e;
+      queue.push_back(to);
+    }
+  }
+  while (!queue.empty()) {
+    const std::size_t n = queue.front();
+    queue.pop_front();
+    for (const auto* e : leaving[n]) {
+      const std::size_t to = *node(e->to);
+      if (!via[to]) {
+        via[to] = e;
+        queue.push_back(to);
+      }
+    }
+  }
+  return via;
+}
+
+bool same_endpoint(const model::Endpoint& a, const model::Endpoint& b) {
+  if (a.kind != b.kind) return false;
+  switch (a.kind) {
+    case Kind::Internet: return true;
+    case Kind::Cidr: return a.cidr == b.cidr;
+    case Kind::Tier: return a.tier.vpc == b.tier.vpc && a.tier.tier == b.tier.tier;
+    default: return a.index == b.index;
+  }
+}
+
+bool opens_port(const model::Edge& e, int port) {
+  for (const auto& p : e.ports)
+    if (p.lo <= port && port <= p.hi) return true;
+  return false;
+}
+
+bool is_public_source(const model::Endpoint& e) {
+  return e.kind == Kind::Internet || (e.kind == Kind::Cidr && !e.cidr.is_private());
+}
+
+std::string format_ports(const std::vector<model::PortRange>& ports) {
+  std::string out;
+  for (const auto& p : ports) {
+    if (!out.empty()) out += ", ";
+    out += p.lo == p.hi ? std::to_string(p.lo) : fmt::format("{}..{}", p.lo, p.hi);
+  }
+  return out;
+}
+
+}  // namespace archc::checks

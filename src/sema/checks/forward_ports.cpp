@@ -1,0 +1,62 @@
+// An alb sends forwarded requests and health checks to the asg's port; the
+// asg's security group drops them unless a chain edge opens that port from
+// the alb. The targets then stay unhealthy and every request fails with 502.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "sema/checks/chain_graph.hpp"
+#include "sema/checks/check.hpp"
+
+namespace archc::checks {
+
+namespace {
+
+// Whether traffic from the alb's subnets matches the edge's source.
+bool source_admits_alb(const model::Model& m, const model::Endpoint& from, std::size_t alb_index) {
+  const model::Alb& alb = m.albs[alb_index];
+  switch (from.kind) {
+    case model::Endpoint::Kind::Alb: return from.index == alb_index;
+    case model::Endpoint::Kind::Internet: return true;
+    case model::Endpoint::Kind::Vpc: return from.index == alb.subnets.vpc;
+    case model::Endpoint::Kind::Tier: return from.tier.vpc == alb.subnets.vpc && from.tier.tier == alb.subnets.tier;
+    case model::Endpoint::Kind::Cidr: {
+      const auto& cidrs = m.tier(alb.subnets).cidrs;
+      return std::all_of(cidrs.begin(), cidrs.end(), [&](const Cidr& c) { return from.cidr.contains(c); });
+    }
+    default: return false;
+  }
+}
+
+}  // namespace
+
+void forward_ports(const model::Model& m, Diagnostics& diags) {
+  const ChainGraph graph(m);
+  for (std::size_t a = 0; a < m.albs.size(); ++a) {
+    for (const auto& l : m.albs[a].listeners) {
+      if (!l.forward) continue;
+      const model::Asg& asg = m.asgs[*l.forward];
+      std::vector<const model::Edge*> between;
+      bool open = false;
+      for (const auto* e : graph.edges()) {
+        if (e->to.kind != model::Endpoint::Kind::Asg || e->to.index != *l.forward) continue;
+        if (!source_admits_alb(m, e->from, a)) continue;
+        between.push_back(e);
+        open = open || opens_port(*e, asg.port);
+      }
+      if (open) continue;
+      auto& d = diags.error("forward-port-blocked", l.forward_range,
+                            fmt::format("listener `{}` of alb `{}` forwards to asg `{}` on port {}, which no sg-chain "
+                                        "edge opens from the alb: the traffic would be dropped",
+                                        l.name, m.albs[a].name, asg.name, asg.port));
+      d.notes.push_back({asg.range, fmt::format("asg `{}` serves port {}", asg.name, asg.port)});
+      for (const auto* e : between)
+        d.notes.push_back({e->range, fmt::format("this edge opens only {}", format_ports(e->ports))});
+      if (between.empty())
+        d.notes.push_back({{}, fmt::format("add `alb.{} -> asg.{} : {}` to an sg-chain", m.albs[a].name, asg.name,
+                                           asg.port)});
+    }
+  }
+}
+
+}  // namespace archc::checks

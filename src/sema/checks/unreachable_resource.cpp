@@ -1,0 +1,22 @@
+// A resource accepts only what sg-chain edges open to it. One that no path
+// from the internet, a CIDR or a VPC block reaches serves nobody: usually a
+// missing edge.
+#include <fmt/format.h>
+
+#include "sema/checks/chain_graph.hpp"
+#include "sema/checks/check.hpp"
+
+namespace archc::checks {
+
+void unreachable_resource(const model::Model& m, Diagnostics& diags) {
+  const ChainGraph graph(m);
+  const auto via = graph.reached_from_outside();
+  for (std::size_t n = 0; n < via.size(); ++n)
+    if (!via[n])
+      diags.warning("unreachable-resource", graph.node_range(n),
+                    fmt::format("no traffic can reach {}: no sg-chain path leads to it from the internet, a CIDR or "
+                                "a VPC",
+                                graph.describe_node(n)));
+}
+
+}  // namespace archc::checks

@@ -1,0 +1,67 @@
+// A top-level variable that no block uses (directly or through another
+// variable that is used) is dead text, often a value meant to be
+// interpolated somewhere and forgotten.
+#include <map>
+
+#include <fmt/format.h>
+
+#include "sema/checks/check.hpp"
+
+namespace archc::checks {
+
+namespace {
+
+// Calls `found` with the name of every variable an expression refers to.
+template <typename F>
+void variables_in(const ast::Expr& e, F&& found) {
+  if (e.kind == ast::ExprKind::Reference && e.steps.empty()) found(e.name);
+  for (const auto& p : e.parts)
+    if (p.expr) variables_in(*p.expr, found);
+  for (const auto& i : e.items) variables_in(*i, found);
+  for (const auto& mem : e.members) variables_in(*mem.value, found);
+  for (const auto& s : e.steps)
+    if (s.index) variables_in(*s.index, found);
+}
+
+template <typename F>
+void variables_in(const ast::Block& b, F&& found) {
+  for (const auto& item : b.items) {
+    if (const auto* a = std::get_if<ast::Attribute>(&item)) variables_in(*a->value, found);
+    else if (const auto* e = std::get_if<ast::Edge>(&item)) {
+      for (const auto* ep : {&e->from, &e->to})
+        if (ep->expr) variables_in(*ep->expr, found);
+    } else {
+      variables_in(*std::get<std::unique_ptr<ast::Block>>(item), found);
+    }
+  }
+}
+
+}  // namespace
+
+void unused_variable(const ast::File& file, Diagnostics& diags) {
+  std::map<std::string, const ast::Attribute*, std::less<>> variables;
+  for (const auto& item : file.items)
+    if (const auto* a = std::get_if<ast::Attribute>(&item)) variables.emplace(a->name, a);
+  // Blocks use variables; a used variable uses those in its value.
+  std::map<std::string, bool, std::less<>> used;
+  std::vector<const ast::Attribute*> pending;
+  auto mark = [&](const std::string& name) {
+    auto v = variables.find(name);
+    if (v != variables.end() && !used[name]) {
+      used[name] = true;
+      pending.push_back(v->second);
+    }
+  };
+  for (const auto& item : file.items)
+    if (const auto* b = std::get_if<std::unique_ptr<ast::Block>>(&item)) variables_in(**b, mark);
+  while (!pending.empty()) {
+    const ast::Attribute* a = pending.back();
+    pending.pop_back();
+    variables_in(*a->value, mark);
+  }
+  for (const auto& [name, attr] : variables)
+    if (!used[name])
+      diags.warning("unused-variable", attr->name_range, fmt::format("variable `{}` is never used", name));
+}
+
+}  // namespace archc::checks

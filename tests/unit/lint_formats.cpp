@@ -1,0 +1,159 @@
+// The machine formats of `archc lint`: SARIF as GitHub code scanning
+// requires it, the documented JSON schema, and exact workflow commands.
+#include <catch2/catch.hpp>
+
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "lint/formats.hpp"
+#include "lint/rule_catalog.hpp"
+
+namespace {
+
+using nlohmann::json;
+
+// A warning (single-nat) and an error with notes (forward-port-blocked).
+const std::string kSource = R"(vpc "v" {
+  cidr = "10.0.0.0/16", zones = ["a", "b"], nat = "single"
+  subnet "public" { public = true, cidrs = ["10.0.1.0/24", "10.0.2.0/24"] }
+  subnet "app"    { cidrs = ["10.0.3.0/24", "10.0.4.0/24"] }
+}
+sg-chain "c" {
+  internet -> alb.web : http
+  alb.web  -> asg.app : https
+}
+alb "web" {
+  subnets = vpc.v.public
+  listener "http" { port = 80, forward = asg.app }
+}
+asg "app" { subnets = vpc.v.app, min = 2, max = 4 }
+)";
+
+struct Linted {
+  std::unique_ptr<archc::Compilation> c;
+  std::vector<archc::lint::LintedFile> files;
+};
+
+Linted lint(const std::string& path, const std::string& text) {
+  Linted l;
+  l.c = archc::compile_text(path, text);
+  l.files.push_back(archc::lint::lint_compilation(*l.c));
+  return l;
+}
+
+void require_text(const json& j, const char* key) {
+  REQUIRE(j.contains(key));
+  REQUIRE(j[key].contains("text"));
+  REQUIRE(j[key]["text"].is_string());
+  REQUIRE(!j[key]["text"].get<std::string>().empty());
+}
+
+void require_region(const json& region) {
+  REQUIRE(region["startLine"].is_number_integer());
+  REQUIRE(region["startLine"].get<int>() >= 1);
+  for (const char* key : {"startColumn", "endLine", "endColumn"})
+    if (region.contains(key)) REQUIRE(region[key].get<int>() >= 1);
+  if (region.contains("endLine")) REQUIRE(region["endLine"].get<int>() >= region["startLine"].get<int>());
+}
+
+void require_location(const json& loc, const std::string& uri) {
+  const json& phys = loc.at("physicalLocation");
+  REQUIRE(phys.at("artifactLocation").at("uri") == uri);
+  require_region(phys.at("region"));
+}
+
+}  // namespace
+
+TEST_CASE("SARIF has the structure GitHub code scanning requires", "[lint][sarif]") {
+  auto l = lint("/repo/site/main.arch", kSource);
+  const json doc = json::parse(archc::lint::format_sarif(l.files, "/repo"));
+  REQUIRE(doc.at("version") == "2.1.0");
+  REQUIRE(doc.at("$schema").get<std::string>().find("sarif") != std::string::npos);
+  REQUIRE(doc.at("runs").size() == 1);
+  const json& run = doc["runs"][0];
+  const json& driver = run.at("tool").at("driver");
+  REQUIRE(driver.at("name") == "archc");
+  REQUIRE(driver.at("version") == ARCHC_VERSION);
+  const json& rules = driver.at("rules");
+  REQUIRE(rules.size() == archc::lint::rule_catalog().size());
+  std::set<std::string> ids;
+  for (const auto& r : rules) {
+    REQUIRE(r.at("id").is_string());
+    REQUIRE(ids.insert(r["id"].get<std::string>()).second);  // unique
+    require_text(r, "shortDescription");
+    require_text(r, "fullDescription");
+    require_text(r, "help");
+    const std::string level = r.at("defaultConfiguration").at("level");
+    REQUIRE((level == "error" || level == "warning"));
+  }
+  const json& results = run.at("results");
+  REQUIRE(results.size() == 2);
+  std::set<std::string> fingerprints;
+  for (const auto& r : results) {
+    const std::string id = r.at("ruleId");
+    REQUIRE(ids.count(id));
+    REQUIRE(rules[r.at("ruleIndex").get<std::size_t>()]["id"] == id);
+    const std::string level = r.at("level");
+    REQUIRE((level == "error" || level == "warning"));
+    require_text(r, "message");
+    REQUIRE(r.at("locations").size() == 1);
+    require_location(r["locations"][0], "site/main.arch");  // relative to the working directory
+    for (const auto& rel : r.value("relatedLocations", json::array())) {
+      require_location(rel, "site/main.arch");
+      require_text(rel, "message");
+    }
+    REQUIRE(r.at("partialFingerprints").is_object());
+    REQUIRE(!r["partialFingerprints"].empty());
+    for (const auto& [key, value] : r["partialFingerprints"].items()) REQUIRE(fingerprints.insert(value).second);
+  }
+  CHECK(results[0]["ruleId"] == "single-nat");
+  const json& error = results[1];
+  CHECK(error["ruleId"] == "forward-port-blocked");
+  CHECK(error["level"] == "error");
+  CHECK(error["locations"][0]["physicalLocation"]["region"] ==
+        json{{"startLine", 12}, {"startColumn", 42}, {"endLine", 12}, {"endColumn", 49}});
+  CHECK(error["relatedLocations"].size() == 2);  // the asg's port, the edge
+}
+
+TEST_CASE("SARIF URIs are percent-encoded", "[lint][sarif]") {
+  auto l = lint("my site/main #1.arch", kSource);
+  const json doc = json::parse(archc::lint::format_sarif(l.files, "/repo"));
+  CHECK(doc["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] ==
+        "my%20site/main%20%231.arch");
+}
+
+TEST_CASE("JSON follows the schema of docs/lint.md", "[lint][json]") {
+  auto l = lint("main.arch", kSource);
+  const json doc = json::parse(archc::lint::format_json(l.files));
+  CHECK(doc.at("schema") == "archc-lint/1");
+  CHECK(doc.at("archc") == ARCHC_VERSION);
+  CHECK(doc.at("summary") == json{{"files", 1}, {"errors", 1}, {"warnings", 1}, {"suppressed", 0}});
+  const json& f = doc.at("files").at(0);
+  CHECK(f.at("path") == "main.arch");
+  const json& d = f.at("diagnostics").at(1);
+  CHECK(d.at("rule") == "forward-port-blocked");
+  CHECK(d.at("severity") == "error");
+  CHECK(d.at("range") == json{{"start", {{"line", 12}, {"column", 42}, {"offset", 362}}},
+                              {"end", {{"line", 12}, {"column", 49}, {"offset", 369}}}});
+  CHECK(d.at("notes").at(0).at("range").at("start").at("line") == 14);
+  CHECK(d.at("notes").back().at("message") == "this edge opens only 443");
+}
+
+TEST_CASE("github workflow commands are exact and escaped", "[lint][github]") {
+  auto l = lint("infra/a,b:c.arch", kSource);
+  CHECK(archc::lint::format_github(l.files) ==
+        "::warning file=infra/a%2Cb%3Ac.arch,line=2,col=51,endLine=2,endColumn=58,title=single-nat::vpc `v` routes 2 "
+        "zones through one NAT gateway: its zone's outage cuts them all off\n"
+        "::error file=infra/a%2Cb%3Ac.arch,line=12,col=42,endLine=12,endColumn=48,title=forward-port-blocked::"
+        "listener `http` of alb `web` forwards to asg `app` on port 80, which no sg-chain edge opens from the alb: "
+        "the traffic would be dropped%0Anote: infra/a,b:c.arch:14:5: asg `app` serves port 80"
+        "%0Anote: infra/a,b:c.arch:8:3: this edge opens only 443\n");
+}
+
+TEST_CASE("github escapes percent signs in properties and messages", "[lint][github]") {
+  auto l = lint("100%/m.arch", kSource);
+  const std::string out = archc::lint::format_github(l.files);
+  CHECK(out.find("::error file=100%25/m.arch,line=12,") != std::string::npos);
+  CHECK(out.find("%0Anote: 100%25/m.arch:14:5: ") != std::string::npos);
+}
