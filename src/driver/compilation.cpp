@@ -48,13 +48,13 @@ std::unique_ptr<Compilation> compile_text(std::string path, std::string text) {
     return c;
   }
   c->syntax = parse_file(f, c->diags);
-  if (c->diags.has_errors()) return c;
-  c->model = build_model(c->syntax, f, c->diags);
-  if (c->diags.has_errors()) return c;
-  run_checks(c->model, c->diags);
-  run_source_checks(c->syntax, c->diags);
-  c->checked = true;
-  c->diags.sort();
+  if (!c->diags.has_errors()) c->model = build_model(c->syntax, f, c->diags);
+  if (!c->diags.has_errors()) {
+    run_checks(c->model, c->diags);
+    run_source_checks(c->syntax, c->diags);
+    c->checked = true;
+  }
+  c->diags.sort();  // in source order, however they were found
   return c;
 }
 

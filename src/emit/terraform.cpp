@@ -44,6 +44,17 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
+// `object[key]` on an ordered_json searches the keys one by one, so adding n
+// resources of one type that way is O(n^2): minutes for 100,000 subnets.
+// Keys added here are unique (lowering makes logical ids unique, and
+// terraform_name is one-to-one), so they are appended without the search.
+Json& append(Json& object, std::string key) {
+  if (object.is_null()) object = Json::object();
+  auto& members = object.get_ref<Json::object_t&>();
+  members.Container::emplace_back(std::move(key), nullptr);
+  return members.back().second;
+}
+
 // Writes each resource under `resource.TYPE.NAME`, in the lowered order.
 // References are Terraform expressions to the attribute a field means.
 class TfWriter {
@@ -74,7 +85,7 @@ class TfWriter {
   }
   static std::string lit(const std::string& s) { return terraform_literal(s); }
 
-  Json& add(const char* type, const std::string& id) { return root_["resource"][type][terraform_name(id)]; }
+  Json& add(const char* type, const std::string& id) { return append(root_["resource"][type], terraform_name(id)); }
 
   void operator()(const aws::Vpc& r) {
     add("aws_vpc", r.id) = {{"cidr_block", r.cidr}, {"enable_dns_support", true}, {"enable_dns_hostnames", true},
@@ -252,12 +263,12 @@ std::string emit_terraform(const aws::Stack& stack) {
   }
   root["provider"] = {{"aws", Json::array({provider})}};
   for (const auto& p : stack.images)
-    root["data"]["aws_ssm_parameter"][terraform_name(p.id)] = {{"name", p.ssm_path}};
+    append(root["data"]["aws_ssm_parameter"], terraform_name(p.id)) = {{"name", p.ssm_path}};
   TfWriter w(root, stack);
   for (const auto& r : stack.resources) std::visit(w, r);
   for (const auto& o : stack.outputs) {
     const bool lb = o.kind == aws::Output::Kind::LoadBalancerDns;
-    root["output"][terraform_name(o.id)] = {
+    append(root["output"], terraform_name(o.id)) = {
         {"description", terraform_literal(o.description)},
         {"value", lb ? TfWriter::ref("aws_lb", o.resource, "dns_name") : TfWriter::ref("aws_db_instance", o.resource, "address")}};
   }

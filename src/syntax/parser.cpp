@@ -22,9 +22,19 @@ namespace pegtl = tao::pegtl;
 namespace grammar {
 using namespace tao::pegtl;
 
+// Thrown for a construct that runs to the end of the file (an unclosed
+// comment or heredoc): every later line is inside it, so parsing does not
+// resume there.
+struct unterminated : parse_error {
+  using parse_error::parse_error;
+};
+
 // ---- Nesting guard -------------------------------------------------------
 // Counts nested blocks and expressions in the input's depth counter and
-// raises a parse error past kMaxNesting.
+// raises a parse error past kMaxNesting. A level is entered before it is
+// known to hold anything (a list tries an item even at its `]`), so the error
+// comes only when a level inside one past the limit is tried: kMaxNesting
+// levels parse, one more does not.
 template <typename Rule>
 struct nested {
   using rule_t = nested;
@@ -37,7 +47,7 @@ struct nested {
       std::size_t& depth;
       ~Guard() { --depth; }
     } guard{++in.private_depth};
-    if (in.private_depth > kMaxNesting)
+    if (in.private_depth > kMaxNesting + 1)
       throw parse_error(fmt::format("nesting is deeper than {} levels", kMaxNesting), in);
     return Control<Rule>::template match<A, M, Action, Control>(in, st...);
   }
@@ -45,9 +55,22 @@ struct nested {
 
 // ---- Lexical -------------------------------------------------------------
 struct line_comment : seq<sor<one<'#'>, two<'/'>>, star<not_one<'\n'>>> {};
+struct block_comment_open : string<'/', '*'> {};
 struct block_comment_end : string<'*', '/'> {};
-struct block_comment_body : until<block_comment_end> {};
-struct block_comment : if_must<string<'/', '*'>, block_comment_body> {};
+// Reported at its `/*`: at the end of the file, where the `*/` is missing,
+// the comment would be hard to find.
+struct block_comment_unclosed {
+  using rule_t = block_comment_unclosed;
+  using subs_t = empty_list;
+
+  template <apply_mode, rewind_mode, template <typename...> class Action, template <typename...> class Control,
+            typename ParseInput, typename... States>
+  static bool match(ParseInput& in, States&&...) {
+    throw unterminated("unterminated comment: expected '*/'", in);
+  }
+};
+struct block_comment : sor<seq<block_comment_open, until<block_comment_end>>,
+                           seq<at<block_comment_open>, block_comment_unclosed>> {};
 struct comment : sor<line_comment, block_comment> {};
 
 // Blanks within a line (a lone CR is whitespace too, so CRLF ends a line).
@@ -84,7 +107,8 @@ struct dollar_escape : string<'$', '$', '{'> {};  // `$${` is a literal `${`
 struct unicode_escape : seq<one<'u'>, one<'{'>, rep_min_max<1, 6, xdigit>, one<'}'>> {};
 struct escape_code : sor<one<'"', '\\', 'n', 't'>, unicode_escape> {};
 struct escape : seq<one<'\\'>, must<escape_code>> {};
-struct str_text : plus<sor<not_one<'"', '\\', '\n', '$'>, seq<one<'$'>, not_at<one<'{'>>>>> {};
+// A `$` is text unless it starts `${` or the `$${` escape.
+struct str_text : plus<sor<not_one<'"', '\\', '\n', '$'>, seq<one<'$'>, not_at<opt<one<'$'>>, one<'{'>>>>> {};
 struct string_close : one<'"'> {};
 struct string_lit : seq<one<'"'>, star<sor<str_text, escape, dollar_escape, interp>>, must<string_close>> {};
 
@@ -94,8 +118,13 @@ struct heredoc_shape {
   std::size_t length = 0;                    // of the whole heredoc
 };
 
+struct heredoc_error {
+  std::string message;
+  bool runs_to_end = false;  // unterminated: the rest of the file is its body
+};
+
 // Splits `<<[-]TAG\n body\n TAG` at the start of `text`. Returns nullopt when
-// the text does not start a heredoc; throws a message when it starts one
+// the text does not start a heredoc; throws heredoc_error when it starts one
 // that is malformed.
 std::optional<heredoc_shape> split_heredoc(std::string_view text) {
   if (text.size() < 2 || text[0] != '<' || text[1] != '<') return std::nullopt;
@@ -105,10 +134,10 @@ std::optional<heredoc_shape> split_heredoc(std::string_view text) {
   std::size_t tag_begin = i;
   auto is_tag = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
   while (i < text.size() && is_tag(text[i])) ++i;
-  if (i == tag_begin) throw std::string("expected a heredoc tag after '<<', as in <<EOT");
+  if (i == tag_begin) throw heredoc_error{"expected a heredoc tag after '<<', as in <<EOT"};
   std::string_view tag = text.substr(tag_begin, i - tag_begin);
   while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r')) ++i;
-  if (i >= text.size() || text[i] != '\n') throw std::string("expected a newline after the heredoc tag");
+  if (i >= text.size() || text[i] != '\n') throw heredoc_error{"expected a newline after the heredoc tag"};
   h.body_begin = ++i;
   while (i < text.size()) {
     std::size_t eol = text.find('\n', i);
@@ -125,7 +154,7 @@ std::optional<heredoc_shape> split_heredoc(std::string_view text) {
     if (eol == std::string_view::npos) break;
     i = eol + 1;
   }
-  throw fmt::format("unterminated heredoc: no line holds only '{}'", tag);
+  throw heredoc_error{fmt::format("unterminated heredoc: no line holds only '{}'", tag), true};
 }
 
 struct heredoc {
@@ -138,8 +167,9 @@ struct heredoc {
     std::optional<heredoc_shape> h;
     try {
       h = split_heredoc(std::string_view(in.current(), in.size()));
-    } catch (const std::string& message) {
-      throw parse_error(message, in);
+    } catch (const heredoc_error& e) {
+      if (e.runs_to_end) throw unterminated(e.message, in);
+      throw parse_error(e.message, in);
     }
     if (!h) return false;
     in.bump(h->length);
@@ -210,7 +240,6 @@ template <> inline constexpr const char* message<expr_required> = "expected a va
 template <> inline constexpr const char* message<interp_close> = "expected '}' to close the interpolation";
 template <> inline constexpr const char* message<escape_code> = "unknown escape: use \\\" \\\\ \\n \\t or \\u{XXXX}";
 template <> inline constexpr const char* message<string_close> = "unterminated string: expected '\"' before the end of the line";
-template <> inline constexpr const char* message<block_comment_body> = "unterminated comment: expected '*/'";
 template <> inline constexpr const char* message<list_close> = "expected ',' or ']' in the list";
 template <> inline constexpr const char* message<member_eq> = "expected '=' after the object key";
 template <> inline constexpr const char* message<object_close> = "expected a newline, ',' or '}' after the object member";
@@ -547,7 +576,8 @@ ast::File parse_file(const SourceFile& file, Diagnostics& diags) {
     } catch (const pegtl::parse_error& e) {
       const auto at = static_cast<std::uint32_t>(e.positions().front().byte);
       diags.error("syntax", file.range(at, at + 1), std::string(e.message()));
-      offset = resync_offset(text, at > offset ? at : offset);
+      const bool runs_to_end = dynamic_cast<const grammar::unterminated*>(&e) != nullptr;
+      offset = runs_to_end ? text.size() : resync_offset(text, at > offset ? at : offset);
     }
   }
   return out;

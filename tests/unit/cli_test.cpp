@@ -1,0 +1,185 @@
+// The archc binary as users run it: exit codes, atomic output, determinism,
+// target selection, and the help and version texts.
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <catch2/catch.hpp>
+#include <fmt/format.h>
+
+namespace archc {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::string kSample = std::string(ARCHC_SOURCE_DIR) + "/samples/lab-vpc.arch";
+
+// A fresh directory, removed with everything in it at the end of the test.
+class TempDir {
+ public:
+  TempDir() {
+    std::string tmpl = (fs::temp_directory_path() / "archc-cli-XXXXXX").string();
+    REQUIRE(mkdtemp(tmpl.data()) != nullptr);
+    path_ = tmpl;
+  }
+  ~TempDir() { fs::remove_all(path_); }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+
+  std::string operator/(const std::string& name) const { return (path_ / name).string(); }
+  std::vector<std::string> entries() const {
+    std::vector<std::string> out;
+    for (const auto& e : fs::directory_iterator(path_)) out.push_back(e.path().filename().string());
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
+ private:
+  fs::path path_;
+};
+
+std::string read(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+void write(const std::string& path, const std::string& text) {
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+std::string quote(const std::string& s) { return "'" + s + "'"; }
+
+struct Run {
+  int status;
+  std::string out, err;
+};
+
+// Runs archc with `args` (already shell-quoted where needed).
+Run archc(const std::string& args) {
+  TempDir io;
+  const std::string command =
+      fmt::format("{} {} >{} 2>{}", quote(ARCHC_BINARY), args, quote(io / "out"), quote(io / "err"));
+  const int raw = std::system(command.c_str());
+  REQUIRE(WIFEXITED(raw));
+  return {WEXITSTATUS(raw), read(io / "out"), read(io / "err")};
+}
+
+bool contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+TEST_CASE("archc build writes the stack and exits 0") {
+  TempDir dir;
+  const Run r = archc(fmt::format("build {} -o {}", quote(kSample), quote(dir / "stack.yaml")));
+  CHECK(r.status == 0);
+  CHECK(r.out.empty());
+  const std::string stack = read(dir / "stack.yaml");
+  CHECK(stack.rfind("AWSTemplateFormatVersion", 0) == 0);
+  CHECK(dir.entries() == std::vector<std::string>{"stack.yaml"});
+}
+
+TEST_CASE("archc build without -o writes CloudFormation to stdout") {
+  TempDir dir;
+  const Run r = archc(fmt::format("build {}", quote(kSample)));
+  CHECK(r.status == 0);
+  REQUIRE(archc(fmt::format("build {} -o {}", quote(kSample), quote(dir / "stack.yaml"))).status == 0);
+  CHECK(r.out == read(dir / "stack.yaml"));
+}
+
+TEST_CASE("two builds of the same file are byte-identical") {
+  TempDir dir;
+  for (const char* name : {"a.yaml", "b.yaml", "a.tf.json", "b.tf.json"})
+    REQUIRE(archc(fmt::format("build {} -o {}", quote(kSample), quote(dir / name))).status == 0);
+  CHECK(read(dir / "a.yaml") == read(dir / "b.yaml"));
+  CHECK(read(dir / "a.tf.json") == read(dir / "b.tf.json"));
+}
+
+TEST_CASE("the target follows the output suffix unless --target says") {
+  TempDir dir;
+  REQUIRE(archc(fmt::format("build {} -o {}", quote(kSample), quote(dir / "main.tf.json"))).status == 0);
+  REQUIRE(archc(fmt::format("build {} -o {}", quote(kSample), quote(dir / "stack.json"))).status == 0);
+  REQUIRE(archc(fmt::format("build {} --target terraform -o {}", quote(kSample), quote(dir / "forced.yaml"))).status == 0);
+  const std::string terraform = read(dir / "main.tf.json");
+  CHECK(terraform.rfind("{", 0) == 0);
+  CHECK(contains(terraform, "\"aws_vpc\""));
+  CHECK(read(dir / "stack.json").rfind("AWSTemplateFormatVersion", 0) == 0);  // only .tf.json means Terraform
+  CHECK(read(dir / "forced.yaml") == terraform);
+}
+
+TEST_CASE("a file with a syntax error exits 1, names the place and leaves -o untouched") {
+  TempDir dir;
+  write(dir / "bad.arch", "vpc \"a\" {\n  cidr = [1 2]\n}\n");
+  const std::string previous = "previous stack\n";
+  write(dir / "stack.yaml", previous);
+  const Run r = archc(fmt::format("build {} -o {}", quote(dir / "bad.arch"), quote(dir / "stack.yaml")));
+  CHECK(r.status == 1);
+  CHECK(r.out.empty());
+  CHECK(contains(r.err, dir / "bad.arch" + ":2:13: error[syntax]: expected ',' or ']' in the list\n"));
+  CHECK(read(dir / "stack.yaml") == previous);
+  // No archc temporary file (stack.yaml.archc-*) is left behind.
+  CHECK(dir.entries() == std::vector<std::string>{"bad.arch", "stack.yaml"});
+}
+
+TEST_CASE("diagnostics on a pipe carry no colour codes") {
+  TempDir dir;
+  write(dir / "bad.arch", "x = \n");
+  const Run r = archc(fmt::format("check {}", quote(dir / "bad.arch")));
+  CHECK(r.status == 1);
+  CHECK_FALSE(contains(r.err, "\x1b["));
+  CHECK(contains(r.err, "bad.arch: 1 error, 0 warnings\n"));
+}
+
+TEST_CASE("archc check exits 0 on clean files") {
+  const Run r = archc(fmt::format("check {}", quote(kSample)));
+  CHECK(r.status == 0);
+  CHECK(r.out.empty());
+}
+
+TEST_CASE("unreadable input and usage errors exit 2") {
+  TempDir dir;
+  SECTION("missing file") {
+    const Run r = archc(fmt::format("build {} -o {}", quote(dir / "missing.arch"), quote(dir / "stack.yaml")));
+    CHECK(r.status == 2);
+    CHECK(contains(r.err, "cannot read " + dir / "missing.arch"));
+    CHECK(dir.entries().empty());
+  }
+  SECTION("a directory") {
+    CHECK(archc(fmt::format("check {}", quote(dir / ""))).status == 2);
+  }
+  SECTION("an output directory that does not exist") {
+    const Run r = archc(fmt::format("build {} -o {}", quote(kSample), quote(dir / "no/such/dir/stack.yaml")));
+    CHECK(r.status == 2);
+    CHECK(contains(r.err, "archc: error: cannot write"));
+  }
+  SECTION("no subcommand") { CHECK(archc("").status == 2); }
+  SECTION("an unknown option") { CHECK(archc(fmt::format("build {} --bogus", quote(kSample))).status == 2); }
+  SECTION("an unknown target") {
+    CHECK(archc(fmt::format("build {} --target pulumi", quote(kSample))).status == 2);
+  }
+}
+
+TEST_CASE("--version and --help") {
+  const Run version = archc("--version");
+  CHECK(version.status == 0);
+  CHECK(version.out == std::string("archc ") + ARCHC_VERSION + "\n");
+
+  const Run help = archc("--help");
+  CHECK(help.status == 0);
+  CHECK(contains(help.out, "Examples:"));
+  CHECK(contains(help.out, "archc build site.arch -o stack.yaml"));
+  CHECK(contains(help.out, "Exit status: 0 success, 1 the input has errors, 2 usage or I/O error."));
+
+  const Run build_help = archc("build --help");
+  CHECK(build_help.status == 0);
+  CHECK(contains(build_help.out, "archc build samples/lab-vpc.arch -o main.tf.json"));
+}
+
+}  // namespace
+}  // namespace archc

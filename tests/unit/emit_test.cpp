@@ -1,0 +1,146 @@
+// What the emitters write reads back as what was meant: YAML scalars that
+// YAML 1.1 readers (CloudFormation's included) would take for something
+// else are quoted, whole templates parse, and base64 matches RFC 4648.
+#include <catch2/catch.hpp>
+#include <yaml-cpp/yaml.h>
+
+#include "emit/base64.hpp"
+#include "emit/cloudformation.hpp"
+#include "emit/yaml_scalar.hpp"
+#include "lower/lower.hpp"
+#include "test_support.hpp"
+
+namespace archc {
+namespace {
+
+// `value: <s>` written through emit_string, and the text it makes.
+std::string emit_value(const std::string& s) {
+  YAML::Emitter y;
+  y << YAML::BeginMap << YAML::Key << "value" << YAML::Value;
+  emit_string(y, s);
+  y << YAML::EndMap;
+  REQUIRE(y.good());
+  return y.c_str();
+}
+
+// yaml-cpp tags a plain scalar "?" and a quoted or block one "!".
+bool is_plain(const YAML::Node& n) { return n.Tag() == "?"; }
+
+TEST_CASE("yaml11_needs_quotes: what YAML 1.1 reads as a bool, null or number") {
+  for (const char* s : {"", "yes", "Yes", "NO", "y", "n", "on", "OFF", "true", "False", "null", "NULL", "~", "012",
+                        "0x1F", "0o17", "1e3", "1_000", "-1", "+1", ".5", ".inf", "-.INF", ".NaN", "1:20",
+                        "2001-12-14", "10.1"}) {
+    INFO(s);
+    CHECK(yaml11_needs_quotes(s));
+  }
+  for (const char* s : {"hello", "yesterday", "onion", "10.1.0.0/16", "ap-northeast-2a", "ami-0c9c942bd7bf113a2",
+                        "t2.micro", "/index.php", "1 2", "0.0.0.0/0"}) {
+    INFO(s);
+    CHECK_FALSE(yaml11_needs_quotes(s));
+  }
+}
+
+TEST_CASE("emit_string round-trips every string and quotes what YAML 1.1 would misread") {
+  for (const char* s : {"yes", "on", "012", "1e3", "null", "~", "", "2001-12-14", "1:20"}) {
+    INFO(s);
+    const std::string text = emit_value(s);
+    CHECK(text == fmt::format("value: \"{}\"", s));
+    const YAML::Node n = YAML::Load(text)["value"];
+    CHECK(n.as<std::string>() == s);
+    CHECK_FALSE(is_plain(n));
+  }
+  for (const char* s : {"hello", "10.1.0.0/16", "t2.micro"}) {
+    INFO(s);
+    const std::string text = emit_value(s);
+    CHECK(text == fmt::format("value: {}", s));
+    CHECK(YAML::Load(text)["value"].as<std::string>() == s);
+  }
+}
+
+TEST_CASE("emit_string writes multi-line text as a literal block only when that reads back exactly") {
+  SECTION("one final newline: literal block") {
+    const std::string s = "#!/bin/bash\necho \"${HOME}\" yes\n";
+    const std::string text = emit_value(s);
+    CHECK(text == "value: |\n  #!/bin/bash\n  echo \"${HOME}\" yes\n");
+    CHECK(YAML::Load(text)["value"].as<std::string>() == s);
+  }
+  // Each of these would lose or change characters in a literal block.
+  for (const char* s : {"no final newline\nhere", "two final newlines\n\n", "  leading blank\nx\n", "crlf\r\nx\r\n",
+                        "\tleading tab\nx\n"}) {
+    INFO(s);
+    const std::string text = emit_value(s);
+    CHECK(text.rfind("value: \"", 0) == 0);
+    CHECK(YAML::Load(text)["value"].as<std::string>() == s);
+  }
+}
+
+// The CloudFormation template of `text`, which must compile cleanly.
+std::string cloudformation_of(std::string text) {
+  auto c = test::compile(std::move(text));
+  INFO(Catch::Detail::stringify(test::briefs(c->diags)));
+  REQUIRE(c->ok());
+  return emit_cloudformation(lower(c->model));
+}
+
+TEST_CASE("CloudFormation output parses, and tag values YAML 1.1 would misread stay strings") {
+  const std::string yaml = cloudformation_of(
+      "stack \"t\" { tags = { a = \"yes\", b = \"on\", c = \"012\", d = \"1e3\", e = \"null\", f = \"plain\" } }\n"
+      "vpc \"v\" {\n"
+      "  cidr = \"10.0.0.0/16\", zones = [\"a\", \"b\"], nat = \"none\"\n"
+      "  subnet \"s\" { isolated = true, size = 24 }\n"
+      "}\n");
+  const YAML::Node root = YAML::Load(yaml);
+  CHECK(root["AWSTemplateFormatVersion"].as<std::string>() == "2010-09-09");
+  const YAML::Node vpc = root["Resources"]["VVpc"];
+  REQUIRE(vpc.IsMap());
+  CHECK(vpc["Type"].as<std::string>() == "AWS::EC2::VPC");
+  std::vector<std::pair<std::string, std::string>> tags;
+  for (const auto& tag : vpc["Properties"]["Tags"]) {
+    const YAML::Node value = tag["Value"];
+    tags.emplace_back(tag["Key"].as<std::string>(), value.as<std::string>());
+    INFO(tags.back().second);
+    CHECK(is_plain(value) == !yaml11_needs_quotes(value.Scalar()));
+  }
+  CHECK(tags == std::vector<std::pair<std::string, std::string>>{
+                    {"Name", "t-vpc-v"}, {"a", "yes"}, {"b", "on"}, {"c", "012"}, {"d", "1e3"}, {"e", "null"}, {"f", "plain"}});
+}
+
+TEST_CASE("user data survives the trip through CloudFormation YAML") {
+  const std::string script = "#!/bin/bash\necho \"${HOME}\" on\n\nexit 0\n";
+  const std::string yaml = cloudformation_of(
+      "vpc \"v\" {\n"
+      "  cidr = \"10.0.0.0/16\", zones = [\"a\", \"b\"], nat = \"none\"\n"
+      "  subnet \"s\" { isolated = true, size = 24 }\n"
+      "}\n"
+      "asg \"a\" {\n"
+      "  subnets = vpc.v.s\n"
+      "  user_data = <<EOT\n" +
+      script +
+      "EOT\n"
+      "}\n");
+  const YAML::Node root = YAML::Load(yaml);
+  bool found = false;
+  for (const auto& resource : root["Resources"]) {
+    if (resource.second["Type"].as<std::string>() != "AWS::EC2::LaunchTemplate") continue;
+    const YAML::Node data = resource.second["Properties"]["LaunchTemplateData"]["UserData"]["Fn::Base64"];
+    CHECK(data.as<std::string>() == script);
+    found = true;
+  }
+  CHECK(found);
+}
+
+TEST_CASE("base64_encode matches the RFC 4648 test vectors") {
+  CHECK(base64_encode("") == "");
+  CHECK(base64_encode("f") == "Zg==");
+  CHECK(base64_encode("fo") == "Zm8=");
+  CHECK(base64_encode("foo") == "Zm9v");
+  CHECK(base64_encode("foob") == "Zm9vYg==");
+  CHECK(base64_encode("fooba") == "Zm9vYmE=");
+  CHECK(base64_encode("foobar") == "Zm9vYmFy");
+  // Every bit of every byte value, high ones included (no sign extension).
+  CHECK(base64_encode(std::string("\x00\xFF\xFE\x80\x7F", 5)) == "AP/+gH8=");
+  CHECK(base64_encode("#!/bin/bash\n") == "IyEvYmluL2Jhc2gK");
+}
+
+}  // namespace
+}  // namespace archc
