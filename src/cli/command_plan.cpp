@@ -1,18 +1,41 @@
-// Placeholder until `archc plan` lands: registers the command and says so.
 #include <iostream>
 
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.hpp"
+#include "plan/plan.hpp"
 
 namespace archc::cli {
 
+namespace {
+
+struct PlanOptions {
+  std::string file, format = "text";
+};
+
+int run_plan(const PlanOptions& o) {
+  auto c = load(o.file);
+  if (!c) return kExitUsage;
+  if (report(*c) > 0) return kExitDiagnostics;
+  const plan::Plan p = plan::make_plan(c->model);
+  std::cout << (o.format == "json" ? plan::render_json(p) : plan::render_text(p)) << std::flush;
+  return std::cout ? kExitOk : kExitUsage;
+}
+
+}  // namespace
+
 Registered add_plan_command(CLI::App& app) {
-  auto* cmd = app.add_subcommand("plan", "(not yet available)");
-  return {cmd, [] {
-            std::cerr << "archc: error: 'plan' is not available yet\n";
-            return kExitUsage;
-          }};
+  auto o = std::make_shared<PlanOptions>();
+  auto* cmd = app.add_subcommand(
+      "plan", "Check FILE and print what it deploys: subnets, routes, NATs, rules, load balancers, groups, databases");
+  cmd->add_option("FILE", o->file, "The .arch file")->required();
+  cmd->add_option("--format", o->format, "text (for people, the default) or json (for tools; schema in docs/plan.md)")
+      ->check(CLI::IsMember({"text", "json"}));
+  cmd->footer(
+      "Examples:\n"
+      "  archc plan samples/lab-vpc.arch\n"
+      "  archc plan samples/shop.arch --format json | jq '.vpcs[].tiers[].subnets[]'");
+  return {cmd, [o] { return run_plan(*o); }};
 }
 
 }  // namespace archc::cli

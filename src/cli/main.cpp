@@ -17,6 +17,8 @@ int main(int argc, char** argv) {
       "  archc build site.arch -o stack.yaml      CloudFormation YAML\n"
       "  archc build site.arch -o main.tf.json    Terraform JSON (picked from the suffix)\n"
       "  archc check site.arch other.arch         diagnostics only\n"
+      "  archc lint site.arch --format sarif      every warning, for CI (text, json, sarif, github)\n"
+      "  archc plan site.arch                     what will be built, before deploying\n"
       "\n"
       "Exit status: 0 success, 1 the input has errors, 2 usage or I/O error.\n"
       "Diagnostics go to stderr, coloured when it is a terminal and NO_COLOR is unset.\n"

@@ -1,0 +1,284 @@
+"""The comparison at the heart of the e2e tests: what `archc plan --format
+json` promises against what a deployed stack really holds.
+
+Both sides are brought to one inventory shape, keyed by Name tags:
+
+    {section: {name_tag: {field: value}}}
+
+`expected(plan)` reads the plan; `observed(...)` asks the simulator through
+boto3 and resolves every AWS id back to a Name tag; `differences(a, b)`
+lists what differs, one line each; `deploy_and_compare(...)` does it all.
+"""
+import cfn_yaml
+import harness
+
+
+def _sorted(items):
+    return sorted(items, key=str)
+
+
+def _rule(from_port, to_port, source):
+    return f"tcp {from_port}-{to_port} from {source}"
+
+
+def _listener_action(action):
+    if action["type"] == "redirect":
+        return f"redirect {action['protocol']}:{action['port']} {action['status_code']}"
+    return f"forward {action['target_group']}"
+
+
+def _empty_inventory():
+    return {section: {} for section in ("vpcs", "subnets", "internet_gateways", "nat_gateways", "route_tables",
+                                        "security_groups", "load_balancers", "target_groups",
+                                        "auto_scaling_groups", "db_instances")}
+
+
+def expected(plan):
+    """The inventory the plan promises."""
+    inv = _empty_inventory()
+    for vpc in plan["vpcs"]:
+        inv["vpcs"][vpc["name_tag"]] = {"cidr": vpc["cidr"]}
+        if vpc["internet_gateway"]:
+            inv["internet_gateways"][vpc["internet_gateway"]] = {"vpc": vpc["name_tag"]}
+        for nat in vpc["nat_gateways"]:
+            inv["nat_gateways"][nat["name_tag"]] = {"subnet": nat["subnet"]}
+        for rt in vpc["route_tables"]:
+            route = rt["default_route"]
+            inv["route_tables"][rt["name_tag"]] = {"vpc": vpc["name_tag"],
+                                                   "default_route": route["gateway"] if route else None,
+                                                   "subnets": _sorted(rt["subnets"])}
+        for tier in vpc["tiers"]:
+            for s in tier["subnets"]:
+                inv["subnets"][s["name_tag"]] = {"vpc": vpc["name_tag"], "cidr": s["cidr"], "zone": s["zone"]}
+    for g in plan["security_groups"]:
+        inv["security_groups"][g["name_tag"]] = {
+            "ingress": _sorted(_rule(r["from_port"], r["to_port"],
+                                     f"group {r['source_group']}" if r["source_group"] else f"cidr {r['source_cidr']}")
+                               for r in g["ingress"])}
+    for lb in plan["load_balancers"]:
+        inv["load_balancers"][lb["name_tag"]] = {
+            "scheme": lb["scheme"], "subnets": _sorted(lb["subnets"]), "security_groups": [lb["security_group"]],
+            "listeners": {str(l["port"]): {"protocol": l["protocol"], "action": _listener_action(l["action"]),
+                                           "certificates": [l["certificate"]] if l["certificate"] else []}
+                          for l in lb["listeners"]}}
+        for tg in lb["target_groups"]:
+            inv["target_groups"][tg["name_tag"]] = {"protocol": tg["protocol"], "port": tg["port"],
+                                                    "health_check_path": tg["health_check_path"],
+                                                    "load_balancers": [lb["name_tag"]]}
+    for a in plan["auto_scaling_groups"]:
+        inv["auto_scaling_groups"][a["name_tag"]] = {
+            "min": a["min"], "max": a["max"], "desired": a["desired"], "subnets": _sorted(a["subnets"]),
+            "target_groups": _sorted(a["target_groups"]), "health_check_type": a["health_check_type"],
+            "health_check_grace": a["health_check_grace"]}
+    for db in plan["databases"]:
+        inv["db_instances"][db["name_tag"]] = {
+            "engine": db["engine"], "class": db["class"], "storage_gib": db["storage_gib"],
+            "multi_az": db["multi_az"], "encrypted": db["encrypted"],
+            "publicly_accessible": db["publicly_accessible"], "database": db["database"],
+            "backup_retention_days": db["backup_retention_days"],
+            "subnet_group": _sorted(db["subnet_group"]["subnets"]), "replica_of": None}
+        for r in db["replicas"]:
+            # A replica inherits storage, Multi-AZ off, encryption and subnet
+            # group from its primary; only its class and its link are its own.
+            inv["db_instances"][r["name_tag"]] = {"class": r["class"], "replica_of": db["name_tag"]}
+    return inv
+
+
+def _name(tags):
+    return {t["Key"]: t["Value"] for t in tags or []}.get("Name")
+
+
+class _Stack:
+    """A deployed stack: its resources by type, and Name tags of AWS ids.
+
+    A Name comes from the tags AWS reports. moto drops the tags CloudFormation
+    gives some kinds (internet and NAT gateways, route tables, load
+    balancers, target groups); those are named by the Name tag the template
+    gives the resource CloudFormation created them from.
+    """
+
+    def __init__(self, resources, template):
+        self.resources = resources
+        self.template = template["Resources"]
+        # moto gives some resources another's id (an association is known by
+        # its route table's), so an id is looked up within its type.
+        self.logical = {(r["ResourceType"], r["PhysicalResourceId"]): r["LogicalResourceId"] for r in resources
+                        if r.get("PhysicalResourceId")}
+        self.names = {}
+        self.named_from_template = set()
+
+    def ids(self, resource_type):
+        return [r["PhysicalResourceId"] for r in self.resources
+                if r["ResourceType"] == resource_type and r.get("PhysicalResourceId")]
+
+    def physical(self, logical_id):
+        return next(r["PhysicalResourceId"] for r in self.resources if r["LogicalResourceId"] == logical_id)
+
+    def associations(self):
+        """(route table id, subnet id) of every association in the template."""
+        for resource in self.template.values():
+            if resource["Type"] == "AWS::EC2::SubnetRouteTableAssociation":
+                props = resource["Properties"]
+                yield self.physical(props["RouteTableId"]["Ref"]), self.physical(props["SubnetId"]["Ref"])
+
+    def learn(self, resource_type, aws_id, tags):
+        name = _name(tags)
+        if name is None and (resource_type, aws_id) in self.logical:
+            resource = self.template[self.logical[resource_type, aws_id]]
+            name = _name(resource["Properties"].get("Tags"))
+            self.named_from_template.add(resource["Type"])
+        self.names[aws_id] = name
+
+    def name(self, aws_id):
+        return self.names.get(aws_id, f"<unknown {aws_id}>")
+
+
+def observed(client, resources, template, certificates_back):
+    """The deployed inventory of a stack, and the resource types that had to
+    be named from the template. `resources` are the stack's resources,
+    `template` the parsed template it was created from, `certificates_back`
+    maps the simulator's certificate ARNs to the plan's."""
+    ec2, elb, asg, rds = client("ec2"), client("elbv2"), client("autoscaling"), client("rds")
+    stack = _Stack(resources, template)
+    name = stack.name
+
+    def described(resource_type, describe, ids_param, result_key, id_key):
+        """The stack's resources of a type as AWS describes them, each named."""
+        ids = stack.ids(resource_type)
+        items = describe(**{ids_param: ids})[result_key] if ids else []
+        for item in items:
+            stack.learn(resource_type, item[id_key], item.get("Tags"))
+        return items
+
+    inv = _empty_inventory()
+
+    for v in described("AWS::EC2::VPC", ec2.describe_vpcs, "VpcIds", "Vpcs", "VpcId"):
+        inv["vpcs"][name(v["VpcId"])] = {"cidr": v["CidrBlock"]}
+    for s in described("AWS::EC2::Subnet", ec2.describe_subnets, "SubnetIds", "Subnets", "SubnetId"):
+        inv["subnets"][name(s["SubnetId"])] = {"vpc": name(s["VpcId"]), "cidr": s["CidrBlock"],
+                                               "zone": s["AvailabilityZone"]}
+    for g in described("AWS::EC2::InternetGateway", ec2.describe_internet_gateways, "InternetGatewayIds",
+                       "InternetGateways", "InternetGatewayId"):
+        for a in g.get("Attachments", []):
+            inv["internet_gateways"][name(g["InternetGatewayId"])] = {"vpc": name(a["VpcId"])}
+    for n in described("AWS::EC2::NatGateway", ec2.describe_nat_gateways, "NatGatewayIds", "NatGateways",
+                       "NatGatewayId"):
+        inv["nat_gateways"][name(n["NatGatewayId"])] = {"subnet": name(n["SubnetId"])}
+
+    for rt in described("AWS::EC2::RouteTable", ec2.describe_route_tables, "RouteTableIds", "RouteTables",
+                        "RouteTableId"):
+        defaults = [name(r.get("GatewayId") or r.get("NatGatewayId")) for r in rt.get("Routes", [])
+                    if r.get("DestinationCidrBlock") == "0.0.0.0/0"]
+        inv["route_tables"][name(rt["RouteTableId"])] = {
+            "vpc": name(rt["VpcId"]),
+            "default_route": defaults[0] if len(defaults) == 1 else defaults or None,
+            "subnets": _sorted(name(a["SubnetId"]) for a in rt.get("Associations", []) if a.get("SubnetId"))}
+    if not any(t["subnets"] for t in inv["route_tables"].values()):
+        # moto keeps the associations CloudFormation makes out of sight of
+        # DescribeRouteTables: they are read from the template, with the
+        # ids the stack gave the route tables and subnets they name.
+        for route_table, subnet in stack.associations():
+            inv["route_tables"][name(route_table)]["subnets"].append(name(subnet))
+        for t in inv["route_tables"].values():
+            t["subnets"].sort()
+
+    for g in described("AWS::EC2::SecurityGroup", ec2.describe_security_groups, "GroupIds", "SecurityGroups",
+                       "GroupId"):
+        rules = []
+        for p in g.get("IpPermissions", []):
+            sources = ([f"group {name(pair['GroupId'])}" for pair in p.get("UserIdGroupPairs", [])]
+                       + [f"cidr {r['CidrIp']}" for r in p.get("IpRanges", [])])
+            rules += [f"{p['IpProtocol']} {p.get('FromPort')}-{p.get('ToPort')} from {s}" for s in sources]
+        inv["security_groups"][name(g["GroupId"])] = {"ingress": _sorted(rules)}
+
+    # ELBv2 reports tags apart from the resources.
+    lb_arns = stack.ids("AWS::ElasticLoadBalancingV2::LoadBalancer")
+    tg_arns = stack.ids("AWS::ElasticLoadBalancingV2::TargetGroup")
+    for resource_type, arns in (("AWS::ElasticLoadBalancingV2::LoadBalancer", lb_arns),
+                                ("AWS::ElasticLoadBalancingV2::TargetGroup", tg_arns)):
+        for start in range(0, len(arns), 20):  # DescribeTags takes 20 at most
+            for d in elb.describe_tags(ResourceArns=arns[start:start + 20])["TagDescriptions"]:
+                stack.learn(resource_type, d["ResourceArn"], d.get("Tags"))
+    for lb in elb.describe_load_balancers(LoadBalancerArns=lb_arns)["LoadBalancers"] if lb_arns else []:
+        listeners = {}
+        for l in elb.describe_listeners(LoadBalancerArn=lb["LoadBalancerArn"])["Listeners"]:
+            actions = []
+            for a in l.get("DefaultActions", []):
+                if a["Type"] == "redirect":
+                    c = a["RedirectConfig"]
+                    actions.append(f"redirect {c['Protocol']}:{c['Port']} {c['StatusCode']}")
+                else:
+                    actions.append(f"{a['Type']} {name(a.get('TargetGroupArn'))}")
+            listeners[str(l["Port"])] = {
+                "protocol": l["Protocol"], "action": actions[0] if len(actions) == 1 else actions,
+                "certificates": [certificates_back.get(c["CertificateArn"], c["CertificateArn"])
+                                 for c in l.get("Certificates", [])]}
+        inv["load_balancers"][name(lb["LoadBalancerArn"])] = {
+            "scheme": lb["Scheme"], "subnets": _sorted(name(z["SubnetId"]) for z in lb["AvailabilityZones"]),
+            "security_groups": _sorted(name(g) for g in lb.get("SecurityGroups", [])),
+            "listeners": listeners}
+    for t in elb.describe_target_groups(TargetGroupArns=tg_arns)["TargetGroups"] if tg_arns else []:
+        inv["target_groups"][name(t["TargetGroupArn"])] = {
+            "protocol": t["Protocol"], "port": t["Port"], "health_check_path": t.get("HealthCheckPath"),
+            # A set: moto repeats the load balancer once per listener forwarding here.
+            "load_balancers": _sorted({name(a) for a in t.get("LoadBalancerArns", [])})}
+
+    for g in described("AWS::AutoScaling::AutoScalingGroup", asg.describe_auto_scaling_groups,
+                       "AutoScalingGroupNames", "AutoScalingGroups", "AutoScalingGroupName"):
+        elb_checks = g["HealthCheckType"] == "ELB"
+        inv["auto_scaling_groups"][name(g["AutoScalingGroupName"])] = {
+            "min": g["MinSize"], "max": g["MaxSize"], "desired": g["DesiredCapacity"],
+            "subnets": _sorted(name(s) for s in g.get("VPCZoneIdentifier", "").split(",") if s),
+            "target_groups": _sorted(name(a) for a in g.get("TargetGroupARNs", [])),
+            "health_check_type": g["HealthCheckType"],
+            "health_check_grace": g.get("HealthCheckGracePeriod") if elb_checks else None}
+
+    # DescribeDBInstances takes one identifier at a time, and calls tags TagList.
+    dbs = [rds.describe_db_instances(DBInstanceIdentifier=i)["DBInstances"][0]
+           for i in stack.ids("AWS::RDS::DBInstance")]
+    for d in dbs:
+        stack.learn("AWS::RDS::DBInstance", d["DBInstanceIdentifier"], d.get("TagList"))
+    for d in dbs:
+        source = d.get("ReadReplicaSourceDBInstanceIdentifier")
+        if source:
+            entry = {"class": d["DBInstanceClass"], "replica_of": name(source.split(":")[-1])}
+        else:
+            entry = {"engine": d["Engine"], "class": d["DBInstanceClass"], "storage_gib": d["AllocatedStorage"],
+                     "multi_az": d["MultiAZ"], "encrypted": d["StorageEncrypted"],
+                     "publicly_accessible": d["PubliclyAccessible"], "database": d.get("DBName"),
+                     "backup_retention_days": d["BackupRetentionPeriod"],
+                     "subnet_group": _sorted(name(s["SubnetIdentifier"]) for s in d["DBSubnetGroup"]["Subnets"]),
+                     "replica_of": None}
+        inv["db_instances"][name(d["DBInstanceIdentifier"])] = entry
+    return inv, sorted(stack.named_from_template)
+
+
+def differences(want, got, path=""):
+    """One line per difference between two inventories (plan first)."""
+    if isinstance(want, dict) and isinstance(got, dict):
+        out = []
+        for key in want:
+            if key not in got:
+                out.append(f"{path}[{key}]: in the plan, not deployed")
+            else:
+                out += differences(want[key], got[key], f"{path}[{key}]" if path else key)
+        out += [f"{path}[{key}]: deployed, not in the plan" for key in got if key not in want]
+        return out
+    if want != got:
+        return [f"{path}: plan says {want!r}, deployed is {got!r}"]
+    return []
+
+
+def deploy_and_compare(client, stack_name, template_text, plan):
+    """Creates the stack from `template_text` in the moto server behind
+    `client` and compares it with the plan: (differences, notes)."""
+    text, certificates_back = harness.use_moto_certificates(client, template_text, plan)
+    template = cfn_yaml.load(text)
+    resources = harness.create_stack(client, stack_name, text)
+    got, named_from_template = observed(client, resources, template, certificates_back)
+    created = {r["LogicalResourceId"] for r in resources}
+    notes = [f"moto did not create {logical} ({r['Type']})"
+             for logical, r in template["Resources"].items() if logical not in created]
+    if named_from_template:
+        notes.append("moto drops the tags of " + ", ".join(named_from_template) + ": named from the template")
+    return differences(expected(plan), got), notes

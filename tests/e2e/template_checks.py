@@ -1,0 +1,86 @@
+"""What moto cannot show, checked in the template instead (docs/testing.md).
+
+moto creates these resources but ignores the properties below, or does not
+create the resource at all; the deployed stack cannot confirm them, so the
+template CloudFormation would receive is read and held against the plan.
+Resources are found by their Name tags, never by logical ids (those are
+the lowering's choice).
+"""
+
+
+def _name(resource):
+    tags = resource.get("Properties", {}).get("Tags") or []
+    return {t["Key"]: t["Value"] for t in tags}.get("Name")
+
+
+def _group_ref(logical, value):
+    """The security group a `Fn::GetAtt: [Group, GroupId]` names."""
+    if not (isinstance(value, dict) and list(value) == ["Fn::GetAtt"] and value["Fn::GetAtt"][1] == "GroupId"):
+        raise ValueError(f"{logical}: expected Fn::GetAtt [group, GroupId], found {value!r}")
+    return value["Fn::GetAtt"][0]
+
+
+def problems(template, plan):
+    """One line per way the template departs from the plan in what moto ignores."""
+    resources = template["Resources"]
+    by_name = {_name(r): logical for logical, r in resources.items() if _name(r)}
+    out = []
+
+    def of_type(resource_type):
+        return {logical: r["Properties"] for logical, r in resources.items() if r["Type"] == resource_type}
+
+    def named(name, resource_type):
+        logical = by_name.get(name)
+        if logical is None or resources[logical]["Type"] != resource_type:
+            out.append(f"no {resource_type} named {name}")
+            return None, {}
+        return logical, resources[logical]["Properties"]
+
+    # moto ignores EnableDnsHostnames (and reports it false).
+    for vpc in plan["vpcs"]:
+        _, props = named(vpc["name_tag"], "AWS::EC2::VPC")
+        for flag in ("EnableDnsSupport", "EnableDnsHostnames"):
+            if props and props.get(flag) is not True:
+                out.append(f"{vpc['name_tag']}: {flag} is {props.get(flag)!r}, §5 turns it on")
+
+    # moto ignores MapPublicIpOnLaunch (and reports it false).
+    for vpc in plan["vpcs"]:
+        for tier in vpc["tiers"]:
+            for subnet in tier["subnets"]:
+                _, props = named(subnet["name_tag"], "AWS::EC2::Subnet")
+                if props and props.get("MapPublicIpOnLaunch", False) != subnet["map_public_ip"]:
+                    out.append(f"{subnet['name_tag']}: MapPublicIpOnLaunch is {props.get('MapPublicIpOnLaunch')!r}, "
+                               f"plan says {subnet['map_public_ip']!r}")
+
+    # moto gives a DB the default group whatever VPCSecurityGroups says, and
+    # makes no secret for ManageMasterUserPassword.
+    for db in plan["databases"]:
+        group, _ = named(db["security_group"], "AWS::EC2::SecurityGroup")
+        for instance in [db["name_tag"]] + [r["name_tag"] for r in db["replicas"]]:
+            logical, props = named(instance, "AWS::RDS::DBInstance")
+            if not props:
+                continue
+            groups = [_group_ref(logical, g) for g in props.get("VPCSecurityGroups", [])]
+            if groups != [group]:
+                out.append(f"{instance}: VPCSecurityGroups {groups}, plan says [{group}] ({db['security_group']})")
+        _, props = named(db["name_tag"], "AWS::RDS::DBInstance")
+        if props and (props.get("ManageMasterUserPassword") is not True or "MasterUserPassword" in props):
+            out.append(f"{db['name_tag']}: the master password is not left to AWS (ManageMasterUserPassword "
+                       f"{props.get('ManageMasterUserPassword')!r}, MasterUserPassword "
+                       f"{'set' if 'MasterUserPassword' in props else 'unset'})")
+
+    # moto does not create scaling policies at all.
+    policies = of_type("AWS::AutoScaling::ScalingPolicy")
+    for group in plan["auto_scaling_groups"]:
+        logical, _ = named(group["name_tag"], "AWS::AutoScaling::AutoScalingGroup")
+        mine = [p for p in policies.values() if p.get("AutoScalingGroupName") == {"Ref": logical}]
+        scaling = group["scaling"]
+        want = ([{"PolicyType": "TargetTrackingScaling", "metric": scaling["metric"], "target": scaling["target"]}]
+                if scaling else [])
+        got = [{"PolicyType": p.get("PolicyType"),
+                "metric": p.get("TargetTrackingConfiguration", {}).get("PredefinedMetricSpecification", {})
+                .get("PredefinedMetricType"),
+                "target": p.get("TargetTrackingConfiguration", {}).get("TargetValue")} for p in mine]
+        if got != want:
+            out.append(f"{group['name_tag']}: scaling policies {got}, plan says {want}")
+    return out
