@@ -1,0 +1,174 @@
+// archc_bench: times each phase of the compiler over inputs of growing size
+// and prints the median of several runs. Not a test: it asserts nothing
+// about time. See docs/performance.md.
+//
+//   archc_bench [--repeat N]     time every input (default 7 runs each)
+//   archc_bench --write DIR      write the generated inputs to DIR, for run.sh
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "driver/compilation.hpp"
+#include "emit/cloudformation.hpp"
+#include "emit/terraform.hpp"
+#include "generate.hpp"
+#include "lower/lower.hpp"
+#include "sema/build_model.hpp"
+#include "sema/checks.hpp"
+#include "syntax/parser.hpp"
+
+namespace archc::bench {
+
+namespace {
+
+struct Input {
+  std::string name;
+  std::string text;
+};
+
+std::vector<Input> inputs() {
+  std::string error;
+  auto sample = read_file(ARCHC_SOURCE_DIR "/samples/lab-vpc.arch", error);
+  if (!sample) throw std::runtime_error(error);
+  return {{"lab-vpc.arch", std::move(*sample)},
+          {"lab-x10.arch", lab_copies(10)},
+          {"lab-x100.arch", lab_copies(100)},
+          {"subnets-100k.arch", wide_subnets(1000, 50)}};
+}
+
+// The phases in pipeline order. Checks are part of the model phase and
+// also shown on their own, since they have a target of their own.
+enum Phase { kParse, kModel, kChecks, kLower, kCloudFormation, kTerraform, kTotal, kPhases };
+constexpr const char* kPhaseNames[kPhases] = {"parse", "model", "  of which checks", "lower", "cloudformation",
+                                              "terraform", "total"};
+
+using Clock = std::chrono::steady_clock;
+
+double ms_since(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+struct Run {
+  double ms[kPhases] = {};
+  std::size_t resources = 0, warnings = 0, cloudformation_bytes = 0, terraform_bytes = 0;
+};
+
+// One pass through the pipeline, the way compile_text and `archc build` go,
+// with a clock around each phase. Exits on an error diagnostic: the inputs
+// are meant to be valid, and timing a failed build would mean nothing.
+Run run_once(const Input& in) {
+  Run r;
+  std::string text = in.text;  // the copy is the file read, not timed
+  Diagnostics diags;
+
+  auto start = Clock::now();
+  const SourceFile source(in.name, std::move(text));
+  if (auto bad = check_encoding(source.text())) diags.error("encoding", source.range(bad->offset, bad->offset + 1), bad->message);
+  const ast::File syntax = parse_file(source, diags);
+  r.ms[kParse] = ms_since(start);
+
+  if (!diags.has_errors()) {
+    start = Clock::now();
+    const model::Model model = build_model(syntax, source, diags);
+    const auto checks_start = Clock::now();
+    if (!diags.has_errors()) run_checks(model, diags);
+    diags.sort();
+    r.ms[kChecks] = ms_since(checks_start);
+    r.ms[kModel] = ms_since(start);
+
+    if (!diags.has_errors()) {
+      start = Clock::now();
+      const aws::Stack stack = lower(model);
+      r.ms[kLower] = ms_since(start);
+      r.resources = stack.resources.size();
+
+      start = Clock::now();
+      r.cloudformation_bytes = emit_cloudformation(stack).size();
+      r.ms[kCloudFormation] = ms_since(start);
+
+      start = Clock::now();
+      r.terraform_bytes = emit_terraform(stack).size();
+      r.ms[kTerraform] = ms_since(start);
+    }
+  }
+  if (diags.has_errors()) {
+    for (const auto& d : diags.all()) std::cerr << render_text(d, false) << '\n';
+    std::cerr << fmt::format("archc_bench: {} does not compile; the generator is wrong or archc is\n", in.name);
+    std::exit(1);
+  }
+  r.warnings = diags.all().size();
+  for (int p = 0; p < kTotal; ++p)
+    if (p != kChecks) r.ms[kTotal] += r.ms[p];
+  return r;
+}
+
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  const std::size_t n = v.size();
+  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+void report(const Input& in, const std::vector<Run>& runs) {
+  const Run& first = runs.front();
+  const double mb = static_cast<double>(in.text.size()) / 1e6;
+  fmt::print("\n{}: {:.3f} MB in, {} resources out, {} warnings; CloudFormation {:.2f} MB, Terraform {:.2f} MB; "
+             "median of {} runs\n",
+             in.name, mb, first.resources, first.warnings, static_cast<double>(first.cloudformation_bytes) / 1e6,
+             static_cast<double>(first.terraform_bytes) / 1e6, runs.size());
+  fmt::print("  {:<18} {:>10} {:>10} {:>14}\n", "phase", "ms", "MB/s", "resources/s");
+  for (int p = 0; p < kPhases; ++p) {
+    std::vector<double> ms;
+    for (const auto& r : runs) ms.push_back(r.ms[p]);
+    const double t = median(ms);
+    const double s = t / 1e3;
+    fmt::print("  {:<18} {:>10.3f} {:>10.1f} {:>14.0f}\n", kPhaseNames[p], t, s > 0 ? mb / s : 0.0,
+               s > 0 ? static_cast<double>(first.resources) / s : 0.0);
+  }
+}
+
+int write_inputs(const std::string& dir) {
+  for (const auto& in : inputs()) {
+    const std::string path = dir + "/" + in.name;
+    std::ofstream out(path, std::ios::binary);
+    out << in.text;
+    if (!out.flush()) {
+      std::cerr << "archc_bench: cannot write " << path << '\n';
+      return 2;
+    }
+  }
+  return 0;
+}
+
+int usage() {
+  std::cerr << "usage: archc_bench [--repeat N] | archc_bench --write DIR\n";
+  return 2;
+}
+
+}  // namespace
+
+int run_bench(int argc, char** argv) {
+  int repeat = 7;
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.size() == 2 && args[0] == "--write") return write_inputs(args[1]);
+  if (args.size() == 2 && args[0] == "--repeat") repeat = std::atoi(args[1].c_str());
+  else if (!args.empty()) return usage();
+  if (repeat < 1) return usage();
+
+  for (const auto& in : inputs()) {
+    std::vector<Run> runs;
+    for (int i = 0; i < repeat; ++i) runs.push_back(run_once(in));
+    report(in, runs);
+  }
+  return 0;
+}
+
+}  // namespace archc::bench
+
+int main(int argc, char** argv) { return archc::bench::run_bench(argc, argv); }
