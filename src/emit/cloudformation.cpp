@@ -1,27 +1,31 @@
 #include "emit/cloudformation.hpp"
 
-#include <yaml-cpp/yaml.h>
-
-#include "emit/yaml_scalar.hpp"
+#include "emit/yaml_writer.hpp"
 
 namespace archc {
 
 namespace {
 
-// Writes the template with yaml-cpp's emitter, in the lowered order, so the
-// same stack always gives the same bytes. No anchors or aliases are made.
+// Writes the template in the lowered order, so the same stack always gives
+// the same bytes. No anchors or aliases are made.
 class CfnWriter {
  public:
-  explicit CfnWriter(YAML::Emitter& y) : y_(y) {}
+  explicit CfnWriter(YamlWriter& y) : y_(y) {}
 
-  void str(const std::string& s) { emit_string(y_, s); }
-  void key(const char* k) { y_ << YAML::Key << k << YAML::Value; }
+  void str(const std::string& s) { y_.string(s); }
+  void key(std::string_view k) { y_.key(k); }
   void kv(const char* k, const std::string& v) {
     key(k);
     str(v);
   }
-  void kv(const char* k, int v) { y_ << YAML::Key << k << YAML::Value << v; }
-  void kv(const char* k, bool v) { y_ << YAML::Key << k << YAML::Value << (v ? "true" : "false"); }
+  void kv(const char* k, int v) {
+    key(k);
+    y_.integer(v);
+  }
+  void kv(const char* k, bool v) {
+    key(k);
+    y_.boolean(v);
+  }
   // CloudFormation types some numbers as strings (MinSize, ports in
   // redirects); they are written quoted.
   void kv_number_string(const char* k, int v) { kv(k, std::to_string(v)); }
@@ -30,11 +34,17 @@ class CfnWriter {
     key(k);
     ref_value(id);
   }
-  void ref_value(const std::string& id) { y_ << YAML::BeginMap << YAML::Key << "Ref" << YAML::Value << id << YAML::EndMap; }
+  void ref_value(const std::string& id) {
+    y_.begin_map();
+    kv("Ref", id);
+    y_.end_map();
+  }
   // Long form: moto splits the short form's attribute on every dot.
   void get_att_value(const std::string& id, const char* attr) {
-    y_ << YAML::BeginMap << YAML::Key << "Fn::GetAtt" << YAML::Value << YAML::Flow << YAML::BeginSeq << id << attr
-       << YAML::EndSeq << YAML::EndMap;
+    y_.begin_map();
+    key("Fn::GetAtt");
+    y_.flow_seq({id, attr});
+    y_.end_map();
   }
   void get_att(const char* k, const std::string& id, const char* attr) {
     key(k);
@@ -42,38 +52,42 @@ class CfnWriter {
   }
   void refs(const char* k, const aws::Ids& ids) {
     key(k);
-    y_ << YAML::BeginSeq;
+    y_.begin_seq();
     for (const auto& id : ids) ref_value(id);
-    y_ << YAML::EndSeq;
+    y_.end_seq();
   }
   void group_ids(const char* k, const aws::Ids& ids) {
     key(k);
-    y_ << YAML::BeginSeq;
+    y_.begin_seq();
     for (const auto& id : ids) get_att_value(id, "GroupId");
-    y_ << YAML::EndSeq;
+    y_.end_seq();
   }
   void tags(const aws::Tags& t, bool propagate = false) {
     key("Tags");
-    y_ << YAML::BeginSeq;
+    y_.begin_seq();
     for (const auto& tag : t) {
-      y_ << YAML::BeginMap;
+      y_.begin_map();
       kv("Key", tag.key);
       kv("Value", tag.value);
       if (propagate) kv("PropagateAtLaunch", true);
-      y_ << YAML::EndMap;
+      y_.end_map();
     }
-    y_ << YAML::EndSeq;
+    y_.end_seq();
   }
 
   // Opens `Id: {Type: T, [extra], Properties: {`; close() ends both maps.
   void open(const std::string& id, const char* type, const std::string& depends_on = {}) {
-    y_ << YAML::Key << id << YAML::Value << YAML::BeginMap;
+    key(id);
+    y_.begin_map();
     kv("Type", std::string(type));
     if (!depends_on.empty()) kv("DependsOn", depends_on);
     key("Properties");
-    y_ << YAML::BeginMap;
+    y_.begin_map();
   }
-  void close() { y_ << YAML::EndMap << YAML::EndMap; }
+  void close() {
+    y_.end_map();
+    y_.end_map();
+  }
 
   void operator()(const aws::Vpc& r) {
     open(r.id, "AWS::EC2::VPC");
@@ -181,60 +195,67 @@ class CfnWriter {
     kv("Protocol", std::string(r.certificate ? "HTTPS" : "HTTP"));
     if (r.certificate) {
       key("Certificates");
-      y_ << YAML::BeginSeq << YAML::BeginMap;
+      y_.begin_seq();
+      y_.begin_map();
       kv("CertificateArn", *r.certificate);
-      y_ << YAML::EndMap << YAML::EndSeq;
+      y_.end_map();
+      y_.end_seq();
     }
     key("DefaultActions");
-    y_ << YAML::BeginSeq << YAML::BeginMap;
+    y_.begin_seq();
+    y_.begin_map();
     if (r.redirect_port) {
       kv("Type", std::string("redirect"));
       key("RedirectConfig");
-      y_ << YAML::BeginMap;
+      y_.begin_map();
       kv("Protocol", std::string("HTTPS"));
       kv_number_string("Port", *r.redirect_port);
       kv("StatusCode", std::string("HTTP_301"));
-      y_ << YAML::EndMap;
+      y_.end_map();
     } else {
       kv("Type", std::string("forward"));
       ref("TargetGroupArn", r.target_group);
     }
-    y_ << YAML::EndMap << YAML::EndSeq;
+    y_.end_map();
+    y_.end_seq();
     close();
   }
   void operator()(const aws::LaunchTemplate& r) {
     open(r.id, "AWS::EC2::LaunchTemplate");
     key("LaunchTemplateData");
-    y_ << YAML::BeginMap;
+    y_.begin_map();
     if (!r.image_parameter.empty()) ref("ImageId", r.image_parameter);
     else kv("ImageId", r.image_id);
     kv("InstanceType", r.instance_type);
     group_ids("SecurityGroupIds", {r.security_group});
     key("MetadataOptions");
-    y_ << YAML::BeginMap;
+    y_.begin_map();
     kv("HttpTokens", std::string("required"));  // IMDSv2 only
-    y_ << YAML::EndMap;
+    y_.end_map();
     if (r.user_data) {
       key("UserData");
-      y_ << YAML::BeginMap << YAML::Key << "Fn::Base64" << YAML::Value;
+      y_.begin_map();
+      key("Fn::Base64");
       str(*r.user_data);
-      y_ << YAML::EndMap;
+      y_.end_map();
     }
-    y_ << YAML::EndMap;
+    y_.end_map();
     key("TagSpecifications");
-    y_ << YAML::BeginSeq << YAML::BeginMap;
+    y_.begin_seq();
+    y_.begin_map();
     kv("ResourceType", std::string("launch-template"));
     tags(r.tags);
-    y_ << YAML::EndMap << YAML::EndSeq;
+    y_.end_map();
+    y_.end_seq();
     close();
   }
   void operator()(const aws::AutoScalingGroup& r) {
     open(r.id, "AWS::AutoScaling::AutoScalingGroup");
     key("LaunchTemplate");
-    y_ << YAML::BeginMap;
+    y_.begin_map();
     ref("LaunchTemplateId", r.launch_template);
     get_att("Version", r.launch_template, "LatestVersionNumber");
-    y_ << YAML::EndMap;
+    y_.end_map();
     kv_number_string("MinSize", r.min);
     kv_number_string("MaxSize", r.max);
     kv_number_string("DesiredCapacity", r.desired);
@@ -252,13 +273,13 @@ class CfnWriter {
     ref("AutoScalingGroupName", r.group);
     kv("PolicyType", std::string("TargetTrackingScaling"));
     key("TargetTrackingConfiguration");
-    y_ << YAML::BeginMap;
+    y_.begin_map();
     key("PredefinedMetricSpecification");
-    y_ << YAML::BeginMap;
+    y_.begin_map();
     kv("PredefinedMetricType", std::string("ASGAverageCPUUtilization"));
-    y_ << YAML::EndMap;
+    y_.end_map();
     kv("TargetValue", r.target_cpu);
-    y_ << YAML::EndMap;
+    y_.end_map();
     close();
   }
   void operator()(const aws::DbSubnetGroup& r) {
@@ -269,7 +290,8 @@ class CfnWriter {
     close();
   }
   void operator()(const aws::DbInstance& r) {
-    y_ << YAML::Key << r.id << YAML::Value << YAML::BeginMap;
+    key(r.id);
+    y_.begin_map();
     kv("Type", std::string("AWS::RDS::DBInstance"));
     if (!r.is_replica()) {
       // A database is kept as a snapshot when the stack deletes or replaces it.
@@ -277,7 +299,7 @@ class CfnWriter {
       kv("UpdateReplacePolicy", std::string("Snapshot"));
     }
     key("Properties");
-    y_ << YAML::BeginMap;
+    y_.begin_map();
     kv("Engine", r.engine);
     if (r.engine_version) kv("EngineVersion", *r.engine_version);
     kv("DBInstanceClass", r.instance_class);
@@ -300,49 +322,48 @@ class CfnWriter {
   }
 
  private:
-  YAML::Emitter& y_;
+  YamlWriter& y_;
 };
 
 }  // namespace
 
 std::string emit_cloudformation(const aws::Stack& stack) {
-  YAML::Emitter y;
-  y.SetIndent(2);
+  YamlWriter y;
   CfnWriter w(y);
-  y << YAML::BeginMap;
+  y.begin_map();
   w.kv("AWSTemplateFormatVersion", std::string("2010-09-09"));
   w.kv("Description", "archc stack " + stack.name + " for " + stack.region);
   if (!stack.images.empty()) {
     w.key("Parameters");
-    y << YAML::BeginMap;
+    y.begin_map();
     for (const auto& p : stack.images) {
-      y << YAML::Key << p.id << YAML::Value << YAML::BeginMap;
+      w.key(p.id);
+      y.begin_map();
       w.kv("Type", std::string("AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>"));
       w.kv("Default", p.ssm_path);
-      y << YAML::EndMap;
+      y.end_map();
     }
-    y << YAML::EndMap;
+    y.end_map();
   }
   w.key("Resources");
-  y << YAML::BeginMap;
+  y.begin_map();
   for (const auto& r : stack.resources) std::visit(w, r);
-  y << YAML::EndMap;
+  y.end_map();
   if (!stack.outputs.empty()) {
     w.key("Outputs");
-    y << YAML::BeginMap;
+    y.begin_map();
     for (const auto& o : stack.outputs) {
-      y << YAML::Key << o.id << YAML::Value << YAML::BeginMap;
+      w.key(o.id);
+      y.begin_map();
       w.kv("Description", o.description);
       w.key("Value");
       w.get_att_value(o.resource, o.kind == aws::Output::Kind::LoadBalancerDns ? "DNSName" : "Endpoint.Address");
-      y << YAML::EndMap;
+      y.end_map();
     }
-    y << YAML::EndMap;
+    y.end_map();
   }
-  y << YAML::EndMap;
-  std::string out = y.c_str();
-  out += '\n';
-  return out;
+  y.end_map();
+  return y.finish();
 }
 
 }  // namespace archc

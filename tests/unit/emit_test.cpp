@@ -6,21 +6,21 @@
 
 #include "emit/base64.hpp"
 #include "emit/cloudformation.hpp"
-#include "emit/yaml_scalar.hpp"
+#include "emit/yaml_writer.hpp"
 #include "lower/lower.hpp"
 #include "test_support.hpp"
 
 namespace archc {
 namespace {
 
-// `value: <s>` written through emit_string, and the text it makes.
+// The document `value: <s>` written by YamlWriter.
 std::string emit_value(const std::string& s) {
-  YAML::Emitter y;
-  y << YAML::BeginMap << YAML::Key << "value" << YAML::Value;
-  emit_string(y, s);
-  y << YAML::EndMap;
-  REQUIRE(y.good());
-  return y.c_str();
+  YamlWriter y;
+  y.begin_map();
+  y.key("value");
+  y.string(s);
+  y.end_map();
+  return y.finish();
 }
 
 // yaml-cpp tags a plain scalar "?" and a quoted or block one "!".
@@ -40,11 +40,11 @@ TEST_CASE("yaml11_needs_quotes: what YAML 1.1 reads as a bool, null or number") 
   }
 }
 
-TEST_CASE("emit_string round-trips every string and quotes what YAML 1.1 would misread") {
+TEST_CASE("YamlWriter::string round-trips every string and quotes what YAML 1.1 would misread") {
   for (const char* s : {"yes", "on", "012", "1e3", "null", "~", "", "2001-12-14", "1:20"}) {
     INFO(s);
     const std::string text = emit_value(s);
-    CHECK(text == fmt::format("value: \"{}\"", s));
+    CHECK(text == fmt::format("value: \"{}\"\n", s));
     const YAML::Node n = YAML::Load(text)["value"];
     CHECK(n.as<std::string>() == s);
     CHECK_FALSE(is_plain(n));
@@ -52,12 +52,12 @@ TEST_CASE("emit_string round-trips every string and quotes what YAML 1.1 would m
   for (const char* s : {"hello", "10.1.0.0/16", "t2.micro"}) {
     INFO(s);
     const std::string text = emit_value(s);
-    CHECK(text == fmt::format("value: {}", s));
+    CHECK(text == fmt::format("value: {}\n", s));
     CHECK(YAML::Load(text)["value"].as<std::string>() == s);
   }
 }
 
-TEST_CASE("emit_string writes multi-line text as a literal block only when that reads back exactly") {
+TEST_CASE("YamlWriter::string writes multi-line text as a literal block only when that reads back exactly") {
   SECTION("one final newline: literal block") {
     const std::string s = "#!/bin/bash\necho \"${HOME}\" yes\n";
     const std::string text = emit_value(s);

@@ -1,0 +1,55 @@
+// A streaming writer for the block-style YAML that CloudFormation templates
+// use: nested maps and sequences, flow sequences of plain words, scalars
+// quoted so every YAML 1.1 or 1.2 reader reads back the same string. Written
+// by hand because yaml-cpp's emitter spent three quarters of archc's time
+// deciding, character by character, how to write each scalar.
+#pragma once
+
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace archc {
+
+class YamlWriter {
+ public:
+  void begin_map();
+  void end_map();
+  void begin_seq();
+  void end_seq();
+  // A map key: plain words only (property names, logical ids).
+  void key(std::string_view k);
+  // A string value: plain when safe, a literal block for multi-line text
+  // that reads back exactly, else double-quoted with escapes.
+  void string(std::string_view s);
+  void integer(long long v);
+  void boolean(bool v);
+  // `[a, b]` of plain words (logical ids, attribute names).
+  void flow_seq(std::initializer_list<std::string_view> words);
+
+  // The document, ending in a newline.
+  std::string finish();
+
+ private:
+  struct Frame {
+    bool is_map;
+    int indent;
+    bool empty = true;
+    bool after_dash = false;  // a map that is a sequence item starts on the dash's line
+  };
+  void new_line(int indent);
+  // Starts a value: after a key, or as a sequence item.
+  void begin_value();
+  void literal_block(std::string_view s);
+  void double_quoted(std::string_view s);
+
+  std::string out_;
+  std::vector<Frame> frames_;
+};
+
+// Whether YAML 1.1 (CloudFormation's reader) would take the plain scalar for
+// a bool, null or number: `yes`, `on`, `012`, `1e3`, `~`.
+bool yaml11_needs_quotes(std::string_view s);
+
+}  // namespace archc
