@@ -215,15 +215,8 @@ class Lowering {
   void lower_edge(const model::Edge& edge) {
     const std::string& target = group_of(edge.to);
     std::vector<std::pair<std::string, std::string>> sources;  // (cidr, group)
-    switch (edge.from.kind) {
-      case Endpoint::Kind::Internet: sources.emplace_back("0.0.0.0/0", ""); break;
-      case Endpoint::Kind::Cidr: sources.emplace_back(edge.from.cidr.str(), ""); break;
-      case Endpoint::Kind::Vpc: sources.emplace_back(m_.vpcs[edge.from.index].cidr.str(), ""); break;
-      case Endpoint::Kind::Tier:
-        for (const auto& c : m_.tier(edge.from.tier).cidrs) sources.emplace_back(c.str(), "");
-        break;
-      default: sources.emplace_back("", group_of(edge.from));
-    }
+    for (const auto& c : m_.source_cidrs(edge.from)) sources.emplace_back(c.str(), "");
+    if (edge.from.is_resource()) sources.emplace_back("", group_of(edge.from));
     const std::string base = target.substr(0, target.size() - std::string("SecurityGroup").size()) + "From" +
                              source_name(edge.from);
     for (const auto& port : edge.ports) {

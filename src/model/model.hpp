@@ -145,6 +145,10 @@ struct Model {
   std::vector<Chain> chains;
 
   const Tier& tier(const TierRef& r) const { return vpcs[r.vpc].tiers[r.tier]; }
+  // The address blocks an edge source stands for: 0.0.0.0/0 for internet,
+  // the VPC's block, one block per subnet of a tier; none for a resource
+  // (whose security group is the source).
+  std::vector<Cidr> source_cidrs(const Endpoint& e) const;
   const Vpc& vpc_of(const TierRef& r) const { return vpcs[r.vpc]; }
 };
 

@@ -155,15 +155,8 @@ class Planner {
   // rejects duplicates).
   void add_rules(const model::Edge& edge) {
     std::vector<std::pair<std::string, std::string>> sources;  // (cidr, group)
-    switch (edge.from.kind) {
-      case Endpoint::Kind::Internet: sources.emplace_back("0.0.0.0/0", ""); break;
-      case Endpoint::Kind::Cidr: sources.emplace_back(edge.from.cidr.str(), ""); break;
-      case Endpoint::Kind::Vpc: sources.emplace_back(m_.vpcs[edge.from.index].cidr.str(), ""); break;
-      case Endpoint::Kind::Tier:
-        for (const auto& c : m_.tier(edge.from.tier).cidrs) sources.emplace_back(c.str(), "");
-        break;
-      default: sources.emplace_back("", out_.security_groups[group_index(edge.from)].name);
-    }
+    for (const auto& c : m_.source_cidrs(edge.from)) sources.emplace_back(c.str(), "");
+    if (edge.from.is_resource()) sources.emplace_back("", out_.security_groups[group_index(edge.from)].name);
     const std::size_t target = group_index(edge.to);
     for (const auto& port : edge.ports)
       for (const auto& [cidr, group] : sources)
