@@ -153,6 +153,10 @@ const std::vector<RuleInfo>& rule_catalog() {
       {"unreachable-resource", W, "A resource no sg-chain path reaches from the internet, a CIDR or a VPC.",
        "A resource not opened by any chain accepts nothing and serves nobody.", "Add the missing edge."},
       // Databases.
+      {"secret-in-output", E, "User data or a tag holds a credential: an AWS access key, a secret key, a private key.",
+       "Templates are stored, shown in the console and committed; a secret in one is a leaked secret. archc never "
+       "writes one.",
+       "Read the secret at boot from Secrets Manager or SSM Parameter Store through an instance role."},
       {"replica-without-backups", E, "Read replicas on a database with backup_retention = 0.",
        "RDS builds read replicas from backups; AWS rejects replicas of a source without them.",
        "Set backup_retention to at least 1."},

@@ -16,6 +16,7 @@ namespace archc::model {
 
 struct Tag {
   std::string key, value;
+  SourceRange range;  // of the value; invalid for tags archc makes
 };
 
 struct Stack {
@@ -89,6 +90,7 @@ struct Asg {
   int health_check_grace = 300;  // seconds
   std::optional<int> scale_cpu;
   std::optional<std::string> user_data;
+  SourceRange user_data_range;
 };
 
 struct Rds {

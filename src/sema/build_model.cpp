@@ -183,7 +183,7 @@ class ModelBuilder {
           diags_.error("invalid-value", value.range, "the Name tag is set by archc for every resource");
           continue;
         }
-        m_.stack.tags.push_back({key, value.text});
+        m_.stack.tags.push_back({key, value.text, value.range});
       }
     }
   }
@@ -468,6 +468,7 @@ class ModelBuilder {
     if (auto v = r.integer("health_check_grace", 0, 7200)) asg.health_check_grace = *v;
     asg.scale_cpu = r.integer("scale_cpu", 1, 100);
     asg.user_data = r.string("user_data");
+    if (asg.user_data) asg.user_data_range = r.get("user_data")->value->range;
   }
 
   // arn:PARTITION:acm:REGION:ACCOUNT(12 digits):certificate/ID

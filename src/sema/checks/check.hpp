@@ -26,6 +26,8 @@ void vpc_cidr_source(const model::Model& m, Diagnostics& diags);
 void chain_cycle(const model::Model& m, Diagnostics& diags);
 void duplicate_edge(const model::Model& m, Diagnostics& diags);
 void unreachable_resource(const model::Model& m, Diagnostics& diags);
+// Secrets.
+void secret_in_output(const model::Model& m, Diagnostics& diags);
 // Databases.
 void replica_backups(const model::Model& m, Diagnostics& diags);
 // Declared and never used.
