@@ -563,7 +563,10 @@ ast::File parse_file(const SourceFile& file, Diagnostics& diags) {
   std::size_t offset = 0;
   while (offset < text.size()) {
     const SourcePos pos = file.pos_at(static_cast<std::uint32_t>(offset));
-    pegtl::memory_input<> in(text.data() + offset, text.data() + text.size(), file.path(), offset, pos.line, 0);
+    // PEGTL's own line and column are not used (SourceFile computes them),
+    // but its column is 1-based and asserted to be so.
+    pegtl::memory_input<> in(text.data() + offset, text.data() + text.size(), file.path(), offset, pos.line,
+                             pos.column);
     try {
       auto root = pegtl::parse_tree::parse<pegtl::seq<grammar::seps, pegtl::sor<pegtl::eof, pegtl::must<grammar::top_item_required>>>,
                                            grammar::selector, pegtl::nothing, grammar::control>(in);

@@ -393,7 +393,8 @@ TEST_CASE("asg capacity: defaults and min <= desired <= max") {
   CHECK(asg_errors("max = 10001") == Strings{"10:9: error[invalid-value]: `max` must be a whole number from 0 to 10000"});
 
   auto capacity = [](const std::string& body) {
-    const auto& a = compile_ok(kVpc + "asg \"a\" {\n  subnets = vpc.main.app\n  " + body + "\n}\n")->model.asgs.at(0);
+    const auto c = compile_ok(kVpc + "asg \"a\" {\n  subnets = vpc.main.app\n  " + body + "\n}\n");
+    const auto& a = c->model.asgs.at(0);
     return std::vector<int>{a.min, a.desired, a.max};
   };
   CHECK(capacity("") == std::vector<int>{1, 1, 1});
