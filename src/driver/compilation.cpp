@@ -48,11 +48,15 @@ std::unique_ptr<Compilation> compile_text(std::string path, std::string text) {
     return c;
   }
   c->syntax = parse_file(f, c->diags);
-  if (!c->diags.has_errors()) c->model = build_model(c->syntax, f, c->diags);
   if (!c->diags.has_errors()) {
-    run_checks(c->model, c->diags);
-    run_source_checks(c->syntax, c->diags);
-    c->checked = true;
+    c->model = build_model(c->syntax, f, c->diags);
+    if (!c->diags.has_errors()) {
+      run_checks(c->model, c->diags);
+      run_source_checks(c->syntax, c->diags);
+      c->checked = true;
+    } else {
+      run_address_checks(c->model, c->diags);
+    }
   }
   c->diags.sort();  // in source order, however they were found
   return c;

@@ -182,3 +182,13 @@ TEST_CASE("every check runs: one pass reports every problem", "[checks]") {
   for (const auto& d : c->diags.all()) rules.push_back(d.rule);
   CHECK(rules == std::vector<std::string>{"unused-tier", "forward-port-blocked", "rds-public-tier", "rds-single-az"});
 }
+
+TEST_CASE("address checks still report when other parts of the model have errors", "[checks]") {
+  const std::string text = edit({{"zones = [\"a\", \"b\"]", "zones = [\"a\", \"b\"]\n  colour = \"blue\""},
+                                 {R"("10.0.5.0/24")", R"("10.0.4.128/25")"}});
+  const Found overlap = find(text, "cidr-overlap");
+  CHECK(overlap.count == 1);
+  CHECK(overlap.line == 8);
+  CHECK(overlap.column == 47);
+  CHECK(find(text, "unknown-attribute").count == 1);
+}

@@ -6,7 +6,8 @@
 namespace archc::checks {
 
 void subnet_in_vpc(const model::Model& m, Diagnostics& diags) {
-  for (const auto& vpc : m.vpcs)
+  for (const auto& vpc : m.vpcs) {
+    if (vpc.cidr.prefix == 0) continue;  // no valid block to be inside (already reported)
     for (const auto& t : vpc.tiers)
       for (std::size_t z = 0; z < t.cidrs.size(); ++z)
         if (!vpc.cidr.contains(t.cidrs[z]))
@@ -14,6 +15,7 @@ void subnet_in_vpc(const model::Model& m, Diagnostics& diags) {
                       fmt::format("subnet {} of tier `{}` is outside vpc `{}` ({})", t.cidrs[z].str(), t.name,
                                   vpc.name, vpc.cidr.str()))
               .notes.push_back({vpc.cidr_range, "the VPC's block is set here"});
+  }
 }
 
 }  // namespace archc::checks
