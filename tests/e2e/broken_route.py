@@ -66,8 +66,4 @@ def main():
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except harness.Failure as e:
-        print(f"FAIL: {e}")
-        sys.exit(1)
+    harness.run(main)

@@ -24,6 +24,15 @@ class Failure(Exception):
     """A test failure with a message for people."""
 
 
+def run(main):
+    """Exits with main()'s status; a Failure is printed and exits 1."""
+    try:
+        sys.exit(main())
+    except Failure as e:
+        print(f"FAIL: {e}")
+        sys.exit(1)
+
+
 def require_moto():
     """Skips the test (loudly) when moto or boto3 is missing; in CI that fails."""
     missing = [m for m in ("boto3", "moto", "flask") if importlib.util.find_spec(m) is None]
