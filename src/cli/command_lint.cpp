@@ -3,7 +3,6 @@
 // command line.
 #include <unistd.h>
 
-#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 
@@ -42,7 +41,7 @@ int run_lint(const LintOptions& o) {
   if (o.format == "json") std::cout << lint::format_json(linted);
   else if (o.format == "sarif") std::cout << lint::format_sarif(linted, std::filesystem::current_path().string());
   else if (o.format == "github") std::cout << lint::format_github(linted);
-  else std::cout << lint::format_text(linted, isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr);
+  else std::cout << lint::format_text(linted, wants_color(STDOUT_FILENO));
   std::cout << std::flush;
   if (!std::cout) return kExitUsage;
   if (status == kExitOk && (errors || (o.werror && warnings))) status = kExitDiagnostics;

@@ -32,8 +32,10 @@ Registered add_plan_command(CLI::App& app);
 // Reads and compiles a file; prints an I/O error and returns null when it
 // cannot be read.
 std::unique_ptr<Compilation> load(const std::string& path);
-// Prints a file's diagnostics as text to stderr, then a summary line;
-// returns the number of errors.
+// Colour only for a terminal, and only when NO_COLOR is unset.
+bool wants_color(int fd);
+// Prints a file's diagnostics, less those its suppression comments silence,
+// as text to stderr, then a summary line; returns the number of errors.
 std::size_t report(const Compilation& c);
 
 }  // namespace archc::cli

@@ -4,12 +4,14 @@
 #include <cstdlib>
 #include <iostream>
 
-#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include "cli/commands.hpp"
+#include "lint/lint.hpp"
 
 namespace archc::cli {
+
+bool wants_color(int fd) { return isatty(fd) && std::getenv("NO_COLOR") == nullptr; }
 
 std::unique_ptr<Compilation> load(const std::string& path) {
   std::string error;
@@ -26,16 +28,12 @@ std::unique_ptr<Compilation> load(const std::string& path) {
 }
 
 std::size_t report(const Compilation& c) {
-  const bool color = isatty(STDERR_FILENO) && std::getenv("NO_COLOR") == nullptr;
-  std::size_t warnings = 0;
-  for (const auto& d : c.diags.all()) {
-    std::cerr << render_text(d, color) << '\n';
-    if (d.severity == Severity::Warning) ++warnings;
-  }
-  const std::size_t errors = c.diags.error_count();
-  if (errors || warnings)
-    std::cerr << fmt::format("{}: {} error{}, {} warning{}\n", c.source->path(), errors, errors == 1 ? "" : "s",
-                             warnings, warnings == 1 ? "" : "s");
+  // `# archc:ignore` comments hold for every command, not only lint.
+  const lint::LintedFile file = lint::lint_compilation(c);
+  const bool color = wants_color(STDERR_FILENO);
+  for (const auto& d : file.diags.all()) std::cerr << render_text(d, color) << '\n';
+  const std::size_t errors = file.diags.error_count(), warnings = file.warning_count();
+  if (errors || warnings) std::cerr << render_summary(file.path, errors, warnings) << '\n';
   return errors;
 }
 

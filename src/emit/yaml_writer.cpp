@@ -95,30 +95,30 @@ void YamlWriter::key(std::string_view k) {
   out_ += ':';
 }
 
-void YamlWriter::string(std::string_view s) {
+void YamlWriter::begin_scalar() {
   begin_value();
-  const bool after_key = frames_.empty() || frames_.back().is_map;
-  if (after_key) out_ += ' ';
+  if (frames_.empty() || frames_.back().is_map) out_ += ' ';  // after `key:`
+}
+
+void YamlWriter::string(std::string_view s) {
+  begin_scalar();
   if (s.find('\n') != std::string_view::npos && literal_is_exact(s)) literal_block(s);
   else if (plain_is_safe(s)) out_ += s;
   else double_quoted(s);
 }
 
 void YamlWriter::integer(long long v) {
-  begin_value();
-  if (frames_.back().is_map) out_ += ' ';
+  begin_scalar();
   out_ += std::to_string(v);
 }
 
 void YamlWriter::boolean(bool v) {
-  begin_value();
-  if (frames_.back().is_map) out_ += ' ';
+  begin_scalar();
   out_ += v ? "true" : "false";
 }
 
 void YamlWriter::flow_seq(std::initializer_list<std::string_view> words) {
-  begin_value();
-  if (frames_.back().is_map) out_ += ' ';
+  begin_scalar();
   out_ += '[';
   bool first = true;
   for (std::string_view w : words) {

@@ -41,6 +41,8 @@ class YamlWriter {
   void new_line(int indent);
   // Starts a value: after a key, or as a sequence item.
   void begin_value();
+  // Starts a value written on the current line: a scalar or a flow sequence.
+  void begin_scalar();
   void literal_block(std::string_view s);
   void double_quoted(std::string_view s);
 

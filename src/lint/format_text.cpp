@@ -9,8 +9,7 @@ std::string format_text(const std::vector<LintedFile>& files, bool color) {
   for (const auto& f : files) {
     for (const auto& d : f.diags.all()) out += render_text(d, color) + "\n";
     const std::size_t errors = f.diags.error_count(), warnings = f.warning_count();
-    out += fmt::format("{}: {} error{}, {} warning{}", f.path, errors, errors == 1 ? "" : "s", warnings,
-                       warnings == 1 ? "" : "s");
+    out += render_summary(f.path, errors, warnings);
     if (f.suppressed) out += fmt::format(" ({} suppressed)", f.suppressed);
     out += "\n";
   }

@@ -95,6 +95,11 @@ std::string location(const SourceRange& r) {
 
 }  // namespace
 
+std::string render_summary(const std::string& path, std::size_t errors, std::size_t warnings) {
+  return fmt::format("{}: {} error{}, {} warning{}", path, errors, errors == 1 ? "" : "s", warnings,
+                     warnings == 1 ? "" : "s");
+}
+
 std::string render_text(const Diagnostic& d, bool color) {
   Painter paint{color};
   const bool err = d.severity == Severity::Error;

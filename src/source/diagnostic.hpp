@@ -44,5 +44,7 @@ class Diagnostics {
 // Renders `file:line:col: error[rule]: message`, the source line with carets
 // under the range, then the notes, in the manner of rustc and clang.
 std::string render_text(const Diagnostic& d, bool color);
+// `FILE: N errors, M warnings`, the line that closes a file's diagnostics.
+std::string render_summary(const std::string& path, std::size_t errors, std::size_t warnings);
 
 }  // namespace archc

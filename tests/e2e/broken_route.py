@@ -5,8 +5,6 @@ zone's NAT gateway, and checks that the comparison reports exactly that.
 
 usage: broken_route.py --archc BINARY SAMPLE.arch   (a per-zone NAT sample)
 """
-import argparse
-import json
 import os
 import sys
 
@@ -39,13 +37,7 @@ def point_route_at(text, route_table, nat):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--archc", required=True, help="the archc binary")
-    parser.add_argument("sample")
-    args = parser.parse_args()
-    harness.require_moto()
-
-    plan = json.loads(harness.archc(args.archc, "plan", args.sample, "--format", "json"))
+    args, plan = harness.sample_and_plan(__doc__)
     vpc = next(v for v in plan["vpcs"] if v["nat"] == "per-zone" and len(v["nat_gateways"]) > 1)
     table = next(t for t in reversed(vpc["route_tables"])
                  if t["default_route"] and t["default_route"]["target"] == "nat-gateway")

@@ -5,8 +5,6 @@ checks that what was created is what `archc plan --format json` says.
 usage: deploy_sample.py --archc BINARY SAMPLE.arch
 Exit 0 when they agree, 1 on any difference, 77 (skip) without moto/boto3.
 """
-import argparse
-import json
 import os
 import sys
 
@@ -19,13 +17,7 @@ import template_checks  # noqa: E402
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--archc", required=True, help="the archc binary")
-    parser.add_argument("sample")
-    args = parser.parse_args()
-    harness.require_moto()
-
-    plan = json.loads(harness.archc(args.archc, "plan", args.sample, "--format", "json"))
+    args, plan = harness.sample_and_plan(__doc__)
     text = harness.archc(args.archc, "build", args.sample)
     found = [f"template: {p}" for p in template_checks.problems(cfn_yaml.load(text), plan)]
     with harness.moto_server() as url:

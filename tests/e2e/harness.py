@@ -2,8 +2,10 @@
 creating a stack in it. Every server started here is stopped, every wait is
 bounded.
 """
+import argparse
 import contextlib
 import importlib.util
+import json
 import os
 import signal
 import socket
@@ -45,6 +47,17 @@ def require_moto():
         sys.exit(1)
     print("e2e: SKIPPED", file=sys.stderr)
     sys.exit(SKIP)
+
+
+def sample_and_plan(doc):
+    """Reads `--archc BINARY SAMPLE` (usage from the script's doc string),
+    requires moto, and returns the arguments and the sample's plan JSON."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--archc", required=True, help="the archc binary")
+    parser.add_argument("sample")
+    args = parser.parse_args()
+    require_moto()
+    return args, json.loads(archc(args.archc, "plan", args.sample, "--format", "json"))
 
 
 def archc(binary, *args):
