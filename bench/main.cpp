@@ -76,7 +76,8 @@ Run run_once(const Input& in) {
 
   if (!diags.has_errors()) {
     start = Clock::now();
-    const model::Model model = build_model(syntax, source, diags);
+    SymbolIndex symbols;
+    const model::Model model = build_model(syntax, source, diags, symbols);
     const auto checks_start = Clock::now();
     if (!diags.has_errors()) run_checks(model, diags);
     diags.sort();

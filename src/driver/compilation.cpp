@@ -47,17 +47,13 @@ std::unique_ptr<Compilation> compile_text(std::string path, std::string text) {
     c->diags.error("encoding", f.range(bad->offset, bad->offset + 1), bad->message);
     return c;
   }
+  // Every stage runs whatever went wrong before it: a broken block drops
+  // out of the model and the rest is still checked.
   c->syntax = parse_file(f, c->diags);
-  if (!c->diags.has_errors()) {
-    c->model = build_model(c->syntax, f, c->diags);
-    if (!c->diags.has_errors()) {
-      run_checks(c->model, c->diags);
-      run_source_checks(c->syntax, c->diags);
-      c->checked = true;
-    } else {
-      run_address_checks(c->model, c->diags);
-    }
-  }
+  c->model = build_model(c->syntax, f, c->diags, c->symbols);
+  c->complete = !c->diags.has_errors();
+  run_checks(c->model, c->diags);
+  run_source_checks(c->syntax, c->diags);
   c->diags.sort();  // in source order, however they were found
   return c;
 }

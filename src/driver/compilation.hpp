@@ -7,6 +7,7 @@
 #include <string>
 
 #include "model/model.hpp"
+#include "sema/symbol_index.hpp"
 #include "source/diagnostic.hpp"
 #include "syntax/ast.hpp"
 
@@ -16,8 +17,11 @@ struct Compilation {
   std::unique_ptr<SourceFile> source;
   ast::File syntax;
   model::Model model;
+  SymbolIndex symbols;
   Diagnostics diags;
-  bool checked = false;  // whether the checks of sema/checks ran (they need an error-free model)
+  // No error before the checks: they saw the whole file, so a warning they
+  // did not give is one the file does not have.
+  bool complete = false;
 
   // True when the model is complete and may be lowered.
   bool ok() const { return !diags.has_errors(); }

@@ -19,9 +19,9 @@ LintedFile lint_compilation(const Compilation& c) {
     if (silenced) ++out.suppressed;
     else out.diags.add(d);
   }
-  // Until the checks have run (the model had errors), most warnings have not
-  // been looked for: a suppression's silence proves nothing yet.
-  for (std::size_t i = 0; i < suppressions.size() && c.checked; ++i) {
+  // In a file whose blocks could not all be read the checks skip what the
+  // broken parts touch, so a suppression's silence proves nothing yet.
+  for (std::size_t i = 0; i < suppressions.size() && c.complete; ++i) {
     if (used[i]) continue;
     const Suppression& s = suppressions[i];
     const RuleInfo* rule = find_rule(s.rule);

@@ -8,7 +8,10 @@
 
 #include <fmt/format.h>
 
+#include "model/alb.hpp"
+#include "model/asg.hpp"
 #include "model/aws_catalog.hpp"
+#include "model/rds.hpp"
 
 namespace archc {
 
@@ -50,14 +53,16 @@ class Lowering {
 
   aws::Stack run() {
     for (std::size_t v = 0; v < m_.vpcs.size(); ++v) lower_vpc(v);
-    for (std::size_t i = 0; i < m_.albs.size(); ++i) group(Endpoint::Kind::Alb, i);
-    for (std::size_t i = 0; i < m_.asgs.size(); ++i) group(Endpoint::Kind::Asg, i);
-    for (std::size_t i = 0; i < m_.rdss.size(); ++i) group(Endpoint::Kind::Rds, i);
+    const std::vector<std::size_t> order = m_.resources_by_kind();
+    for (std::size_t i : order) group(i);
     for (const auto& chain : m_.chains)
       for (const auto& edge : chain.edges) lower_edge(edge);
-    for (std::size_t i = 0; i < m_.albs.size(); ++i) lower_alb(i);
-    for (std::size_t i = 0; i < m_.asgs.size(); ++i) lower_asg(i);
-    for (std::size_t i = 0; i < m_.rdss.size(); ++i) lower_rds(i);
+    for (std::size_t i : order) {
+      const model::Resource& r = *m_.resources[i];
+      if (const auto* alb = dynamic_cast<const model::Alb*>(&r)) lower_alb(i, *alb);
+      if (const auto* asg = dynamic_cast<const model::Asg*>(&r)) lower_asg(i, *asg);
+      if (const auto* db = dynamic_cast<const model::Rds*>(&r)) lower_rds(i, *db);
+    }
     return std::move(out_);
   }
 
@@ -87,7 +92,7 @@ class Lowering {
   void lower_vpc(std::size_t v) {
     const model::Vpc& vpc = m_.vpcs[v];
     const std::string base = camel(vpc.name);
-    const std::string vpc_id = add(aws::Vpc{base + "Vpc", vpc.cidr.str(), tags("vpc", vpc.name)}).id;
+    const std::string vpc_id = add(aws::Vpc{base + "Vpc", vpc.cidr->str(), tags("vpc", vpc.name)}).id;
     vpc_ids_.push_back(vpc_id);
 
     std::string igw, attachment;
@@ -166,31 +171,17 @@ class Lowering {
     }
   }
 
-  static const char* kind_word(Endpoint::Kind k) {
-    return k == Endpoint::Kind::Alb ? "alb" : k == Endpoint::Kind::Asg ? "asg" : "rds";
+  // Every chain endpoint has its own security group: one named in no chain
+  // then accepts nothing.
+  void group(std::size_t i) {
+    const model::Resource& r = *m_.resources[i];
+    const std::string word(r.kind->name_tag_word);
+    groups_[i] = add(aws::SecurityGroup{camel(r.name) + camel(word) + "SecurityGroup", vpc_ids_[r.subnets->vpc],
+                                        fmt::format("archc {} {}", word, r.name), tags("sg", word + "-" + r.name)})
+                     .id;
   }
 
-  const model::TierRef& tier_of(Endpoint::Kind k, std::size_t i) const {
-    return k == Endpoint::Kind::Alb ? m_.albs[i].subnets : k == Endpoint::Kind::Asg ? m_.asgs[i].subnets : m_.rdss[i].subnets;
-  }
-
-  const std::string& name_of(Endpoint::Kind k, std::size_t i) const {
-    return k == Endpoint::Kind::Alb ? m_.albs[i].name : k == Endpoint::Kind::Asg ? m_.asgs[i].name : m_.rdss[i].name;
-  }
-
-  // Every alb, asg and rds has its own security group: one named in no
-  // chain then accepts nothing.
-  void group(Endpoint::Kind k, std::size_t i) {
-    const std::string& name = name_of(k, i);
-    const std::string word = kind_word(k);
-    const std::string id = add(aws::SecurityGroup{camel(name) + camel(word) + "SecurityGroup",
-                                                  vpc_ids_[tier_of(k, i).vpc],
-                                                  fmt::format("archc {} {}", word, name), tags("sg", word + "-" + name)})
-                               .id;
-    groups_[{k, i}] = id;
-  }
-
-  const std::string& group_of(const Endpoint& e) const { return groups_.at({e.kind, e.index}); }
+  const std::string& group_of(const Endpoint& e) const { return groups_.at(e.index); }
 
   std::string source_name(const Endpoint& e) const {
     switch (e.kind) {
@@ -198,7 +189,10 @@ class Lowering {
       case Endpoint::Kind::Cidr: return "Cidr" + camel(e.cidr.str());
       case Endpoint::Kind::Vpc: return camel(m_.vpcs[e.index].name) + "Vpc";
       case Endpoint::Kind::Tier: return camel(m_.vpcs[e.tier.vpc].name) + camel(m_.tier(e.tier).name);
-      default: return camel(name_of(e.kind, e.index)) + camel(kind_word(e.kind));
+      case Endpoint::Kind::Resource: {
+        const model::Resource& r = *m_.resources[e.index];
+        return camel(r.name) + camel(r.kind->name_tag_word);
+      }
     }
   }
 
@@ -208,7 +202,7 @@ class Lowering {
       case Endpoint::Kind::Cidr: return e.cidr.str();
       case Endpoint::Kind::Vpc: return "vpc." + m_.vpcs[e.index].name;
       case Endpoint::Kind::Tier: return "vpc." + m_.vpcs[e.tier.vpc].name + "." + m_.tier(e.tier).name;
-      default: return std::string(kind_word(e.kind)) + "." + name_of(e.kind, e.index);
+      case Endpoint::Kind::Resource: return m_.resources[e.index]->ref();
     }
   }
 
@@ -232,12 +226,11 @@ class Lowering {
     }
   }
 
-  void lower_alb(std::size_t i) {
-    const model::Alb& alb = m_.albs[i];
+  void lower_alb(std::size_t i, const model::Alb& alb) {
     const std::string base = camel(alb.name) + "Alb";
-    const auto& tier = alb.subnets;
+    const auto& tier = *alb.subnets;
     const std::string lb = add(aws::LoadBalancer{base, alb.internet_facing, subnet_ids_[tier.vpc][tier.tier],
-                                                 {groups_.at({Endpoint::Kind::Alb, i})}, tags("alb", alb.name)})
+                                                 {groups_.at(i)}, tags("alb", alb.name)})
                                .id;
     out_.outputs.push_back({aws::Output::Kind::LoadBalancerDns, base + "DnsName", lb,
                             fmt::format("DNS name of alb {}", alb.name)});
@@ -247,7 +240,7 @@ class Lowering {
       if (l.forward) {
         auto [it, fresh] = target_groups.emplace(*l.forward, "");
         if (fresh) {
-          const model::Asg& asg = m_.asgs[*l.forward];
+          const auto& asg = static_cast<const model::Asg&>(*m_.resources[*l.forward]);
           it->second = add(aws::TargetGroup{base + camel(asg.name) + "TargetGroup", vpc_ids_[tier.vpc], asg.port,
                                             asg.health_check, tags("tg", alb.name + "-" + asg.name)})
                            .id;
@@ -265,19 +258,18 @@ class Lowering {
     return id;
   }
 
-  void lower_asg(std::size_t i) {
-    const model::Asg& asg = m_.asgs[i];
+  void lower_asg(std::size_t i, const model::Asg& asg) {
     const std::string base = camel(asg.name);
     aws::LaunchTemplate lt;
     lt.id = base + "LaunchTemplate";
     if (asg.image.rfind("ami-", 0) == 0) lt.image_id = asg.image;
     else lt.image_parameter = image_parameter(asg.image);
     lt.instance_type = asg.instance_type;
-    lt.security_group = groups_.at({Endpoint::Kind::Asg, i});
+    lt.security_group = groups_.at(i);
     lt.user_data = asg.user_data;
     lt.tags = tags("lt", asg.name);
     const std::string lt_id = add(std::move(lt)).id;
-    const auto& tier = asg.subnets;
+    const auto& tier = *asg.subnets;
     const std::string group = add(aws::AutoScalingGroup{base + "Asg", lt_id, subnet_ids_[tier.vpc][tier.tier],
                                                         asg_target_groups_[i], asg.min, asg.max, asg.desired,
                                                         asg.health_check_grace, tags("asg", asg.name)})
@@ -285,11 +277,10 @@ class Lowering {
     if (asg.scale_cpu) add(aws::ScalingPolicy{base + "CpuScalingPolicy", group, *asg.scale_cpu});
   }
 
-  void lower_rds(std::size_t i) {
-    const model::Rds& db = m_.rdss[i];
+  void lower_rds(std::size_t i, const model::Rds& db) {
     const std::string base = camel(db.name) + "Db";
     const EngineInfo& engine = *AwsCatalog::get().engine(db.engine);
-    const auto& tier = db.subnets;
+    const auto& tier = *db.subnets;
     const std::string subnet_group =
         add(aws::DbSubnetGroup{base + "SubnetGroup", fmt::format("archc rds {} subnets", db.name),
                                subnet_ids_[tier.vpc][tier.tier], tags("dbsubnet", db.name)})
@@ -299,7 +290,7 @@ class Lowering {
     primary.engine = engine.engine;
     primary.engine_version = db.engine_version;
     primary.instance_class = db.instance_class;
-    primary.security_group = groups_.at({Endpoint::Kind::Rds, i});
+    primary.security_group = groups_.at(i);
     primary.tags = tags("rds", db.name);
     primary.storage = db.storage;
     primary.multi_az = db.multi_az;
@@ -316,7 +307,7 @@ class Lowering {
       replica.engine = engine.engine;
       replica.engine_version = db.engine_version;
       replica.instance_class = db.replica_class.value_or(db.instance_class);
-      replica.security_group = groups_.at({Endpoint::Kind::Rds, i});
+      replica.security_group = groups_.at(i);
       replica.tags = tags("rds", db.name + "-replica-" + std::to_string(r));
       replica.replica_of = primary_id;
       add(std::move(replica));
@@ -328,7 +319,7 @@ class Lowering {
   std::set<std::string> ids_;
   std::vector<std::string> vpc_ids_;
   std::map<std::size_t, std::vector<std::vector<std::string>>> subnet_ids_;  // vpc → tier → zone
-  std::map<std::pair<Endpoint::Kind, std::size_t>, std::string> groups_;
+  std::map<std::size_t, std::string> groups_;  // resource index → its security group id
   std::map<std::size_t, std::vector<std::string>> asg_target_groups_;
   std::set<std::tuple<std::string, int, int, std::string, std::string>> rules_;
 };

@@ -12,10 +12,20 @@ std::vector<Cidr> Model::source_cidrs(const Endpoint& e) const {
   switch (e.kind) {
     case Endpoint::Kind::Internet: return {Cidr{0, 0}};
     case Endpoint::Kind::Cidr: return {e.cidr};
-    case Endpoint::Kind::Vpc: return {vpcs[e.index].cidr};
+    case Endpoint::Kind::Vpc:
+      if (const auto& c = vpcs[e.index].cidr) return {*c};
+      return {};
     case Endpoint::Kind::Tier: return tier(e.tier).cidrs;
-    default: return {};
+    case Endpoint::Kind::Resource: return {};
   }
+}
+
+std::vector<std::size_t> Model::resources_by_kind() const {
+  std::vector<std::size_t> out;
+  for (const KindSpec* kind : all_kinds())
+    for (std::size_t i = 0; i < resources.size(); ++i)
+      if (resources[i]->kind == kind) out.push_back(i);
+  return out;
 }
 
 }  // namespace archc::model

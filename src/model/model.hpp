@@ -4,12 +4,16 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "model/cidr.hpp"
+#include "model/kind.hpp"
 #include "source/source_file.hpp"
 
 namespace archc::model {
@@ -43,7 +47,7 @@ struct Tier {
 struct Vpc {
   std::string name;
   SourceRange range;
-  Cidr cidr;  // prefix 0 until a valid `cidr` is read (valid ones are /16../28)
+  std::optional<Cidr> cidr;  // absent until a valid `cidr` is read
   SourceRange cidr_range;
   std::vector<std::string> zones;  // letters
   SourceRange zones_range;
@@ -55,70 +59,34 @@ struct Vpc {
 
 struct TierRef {
   std::size_t vpc = 0, tier = 0;
-  SourceRange range;
+  SourceRange range;  // of the reference
 };
 
-struct Listener {
+// A block placed in a tier that owns a security group: an alb, asg, rds ...
+// Each kind derives its own type (src/model/<kind>.hpp) and is declared in
+// src/kinds/<kind>.cpp. What a broken block could not give stays absent, so
+// checks skip it instead of reading a made-up default.
+struct Resource {
+  const KindSpec* kind = nullptr;
   std::string name;
-  SourceRange range;
-  int port = 0;
-  std::optional<int> redirect;  // HTTPS port to redirect to (HTTP 301)
-  std::optional<std::string> certificate;
-  std::optional<std::size_t> forward;  // index into Model::asgs
-  SourceRange forward_range;
-  bool https() const { return certificate.has_value(); }
-};
+  SourceRange range;               // of the name
+  std::optional<TierRef> subnets;  // absent when missing or unresolved
 
-struct Alb {
-  std::string name;
-  SourceRange range;
-  TierRef subnets;
-  std::vector<Listener> listeners;
-  bool internet_facing = false;  // from the tier: public tiers face the internet
-};
-
-struct Asg {
-  std::string name;
-  SourceRange range;
-  TierRef subnets;
-  std::string instance_type = "t3.micro";
-  std::string image = "al2023";  // alias from stdlib/images.json or an ami- id
-  SourceRange image_range;
-  int min = 1, max = 1, desired = 1;
-  int port = 80;
-  std::string health_check = "/";
-  int health_check_grace = 300;  // seconds
-  std::optional<int> scale_cpu;
-  std::optional<std::string> user_data;
-  SourceRange user_data_range;
-};
-
-struct Rds {
-  std::string name;
-  SourceRange range;
-  std::string engine = "mysql";
-  std::optional<std::string> engine_version;
-  std::string instance_class = "db.t3.micro";
-  TierRef subnets;
-  int storage = 20;
-  bool multi_az = false;
-  SourceRange multi_az_range;
-  int replicas = 0;
-  SourceRange replicas_range;
-  std::optional<std::string> replica_class;  // defaults to instance_class
-  std::optional<std::string> database;
-  int backup_retention = 7;  // days; 0 turns backups off
-  SourceRange backup_retention_range;
+  virtual ~Resource() = default;
+  // What an edge to it opens when the edge names no ports: TCP ports.
+  virtual std::vector<int> serving_ports() const = 0;
+  // `alb.web`: how the source refers to it.
+  std::string ref() const { return fmt::format("{}.{}", kind->keyword, name); }
 };
 
 // What an edge endpoint names.
 struct Endpoint {
-  enum class Kind { Internet, Cidr, Alb, Asg, Rds, Vpc, Tier } kind = Kind::Internet;
-  std::size_t index = 0;  // into the list of its kind (Vpc: vpcs; Tier: vpc in `tier.vpc`)
+  enum class Kind { Internet, Cidr, Vpc, Tier, Resource } kind = Kind::Internet;
+  std::size_t index = 0;  // Vpc: into Model::vpcs; Resource: into Model::resources
   TierRef tier;           // Kind::Tier
   Cidr cidr;              // Kind::Cidr
   SourceRange range;
-  bool is_resource() const { return kind == Kind::Alb || kind == Kind::Asg || kind == Kind::Rds; }
+  bool is_resource() const { return kind == Kind::Resource; }
 };
 
 struct PortRange {
@@ -141,10 +109,26 @@ struct Chain {
 struct Model {
   Stack stack;
   std::vector<Vpc> vpcs;
-  std::vector<Alb> albs;
-  std::vector<Asg> asgs;
-  std::vector<Rds> rdss;
+  std::vector<std::unique_ptr<Resource>> resources;  // in declaration order, every kind
   std::vector<Chain> chains;
+  // False when the file holds more than the model could take in: a block
+  // that could not be read, an edge dropped for a broken endpoint or port.
+  // Checks that conclude from something missing (no edge reaches it, no
+  // resource uses that tier) then skip, since it may be in the broken part.
+  bool all_edges_read = true;
+  bool all_placements_read = true;  // every chain endpoint is here, `subnets` resolved
+
+  // The resources of type T (a kind's model type), in declaration order.
+  template <typename T>
+  std::vector<const T*> all() const {
+    std::vector<const T*> out;
+    for (const auto& r : resources)
+      if (const auto* t = dynamic_cast<const T*>(r.get())) out.push_back(t);
+    return out;
+  }
+  // Indexes into `resources`, kind by kind in registration order, then in
+  // declaration order: the order of security groups and of lowering.
+  std::vector<std::size_t> resources_by_kind() const;
 
   const Tier& tier(const TierRef& r) const { return vpcs[r.vpc].tiers[r.tier]; }
   // The address blocks an edge source stands for: 0.0.0.0/0 for internet,

@@ -7,7 +7,10 @@
 
 #include <fmt/format.h>
 
+#include "model/alb.hpp"
+#include "model/asg.hpp"
 #include "model/aws_catalog.hpp"
+#include "model/rds.hpp"
 
 namespace archc::plan {
 
@@ -25,16 +28,18 @@ class Planner {
 
   Plan run() {
     for (const auto& vpc : m_.vpcs) out_.vpcs.push_back(plan_vpc(vpc));
-    for (std::size_t i = 0; i < m_.albs.size(); ++i) add_group("alb", m_.albs[i].name, m_.albs[i].subnets);
-    for (std::size_t i = 0; i < m_.asgs.size(); ++i) add_group("asg", m_.asgs[i].name, m_.asgs[i].subnets);
-    for (std::size_t i = 0; i < m_.rdss.size(); ++i) add_group("rds", m_.rdss[i].name, m_.rdss[i].subnets);
+    const std::vector<std::size_t> order = m_.resources_by_kind();
+    for (std::size_t i : order) add_group(i);
     for (const auto& chain : m_.chains)
       for (const auto& edge : chain.edges) add_rules(edge);
     // Target groups are made per alb in listener order; each asg lists them
     // in that order too, so albs are planned before asgs.
-    for (const auto& alb : m_.albs) out_.load_balancers.push_back(plan_alb(alb));
-    for (std::size_t i = 0; i < m_.asgs.size(); ++i) out_.auto_scaling_groups.push_back(plan_asg(i));
-    for (const auto& db : m_.rdss) out_.databases.push_back(plan_rds(db));
+    for (std::size_t i : order) {
+      const model::Resource& r = *m_.resources[i];
+      if (const auto* alb = dynamic_cast<const model::Alb*>(&r)) out_.load_balancers.push_back(plan_alb(*alb));
+      if (const auto* asg = dynamic_cast<const model::Asg*>(&r)) out_.auto_scaling_groups.push_back(plan_asg(i, *asg));
+      if (const auto* db = dynamic_cast<const model::Rds*>(&r)) out_.databases.push_back(plan_rds(*db));
+    }
     return std::move(out_);
   }
 
@@ -61,7 +66,7 @@ class Planner {
     Vpc out;
     out.name = vpc.name;
     out.tag = tag("vpc", vpc.name);
-    out.cidr = vpc.cidr.str();
+    out.cidr = vpc.cidr->str();
     for (const auto& z : vpc.zones) out.zones.push_back(zone_name(z));
     out.nat_mode = vpc.nat == model::NatMode::None ? "none" : vpc.nat == model::NatMode::Single ? "single" : "per-zone";
 
@@ -127,18 +132,14 @@ class Planner {
 
   // Every alb, asg and rds has a group of its own, so one named in no chain
   // accepts nothing.
-  void add_group(std::string_view kind, const std::string& name, const model::TierRef& tier) {
+  void add_group(std::size_t i) {
+    const model::Resource& r = *m_.resources[i];
+    group_index_[i] = out_.security_groups.size();
     out_.security_groups.push_back(
-        {tag("sg", fmt::format("{}-{}", kind, name)), fmt::format("{}.{}", kind, name), m_.vpc_of(tier).name, {}});
+        {tag("sg", fmt::format("{}-{}", r.kind->name_tag_word, r.name)), r.ref(), m_.vpc_of(*r.subnets).name, {}});
   }
 
-  std::size_t group_index(const Endpoint& e) const {
-    switch (e.kind) {
-      case Endpoint::Kind::Alb: return e.index;
-      case Endpoint::Kind::Asg: return m_.albs.size() + e.index;
-      default: return m_.albs.size() + m_.asgs.size() + e.index;
-    }
-  }
+  std::size_t group_index(const Endpoint& e) const { return group_index_.at(e.index); }
 
   std::string describe(const Endpoint& e) const {
     switch (e.kind) {
@@ -146,7 +147,7 @@ class Planner {
       case Endpoint::Kind::Cidr: return e.cidr.str();
       case Endpoint::Kind::Vpc: return "vpc." + m_.vpcs[e.index].name;
       case Endpoint::Kind::Tier: return tier_ref(e.tier);
-      default: return out_.security_groups[group_index(e)].owner;
+      case Endpoint::Kind::Resource: return out_.security_groups[group_index(e)].owner;
     }
   }
 
@@ -169,13 +170,13 @@ class Planner {
     out.name = alb.name;
     out.tag = tag("alb", alb.name);
     out.internet_facing = alb.internet_facing;
-    out.tier = tier_ref(alb.subnets);
-    out.subnets = subnet_tags(alb.subnets);
+    out.tier = tier_ref(*alb.subnets);
+    out.subnets = subnet_tags(*alb.subnets);
     out.security_group = tag("sg", "alb-" + alb.name);
     for (const auto& l : alb.listeners) {
       Listener listener{l.name, l.port, l.https(), l.certificate, l.redirect, {}};
       if (l.forward) {
-        const model::Asg& asg = m_.asgs[*l.forward];
+        const auto& asg = static_cast<const model::Asg&>(*m_.resources[*l.forward]);
         listener.target_group = tag("tg", alb.name + "-" + asg.name);
         const bool fresh = std::none_of(out.target_groups.begin(), out.target_groups.end(),
                                         [&](const TargetGroup& tg) { return tg.name == listener.target_group; });
@@ -189,13 +190,12 @@ class Planner {
     return out;
   }
 
-  AutoScalingGroup plan_asg(std::size_t i) {
-    const model::Asg& asg = m_.asgs[i];
+  AutoScalingGroup plan_asg(std::size_t i, const model::Asg& asg) {
     AutoScalingGroup out;
     out.name = asg.name;
     out.tag = tag("asg", asg.name);
-    out.tier = tier_ref(asg.subnets);
-    out.subnets = subnet_tags(asg.subnets);
+    out.tier = tier_ref(*asg.subnets);
+    out.subnets = subnet_tags(*asg.subnets);
     out.instance_type = asg.instance_type;
     out.image = asg.image;
     if (asg.image.rfind("ami-", 0) != 0) out.image_parameter = AwsCatalog::get().image_parameter(asg.image);
@@ -221,9 +221,9 @@ class Planner {
     out.instance_class = db.instance_class;
     out.storage = db.storage;
     out.multi_az = db.multi_az;
-    out.tier = tier_ref(db.subnets);
+    out.tier = tier_ref(*db.subnets);
     out.subnet_group = tag("dbsubnet", db.name);
-    out.subnets = subnet_tags(db.subnets);
+    out.subnets = subnet_tags(*db.subnets);
     out.security_group = tag("sg", "rds-" + db.name);
     out.database = db.database;
     out.backup_retention = db.backup_retention;
@@ -236,7 +236,8 @@ class Planner {
   const model::Model& m_;
   Plan out_;
   std::set<std::tuple<std::size_t, int, int, std::string, std::string>> seen_rules_;
-  std::map<std::size_t, std::vector<std::string>> asg_target_groups_;  // asg index → target group Name tags
+  std::map<std::size_t, std::vector<std::string>> asg_target_groups_;
+  std::map<std::size_t, std::size_t> group_index_;  // resource index → into Plan::security_groups  // asg index → target group Name tags
 };
 
 }  // namespace

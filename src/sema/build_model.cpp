@@ -7,7 +7,8 @@
 #include <fmt/format.h>
 
 #include "model/aws_catalog.hpp"
-#include "sema/block_reader.hpp"
+#include "sema/kind_reader.hpp"
+#include "sema/scope.hpp"
 #include "sema/subnet_allocation.hpp"
 #include "sema/suggest.hpp"
 
@@ -17,43 +18,7 @@ namespace {
 
 using model::Endpoint;
 
-const std::vector<std::string> kTopKinds = {"stack", "vpc", "sg-chain", "alb", "asg", "rds"};
-
-const BlockReader::Schema kStackSchema{{"region", "tags"}, {}};
-const BlockReader::Schema kVpcSchema{{"cidr", "zones", "nat"}, {"subnet"}};
-const BlockReader::Schema kTierSchema{{"public", "isolated", "cidrs", "size"}, {}};
-const BlockReader::Schema kChainSchema{{}, {}, true};
-const BlockReader::Schema kAlbSchema{{"subnets"}, {"listener"}};
-const BlockReader::Schema kListenerSchema{{"port", "redirect", "certificate", "forward"}, {}};
-const BlockReader::Schema kAsgSchema{{"subnets", "instance_type", "image", "min", "max", "desired", "port",
-                                      "health_check", "health_check_grace", "scale_cpu", "user_data"},
-                                     {}};
-const BlockReader::Schema kRdsSchema{{"engine", "version", "class", "subnets", "storage", "multi_az", "replicas",
-                                      "replica_class", "database", "backup_retention"},
-                                     {}};
-
 constexpr int kMaxPort = 65535;
-
-// Names declared for one kind, in declaration order.
-struct NameTable {
-  std::map<std::string, std::size_t, std::less<>> index;
-  std::vector<std::string> names;
-  std::vector<SourceRange> ranges;
-
-  // The new index, or nullopt for a duplicate (reported).
-  std::optional<std::size_t> declare(Diagnostics& diags, const std::string& kind, const std::string& name,
-                                     SourceRange range) {
-    auto [it, inserted] = index.emplace(name, names.size());
-    if (!inserted) {
-      diags.error("duplicate-name", range, fmt::format("{} `{}` is declared twice", kind, name))
-          .notes.push_back({ranges[it->second], "first declared here"});
-      return std::nullopt;
-    }
-    names.push_back(name);
-    ranges.push_back(range);
-    return it->second;
-  }
-};
 
 // The file's name made a valid stack name: lower-case letters, digits and
 // single hyphens, starting with a letter (names end up in RDS snapshot
@@ -76,8 +41,13 @@ std::string default_stack_name(const SourceFile& file) {
 
 class ModelBuilder {
  public:
-  ModelBuilder(const ast::File& file, const SourceFile& source, Diagnostics& diags)
-      : file_(file), source_(source), diags_(diags), eval_(diags) {}
+  ModelBuilder(const ast::File& file, const SourceFile& source, Diagnostics& diags, SymbolIndex& symbols)
+      : file_(file),
+        source_(source),
+        diags_(diags),
+        eval_(diags),
+        scope_(diags, symbols),
+        ctx_{diags, eval_, scope_, symbols, m_} {}
 
   model::Model build() {
     eval_.declare_variables(file_);
@@ -85,15 +55,15 @@ class ModelBuilder {
     build_stack();
     for (auto& [block, index] : vpc_blocks_) build_vpc(*block, m_.vpcs[index]);
     allocate_subnets(m_, diags_);
-    for (auto& [block, index] : asg_blocks_) build_asg(*block, m_.asgs[index]);
-    for (auto& [block, index] : alb_blocks_) build_alb(*block, m_.albs[index]);
-    for (auto& [block, index] : rds_blocks_) build_rds(*block, m_.rdss[index]);
+    for (auto& [block, index] : resource_blocks_) build_resource(*block, *m_.resources[index]);
     for (auto& [block, index] : chain_blocks_) build_chain(*block, m_.chains[index]);
     return std::move(m_);
   }
 
  private:
   using Blocks = std::vector<std::pair<const ast::Block*, std::size_t>>;
+
+  static const model::KindSpec& network_kind(std::string_view keyword) { return *model::find_top_level_kind(keyword); }
 
   // Pass 1: every name, so references may point forward.
   void declare() {
@@ -102,7 +72,14 @@ class ModelBuilder {
       const auto* bp = std::get_if<std::unique_ptr<ast::Block>>(&item);
       if (!bp) continue;
       const ast::Block& b = **bp;
-      if (b.kind == "stack") {
+      const model::KindSpec* kind = model::find_top_level_kind(b.kind);
+      if (!kind) {
+        diags_.error("unknown-block", b.kind_range, fmt::format("unknown block kind `{}`", b.kind))
+            .notes.push_back({{}, suggestion_note(b.kind, model::top_level_keywords())});
+        unread_block();  // a misspelt asg or sg-chain, perhaps
+        continue;
+      }
+      if (kind->labels == model::Labels::OptionalOne) {  // the stack
         if (stack) {
           diags_.error("duplicate-name", b.kind_range, "a file has at most one stack block")
               .notes.push_back({stack->kind_range, "the first stack block"});
@@ -111,48 +88,60 @@ class ModelBuilder {
         }
         continue;
       }
-      if (std::find(kTopKinds.begin(), kTopKinds.end(), b.kind) == kTopKinds.end()) {
-        diags_.error("unknown-block", b.kind_range, fmt::format("unknown block kind `{}`", b.kind))
-            .notes.push_back({{}, suggestion_note(b.kind, kTopKinds)});
+      auto name = block_name(diags_, b);
+      if (!name) {
+        unread_block();
         continue;
       }
-      auto name = block_name(diags_, b);
-      if (!name) continue;
       const SourceRange at = b.labels.front().range;
-      if (b.kind == "vpc") declare_into(b, *name, at, vpc_names_, vpc_blocks_, m_.vpcs);
-      else if (b.kind == "alb") declare_into(b, *name, at, alb_names_, alb_blocks_, m_.albs);
-      else if (b.kind == "asg") declare_into(b, *name, at, asg_names_, asg_blocks_, m_.asgs);
-      else if (b.kind == "rds") declare_into(b, *name, at, rds_names_, rds_blocks_, m_.rdss);
-      else declare_into(b, *name, at, chain_names_, chain_blocks_, m_.chains);
+      if (kind->chain_endpoint) {
+        if (!scope_.declare(*kind, *name, at, b, m_.resources.size())) {
+          m_.all_placements_read = false;
+          continue;
+        }
+        auto r = kind->make();
+        r->kind = kind;
+        r->name = *name;
+        r->range = at;
+        m_.resources.push_back(std::move(r));
+        resource_blocks_.emplace_back(&b, m_.resources.size() - 1);
+      } else if (kind->edges) {
+        if (!scope_.declare(*kind, *name, at, b, m_.chains.size())) {
+          m_.all_edges_read = false;
+          continue;
+        }
+        m_.chains.push_back({*name, at, {}});
+        chain_blocks_.emplace_back(&b, m_.chains.size() - 1);
+      } else {
+        if (!scope_.declare(*kind, *name, at, b, m_.vpcs.size())) continue;
+        model::Vpc vpc;
+        vpc.name = *name;
+        vpc.range = at;
+        m_.vpcs.push_back(std::move(vpc));
+        vpc_blocks_.emplace_back(&b, m_.vpcs.size() - 1);
+      }
     }
     stack_block_ = stack;
     for (auto& [block, index] : vpc_blocks_) declare_tiers(*block, index);
   }
 
-  template <typename T>
-  void declare_into(const ast::Block& b, const std::string& name, SourceRange at, NameTable& names, Blocks& blocks,
-                    std::vector<T>& items) {
-    auto index = names.declare(diags_, b.kind, name, at);
-    if (!index) return;
-    T item;
-    item.name = name;
-    item.range = at;
-    items.push_back(std::move(item));
-    blocks.emplace_back(&b, *index);
+  void unread_block() {
+    m_.all_edges_read = false;
+    m_.all_placements_read = false;
   }
 
   void declare_tiers(const ast::Block& vpc_block, std::size_t vpc) {
-    auto& table = tier_names_[vpc];
     for (const auto& item : vpc_block.items) {
       const auto* bp = std::get_if<std::unique_ptr<ast::Block>>(&item);
       if (!bp || (*bp)->kind != "subnet") continue;
       auto name = block_name(diags_, **bp);
       if (!name) continue;
-      if (table.declare(diags_, "subnet tier", *name, (*bp)->labels.front().range)) {
+      model::Vpc& v = m_.vpcs[vpc];
+      if (scope_.declare_tier(vpc, v.name, *name, (*bp)->labels.front().range, **bp, v.tiers.size())) {
         model::Tier t;
         t.name = *name;
         t.range = (*bp)->labels.front().range;
-        m_.vpcs[vpc].tiers.push_back(std::move(t));
+        v.tiers.push_back(std::move(t));
         tier_blocks_[vpc].push_back(bp->get());
       }
     }
@@ -168,16 +157,9 @@ class ModelBuilder {
     if (!valid_stack_name(m_.stack.name))
       diags_.error("invalid-name", m_.stack.range,
                    "a stack name starts with a letter and holds letters, digits and single hyphens, not at the end (at most 64)");
-    BlockReader r(diags_, eval_, b, "the stack", kStackSchema);
-    if (auto region = r.string("region")) {
-      if (AwsCatalog::get().zones(*region)) {
-        m_.stack.region = *region;
-      } else {
-        diags_.error("unknown-region", r.get("region")->value->range, fmt::format("unknown AWS region `{}`", *region))
-            .notes.push_back({{}, suggestion_note(*region, AwsCatalog::get().region_names())});
-      }
-    }
-    if (auto tags = r.object_of("tags", Value::Kind::String)) {
+    KindReader r(ctx_, b, network_kind("stack"), "the stack");
+    if (auto region = r.string("region")) m_.stack.region = *region;
+    if (auto tags = r.string_map("tags")) {
       for (auto& [key, value] : tags->members) {
         if (key == "Name") {
           diags_.error("invalid-value", value.range, "the Name tag is set by archc for every resource");
@@ -221,23 +203,17 @@ class ModelBuilder {
   }
 
   void build_vpc(const ast::Block& b, model::Vpc& vpc) {
-    BlockReader r(diags_, eval_, b, fmt::format("vpc `{}`", vpc.name), kVpcSchema);
-    if (r.require("cidr")) {
+    KindReader r(ctx_, b, network_kind("vpc"), fmt::format("vpc `{}`", vpc.name));
+    if (auto s = r.string("cidr")) {
       vpc.cidr_range = r.get("cidr")->value->range;
-      if (auto s = r.string("cidr"))
-        if (auto c = cidr_value(*s, vpc.cidr_range, "VPC"))
-          vpc.cidr = *c;
+      vpc.cidr = cidr_value(*s, vpc.cidr_range, "VPC");
     }
-    if (r.require("zones")) build_zones(r, vpc);
+    build_zones(r, vpc);
     bool nat_given = false;
     if (auto nat = r.string("nat")) {
       vpc.nat_range = r.get("nat")->value->range;
       nat_given = true;
-      if (*nat == "none") vpc.nat = model::NatMode::None;
-      else if (*nat == "single") vpc.nat = model::NatMode::Single;
-      else if (*nat == "per-zone") vpc.nat = model::NatMode::PerZone;
-      else
-        diags_.error("invalid-value", vpc.nat_range, fmt::format("`nat` is \"none\", \"single\" or \"per-zone\", not \"{}\"", *nat));
+      vpc.nat = *nat == "none" ? model::NatMode::None : *nat == "single" ? model::NatMode::Single : model::NatMode::PerZone;
     }
     const std::size_t vpc_index = static_cast<std::size_t>(&vpc - m_.vpcs.data());
     auto& tier_blocks = tier_blocks_[vpc_index];
@@ -252,8 +228,8 @@ class ModelBuilder {
     }
   }
 
-  void build_zones(BlockReader& r, model::Vpc& vpc) {
-    auto zones = r.list_of("zones", Value::Kind::String);
+  void build_zones(KindReader& r, model::Vpc& vpc) {
+    auto zones = r.string_list("zones");
     if (!zones) return;
     vpc.zones_range = zones->range;
     if (zones->items.empty()) {
@@ -277,7 +253,7 @@ class ModelBuilder {
   }
 
   void build_tier(const ast::Block& b, const model::Vpc& vpc, model::Tier& t) {
-    BlockReader r(diags_, eval_, b, fmt::format("subnet tier `{}.{}`", vpc.name, t.name), kTierSchema);
+    KindReader r(ctx_, b, *network_kind("vpc").nested_kind("subnet"), fmt::format("subnet tier `{}.{}`", vpc.name, t.name));
     t.is_public = r.boolean("public").value_or(false);
     t.isolated = r.boolean("isolated").value_or(false);
     if (t.is_public && t.isolated)
@@ -296,13 +272,13 @@ class ModelBuilder {
       return;
     }
     if (size_attr) {
-      if (auto size = r.integer("size", 16, 28)) {
+      if (auto size = r.integer("size")) {
         t.size = *size;
         t.cidr_ranges.assign(vpc.zones.size(), size_attr->value->range);
       }
       return;
     }
-    auto cidrs = r.list_of("cidrs", Value::Kind::String);
+    auto cidrs = r.string_list("cidrs");
     if (!cidrs) return;
     if (cidrs->items.size() != vpc.zones.size() && !vpc.zones.empty()) {
       diags_.error("cidr-count", cidrs->range,
@@ -320,215 +296,15 @@ class ModelBuilder {
     }
   }
 
-  // Resolves `vpc.NAME.TIER`.
-  std::optional<model::TierRef> tier_ref(const ast::Attribute& attr) {
-    auto ep = endpoint(*attr.value);
-    if (!ep) return std::nullopt;
-    if (ep->kind != Endpoint::Kind::Tier) {
-      diags_.error("type-mismatch", attr.value->range, fmt::format("`{}` must name a subnet tier, as in vpc.main.app", attr.name));
-      return std::nullopt;
-    }
-    ep->tier.range = attr.value->range;
-    return ep->tier;
-  }
-
-  // Resolves a reference to a declared thing; reports what does not exist.
-  std::optional<Endpoint> endpoint(const ast::Expr& e) {
-    if (e.kind != ast::ExprKind::Reference) {
-      diags_.error("type-mismatch", e.range, "expected a reference such as asg.app or vpc.main.app");
-      return std::nullopt;
-    }
-    Endpoint ep;
-    ep.range = e.range;
-    const NameTable* table = nullptr;
-    if (e.name == "vpc") table = &vpc_names_, ep.kind = Endpoint::Kind::Vpc;
-    else if (e.name == "alb") table = &alb_names_, ep.kind = Endpoint::Kind::Alb;
-    else if (e.name == "asg") table = &asg_names_, ep.kind = Endpoint::Kind::Asg;
-    else if (e.name == "rds") table = &rds_names_, ep.kind = Endpoint::Kind::Rds;
-    if (!table) {
-      diags_.error("unknown-reference", e.name_range, fmt::format("`{}` is not a kind that can be referenced", e.name))
-          .notes.push_back({{}, suggestion_note(e.name, {"vpc", "alb", "asg", "rds"})});
-      return std::nullopt;
-    }
-    const std::size_t max_steps = ep.kind == Endpoint::Kind::Vpc ? 2 : 1;
-    if (e.steps.empty() || e.steps.size() > max_steps ||
-        std::any_of(e.steps.begin(), e.steps.end(), [](const ast::RefStep& s) { return s.index != nullptr; })) {
-      diags_.error("unknown-reference", e.range,
-                   ep.kind == Endpoint::Kind::Vpc ? "expected vpc.NAME or vpc.NAME.TIER"
-                                                  : fmt::format("expected {}.NAME", e.name));
-      return std::nullopt;
-    }
-    const ast::RefStep& name = e.steps[0];
-    auto it = table->index.find(name.name);
-    if (it == table->index.end()) {
-      diags_.error("unknown-reference", name.range, fmt::format("no {} named `{}`", e.name, name.name))
-          .notes.push_back({{}, suggestion_note(name.name, table->names)});
-      return std::nullopt;
-    }
-    ep.index = it->second;
-    if (e.steps.size() == 2) {
-      const auto& tiers = tier_names_[it->second];
-      const ast::RefStep& tier = e.steps[1];
-      auto t = tiers.index.find(tier.name);
-      if (t == tiers.index.end()) {
-        diags_.error("unknown-reference", tier.range, fmt::format("vpc `{}` has no subnet tier `{}`", name.name, tier.name))
-            .notes.push_back({{}, suggestion_note(tier.name, tiers.names)});
-        return std::nullopt;
-      }
-      ep.kind = Endpoint::Kind::Tier;
-      ep.tier = {it->second, t->second, e.range};
-    }
-    return ep;
-  }
-
-  std::optional<std::size_t> asg_ref(const ast::Attribute& attr) {
-    auto ep = endpoint(*attr.value);
-    if (!ep) return std::nullopt;
-    if (ep->kind != Endpoint::Kind::Asg) {
-      diags_.error("type-mismatch", attr.value->range, fmt::format("`{}` must name an auto scaling group, as in asg.app", attr.name));
-      return std::nullopt;
-    }
-    return ep->index;
-  }
-
-  void build_alb(const ast::Block& b, model::Alb& alb) {
-    BlockReader r(diags_, eval_, b, fmt::format("alb `{}`", alb.name), kAlbSchema);
-    if (r.require("subnets"))
-      if (auto t = tier_ref(*r.get("subnets"))) {
-        alb.subnets = *t;
-        alb.internet_facing = m_.tier(*t).is_public;
-      }
-    NameTable listeners;
-    for (const auto* lb : r.blocks("listener")) {
-      auto name = block_name(diags_, *lb);
-      if (!name || !listeners.declare(diags_, "listener", *name, lb->labels.front().range)) continue;
-      model::Listener l;
-      l.name = *name;
-      l.range = lb->labels.front().range;
-      BlockReader lr(diags_, eval_, *lb, fmt::format("listener `{}` of alb `{}`", l.name, alb.name), kListenerSchema);
-      if (lr.require("port")) l.port = lr.integer("port", 1, kMaxPort).value_or(0);
-      l.redirect = lr.integer("redirect", 1, kMaxPort);
-      l.certificate = lr.string("certificate");
-      if (l.certificate && l.certificate->rfind("arn:", 0) != 0)
-        diags_.error("invalid-value", lr.get("certificate")->value->range, "`certificate` must be an ACM certificate ARN (arn:...)");
-      else if (l.certificate && !is_acm_certificate_arn(*l.certificate))
-        // Still built (a placeholder is common while drafting), but AWS will
-        // refuse the listener.
-        diags_.warning("certificate-arn", lr.get("certificate")->value->range,
-                       "this is not an ACM certificate ARN: arn:aws:acm:REGION:ACCOUNT:certificate/ID");
-      if (const auto* fwd = lr.get("forward")) {
-        l.forward = asg_ref(*fwd);
-        l.forward_range = fwd->value->range;
-      }
-      const auto* redirect = lr.get("redirect");
-      const auto* forward = lr.get("forward");
-      if (redirect && forward)
-        diags_.error("conflicting-attributes", forward->name_range, "a listener either redirects or forwards, not both")
-            .notes.push_back({redirect->name_range, "`redirect` is given here"});
-      else if (!redirect && !forward)
-        diags_.error("missing-attribute", l.range, fmt::format("listener `{}` needs `forward` (an asg) or `redirect` (an HTTPS port)", l.name));
-      alb.listeners.push_back(std::move(l));
-    }
-    if (alb.listeners.empty())
-      diags_.error("missing-attribute", alb.range, fmt::format("alb `{}` needs at least one listener block", alb.name));
-  }
-
-  void build_asg(const ast::Block& b, model::Asg& asg) {
-    BlockReader r(diags_, eval_, b, fmt::format("asg `{}`", asg.name), kAsgSchema);
-    if (r.require("subnets"))
-      if (auto t = tier_ref(*r.get("subnets"))) asg.subnets = *t;
-    if (auto v = r.string("instance_type")) asg.instance_type = *v;
-    if (auto v = r.string("image")) {
-      asg.image = *v;
-      asg.image_range = r.get("image")->value->range;
-      if (!is_ami_id(*v) && !AwsCatalog::get().image_parameter(*v))
-        diags_.error("unknown-image", asg.image_range, fmt::format("`{}` is neither an AMI id (ami-...) nor a known image alias", *v))
-            .notes.push_back({{}, suggestion_note(*v, AwsCatalog::get().image_aliases())});
-    }
-    constexpr int kMaxInstances = 10000;
-    auto min = r.integer("min", 0, kMaxInstances);
-    auto max = r.integer("max", 0, kMaxInstances);
-    auto desired = r.integer("desired", 0, kMaxInstances);
-    asg.min = min.value_or(1);
-    asg.desired = desired.value_or(asg.min);
-    asg.max = max.value_or(std::max(asg.min, asg.desired));
-    if (asg.min > asg.max)
-      diags_.error("invalid-value", r.get("min") ? r.get("min")->value->range : asg.range,
-                   fmt::format("min ({}) is above max ({})", asg.min, asg.max));
-    else if (asg.desired < asg.min || asg.desired > asg.max)
-      diags_.error("invalid-value", r.get("desired") ? r.get("desired")->value->range : asg.range,
-                   fmt::format("desired ({}) must be between min ({}) and max ({})", asg.desired, asg.min, asg.max));
-    if (auto v = r.integer("port", 1, kMaxPort)) asg.port = *v;
-    if (auto v = r.string("health_check")) {
-      if (v->empty() || v->front() != '/')
-        diags_.error("invalid-value", r.get("health_check")->value->range, "`health_check` is a path starting with /");
-      else
-        asg.health_check = *v;
-    }
-    if (auto v = r.integer("health_check_grace", 0, 7200)) asg.health_check_grace = *v;
-    asg.scale_cpu = r.integer("scale_cpu", 1, 100);
-    asg.user_data = r.string("user_data");
-    if (asg.user_data) asg.user_data_range = r.get("user_data")->value->range;
-  }
-
-  // arn:PARTITION:acm:REGION:ACCOUNT(12 digits):certificate/ID
-  static bool is_acm_certificate_arn(const std::string& s) {
-    std::vector<std::string> parts;
-    for (std::size_t start = 0, i = 0; i <= s.size(); ++i)
-      if (i == s.size() || (s[i] == ':' && parts.size() < 5)) {
-        parts.push_back(s.substr(start, i - start));
-        start = i + 1;
-      }
-    auto digits = [](const std::string& p) {
-      return p.size() == 12 && std::all_of(p.begin(), p.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
-    };
-    return parts.size() == 6 && parts[1].rfind("aws", 0) == 0 && parts[2] == "acm" && !parts[3].empty() &&
-           digits(parts[4]) && parts[5].rfind("certificate/", 0) == 0 && parts[5].size() > 12;
-  }
-
-  static bool is_ami_id(const std::string& s) {
-    if (s.rfind("ami-", 0) != 0 || (s.size() != 12 && s.size() != 21)) return false;
-    return std::all_of(s.begin() + 4, s.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
-  }
-
-  void build_rds(const ast::Block& b, model::Rds& db) {
-    BlockReader r(diags_, eval_, b, fmt::format("rds `{}`", db.name), kRdsSchema);
-    if (auto v = r.string("engine")) {
-      if (AwsCatalog::get().engine(*v)) db.engine = *v;
-      else
-        diags_.error("unknown-engine", r.get("engine")->value->range, fmt::format("unknown database engine `{}`", *v))
-            .notes.push_back({{}, suggestion_note(*v, AwsCatalog::get().engine_names())});
-    }
-    db.engine_version = r.string("version");
-    if (auto v = r.string("class")) db.instance_class = *v;
-    if (r.require("subnets"))
-      if (auto t = tier_ref(*r.get("subnets"))) db.subnets = *t;
-    if (auto v = r.integer("storage", 20, 65536)) db.storage = *v;
-    if (auto v = r.boolean("multi_az")) {
-      db.multi_az = *v;
-      db.multi_az_range = r.get("multi_az")->value->range;
-    }
-    if (auto v = r.integer("replicas", 0, 15)) {
-      db.replicas = *v;
-      db.replicas_range = r.get("replicas")->value->range;
-    }
-    db.replica_class = r.string("replica_class");
-    if (auto v = r.string("database")) {
-      const bool ok = !v->empty() && v->size() <= 63 && std::isalpha(static_cast<unsigned char>((*v)[0])) &&
-                      std::all_of(v->begin(), v->end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
-      if (ok) db.database = *v;
-      else
-        diags_.error("invalid-value", r.get("database")->value->range,
-                     "`database` starts with a letter and holds letters, digits and underscores (at most 63)");
-    }
-    if (auto v = r.integer("backup_retention", 0, 35)) {
-      db.backup_retention = *v;
-      db.backup_retention_range = r.get("backup_retention")->value->range;
-    }
+  void build_resource(const ast::Block& b, model::Resource& resource) {
+    KindReader r(ctx_, b, *resource.kind, fmt::format("{} `{}`", resource.kind->keyword, resource.name));
+    resource.subnets = r.tier("subnets");
+    if (!resource.subnets) m_.all_placements_read = false;
+    resource.kind->read(r, resource);
   }
 
   void build_chain(const ast::Block& b, model::Chain& chain) {
-    BlockReader r(diags_, eval_, b, fmt::format("sg-chain `{}`", chain.name), kChainSchema);
+    KindReader r(ctx_, b, network_kind("sg-chain"), fmt::format("sg-chain `{}`", chain.name));
     for (const auto* e : r.edges()) {
       model::Edge edge;
       edge.range = e->range;
@@ -540,7 +316,10 @@ class ModelBuilder {
         if (port) edge.ports.push_back(*port);
         ok = ok && port;
       }
-      if (!ok) continue;
+      if (!ok) {
+        m_.all_edges_read = false;
+        continue;
+      }
       edge.from = *from;
       edge.to = *to;
       if (edge.ports.empty()) edge.ports = default_ports(edge.to);
@@ -561,7 +340,7 @@ class ModelBuilder {
       out.cidr = *c;
       return out;
     }
-    return endpoint(*ep.expr);
+    return scope_.resolve(*ep.expr);
   }
 
   std::optional<Endpoint> edge_target(const ast::Endpoint& ep) {
@@ -569,7 +348,7 @@ class ModelBuilder {
       diags_.error("invalid-edge", ep.range, "an edge ends at an alb, asg or rds: it opens that resource's security group");
       return std::nullopt;
     }
-    auto out = endpoint(*ep.expr);
+    auto out = scope_.resolve(*ep.expr);
     if (out && !out->is_resource()) {
       diags_.error("invalid-edge", ep.range, "an edge ends at an alb, asg or rds: it opens that resource's security group");
       return std::nullopt;
@@ -600,16 +379,9 @@ class ModelBuilder {
   }
 
   // An edge without ports opens what the target serves.
-  std::vector<model::PortRange> default_ports(const Endpoint& to) {
+  std::vector<model::PortRange> default_ports(const Endpoint& to) const {
     std::vector<model::PortRange> out;
-    auto add = [&](int port) {
-      if (std::none_of(out.begin(), out.end(), [&](const auto& p) { return p.lo == port; }))
-        out.push_back({port, port, to.range});
-    };
-    if (to.kind == Endpoint::Kind::Asg) add(m_.asgs[to.index].port);
-    else if (to.kind == Endpoint::Kind::Rds) add(AwsCatalog::get().engine(m_.rdss[to.index].engine)->port);
-    else
-      for (const auto& l : m_.albs[to.index].listeners) add(l.port);
+    for (int port : m_.resources[to.index]->serving_ports()) out.push_back({port, port, to.range});
     return out;
   }
 
@@ -618,17 +390,19 @@ class ModelBuilder {
   Diagnostics& diags_;
   Evaluator eval_;
   model::Model m_;
+  Scope scope_;
+  ReadContext ctx_;
   const ast::Block* stack_block_ = nullptr;
-  NameTable vpc_names_, alb_names_, asg_names_, rds_names_, chain_names_;
-  std::map<std::size_t, NameTable> tier_names_;
   std::map<std::size_t, std::vector<const ast::Block*>> tier_blocks_;
-  Blocks vpc_blocks_, alb_blocks_, asg_blocks_, rds_blocks_, chain_blocks_;
+  Blocks vpc_blocks_, resource_blocks_, chain_blocks_;
 };
 
 }  // namespace
 
-model::Model build_model(const ast::File& file, const SourceFile& source, Diagnostics& diags) {
-  return ModelBuilder(file, source, diags).build();
+model::Model build_model(const ast::File& file, const SourceFile& source, Diagnostics& diags, SymbolIndex& symbols) {
+  model::Model m = ModelBuilder(file, source, diags, symbols).build();
+  symbols.finish();
+  return m;
 }
 
 }  // namespace archc

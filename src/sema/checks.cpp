@@ -4,13 +4,9 @@
 
 namespace archc {
 
-void run_address_checks(const model::Model& m, Diagnostics& diags) {
+void run_checks(const model::Model& m, Diagnostics& diags) {
   checks::subnet_in_vpc(m, diags);
   checks::cidr_overlap(m, diags);
-}
-
-void run_checks(const model::Model& m, Diagnostics& diags) {
-  run_address_checks(m, diags);
   checks::zone_spread(m, diags);
   checks::asg_capacity(m, diags);
   checks::rds_public_tier(m, diags);

@@ -38,7 +38,7 @@ class AddressSpace {
 
 void allocate_subnets(model::Model& m, Diagnostics& diags) {
   for (auto& vpc : m.vpcs) {
-    if (vpc.cidr.prefix == 0) continue;  // invalid VPC CIDR, already reported
+    if (!vpc.cidr) continue;  // invalid VPC CIDR, already reported
     AddressSpace used;
     for (const auto& t : vpc.tiers)
       for (const auto& c : t.cidrs) used.occupy(c.first(), c.last());
@@ -48,18 +48,18 @@ void allocate_subnets(model::Model& m, Diagnostics& diags) {
     for (auto& t : vpc.tiers) {
       if (!t.size || !t.cidrs.empty()) continue;
       const std::uint64_t block = std::uint64_t{1} << (32 - *t.size);
-      auto it = cursor.emplace(*t.size, vpc.cidr.first()).first;
+      auto it = cursor.emplace(*t.size, vpc.cidr->first()).first;
       std::uint64_t& at = it->second;
       for (std::size_t z = 0; z < vpc.zones.size(); ++z) {
-        while (at + block - 1 <= vpc.cidr.last()) {
+        while (at + block - 1 <= vpc.cidr->last()) {
           const auto* hit = used.conflict(at, at + block - 1);
           if (!hit) break;
           at = (hit->second + 1 + block - 1) / block * block;  // next aligned block past it
         }
-        if (*t.size < vpc.cidr.prefix || at + block - 1 > vpc.cidr.last()) {
+        if (*t.size < vpc.cidr->prefix || at + block - 1 > vpc.cidr->last()) {
           diags.error("subnet-size", t.cidr_ranges.empty() ? t.range : t.cidr_ranges[z],
                       fmt::format("no free /{} block is left in vpc `{}` ({}) for zone {} of tier `{}`", *t.size,
-                                  vpc.name, vpc.cidr.str(), vpc.zones[z], t.name));
+                                  vpc.name, vpc.cidr->str(), vpc.zones[z], t.name));
           t.cidrs.clear();
           break;
         }

@@ -31,6 +31,17 @@ SourceRange SourceFile::range(std::uint32_t begin, std::uint32_t end) const {
   return {this, pos_at(begin), pos_at(std::max(begin, end))};
 }
 
+std::optional<std::uint32_t> SourceFile::offset_at(std::uint32_t line, std::uint32_t column) const {
+  if (line == 0 || column == 0 || line > line_starts_.size()) return std::nullopt;
+  const std::string_view text = line_text(line);
+  std::uint32_t offset = line_starts_[line - 1];
+  for (std::uint32_t seen = 1, i = 0; i <= text.size(); ++i) {
+    if (i < text.size() && is_continuation(static_cast<unsigned char>(text[i]))) continue;
+    if (seen++ == column) return offset + i;
+  }
+  return std::nullopt;
+}
+
 std::string_view SourceFile::line_text(std::uint32_t line) const {
   if (line == 0 || line > line_starts_.size()) return {};
   std::uint32_t begin = line_starts_[line - 1];

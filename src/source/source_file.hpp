@@ -43,6 +43,9 @@ class SourceFile {
 
   SourcePos pos_at(std::uint32_t offset) const;
   SourceRange range(std::uint32_t begin, std::uint32_t end) const;
+  // The byte offset of a 1-based line and column (columns in code points);
+  // nullopt past the end of that line or of the file.
+  std::optional<std::uint32_t> offset_at(std::uint32_t line, std::uint32_t column) const;
   // The text of a 1-based line, without its line end.
   std::string_view line_text(std::uint32_t line) const;
 

@@ -4,6 +4,9 @@
 
 #include <catch2/catch.hpp>
 
+#include "model/alb.hpp"
+#include "model/asg.hpp"
+#include "model/rds.hpp"
 #include "test_support.hpp"
 
 namespace archc {
@@ -84,20 +87,24 @@ rds "main" {
 }
 )" + kVpc);
   const model::Model& m = c->model;
-  REQUIRE((m.albs.size() == 1 && m.asgs.size() == 1 && m.rdss.size() == 1 && m.vpcs.size() == 1));
-  CHECK((m.albs[0].subnets.vpc == 0 && m.albs[0].subnets.tier == 0));
-  CHECK(m.albs[0].internet_facing);
-  CHECK(m.albs[0].listeners.at(0).forward == std::optional<std::size_t>(0));
-  CHECK(m.asgs[0].subnets.tier == 1);
-  CHECK(m.rdss[0].subnets.tier == 2);
+  const auto albs = m.all<model::Alb>();
+  const auto asgs = m.all<model::Asg>();
+  const auto rdss = m.all<model::Rds>();
+  REQUIRE((albs.size() == 1 && asgs.size() == 1 && rdss.size() == 1 && m.vpcs.size() == 1));
+  REQUIRE(m.resources.size() == 3);  // alb, asg, rds: in declaration order
+  CHECK((albs[0]->subnets->vpc == 0 && albs[0]->subnets->tier == 0));
+  CHECK(albs[0]->internet_facing);
+  CHECK(albs[0]->listeners.at(0).forward == std::optional<std::size_t>(1));
+  CHECK(asgs[0]->subnets->tier == 1);
+  CHECK(rdss[0]->subnets->tier == 2);
 
   const auto& edges = m.chains.at(0).edges;
   REQUIRE(edges.size() == 4);
   using Kind = model::Endpoint::Kind;
-  CHECK((edges[0].from.kind == Kind::Internet && edges[0].to.kind == Kind::Alb));
+  CHECK((edges[0].from.kind == Kind::Internet && edges[0].to.kind == Kind::Resource && edges[0].to.index == 0));
   CHECK((edges[0].ports.at(0).lo == 80 && edges[0].ports.at(0).hi == 80));
-  CHECK((edges[1].from.kind == Kind::Alb && edges[1].to.kind == Kind::Asg));
-  CHECK((edges[2].to.kind == Kind::Rds && edges[2].ports.at(0).lo == 3306));
+  CHECK((edges[1].from.kind == Kind::Resource && edges[1].from.index == 0 && edges[1].to.index == 1));
+  CHECK((edges[2].to.kind == Kind::Resource && edges[2].to.index == 2 && edges[2].ports.at(0).lo == 3306));
   CHECK((edges[3].from.kind == Kind::Cidr && edges[3].from.cidr.str() == "203.0.113.7/32"));
   REQUIRE(edges[3].ports.size() == 2);
   CHECK((edges[3].ports[0].lo == 22 && edges[3].ports[1].lo == 8000 && edges[3].ports[1].hi == 8100));
@@ -394,7 +401,7 @@ TEST_CASE("asg capacity: defaults and min <= desired <= max") {
 
   auto capacity = [](const std::string& body) {
     const auto c = compile_ok(kVpc + "asg \"a\" {\n  subnets = vpc.main.app\n  " + body + "\n}\n");
-    const auto& a = c->model.asgs.at(0);
+    const auto& a = *c->model.all<model::Asg>().at(0);
     return std::vector<int>{a.min, a.desired, a.max};
   };
   CHECK(capacity("") == std::vector<int>{1, 1, 1});
@@ -415,7 +422,7 @@ TEST_CASE("asg attributes are read and checked") {
   user_data     = "echo hi\n"
 }
 )");
-  const model::Asg& a = c->model.asgs.at(0);
+  const model::Asg& a = *c->model.all<model::Asg>().at(0);
   CHECK(a.instance_type == "t3.small");
   CHECK(a.image == "ami-0123456789abcdef0");
   CHECK(a.port == 8080);
@@ -432,15 +439,16 @@ TEST_CASE("asg attributes are read and checked") {
 }
 
 TEST_CASE("listeners forward to an asg or redirect to HTTPS, not both") {
+  // The chain opens the asg's port to the alb, so a listener that forwards
+  // is not also blocked (forward-port-blocked).
   auto alb = [](const std::string& listener) {
     return kVpc + "asg \"app\" { subnets = vpc.main.app }\nalb \"web\" {\n  subnets = vpc.main.public\n  " + listener +
-           "\n}\n";
+           "\n}\nsg-chain \"c\" { alb.web -> asg.app : 80 }\n";
   };
   SECTION("forward and redirect are read") {
     auto c = compile_ok(alb(R"(listener "http" { port = 80, redirect = 443 }
-  listener "https" { port = 443, certificate = "arn:aws:acm:us-east-1:123456789012:certificate/x", forward = asg.app })") +
-                        "sg-chain \"c\" { alb.web -> asg.app : 80 }\n");
-    const auto& listeners = c->model.albs.at(0).listeners;
+  listener "https" { port = 443, certificate = "arn:aws:acm:us-east-1:123456789012:certificate/x", forward = asg.app })"));
+    const auto& listeners = c->model.all<model::Alb>().at(0)->listeners;
     REQUIRE(listeners.size() == 2);
     CHECK((listeners[0].port == 80 && listeners[0].redirect == std::optional<int>(443) && !listeners[0].forward));
     CHECK_FALSE(listeners[0].https());
@@ -458,7 +466,7 @@ TEST_CASE("listeners forward to an asg or redirect to HTTPS, not both") {
   }
   SECTION("forward to something other than an asg") {
     CHECK(errors_of(alb("listener \"http\" { port = 80, forward = vpc.main.app }")) ==
-          Strings{"11:42: error[type-mismatch]: `forward` must name an auto scaling group, as in asg.app"});
+          Strings{"11:42: error[type-mismatch]: `forward` must name a block of kind `asg`, as in asg.NAME"});
   }
   SECTION("a certificate is an ARN") {
     CHECK(errors_of(alb("listener \"https\" { port = 443, certificate = \"cert\", forward = asg.app }")) ==
@@ -532,7 +540,7 @@ vpc "v" {
   CHECK(tags[0].value == "web-3-2.5-true");
   CHECK(tags[1].value == "web");
   CHECK(tags[2].value == "${team}");
-  CHECK(c->model.vpcs.at(0).cidr.str() == "10.2.0.0/16");
+  CHECK(c->model.vpcs.at(0).cidr->str() == "10.2.0.0/16");
 }
 
 TEST_CASE("variable errors: unknown, cyclic, not interpolable") {
@@ -561,7 +569,7 @@ TEST_CASE("variable errors: unknown, cyclic, not interpolable") {
 
 TEST_CASE("cidrsubnet computes subnets as Terraform does") {
   auto cidr_of = [](const std::string& call) {
-    return compile_ok("vpc \"v\" {\n  cidr = " + call + "\n  zones = [\"a\"]\n}\n")->model.vpcs.at(0).cidr.str();
+    return compile_ok("vpc \"v\" {\n  cidr = " + call + "\n  zones = [\"a\"]\n}\n")->model.vpcs.at(0).cidr->str();
   };
   CHECK(cidr_of("cidrsubnet(\"10.0.0.0/8\", 8, 3)") == "10.3.0.0/16");
   CHECK(cidr_of("cidrsubnet(\"10.0.0.0/12\", 8, 255)") == "10.15.240.0/20");

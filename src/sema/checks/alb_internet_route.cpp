@@ -5,20 +5,20 @@
 
 #include "sema/checks/chain_graph.hpp"
 #include "sema/checks/check.hpp"
+#include "model/alb.hpp"
 
 namespace archc::checks {
 
 void alb_internet_route(const model::Model& m, Diagnostics& diags) {
   const ChainGraph graph(m);
   for (const auto* e : graph.edges()) {
-    if (e->to.kind != model::Endpoint::Kind::Alb || !is_public_source(e->from)) continue;
-    const model::Alb& alb = m.albs[e->to.index];
-    if (alb.internet_facing) continue;
-    const model::Tier& tier = m.tier(alb.subnets);
+    const auto* alb = dynamic_cast<const model::Alb*>(m.resources[e->to.index].get());
+    if (!alb || !alb->subnets || alb->internet_facing || !is_public_source(e->from)) continue;
+    const model::Tier& tier = m.tier(*alb->subnets);
     diags.error("alb-no-internet-route", e->range,
-                fmt::format("alb `{}` is opened to {} but its tier `{}` has no internet route", alb.name,
+                fmt::format("alb `{}` is opened to {} but its tier `{}` has no internet route", alb->name,
                             graph.describe(e->from), tier.name))
-        .notes.push_back({alb.subnets.range, "the alb is placed here, so AWS creates it internal; use a tier with "
+        .notes.push_back({alb->subnets->range, "the alb is placed here, so AWS creates it internal; use a tier with "
                                              "`public = true`"});
   }
 }

@@ -14,40 +14,24 @@ ChainGraph::ChainGraph(const model::Model& m) : m_(m) {
 }
 
 std::optional<std::size_t> ChainGraph::node(const model::Endpoint& e) const {
-  switch (e.kind) {
-    case Kind::Alb: return e.index;
-    case Kind::Asg: return m_.albs.size() + e.index;
-    case Kind::Rds: return m_.albs.size() + m_.asgs.size() + e.index;
-    default: return std::nullopt;
-  }
+  if (e.kind == Kind::Resource) return e.index;
+  return std::nullopt;
 }
 
 std::string ChainGraph::describe(const model::Endpoint& e) const {
   switch (e.kind) {
     case Kind::Internet: return "internet";
     case Kind::Cidr: return e.cidr.str();
-    case Kind::Alb: return "alb." + m_.albs[e.index].name;
-    case Kind::Asg: return "asg." + m_.asgs[e.index].name;
-    case Kind::Rds: return "rds." + m_.rdss[e.index].name;
     case Kind::Vpc: return "vpc." + m_.vpcs[e.index].name;
     case Kind::Tier: return fmt::format("vpc.{}.{}", m_.vpc_of(e.tier).name, m_.tier(e.tier).name);
+    case Kind::Resource: return m_.resources[e.index]->ref();
   }
   return {};
 }
 
-std::string ChainGraph::describe_node(std::size_t n) const {
-  if (n < m_.albs.size()) return "alb." + m_.albs[n].name;
-  n -= m_.albs.size();
-  if (n < m_.asgs.size()) return "asg." + m_.asgs[n].name;
-  return "rds." + m_.rdss[n - m_.asgs.size()].name;
-}
+std::string ChainGraph::describe_node(std::size_t n) const { return m_.resources[n]->ref(); }
 
-SourceRange ChainGraph::node_range(std::size_t n) const {
-  if (n < m_.albs.size()) return m_.albs[n].range;
-  n -= m_.albs.size();
-  if (n < m_.asgs.size()) return m_.asgs[n].range;
-  return m_.rdss[n - m_.asgs.size()].range;
-}
+SourceRange ChainGraph::node_range(std::size_t n) const { return m_.resources[n]->range; }
 
 std::vector<const model::Edge*> ChainGraph::reached_from_outside() const {
   std::vector<const model::Edge*> via(resource_count(), nullptr);
@@ -82,7 +66,8 @@ bool same_endpoint(const model::Endpoint& a, const model::Endpoint& b) {
     case Kind::Internet: return true;
     case Kind::Cidr: return a.cidr == b.cidr;
     case Kind::Tier: return a.tier.vpc == b.tier.vpc && a.tier.tier == b.tier.tier;
-    default: return a.index == b.index;
+    case Kind::Vpc:
+    case Kind::Resource: return a.index == b.index;
   }
 }
 

@@ -12,14 +12,14 @@
 
 namespace archc::checks {
 
-// Resources numbered albs, then asgs, then rdss.
+// Resource nodes are numbered as Model::resources.
 class ChainGraph {
  public:
   explicit ChainGraph(const model::Model& m);
 
   // Every edge of every chain, in declaration order.
   const std::vector<const model::Edge*>& edges() const { return edges_; }
-  std::size_t resource_count() const { return m_.albs.size() + m_.asgs.size() + m_.rdss.size(); }
+  std::size_t resource_count() const { return m_.resources.size(); }
   // The node of a resource endpoint; nullopt for a source outside them.
   std::optional<std::size_t> node(const model::Endpoint& e) const;
   // `alb.web`, `internet`, `203.0.113.7/32`, `vpc.lab`, `vpc.lab.app`.

@@ -8,16 +8,12 @@
 
 namespace archc::checks {
 
-namespace {
-int layer(model::Endpoint::Kind k) {
-  return k == model::Endpoint::Kind::Alb ? 0 : k == model::Endpoint::Kind::Asg ? 1 : 2;
-}
-}  // namespace
-
 void chain_skips_tier(const model::Model& m, Diagnostics& diags) {
   const ChainGraph graph(m);
   for (const auto* e : graph.edges()) {
-    if (!e->from.is_resource() || layer(e->to.kind) - layer(e->from.kind) <= 1) continue;
+    if (!e->from.is_resource()) continue;
+    const auto layer = [&](const model::Endpoint& ep) { return static_cast<int>(m.resources[ep.index]->kind->layer); };
+    if (layer(e->to) - layer(e->from) <= 1) continue;
     diags.warning("chain-skips-tier", e->range,
                   fmt::format("{} reaches {} directly, skipping the application tier", graph.describe(e->from),
                               graph.describe(e->to)));

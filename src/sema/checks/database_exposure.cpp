@@ -11,11 +11,12 @@ namespace archc::checks {
 void database_exposure(const model::Model& m, Diagnostics& diags) {
   const ChainGraph graph(m);
   for (const auto* e : graph.edges()) {
-    if (e->to.kind != model::Endpoint::Kind::Rds || !is_public_source(e->from)) continue;
-    const model::Rds& db = m.rdss[e->to.index];
+    const model::Resource& data = *m.resources[e->to.index];
+    if (data.kind->layer != model::Layer::Data || !is_public_source(e->from)) continue;
     diags.error("db-internet-exposed", e->from.range,
-                fmt::format("rds `{}` is opened to {} on {}", db.name, graph.describe(e->from), format_ports(e->ports)))
-        .notes.push_back({db.range, "a database admits only the tier in front of it, or private CIDRs such as a VPN"});
+                fmt::format("{} `{}` is opened to {} on {}", data.kind->keyword, data.name, graph.describe(e->from),
+                            format_ports(e->ports)))
+        .notes.push_back({data.range, "a database admits only the tier in front of it, or private CIDRs such as a VPN"});
   }
 }
 

@@ -7,40 +7,45 @@
 
 #include "sema/checks/chain_graph.hpp"
 #include "sema/checks/check.hpp"
+#include "model/alb.hpp"
+#include "model/asg.hpp"
 
 namespace archc::checks {
 
 namespace {
 
 // Whether traffic from the alb's subnets matches the edge's source.
-bool source_admits_alb(const model::Model& m, const model::Endpoint& from, std::size_t alb_index) {
-  const model::Alb& alb = m.albs[alb_index];
+bool source_admits_alb(const model::Model& m, const model::Endpoint& from, std::size_t alb_index,
+                       const model::TierRef& alb_tier) {
   switch (from.kind) {
-    case model::Endpoint::Kind::Alb: return from.index == alb_index;
+    case model::Endpoint::Kind::Resource: return from.index == alb_index;
     case model::Endpoint::Kind::Internet: return true;
-    case model::Endpoint::Kind::Vpc: return from.index == alb.subnets.vpc;
-    case model::Endpoint::Kind::Tier: return from.tier.vpc == alb.subnets.vpc && from.tier.tier == alb.subnets.tier;
+    case model::Endpoint::Kind::Vpc: return from.index == alb_tier.vpc;
+    case model::Endpoint::Kind::Tier: return from.tier.vpc == alb_tier.vpc && from.tier.tier == alb_tier.tier;
     case model::Endpoint::Kind::Cidr: {
-      const auto& cidrs = m.tier(alb.subnets).cidrs;
+      const auto& cidrs = m.tier(alb_tier).cidrs;
       return std::all_of(cidrs.begin(), cidrs.end(), [&](const Cidr& c) { return from.cidr.contains(c); });
     }
-    default: return false;
   }
+  return false;
 }
 
 }  // namespace
 
 void forward_ports(const model::Model& m, Diagnostics& diags) {
+  if (!m.all_edges_read) return;  // the edge that opens the port may be one that could not be read
   const ChainGraph graph(m);
-  for (std::size_t a = 0; a < m.albs.size(); ++a) {
-    for (const auto& l : m.albs[a].listeners) {
+  for (std::size_t a = 0; a < m.resources.size(); ++a) {
+    const auto* alb = dynamic_cast<const model::Alb*>(m.resources[a].get());
+    if (!alb || !alb->subnets) continue;  // where it stands is unknown: nothing to compare
+    for (const auto& l : alb->listeners) {
       if (!l.forward) continue;
-      const model::Asg& asg = m.asgs[*l.forward];
+      const auto& asg = static_cast<const model::Asg&>(*m.resources[*l.forward]);
       std::vector<const model::Edge*> between;
       bool open = false;
       for (const auto* e : graph.edges()) {
-        if (e->to.kind != model::Endpoint::Kind::Asg || e->to.index != *l.forward) continue;
-        if (!source_admits_alb(m, e->from, a)) continue;
+        if (e->to.index != *l.forward) continue;
+        if (!source_admits_alb(m, e->from, a, *alb->subnets)) continue;
         between.push_back(e);
         open = open || opens_port(*e, asg.port);
       }
@@ -48,12 +53,12 @@ void forward_ports(const model::Model& m, Diagnostics& diags) {
       auto& d = diags.error("forward-port-blocked", l.forward_range,
                             fmt::format("listener `{}` of alb `{}` forwards to asg `{}` on port {}, which no sg-chain "
                                         "edge opens from the alb: the traffic would be dropped",
-                                        l.name, m.albs[a].name, asg.name, asg.port));
+                                        l.name, alb->name, asg.name, asg.port));
       d.notes.push_back({asg.range, fmt::format("asg `{}` serves port {}", asg.name, asg.port)});
       for (const auto* e : between)
         d.notes.push_back({e->range, fmt::format("this edge opens only {}", format_ports(e->ports))});
       if (between.empty())
-        d.notes.push_back({{}, fmt::format("add `alb.{} -> asg.{} : {}` to an sg-chain", m.albs[a].name, asg.name,
+        d.notes.push_back({{}, fmt::format("add `alb.{} -> asg.{} : {}` to an sg-chain", alb->name, asg.name,
                                            asg.port)});
     }
   }

@@ -4,15 +4,17 @@
 #include <fmt/format.h>
 
 #include "sema/checks/check.hpp"
+#include "model/rds.hpp"
 
 namespace archc::checks {
 
 void rds_public_tier(const model::Model& m, Diagnostics& diags) {
-  for (const auto& db : m.rdss) {
-    const model::Tier& tier = m.tier(db.subnets);
+  for (const model::Rds* db : m.all<model::Rds>()) {
+    if (!db->subnets) continue;
+    const model::Tier& tier = m.tier(*db->subnets);
     if (tier.is_public)
-      diags.error("rds-public-tier", db.subnets.range,
-                  fmt::format("rds `{}` is placed in public tier `{}`", db.name, tier.name))
+      diags.error("rds-public-tier", db->subnets->range,
+                  fmt::format("rds `{}` is placed in public tier `{}`", db->name, tier.name))
           .notes.push_back({tier.range, "this tier routes to an internet gateway; use a private or isolated tier"});
   }
 }

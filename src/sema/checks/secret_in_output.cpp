@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "sema/checks/check.hpp"
+#include "model/asg.hpp"
 
 namespace archc::checks {
 
@@ -43,10 +44,10 @@ void report(Diagnostics& diags, SourceRange where, std::string_view what, std::s
 }  // namespace
 
 void secret_in_output(const model::Model& m, Diagnostics& diags) {
-  for (const auto& asg : m.asgs)
-    if (asg.user_data)
-      if (auto kind = secret_kind(*asg.user_data))
-        report(diags, asg.user_data_range, fmt::format("the user data of asg `{}`", asg.name), *kind);
+  for (const model::Asg* asg : m.all<model::Asg>())
+    if (asg->user_data)
+      if (auto kind = secret_kind(*asg->user_data))
+        report(diags, asg->user_data_range, fmt::format("the user data of asg `{}`", asg->name), *kind);
   for (const auto& tag : m.stack.tags)
     if (auto kind = secret_kind(tag.value)) report(diags, tag.range, fmt::format("tag `{}`", tag.key), *kind);
 }

@@ -9,6 +9,7 @@
 namespace archc::checks {
 
 void unreachable_resource(const model::Model& m, Diagnostics& diags) {
+  if (!m.all_edges_read) return;  // the path may run through an edge that could not be read
   const ChainGraph graph(m);
   const auto via = graph.reached_from_outside();
   for (std::size_t n = 0; n < via.size(); ++n)

@@ -8,12 +8,12 @@
 namespace archc::checks {
 
 void unused_tier(const model::Model& m, Diagnostics& diags) {
+  if (!m.all_placements_read || !m.all_edges_read) return;  // the use may be in what could not be read
   std::vector<std::vector<bool>> used(m.vpcs.size());
   for (std::size_t v = 0; v < m.vpcs.size(); ++v) used[v].assign(m.vpcs[v].tiers.size(), false);
   auto use = [&](const model::TierRef& t) { used[t.vpc][t.tier] = true; };
-  for (const auto& alb : m.albs) use(alb.subnets);
-  for (const auto& asg : m.asgs) use(asg.subnets);
-  for (const auto& db : m.rdss) use(db.subnets);
+  for (const auto& r : m.resources)
+    if (r->subnets) use(*r->subnets);
   for (const auto& c : m.chains)
     for (const auto& e : c.edges)
       if (e.from.kind == model::Endpoint::Kind::Tier) use(e.from.tier);

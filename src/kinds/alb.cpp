@@ -1,0 +1,113 @@
+// `alb`: an application load balancer in a tier, with its listeners.
+#include "model/alb.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "kinds/kinds.hpp"
+#include "sema/kind_reader.hpp"
+
+namespace archc {
+
+std::vector<int> model::Alb::serving_ports() const {
+  std::vector<int> out;
+  for (const auto& l : listeners)
+    if (l.port != 0 && std::find(out.begin(), out.end(), l.port) == out.end()) out.push_back(l.port);
+  return out;
+}
+
+namespace kinds {
+
+namespace {
+
+using model::AttributeSpec;
+using model::ValueType;
+
+// arn:PARTITION:acm:REGION:ACCOUNT(12 digits):certificate/ID
+bool is_acm_certificate_arn(const std::string& s) {
+  std::vector<std::string> parts;
+  for (std::size_t start = 0, i = 0; i <= s.size(); ++i)
+    if (i == s.size() || (s[i] == ':' && parts.size() < 5)) {
+      parts.push_back(s.substr(start, i - start));
+      start = i + 1;
+    }
+  auto digits = [](const std::string& p) {
+    return p.size() == 12 && std::all_of(p.begin(), p.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  return parts.size() == 6 && parts[1].rfind("aws", 0) == 0 && parts[2] == "acm" && !parts[3].empty() &&
+         digits(parts[4]) && parts[5].rfind("certificate/", 0) == 0 && parts[5].size() > 12;
+}
+
+model::Listener read_listener(KindReader& r, const std::string& name) {
+  model::Listener l;
+  l.name = name;
+  l.range = r.name_range();
+  l.port = r.integer("port").value_or(0);
+  l.redirect = r.integer("redirect");
+  l.certificate = r.string("certificate");
+  if (l.certificate && l.certificate->rfind("arn:", 0) != 0)
+    r.diags().error("invalid-value", r.get("certificate")->value->range,
+                    "`certificate` must be an ACM certificate ARN (arn:...)");
+  else if (l.certificate && !is_acm_certificate_arn(*l.certificate))
+    // Still built (a placeholder is common while drafting), but AWS will
+    // refuse the listener.
+    r.diags().warning("certificate-arn", r.get("certificate")->value->range,
+                      "this is not an ACM certificate ARN: arn:aws:acm:REGION:ACCOUNT:certificate/ID");
+  const auto* redirect = r.get("redirect");
+  const auto* forward = r.get("forward");
+  if (forward) {
+    l.forward = r.resource("forward");
+    l.forward_range = forward->value->range;
+  }
+  if (redirect && forward)
+    r.diags().error("conflicting-attributes", forward->name_range, "a listener either redirects or forwards, not both")
+        .notes.push_back({redirect->name_range, "`redirect` is given here"});
+  else if (!redirect && !forward)
+    r.diags().error("missing-attribute", l.range,
+                    fmt::format("listener `{}` needs `forward` (an asg) or `redirect` (an HTTPS port)", l.name));
+  return l;
+}
+
+void read(KindReader& r, model::Resource& resource) {
+  auto& alb = static_cast<model::Alb&>(resource);
+  if (alb.subnets) alb.internet_facing = r.model().tier(*alb.subnets).is_public;
+  std::vector<std::string> names;
+  for (const auto* block : r.blocks("listener")) {
+    auto name = block_name(r.diags(), *block);
+    if (!name) continue;
+    if (auto first = std::find(names.begin(), names.end(), *name); first != names.end()) {
+      r.diags().error("duplicate-name", block->labels.front().range, fmt::format("listener `{}` is declared twice", *name))
+          .notes.push_back({alb.listeners[static_cast<std::size_t>(first - names.begin())].range, "first declared here"});
+      continue;
+    }
+    KindReader lr(r.context(), *block, listener(), fmt::format("listener `{}` of alb `{}`", *name, alb.name));
+    names.push_back(*name);
+    alb.listeners.push_back(read_listener(lr, *name));
+  }
+  if (alb.listeners.empty())
+    r.diags().error("missing-attribute", alb.range, fmt::format("alb `{}` needs at least one listener block", alb.name));
+}
+
+}  // namespace
+
+const model::KindSpec& alb() {
+  static const model::KindSpec kind{
+      .keyword = "alb",
+      .doc = "An application load balancer: internet-facing in a public tier, internal otherwise.",
+      .attributes = {AttributeSpec{.name = "subnets",
+                                   .type = ValueType::TierRef,
+                                   .required = true,
+                                   .doc = "the tier it sits in: internet-facing when the tier is public"}},
+      .nested = {&listener()},
+      .chain_endpoint = true,
+      .layer = model::Layer::Front,
+      .name_tag_word = "alb",
+      .make = []() -> std::unique_ptr<model::Resource> { return std::make_unique<model::Alb>(); },
+      .read = read,
+  };
+  return kind;
+}
+
+}  // namespace kinds
+}  // namespace archc

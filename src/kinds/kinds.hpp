@@ -1,0 +1,16 @@
+// The block kinds archc knows, one file each in this folder. ARCHC_KINDS is
+// the registration list: its order is the order of all_kinds(), in which
+// resources get their security groups, are lowered and are planned.
+#pragma once
+
+#include "model/kind.hpp"
+
+#define ARCHC_KINDS(X) X(stack) X(vpc) X(subnet) X(sg_chain) X(alb) X(listener) X(asg) X(rds)
+
+namespace archc::kinds {
+
+#define ARCHC_DECLARE_KIND(name) const model::KindSpec& name();
+ARCHC_KINDS(ARCHC_DECLARE_KIND)
+#undef ARCHC_DECLARE_KIND
+
+}  // namespace archc::kinds

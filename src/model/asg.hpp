@@ -1,0 +1,27 @@
+// An auto scaling group of instances (kinds/asg.cpp declares the `asg` block).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/model.hpp"
+
+namespace archc::model {
+
+struct Asg : Resource {
+  std::string instance_type = "t3.micro";
+  std::string image = "al2023";  // alias from stdlib/images.json or an ami- id
+  SourceRange image_range;
+  int min = 1, max = 1, desired = 1;
+  int port = 80;
+  std::string health_check = "/";
+  int health_check_grace = 300;  // seconds
+  std::optional<int> scale_cpu;  // percent
+  std::optional<std::string> user_data;
+  SourceRange user_data_range;
+
+  std::vector<int> serving_ports() const override { return {port}; }
+};
+
+}  // namespace archc::model

@@ -1,0 +1,112 @@
+// Block kinds, each declared once as data (src/kinds/, one file a kind):
+// its attributes with their type, presence, default, bounds, unit and doc;
+// the kinds nested in it; its place in the security chains; and the hooks
+// that give it meaning. The attribute reader, "did you mean", the attribute
+// tables of docs/language.md, and the editor's hover and completion all read
+// these declarations, so an attribute is described in exactly one place.
+//
+// The hooks take types of the layers above the model (sema's reader, the
+// lowering's and the plan's builders), declared here only by name: those
+// layers call the hooks, the model never does.
+#pragma once
+
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace archc {
+class KindReader;  // sema/kind_reader.hpp
+namespace lowering {
+class StackBuilder;  // lower/stack_builder.hpp
+}
+namespace plan {
+class PlanBuilder;  // plan/plan_builder.hpp
+}
+}  // namespace archc
+
+namespace archc::model {
+
+struct Resource;
+
+enum class ValueType {
+  String,       // "text"
+  Integer,      // a whole number within [min, max]
+  Bool,         // true | false
+  StringList,   // ["a", "b"]
+  StringMap,    // { key = "value" }
+  TierRef,      // vpc.NAME.TIER
+  ResourceRef,  // KIND.NAME, KIND being AttributeSpec::refers_to
+};
+
+// Where a string's allowed values come from when they are a known set.
+enum class Catalog { None, Regions, Engines, Images };
+
+struct AttributeSpec {
+  std::string_view name{};
+  ValueType type = ValueType::String;
+  bool required = false;
+  std::string_view default_value{};  // as the docs show it; empty: no default (none)
+  int min = 0, max = 0;            // Integer: inclusive bounds
+  std::string_view unit{};           // Integer: "port", "GiB", "days", "seconds", "percent", "prefix length" ...
+  std::vector<std::string_view> allowed{};  // String: the only values allowed, when not empty
+  Catalog catalog = Catalog::None;        // String: values from stdlib/ (or an AMI id, for images)
+  std::string_view refers_to{};             // ResourceRef: the keyword of the kind referred to
+  bool extension = false;                 // archc's own, beyond ../shared/spec/LANGUAGE.md
+  std::string_view doc{};                   // one line
+};
+
+// The order traffic passes the resources of a chain: internet → front
+// (load balancers) → app (instances) → data (databases, caches). An edge
+// that skips a layer is linted (chain-skips-tier).
+enum class Layer { Front, App, Data };
+
+enum class Labels {
+  One,          // KIND "name" { ... }
+  OptionalOne,  // KIND ["name"] { ... } (the stack: its name defaults to the file's)
+};
+
+struct KindSpec {
+  std::string_view keyword{};  // as written in the source: "vpc", "sg-chain"
+  std::string_view doc{};      // one line, for hover and the docs
+  Labels labels = Labels::One;
+  bool top_level = true;
+  std::vector<AttributeSpec> attributes{};
+  std::vector<const KindSpec*> nested{};  // kinds its body may hold
+  bool edges = false;                   // whether its body holds `a -> b` edges
+
+  // A chain endpoint is a resource placed in a tier (its `subnets`) that
+  // owns a security group: edges may start and end at it. Only endpoint
+  // kinds have the hooks below; the network kinds (stack, vpc, subnet,
+  // sg-chain) are the ground the resources stand on, read by sema itself.
+  bool chain_endpoint = false;
+  Layer layer = Layer::App;
+  std::string_view name_tag_word{};  // the `<kind>` of its Name tags and logical ids: "alb", "rds" ...
+
+  // A new model object of this kind, before anything of it is read (names
+  // are declared first, so that references may point forward).
+  std::unique_ptr<Resource> (*make)() = nullptr;
+  // Reads one block of this kind into its model object (whose kind, name,
+  // range and `subnets` are already set): its attributes, its nested
+  // blocks, and the checks that span its attributes. Reports what is wrong
+  // and leaves absent what could not be read.
+  void (*read)(KindReader&, Resource&) = nullptr;
+  // Adds the AWS resources of one model object to the stack.
+  void (*lower)(const Resource&, lowering::StackBuilder&) = nullptr;
+  // Adds what `archc plan` shows of one model object.
+  void (*plan)(const Resource&, plan::PlanBuilder&) = nullptr;
+
+  const AttributeSpec* attribute(std::string_view name) const;
+  std::vector<std::string> attribute_names() const;
+  const KindSpec* nested_kind(std::string_view keyword) const;
+};
+
+// Every kind, top-level and nested, in registration order (src/kinds/registry.cpp):
+// resources are lowered and planned kind by kind in this order.
+std::span<const KindSpec* const> all_kinds();
+// The top-level kind of that keyword, or nullptr.
+const KindSpec* find_top_level_kind(std::string_view keyword);
+std::vector<std::string> top_level_keywords();
+
+}  // namespace archc::model

@@ -1,0 +1,233 @@
+#include "sema/kind_reader.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "model/aws_catalog.hpp"
+#include "sema/suggest.hpp"
+
+namespace archc {
+
+namespace {
+
+// ami- and 8 or 17 hex digits: the two forms EC2 image ids take.
+bool is_ami_id(const std::string& s) {
+  if (s.rfind("ami-", 0) != 0 || (s.size() != 12 && s.size() != 21)) return false;
+  return std::all_of(s.begin() + 4, s.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
+}
+
+std::string quoted_list(const std::vector<std::string_view>& values) {
+  std::string out;
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (i > 0) out += i + 1 == values.size() ? " or " : ", ";
+    out += fmt::format("\"{}\"", values[i]);
+  }
+  return out;
+}
+
+}  // namespace
+
+KindReader::KindReader(ReadContext& ctx, const ast::Block& block, const model::KindSpec& kind, std::string what)
+    : ctx_(ctx), block_(block), kind_(kind), what_(std::move(what)) {
+  for (const auto& item : block.items) {
+    if (const auto* attr = std::get_if<ast::Attribute>(&item)) {
+      const model::AttributeSpec* spec = kind.attribute(attr->name);
+      ctx_.symbols.attribute({&kind, spec, attr->name_range, attr->value ? attr->value->range : SourceRange{}});
+      if (!spec) {
+        ctx_.diags.error("unknown-attribute", attr->name_range, fmt::format("{} has no attribute `{}`", what_, attr->name))
+            .notes.push_back({{}, suggestion_note(attr->name, kind.attribute_names())});
+      } else if (const auto* first = get(attr->name)) {
+        ctx_.diags.error("duplicate-attribute", attr->name_range, fmt::format("`{}` is set twice in {}", attr->name, what_))
+            .notes.push_back({first->name_range, "first set here"});
+      } else {
+        attributes_.push_back(attr);
+      }
+    } else if (const auto* nested = std::get_if<std::unique_ptr<ast::Block>>(&item)) {
+      const auto& b = **nested;
+      if (!kind.nested_kind(b.kind)) {
+        auto& d = ctx_.diags.error("unknown-block", b.kind_range, fmt::format("{} cannot contain a `{}` block", what_, b.kind));
+        std::vector<std::string> names;
+        for (const auto* k : kind.nested) names.emplace_back(k->keyword);
+        if (!names.empty()) d.notes.push_back({{}, suggestion_note(b.kind, names)});
+      }
+    } else if (const auto* edge = std::get_if<ast::Edge>(&item); edge && !kind.edges) {
+      ctx_.diags.error("misplaced-edge", edge->range,
+                       fmt::format("edges (a -> b) belong in an sg-chain block, not in {}", what_));
+    }
+  }
+  for (const auto& a : kind.attributes)
+    if (a.required && !get(a.name)) ctx_.diags.error("missing-attribute", name_range(), fmt::format("{} needs `{}`", what_, a.name));
+}
+
+SourceRange KindReader::name_range() const {
+  return block_.labels.empty() ? block_.kind_range : block_.labels.front().range;
+}
+
+const ast::Attribute* KindReader::get(std::string_view name) const {
+  for (const auto* a : attributes_)
+    if (a->name == name) return a;
+  return nullptr;
+}
+
+const model::AttributeSpec& KindReader::spec(std::string_view name, model::ValueType type) const {
+  const model::AttributeSpec* s = kind_.attribute(name);
+  if (!s || s->type != type)
+    throw std::logic_error(fmt::format("`{}` has no attribute `{}` of the type asked for", kind_.keyword, name));
+  return *s;
+}
+
+std::optional<Value> KindReader::typed(std::string_view name, Value::Kind kind) {
+  const auto* attr = get(name);
+  if (!attr) return std::nullopt;
+  auto v = ctx_.eval.eval(*attr->value);
+  if (!v) return std::nullopt;
+  if (v->kind != kind) {
+    ctx_.diags.error("type-mismatch", v->range,
+                     fmt::format("`{}` must be {}, not {}", name, kind_name(kind), kind_name(v->kind)));
+    return std::nullopt;
+  }
+  return v;
+}
+
+bool KindReader::allowed(const model::AttributeSpec& spec, const Value& v) {
+  const auto& catalog = AwsCatalog::get();
+  if (!spec.allowed.empty()) {
+    if (std::find(spec.allowed.begin(), spec.allowed.end(), v.text) != spec.allowed.end()) return true;
+    ctx_.diags.error("invalid-value", v.range,
+                     fmt::format("`{}` is {}, not \"{}\"", spec.name, quoted_list(spec.allowed), v.text));
+    return false;
+  }
+  switch (spec.catalog) {
+    case model::Catalog::None: return true;
+    case model::Catalog::Regions:
+      if (catalog.zones(v.text)) return true;
+      ctx_.diags.error("unknown-region", v.range, fmt::format("unknown AWS region `{}`", v.text))
+          .notes.push_back({{}, suggestion_note(v.text, catalog.region_names())});
+      return false;
+    case model::Catalog::Engines:
+      if (catalog.engine(v.text)) return true;
+      ctx_.diags.error("unknown-engine", v.range, fmt::format("unknown database engine `{}`", v.text))
+          .notes.push_back({{}, suggestion_note(v.text, catalog.engine_names())});
+      return false;
+    case model::Catalog::Images:
+      if (is_ami_id(v.text) || catalog.image_parameter(v.text)) return true;
+      ctx_.diags.error("unknown-image", v.range,
+                       fmt::format("`{}` is neither an AMI id (ami-...) nor a known image alias", v.text))
+          .notes.push_back({{}, suggestion_note(v.text, catalog.image_aliases())});
+      return false;
+  }
+  return false;
+}
+
+std::optional<std::string> KindReader::string(std::string_view name) {
+  const auto& s = spec(name, model::ValueType::String);
+  auto v = typed(name, Value::Kind::String);
+  if (!v || !allowed(s, *v)) return std::nullopt;
+  return std::move(v->text);
+}
+
+std::optional<int> KindReader::integer(std::string_view name) {
+  const auto& s = spec(name, model::ValueType::Integer);
+  auto v = typed(name, Value::Kind::Number);
+  if (!v) return std::nullopt;
+  if (!v->is_integer || v->number < s.min || v->number > s.max) {
+    ctx_.diags.error("invalid-value", v->range,
+                     fmt::format("`{}` must be a whole number from {} to {}", name, s.min, s.max));
+    return std::nullopt;
+  }
+  return static_cast<int>(v->number);
+}
+
+std::optional<bool> KindReader::boolean(std::string_view name) {
+  spec(name, model::ValueType::Bool);
+  auto v = typed(name, Value::Kind::Bool);
+  return v ? std::optional<bool>(v->boolean) : std::nullopt;
+}
+
+std::optional<Value> KindReader::string_list(std::string_view name) {
+  spec(name, model::ValueType::StringList);
+  auto v = typed(name, Value::Kind::List);
+  if (!v) return std::nullopt;
+  for (const auto& item : v->items) {
+    if (item.kind != Value::Kind::String) {
+      ctx_.diags.error("type-mismatch", item.range,
+                       fmt::format("every item of `{}` must be {}, not {}", name, kind_name(Value::Kind::String),
+                                   kind_name(item.kind)));
+      return std::nullopt;
+    }
+  }
+  return v;
+}
+
+std::optional<Value> KindReader::string_map(std::string_view name) {
+  spec(name, model::ValueType::StringMap);
+  auto v = typed(name, Value::Kind::Object);
+  if (!v) return std::nullopt;
+  for (const auto& [key, member] : v->members) {
+    if (member.kind != Value::Kind::String) {
+      ctx_.diags.error("type-mismatch", member.range,
+                       fmt::format("`{}.{}` must be {}, not {}", name, key, kind_name(Value::Kind::String),
+                                   kind_name(member.kind)));
+      return std::nullopt;
+    }
+  }
+  return v;
+}
+
+std::optional<model::TierRef> KindReader::tier(std::string_view name) {
+  spec(name, model::ValueType::TierRef);
+  const auto* attr = get(name);
+  if (!attr) return std::nullopt;
+  auto ep = ctx_.scope.resolve(*attr->value);
+  if (!ep) return std::nullopt;
+  if (ep->kind != model::Endpoint::Kind::Tier) {
+    ctx_.diags.error("type-mismatch", attr->value->range,
+                     fmt::format("`{}` must name a subnet tier, as in vpc.main.app", name));
+    return std::nullopt;
+  }
+  return ep->tier;
+}
+
+std::optional<std::size_t> KindReader::resource(std::string_view name) {
+  const auto& s = spec(name, model::ValueType::ResourceRef);
+  const auto* attr = get(name);
+  if (!attr) return std::nullopt;
+  auto ep = ctx_.scope.resolve(*attr->value);
+  if (!ep) return std::nullopt;
+  if (ep->kind != model::Endpoint::Kind::Resource || ctx_.model.resources[ep->index]->kind->keyword != s.refers_to) {
+    ctx_.diags.error("type-mismatch", attr->value->range,
+                     fmt::format("`{}` must name a block of kind `{}`, as in {}.NAME", name, s.refers_to, s.refers_to));
+    return std::nullopt;
+  }
+  return ep->index;
+}
+
+std::vector<const ast::Block*> KindReader::blocks(std::string_view kind) const {
+  std::vector<const ast::Block*> out;
+  for (const auto& item : block_.items)
+    if (const auto* b = std::get_if<std::unique_ptr<ast::Block>>(&item); b && (*b)->kind == kind) out.push_back(b->get());
+  return out;
+}
+
+std::vector<const ast::Edge*> KindReader::edges() const {
+  std::vector<const ast::Edge*> out;
+  for (const auto& item : block_.items)
+    if (const auto* e = std::get_if<ast::Edge>(&item)) out.push_back(e);
+  return out;
+}
+
+std::optional<std::string> block_name(Diagnostics& diags, const ast::Block& block) {
+  if (block.labels.size() == 1 && !block.labels.front().text.empty()) return block.labels.front().text;
+  if (block.labels.empty()) {
+    diags.error("missing-name", block.kind_range, fmt::format("`{}` needs a name, as in {} \"main\" {{ ... }}", block.kind, block.kind));
+  } else if (block.labels.size() > 1) {
+    diags.error("extra-label", block.labels[1].range, fmt::format("`{}` takes one name", block.kind));
+  } else {
+    diags.error("missing-name", block.labels.front().range, "a name cannot be empty");
+  }
+  return std::nullopt;
+}
+
+}  // namespace archc

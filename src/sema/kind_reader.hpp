@@ -1,0 +1,80 @@
+// Reads one block against the declaration of its kind (model/kind.hpp):
+// reports unknown and repeated attributes (with "did you mean" from the
+// declaration), missing required ones, nested blocks and edges the kind
+// does not hold; then gives typed access to the attributes, checked against
+// the declared type, bounds and allowed values. Kind hooks (src/kinds/)
+// read their blocks through it.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/kind.hpp"
+#include "model/model.hpp"
+#include "sema/evaluate.hpp"
+#include "sema/scope.hpp"
+
+namespace archc {
+
+// What every reader of one file shares.
+struct ReadContext {
+  Diagnostics& diags;
+  Evaluator& eval;
+  Scope& scope;
+  SymbolIndex& symbols;
+  const model::Model& model;  // VPCs and tiers are complete before resources are read
+};
+
+class KindReader {
+ public:
+  // `what` is how messages name the block: "vpc `lab`". Reports at once
+  // what the declaration rules out.
+  KindReader(ReadContext& ctx, const ast::Block& block, const model::KindSpec& kind, std::string what);
+
+  const ast::Block& block() const { return block_; }
+  const model::KindSpec& kind() const { return kind_; }
+  const std::string& what() const { return what_; }
+  Diagnostics& diags() { return ctx_.diags; }
+  ReadContext& context() { return ctx_; }
+  const model::Model& model() const { return ctx_.model; }
+  // Where the block is named: its label, or its kind when it has none.
+  SourceRange name_range() const;
+
+  // The attribute as written (a declared one, first occurrence), or nullptr.
+  const ast::Attribute* get(std::string_view name) const;
+
+  // Typed getters for declared attributes (asking for an undeclared one, or
+  // with the wrong type, is a programming error: std::logic_error). Each
+  // returns nullopt when the attribute is absent, or after reporting a
+  // type, bounds, allowed-value or resolution error.
+  std::optional<std::string> string(std::string_view name);
+  std::optional<int> integer(std::string_view name);
+  std::optional<bool> boolean(std::string_view name);
+  std::optional<Value> string_list(std::string_view name);
+  std::optional<Value> string_map(std::string_view name);
+  std::optional<model::TierRef> tier(std::string_view name);
+  // A reference to a resource of the declared `refers_to` kind: its index
+  // into Model::resources.
+  std::optional<std::size_t> resource(std::string_view name);
+
+  // Nested blocks of one kind, in source order.
+  std::vector<const ast::Block*> blocks(std::string_view kind) const;
+  std::vector<const ast::Edge*> edges() const;
+
+ private:
+  const model::AttributeSpec& spec(std::string_view name, model::ValueType type) const;
+  std::optional<Value> typed(std::string_view name, Value::Kind kind);
+  bool allowed(const model::AttributeSpec& spec, const Value& v);
+
+  ReadContext& ctx_;
+  const ast::Block& block_;
+  const model::KindSpec& kind_;
+  std::string what_;
+  std::vector<const ast::Attribute*> attributes_;
+};
+
+// The single label of a named block, or nullopt after reporting why not.
+std::optional<std::string> block_name(Diagnostics& diags, const ast::Block& block);
+
+}  // namespace archc

@@ -1,0 +1,90 @@
+#include "sema/scope.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "sema/suggest.hpp"
+
+namespace archc {
+
+bool Scope::declare_in(Names& table, const model::KindSpec& kind, const std::string& what, const std::string& qualified,
+                       const std::string& name, SourceRange at, const ast::Block& block, std::size_t index) {
+  auto [it, inserted] = table.index.emplace(name, index);
+  if (!inserted) {
+    diags_.error("duplicate-name", at, fmt::format("{} `{}` is declared twice", what, name))
+        .notes.push_back({table.at[name], "first declared here"});
+    return false;
+  }
+  table.names.push_back(name);
+  table.at.emplace(name, at);
+  table.symbol.emplace(name, symbols_.declare({&kind, qualified, at, block.range}));
+  return true;
+}
+
+bool Scope::declare(const model::KindSpec& kind, const std::string& name, SourceRange at, const ast::Block& block,
+                    std::size_t index) {
+  return declare_in(by_kind_[std::string(kind.keyword)], kind, std::string(kind.keyword),
+                    fmt::format("{}.{}", kind.keyword, name), name, at, block, index);
+}
+
+bool Scope::declare_tier(std::size_t vpc, const std::string& vpc_name, const std::string& name, SourceRange at,
+                         const ast::Block& block, std::size_t index) {
+  const model::KindSpec& subnet = *model::find_top_level_kind("vpc")->nested_kind("subnet");
+  return declare_in(tiers_[vpc], subnet, "subnet tier", fmt::format("vpc.{}.{}", vpc_name, name), name, at, block,
+                    index);
+}
+
+std::optional<model::Endpoint> Scope::resolve(const ast::Expr& e) {
+  using Kind = model::Endpoint::Kind;
+  if (e.kind != ast::ExprKind::Reference) {
+    diags_.error("type-mismatch", e.range, "expected a reference such as asg.app or vpc.main.app");
+    return std::nullopt;
+  }
+  const model::KindSpec* kind = model::find_top_level_kind(e.name);
+  if (!kind || !(kind->chain_endpoint || kind->keyword == "vpc")) {
+    std::vector<std::string> referable{"vpc"};
+    for (const auto* k : model::all_kinds())
+      if (k->chain_endpoint) referable.emplace_back(k->keyword);
+    diags_.error("unknown-reference", e.name_range, fmt::format("`{}` is not a kind that can be referenced", e.name))
+        .notes.push_back({{}, suggestion_note(e.name, referable)});
+    return std::nullopt;
+  }
+  const bool vpc = !kind->chain_endpoint;
+  const std::size_t max_steps = vpc ? 2 : 1;
+  if (e.steps.empty() || e.steps.size() > max_steps ||
+      std::any_of(e.steps.begin(), e.steps.end(), [](const ast::RefStep& s) { return s.index != nullptr; })) {
+    diags_.error("unknown-reference", e.range,
+                 vpc ? "expected vpc.NAME or vpc.NAME.TIER" : fmt::format("expected {}.NAME", e.name));
+    return std::nullopt;
+  }
+  Names& table = by_kind_[e.name];
+  const ast::RefStep& name = e.steps[0];
+  auto it = table.index.find(name.name);
+  if (it == table.index.end()) {
+    diags_.error("unknown-reference", name.range, fmt::format("no {} named `{}`", e.name, name.name))
+        .notes.push_back({{}, suggestion_note(name.name, table.names)});
+    return std::nullopt;
+  }
+  symbols_.use(name.range, table.symbol.at(name.name));
+  model::Endpoint ep;
+  ep.range = e.range;
+  ep.kind = vpc ? Kind::Vpc : Kind::Resource;
+  ep.index = it->second;
+  if (e.steps.size() == 2) {
+    Names& tiers = tiers_[it->second];
+    const ast::RefStep& tier = e.steps[1];
+    auto t = tiers.index.find(tier.name);
+    if (t == tiers.index.end()) {
+      diags_.error("unknown-reference", tier.range, fmt::format("vpc `{}` has no subnet tier `{}`", name.name, tier.name))
+          .notes.push_back({{}, suggestion_note(tier.name, tiers.names)});
+      return std::nullopt;
+    }
+    symbols_.use(tier.range, tiers.symbol.at(tier.name));
+    ep.kind = Kind::Tier;
+    ep.tier = {it->second, t->second, e.range};
+  }
+  return ep;
+}
+
+}  // namespace archc

@@ -1,0 +1,52 @@
+// The names a file declares, kind by kind, and the resolution of references
+// to them (`vpc.lab`, `vpc.lab.app`, `asg.web`). Every declaration and every
+// resolved use is recorded in the symbol index.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/model.hpp"
+#include "sema/symbol_index.hpp"
+#include "source/diagnostic.hpp"
+#include "syntax/ast.hpp"
+
+namespace archc {
+
+class Scope {
+ public:
+  Scope(Diagnostics& diags, SymbolIndex& symbols) : diags_(diags), symbols_(symbols) {}
+
+  // Declares `name` (written at `at`, in `block`) for `kind`: `index` is
+  // where the model keeps it (Model::vpcs for vpc, Model::resources for a
+  // chain endpoint, Model::chains for sg-chain). False for a name the kind
+  // already has (reported, with a note at the first).
+  bool declare(const model::KindSpec& kind, const std::string& name, SourceRange at, const ast::Block& block,
+               std::size_t index);
+  // Declares a subnet tier of the VPC at Model::vpcs[vpc]; likewise.
+  bool declare_tier(std::size_t vpc, const std::string& vpc_name, const std::string& name, SourceRange at,
+                    const ast::Block& block, std::size_t index);
+
+  // Resolves a reference (`vpc.NAME`, `vpc.NAME.TIER`, `KIND.NAME` for a
+  // chain-endpoint kind); nullopt after reporting what does not exist.
+  std::optional<model::Endpoint> resolve(const ast::Expr& e);
+
+ private:
+  struct Names {
+    std::map<std::string, std::size_t, std::less<>> index;  // name → model index
+    std::vector<std::string> names;                         // for suggestions
+    std::map<std::string, std::size_t, std::less<>> symbol;  // name → SymbolIndex declaration
+    std::map<std::string, SourceRange, std::less<>> at;
+  };
+  bool declare_in(Names& table, const model::KindSpec& kind, const std::string& what, const std::string& qualified,
+                  const std::string& name, SourceRange at, const ast::Block& block, std::size_t index);
+
+  Diagnostics& diags_;
+  SymbolIndex& symbols_;
+  std::map<std::string, Names, std::less<>> by_kind_;  // kind keyword → its names
+  std::map<std::size_t, Names> tiers_;                 // vpc index → its tiers
+};
+
+}  // namespace archc
