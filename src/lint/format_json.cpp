@@ -32,8 +32,8 @@ std::string format_json(const std::vector<LintedFile>& files) {
     for (const auto& d : f.diags.all()) {
       ordered_json notes = ordered_json::array();
       for (const auto& n : d.notes) notes.push_back({{"message", n.message}, {"range", range(n.range)}});
-      diags.push_back({{"rule", d.rule},
-                       {"severity", d.severity == Severity::Error ? "error" : "warning"},
+      diags.push_back({{"rule", d.id()},
+                       {"severity", severity_name(d.severity())},
                        {"message", d.message},
                        {"range", range(d.range)},
                        {"notes", std::move(notes)}});

@@ -64,7 +64,7 @@ std::vector<Suppression> find_suppressions(const ast::File& file) {
 }
 
 bool silences(const Suppression& s, const Diagnostic& d) {
-  if (d.severity != Severity::Warning || d.rule != s.rule || !d.range.valid()) return false;
+  if (d.severity() != Severity::Warning || d.id() != s.rule || !d.range.valid()) return false;
   return d.range.begin.line == s.line || contains(s.block, d.range);
 }
 

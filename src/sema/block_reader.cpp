@@ -14,10 +14,10 @@ BlockReader::BlockReader(Diagnostics& diags, Evaluator& eval, const ast::Block& 
   for (const auto& item : block.items) {
     if (const auto* attr = std::get_if<ast::Attribute>(&item)) {
       if (std::find(schema.attributes.begin(), schema.attributes.end(), attr->name) == schema.attributes.end()) {
-        diags_.error("unknown-attribute", attr->name_range, fmt::format("{} has no attribute `{}`", what_, attr->name))
+        diags_.report(Rule::UnknownAttribute, attr->name_range, fmt::format("{} has no attribute `{}`", what_, attr->name))
             .notes.push_back({{}, suggestion_note(attr->name, schema.attributes)});
       } else if (const auto* first = get(attr->name)) {
-        diags_.error("duplicate-attribute", attr->name_range, fmt::format("`{}` is set twice in {}", attr->name, what_))
+        diags_.report(Rule::DuplicateAttribute, attr->name_range, fmt::format("`{}` is set twice in {}", attr->name, what_))
             .notes.push_back({first->name_range, "first set here"});
       } else {
         attributes_.push_back(attr);
@@ -25,11 +25,11 @@ BlockReader::BlockReader(Diagnostics& diags, Evaluator& eval, const ast::Block& 
     } else if (const auto* nested = std::get_if<std::unique_ptr<ast::Block>>(&item)) {
       const auto& b = **nested;
       if (std::find(schema.blocks.begin(), schema.blocks.end(), b.kind) == schema.blocks.end()) {
-        auto& d = diags_.error("unknown-block", b.kind_range, fmt::format("{} cannot contain a `{}` block", what_, b.kind));
+        auto& d = diags_.report(Rule::UnknownBlock, b.kind_range, fmt::format("{} cannot contain a `{}` block", what_, b.kind));
         if (!schema.blocks.empty()) d.notes.push_back({{}, suggestion_note(b.kind, schema.blocks)});
       }
     } else if (!schema.edges) {
-      diags_.error("misplaced-edge", std::get<ast::Edge>(item).range,
+      diags_.report(Rule::MisplacedEdge, std::get<ast::Edge>(item).range,
                    fmt::format("edges (a -> b) belong in an sg-chain block, not in {}", what_));
     }
   }
@@ -44,7 +44,7 @@ const ast::Attribute* BlockReader::get(std::string_view name) const {
 bool BlockReader::require(std::string_view name) {
   if (get(name)) return true;
   const SourceRange where = block_.labels.empty() ? block_.kind_range : block_.labels.front().range;
-  diags_.error("missing-attribute", where, fmt::format("{} needs `{}`", what_, name));
+  diags_.report(Rule::MissingAttribute, where, fmt::format("{} needs `{}`", what_, name));
   return false;
 }
 
@@ -54,7 +54,7 @@ std::optional<Value> BlockReader::typed(std::string_view name, Value::Kind kind)
   auto v = eval_.eval(*attr->value);
   if (!v) return std::nullopt;
   if (v->kind != kind) {
-    diags_.error("type-mismatch", v->range,
+    diags_.report(Rule::TypeMismatch, v->range,
                  fmt::format("`{}` must be {}, not {}", name, kind_name(kind), kind_name(v->kind)));
     return std::nullopt;
   }
@@ -70,7 +70,7 @@ std::optional<int> BlockReader::integer(std::string_view name, int lo, int hi) {
   auto v = typed(name, Value::Kind::Number);
   if (!v) return std::nullopt;
   if (!v->is_integer || v->number < lo || v->number > hi) {
-    diags_.error("invalid-value", v->range, fmt::format("`{}` must be a whole number from {} to {}", name, lo, hi));
+    diags_.report(Rule::InvalidValue, v->range, fmt::format("`{}` must be a whole number from {} to {}", name, lo, hi));
     return std::nullopt;
   }
   return static_cast<int>(v->number);
@@ -86,7 +86,7 @@ std::optional<Value> BlockReader::list_of(std::string_view name, Value::Kind ite
   if (!v) return std::nullopt;
   for (const auto& item : v->items) {
     if (item.kind != item_kind) {
-      diags_.error("type-mismatch", item.range,
+      diags_.report(Rule::TypeMismatch, item.range,
                    fmt::format("every item of `{}` must be {}, not {}", name, kind_name(item_kind), kind_name(item.kind)));
       return std::nullopt;
     }
@@ -99,7 +99,7 @@ std::optional<Value> BlockReader::object_of(std::string_view name, Value::Kind m
   if (!v) return std::nullopt;
   for (const auto& [key, member] : v->members) {
     if (member.kind != member_kind) {
-      diags_.error("type-mismatch", member.range,
+      diags_.report(Rule::TypeMismatch, member.range,
                    fmt::format("`{}.{}` must be {}, not {}", name, key, kind_name(member_kind), kind_name(member.kind)));
       return std::nullopt;
     }
@@ -124,11 +124,11 @@ std::vector<const ast::Edge*> BlockReader::edges() const {
 std::optional<std::string> block_name(Diagnostics& diags, const ast::Block& block) {
   if (block.labels.size() == 1 && !block.labels.front().text.empty()) return block.labels.front().text;
   if (block.labels.empty()) {
-    diags.error("missing-name", block.kind_range, fmt::format("`{}` needs a name, as in {} \"main\" {{ ... }}", block.kind, block.kind));
+    diags.report(Rule::MissingName, block.kind_range, fmt::format("`{}` needs a name, as in {} \"main\" {{ ... }}", block.kind, block.kind));
   } else if (block.labels.size() > 1) {
-    diags.error("extra-label", block.labels[1].range, fmt::format("`{}` takes one name", block.kind));
+    diags.report(Rule::ExtraLabel, block.labels[1].range, fmt::format("`{}` takes one name", block.kind));
   } else {
-    diags.error("missing-name", block.labels.front().range, "a name cannot be empty");
+    diags.report(Rule::MissingName, block.labels.front().range, "a name cannot be empty");
   }
   return std::nullopt;
 }

@@ -45,7 +45,7 @@ struct NameTable {
                                      SourceRange range) {
     auto [it, inserted] = index.emplace(name, names.size());
     if (!inserted) {
-      diags.error("duplicate-name", range, fmt::format("{} `{}` is declared twice", kind, name))
+      diags.report(Rule::DuplicateName, range, fmt::format("{} `{}` is declared twice", kind, name))
           .notes.push_back({ranges[it->second], "first declared here"});
       return std::nullopt;
     }
@@ -104,7 +104,7 @@ class ModelBuilder {
       const ast::Block& b = **bp;
       if (b.kind == "stack") {
         if (stack) {
-          diags_.error("duplicate-name", b.kind_range, "a file has at most one stack block")
+          diags_.report(Rule::DuplicateName, b.kind_range, "a file has at most one stack block")
               .notes.push_back({stack->kind_range, "the first stack block"});
         } else {
           stack = &b;
@@ -112,7 +112,7 @@ class ModelBuilder {
         continue;
       }
       if (std::find(kTopKinds.begin(), kTopKinds.end(), b.kind) == kTopKinds.end()) {
-        diags_.error("unknown-block", b.kind_range, fmt::format("unknown block kind `{}`", b.kind))
+        diags_.report(Rule::UnknownBlock, b.kind_range, fmt::format("unknown block kind `{}`", b.kind))
             .notes.push_back({{}, suggestion_note(b.kind, kTopKinds)});
         continue;
       }
@@ -162,25 +162,25 @@ class ModelBuilder {
     m_.stack.name = default_stack_name(source_);
     if (!stack_block_) return;
     const ast::Block& b = *stack_block_;
-    if (b.labels.size() > 1) diags_.error("extra-label", b.labels[1].range, "`stack` takes one name");
+    if (b.labels.size() > 1) diags_.report(Rule::ExtraLabel, b.labels[1].range, "`stack` takes one name");
     if (!b.labels.empty()) m_.stack.name = b.labels.front().text;
     m_.stack.range = b.labels.empty() ? b.kind_range : b.labels.front().range;
     if (!valid_stack_name(m_.stack.name))
-      diags_.error("invalid-name", m_.stack.range,
+      diags_.report(Rule::InvalidName, m_.stack.range,
                    "a stack name starts with a letter and holds letters, digits and single hyphens, not at the end (at most 64)");
     BlockReader r(diags_, eval_, b, "the stack", kStackSchema);
     if (auto region = r.string("region")) {
       if (AwsCatalog::get().zones(*region)) {
         m_.stack.region = *region;
       } else {
-        diags_.error("unknown-region", r.get("region")->value->range, fmt::format("unknown AWS region `{}`", *region))
+        diags_.report(Rule::UnknownRegion, r.get("region")->value->range, fmt::format("unknown AWS region `{}`", *region))
             .notes.push_back({{}, suggestion_note(*region, AwsCatalog::get().region_names())});
       }
     }
     if (auto tags = r.object_of("tags", Value::Kind::String)) {
       for (auto& [key, value] : tags->members) {
         if (key == "Name") {
-          diags_.error("invalid-value", value.range, "the Name tag is set by archc for every resource");
+          diags_.report(Rule::InvalidValue, value.range, "the Name tag is set by archc for every resource");
           continue;
         }
         m_.stack.tags.push_back({key, value.text, value.range});
@@ -199,7 +199,7 @@ class ModelBuilder {
   std::optional<Cidr> cidr_value(const std::string& text, SourceRange range, const char* what) {
     auto c = network_cidr(text, range, "10.0.0.0/16");
     if (c && (c->prefix < 16 || c->prefix > 28)) {
-      diags_.error("cidr-prefix", range, fmt::format("a {} prefix must be from /16 to /28, not /{}", what, c->prefix));
+      diags_.report(Rule::CidrPrefix, range, fmt::format("a {} prefix must be from /16 to /28, not /{}", what, c->prefix));
       return std::nullopt;
     }
     return c;
@@ -209,11 +209,11 @@ class ModelBuilder {
   std::optional<Cidr> network_cidr(const std::string& text, SourceRange range, const char* example) {
     auto c = parse_cidr(text);
     if (!c) {
-      diags_.error("invalid-cidr", range, fmt::format("`{}` is not an IPv4 CIDR block such as {}", text, example));
+      diags_.report(Rule::InvalidCidr, range, fmt::format("`{}` is not an IPv4 CIDR block such as {}", text, example));
       return std::nullopt;
     }
     if (c->host_bits_set()) {
-      diags_.error("cidr-host-bits", range, fmt::format("`{}` has host bits set", text))
+      diags_.report(Rule::CidrHostBits, range, fmt::format("`{}` has host bits set", text))
           .notes.push_back({{}, fmt::format("did you mean `{}`?", c->network().str())});
       return std::nullopt;
     }
@@ -237,7 +237,7 @@ class ModelBuilder {
       else if (*nat == "single") vpc.nat = model::NatMode::Single;
       else if (*nat == "per-zone") vpc.nat = model::NatMode::PerZone;
       else
-        diags_.error("invalid-value", vpc.nat_range, fmt::format("`nat` is \"none\", \"single\" or \"per-zone\", not \"{}\"", *nat));
+        diags_.report(Rule::InvalidValue, vpc.nat_range, fmt::format("`nat` is \"none\", \"single\" or \"per-zone\", not \"{}\"", *nat));
     }
     const std::size_t vpc_index = static_cast<std::size_t>(&vpc - m_.vpcs.data());
     auto& tier_blocks = tier_blocks_[vpc_index];
@@ -245,7 +245,7 @@ class ModelBuilder {
     if (!vpc.has_public_tier() && vpc.nat != model::NatMode::None) {
       // A NAT gateway lives in a public subnet: without one there is none.
       if (nat_given)
-        diags_.error("nat-without-public-tier", vpc.nat_range,
+        diags_.report(Rule::NatWithoutPublicTier, vpc.nat_range,
                      fmt::format("vpc `{}` has no public tier to hold a NAT gateway", vpc.name))
             .notes.push_back({{}, "add a tier with `public = true`, or set nat = \"none\""});
       vpc.nat = model::NatMode::None;
@@ -257,15 +257,15 @@ class ModelBuilder {
     if (!zones) return;
     vpc.zones_range = zones->range;
     if (zones->items.empty()) {
-      diags_.error("invalid-value", zones->range, "`zones` needs at least one zone letter");
+      diags_.report(Rule::InvalidValue, zones->range, "`zones` needs at least one zone letter");
       return;
     }
     const auto* known = AwsCatalog::get().zones(m_.stack.region);
     for (const auto& z : zones->items) {
       if (std::find(vpc.zones.begin(), vpc.zones.end(), z.text) != vpc.zones.end()) {
-        diags_.error("duplicate-zone", z.range, fmt::format("zone `{}` is listed twice", z.text));
+        diags_.report(Rule::DuplicateZone, z.range, fmt::format("zone `{}` is listed twice", z.text));
       } else if (known && std::find(known->begin(), known->end(), z.text) == known->end()) {
-        auto& d = diags_.error("unknown-zone", z.range,
+        auto& d = diags_.report(Rule::UnknownZone, z.range,
                                fmt::format("zone `{}` does not exist in {}", z.text, m_.stack.region));
         d.notes.push_back({{}, fmt::format("{} has zones {}", m_.stack.region, fmt::join(*known, ", "))});
         if (m_.stack.range.valid()) d.notes.push_back({m_.stack.range, "the region is set by this stack"});
@@ -281,17 +281,17 @@ class ModelBuilder {
     t.is_public = r.boolean("public").value_or(false);
     t.isolated = r.boolean("isolated").value_or(false);
     if (t.is_public && t.isolated)
-      diags_.error("conflicting-attributes", r.get("isolated")->name_range,
+      diags_.report(Rule::ConflictingAttributes, r.get("isolated")->name_range,
                    "a tier cannot be both public and isolated");
     const auto* cidrs_attr = r.get("cidrs");
     const auto* size_attr = r.get("size");
     if (cidrs_attr && size_attr) {
-      diags_.error("conflicting-attributes", size_attr->name_range, "give either `cidrs` or `size`, not both")
+      diags_.report(Rule::ConflictingAttributes, size_attr->name_range, "give either `cidrs` or `size`, not both")
           .notes.push_back({cidrs_attr->name_range, "`cidrs` is given here"});
       return;
     }
     if (!cidrs_attr && !size_attr) {
-      diags_.error("missing-attribute", t.range,
+      diags_.report(Rule::MissingAttribute, t.range,
                    fmt::format("subnet tier `{}.{}` needs `cidrs` (one per zone) or `size` (a prefix length)", vpc.name, t.name));
       return;
     }
@@ -305,7 +305,7 @@ class ModelBuilder {
     auto cidrs = r.list_of("cidrs", Value::Kind::String);
     if (!cidrs) return;
     if (cidrs->items.size() != vpc.zones.size() && !vpc.zones.empty()) {
-      diags_.error("cidr-count", cidrs->range,
+      diags_.report(Rule::CidrCount, cidrs->range,
                    fmt::format("`cidrs` has {} block{} but vpc `{}` has {} zone{}", cidrs->items.size(),
                                cidrs->items.size() == 1 ? "" : "s", vpc.name, vpc.zones.size(),
                                vpc.zones.size() == 1 ? "" : "s"))
@@ -325,7 +325,7 @@ class ModelBuilder {
     auto ep = endpoint(*attr.value);
     if (!ep) return std::nullopt;
     if (ep->kind != Endpoint::Kind::Tier) {
-      diags_.error("type-mismatch", attr.value->range, fmt::format("`{}` must name a subnet tier, as in vpc.main.app", attr.name));
+      diags_.report(Rule::TypeMismatch, attr.value->range, fmt::format("`{}` must name a subnet tier, as in vpc.main.app", attr.name));
       return std::nullopt;
     }
     ep->tier.range = attr.value->range;
@@ -335,7 +335,7 @@ class ModelBuilder {
   // Resolves a reference to a declared thing; reports what does not exist.
   std::optional<Endpoint> endpoint(const ast::Expr& e) {
     if (e.kind != ast::ExprKind::Reference) {
-      diags_.error("type-mismatch", e.range, "expected a reference such as asg.app or vpc.main.app");
+      diags_.report(Rule::TypeMismatch, e.range, "expected a reference such as asg.app or vpc.main.app");
       return std::nullopt;
     }
     Endpoint ep;
@@ -346,14 +346,14 @@ class ModelBuilder {
     else if (e.name == "asg") table = &asg_names_, ep.kind = Endpoint::Kind::Asg;
     else if (e.name == "rds") table = &rds_names_, ep.kind = Endpoint::Kind::Rds;
     if (!table) {
-      diags_.error("unknown-reference", e.name_range, fmt::format("`{}` is not a kind that can be referenced", e.name))
+      diags_.report(Rule::UnknownReference, e.name_range, fmt::format("`{}` is not a kind that can be referenced", e.name))
           .notes.push_back({{}, suggestion_note(e.name, {"vpc", "alb", "asg", "rds"})});
       return std::nullopt;
     }
     const std::size_t max_steps = ep.kind == Endpoint::Kind::Vpc ? 2 : 1;
     if (e.steps.empty() || e.steps.size() > max_steps ||
         std::any_of(e.steps.begin(), e.steps.end(), [](const ast::RefStep& s) { return s.index != nullptr; })) {
-      diags_.error("unknown-reference", e.range,
+      diags_.report(Rule::UnknownReference, e.range,
                    ep.kind == Endpoint::Kind::Vpc ? "expected vpc.NAME or vpc.NAME.TIER"
                                                   : fmt::format("expected {}.NAME", e.name));
       return std::nullopt;
@@ -361,7 +361,7 @@ class ModelBuilder {
     const ast::RefStep& name = e.steps[0];
     auto it = table->index.find(name.name);
     if (it == table->index.end()) {
-      diags_.error("unknown-reference", name.range, fmt::format("no {} named `{}`", e.name, name.name))
+      diags_.report(Rule::UnknownReference, name.range, fmt::format("no {} named `{}`", e.name, name.name))
           .notes.push_back({{}, suggestion_note(name.name, table->names)});
       return std::nullopt;
     }
@@ -371,7 +371,7 @@ class ModelBuilder {
       const ast::RefStep& tier = e.steps[1];
       auto t = tiers.index.find(tier.name);
       if (t == tiers.index.end()) {
-        diags_.error("unknown-reference", tier.range, fmt::format("vpc `{}` has no subnet tier `{}`", name.name, tier.name))
+        diags_.report(Rule::UnknownReference, tier.range, fmt::format("vpc `{}` has no subnet tier `{}`", name.name, tier.name))
             .notes.push_back({{}, suggestion_note(tier.name, tiers.names)});
         return std::nullopt;
       }
@@ -385,7 +385,7 @@ class ModelBuilder {
     auto ep = endpoint(*attr.value);
     if (!ep) return std::nullopt;
     if (ep->kind != Endpoint::Kind::Asg) {
-      diags_.error("type-mismatch", attr.value->range, fmt::format("`{}` must name an auto scaling group, as in asg.app", attr.name));
+      diags_.report(Rule::TypeMismatch, attr.value->range, fmt::format("`{}` must name an auto scaling group, as in asg.app", attr.name));
       return std::nullopt;
     }
     return ep->index;
@@ -410,11 +410,11 @@ class ModelBuilder {
       l.redirect = lr.integer("redirect", 1, kMaxPort);
       l.certificate = lr.string("certificate");
       if (l.certificate && l.certificate->rfind("arn:", 0) != 0)
-        diags_.error("invalid-value", lr.get("certificate")->value->range, "`certificate` must be an ACM certificate ARN (arn:...)");
+        diags_.report(Rule::InvalidValue, lr.get("certificate")->value->range, "`certificate` must be an ACM certificate ARN (arn:...)");
       else if (l.certificate && !is_acm_certificate_arn(*l.certificate))
         // Still built (a placeholder is common while drafting), but AWS will
         // refuse the listener.
-        diags_.warning("certificate-arn", lr.get("certificate")->value->range,
+        diags_.report(Rule::CertificateArn, lr.get("certificate")->value->range,
                        "this is not an ACM certificate ARN: arn:aws:acm:REGION:ACCOUNT:certificate/ID");
       if (const auto* fwd = lr.get("forward")) {
         l.forward = asg_ref(*fwd);
@@ -423,14 +423,14 @@ class ModelBuilder {
       const auto* redirect = lr.get("redirect");
       const auto* forward = lr.get("forward");
       if (redirect && forward)
-        diags_.error("conflicting-attributes", forward->name_range, "a listener either redirects or forwards, not both")
+        diags_.report(Rule::ConflictingAttributes, forward->name_range, "a listener either redirects or forwards, not both")
             .notes.push_back({redirect->name_range, "`redirect` is given here"});
       else if (!redirect && !forward)
-        diags_.error("missing-attribute", l.range, fmt::format("listener `{}` needs `forward` (an asg) or `redirect` (an HTTPS port)", l.name));
+        diags_.report(Rule::MissingAttribute, l.range, fmt::format("listener `{}` needs `forward` (an asg) or `redirect` (an HTTPS port)", l.name));
       alb.listeners.push_back(std::move(l));
     }
     if (alb.listeners.empty())
-      diags_.error("missing-attribute", alb.range, fmt::format("alb `{}` needs at least one listener block", alb.name));
+      diags_.report(Rule::MissingAttribute, alb.range, fmt::format("alb `{}` needs at least one listener block", alb.name));
   }
 
   void build_asg(const ast::Block& b, model::Asg& asg) {
@@ -442,7 +442,7 @@ class ModelBuilder {
       asg.image = *v;
       asg.image_range = r.get("image")->value->range;
       if (!is_ami_id(*v) && !AwsCatalog::get().image_parameter(*v))
-        diags_.error("unknown-image", asg.image_range, fmt::format("`{}` is neither an AMI id (ami-...) nor a known image alias", *v))
+        diags_.report(Rule::UnknownImage, asg.image_range, fmt::format("`{}` is neither an AMI id (ami-...) nor a known image alias", *v))
             .notes.push_back({{}, suggestion_note(*v, AwsCatalog::get().image_aliases())});
     }
     constexpr int kMaxInstances = 10000;
@@ -453,15 +453,15 @@ class ModelBuilder {
     asg.desired = desired.value_or(asg.min);
     asg.max = max.value_or(std::max(asg.min, asg.desired));
     if (asg.min > asg.max)
-      diags_.error("invalid-value", r.get("min") ? r.get("min")->value->range : asg.range,
+      diags_.report(Rule::InvalidValue, r.get("min") ? r.get("min")->value->range : asg.range,
                    fmt::format("min ({}) is above max ({})", asg.min, asg.max));
     else if (asg.desired < asg.min || asg.desired > asg.max)
-      diags_.error("invalid-value", r.get("desired") ? r.get("desired")->value->range : asg.range,
+      diags_.report(Rule::InvalidValue, r.get("desired") ? r.get("desired")->value->range : asg.range,
                    fmt::format("desired ({}) must be between min ({}) and max ({})", asg.desired, asg.min, asg.max));
     if (auto v = r.integer("port", 1, kMaxPort)) asg.port = *v;
     if (auto v = r.string("health_check")) {
       if (v->empty() || v->front() != '/')
-        diags_.error("invalid-value", r.get("health_check")->value->range, "`health_check` is a path starting with /");
+        diags_.report(Rule::InvalidValue, r.get("health_check")->value->range, "`health_check` is a path starting with /");
       else
         asg.health_check = *v;
     }
@@ -496,7 +496,7 @@ class ModelBuilder {
     if (auto v = r.string("engine")) {
       if (AwsCatalog::get().engine(*v)) db.engine = *v;
       else
-        diags_.error("unknown-engine", r.get("engine")->value->range, fmt::format("unknown database engine `{}`", *v))
+        diags_.report(Rule::UnknownEngine, r.get("engine")->value->range, fmt::format("unknown database engine `{}`", *v))
             .notes.push_back({{}, suggestion_note(*v, AwsCatalog::get().engine_names())});
     }
     db.engine_version = r.string("version");
@@ -518,7 +518,7 @@ class ModelBuilder {
                       std::all_of(v->begin(), v->end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
       if (ok) db.database = *v;
       else
-        diags_.error("invalid-value", r.get("database")->value->range,
+        diags_.report(Rule::InvalidValue, r.get("database")->value->range,
                      "`database` starts with a letter and holds letters, digits and underscores (at most 63)");
     }
     if (auto v = r.integer("backup_retention", 0, 35)) {
@@ -566,12 +566,12 @@ class ModelBuilder {
 
   std::optional<Endpoint> edge_target(const ast::Endpoint& ep) {
     if (ep.internet || ep.expr->kind != ast::ExprKind::Reference) {
-      diags_.error("invalid-edge", ep.range, "an edge ends at an alb, asg or rds: it opens that resource's security group");
+      diags_.report(Rule::InvalidEdge, ep.range, "an edge ends at an alb, asg or rds: it opens that resource's security group");
       return std::nullopt;
     }
     auto out = endpoint(*ep.expr);
     if (out && !out->is_resource()) {
-      diags_.error("invalid-edge", ep.range, "an edge ends at an alb, asg or rds: it opens that resource's security group");
+      diags_.report(Rule::InvalidEdge, ep.range, "an edge ends at an alb, asg or rds: it opens that resource's security group");
       return std::nullopt;
     }
     return out;
@@ -583,7 +583,7 @@ class ModelBuilder {
     if (p.kind == ast::Port::Kind::Name) {
       auto port = AwsCatalog::get().port(p.name);
       if (!port) {
-        diags_.error("unknown-port", p.range, fmt::format("unknown port name `{}`", p.name))
+        diags_.report(Rule::UnknownPort, p.range, fmt::format("unknown port name `{}`", p.name))
             .notes.push_back({{}, suggestion_note(p.name, AwsCatalog::get().port_names())});
         return std::nullopt;
       }
@@ -591,7 +591,7 @@ class ModelBuilder {
       return out;
     }
     if (p.lo < 1 || p.hi > kMaxPort || p.lo > p.hi) {
-      diags_.error("invalid-port", p.range, "a port is from 1 to 65535, and a range runs from low to high");
+      diags_.report(Rule::InvalidPort, p.range, "a port is from 1 to 65535, and a range runs from low to high");
       return std::nullopt;
     }
     out.lo = static_cast<int>(p.lo);

@@ -7,16 +7,12 @@
 
 namespace archc {
 
-Diagnostic& Diagnostics::error(std::string rule, SourceRange range, std::string message) {
-  return add({Severity::Error, std::move(rule), range, std::move(message), {}});
-}
-
-Diagnostic& Diagnostics::warning(std::string rule, SourceRange range, std::string message) {
-  return add({Severity::Warning, std::move(rule), range, std::move(message), {}});
+Diagnostic& Diagnostics::report(Rule rule, SourceRange range, std::string message) {
+  return add({rule, range, std::move(message), {}});
 }
 
 Diagnostic& Diagnostics::add(Diagnostic d) {
-  if (d.severity == Severity::Error) ++errors_;
+  if (d.severity() == Severity::Error) ++errors_;
   list_.push_back(std::move(d));
   return list_.back();
 }
@@ -102,10 +98,9 @@ std::string render_summary(const std::string& path, std::size_t errors, std::siz
 
 std::string render_text(const Diagnostic& d, bool color) {
   Painter paint{color};
-  const bool err = d.severity == Severity::Error;
-  const char* style = err ? kRed : kYellow;
+  const char* style = d.severity() == Severity::Error ? kRed : kYellow;
   std::string out;
-  std::string head = fmt::format("{}[{}]", err ? "error" : "warning", d.rule);
+  std::string head = fmt::format("{}[{}]", severity_name(d.severity()), d.id());
   if (d.range.valid()) out += paint(kBold, location(d.range) + ": ");
   out += paint(style, head) + paint(kBold, ": " + d.message) + "\n";
   if (d.range.valid()) render_snippet(out, d.range, style, paint);

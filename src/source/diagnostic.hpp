@@ -4,11 +4,10 @@
 #include <string>
 #include <vector>
 
+#include "source/rule.hpp"
 #include "source/source_file.hpp"
 
 namespace archc {
-
-enum class Severity { Error, Warning };
 
 struct DiagnosticNote {
   SourceRange range;  // may be invalid: a note about no place in particular
@@ -16,18 +15,24 @@ struct DiagnosticNote {
 };
 
 struct Diagnostic {
-  Severity severity = Severity::Error;
-  std::string rule;  // stable id, documented in docs/rules.md
+  Rule rule;
   SourceRange range;
   std::string message;
   std::vector<DiagnosticNote> notes;
+
+  // The rule's, from rules.def: no call site chooses it.
+  Severity severity() const { return rule_info(rule).severity; }
+  // The rule's stable id, as docs/rules.md and every output format show it.
+  std::string_view id() const { return rule_info(rule).id; }
 };
 
 // Collects the diagnostics of one run, in the order they were found.
 class Diagnostics {
  public:
-  Diagnostic& error(std::string rule, SourceRange range, std::string message);
-  Diagnostic& warning(std::string rule, SourceRange range, std::string message);
+  // Records a diagnostic of `rule` (with the rule's severity) at `range`;
+  // returns it, for the caller to add notes.
+  Diagnostic& report(Rule rule, SourceRange range, std::string message);
+  // Records `d` as it is (a diagnostic from another list).
   Diagnostic& add(Diagnostic d);
 
   bool has_errors() const { return errors_ > 0; }

@@ -18,7 +18,7 @@ void chain_skips_tier(const model::Model& m, Diagnostics& diags) {
   const ChainGraph graph(m);
   for (const auto* e : graph.edges()) {
     if (!e->from.is_resource() || layer(e->to.kind) - layer(e->from.kind) <= 1) continue;
-    diags.warning("chain-skips-tier", e->range,
+    diags.report(Rule::ChainSkipsTier, e->range,
                   fmt::format("{} reaches {} directly, skipping the application tier", graph.describe(e->from),
                               graph.describe(e->to)));
   }

@@ -13,7 +13,7 @@ void database_exposure(const model::Model& m, Diagnostics& diags) {
   for (const auto* e : graph.edges()) {
     if (e->to.kind != model::Endpoint::Kind::Rds || !is_public_source(e->from)) continue;
     const model::Rds& db = m.rdss[e->to.index];
-    diags.error("db-internet-exposed", e->from.range,
+    diags.report(Rule::DbInternetExposed, e->from.range,
                 fmt::format("rds `{}` is opened to {} on {}", db.name, graph.describe(e->from), format_ports(e->ports)))
         .notes.push_back({db.range, "a database admits only the tier in front of it, or private CIDRs such as a VPN"});
   }

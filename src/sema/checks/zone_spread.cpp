@@ -10,25 +10,25 @@ void zone_spread(const model::Model& m, Diagnostics& diags) {
   auto zones = [&](const model::TierRef& t) { return m.vpc_of(t).zones.size(); };
   for (const auto& alb : m.albs)
     if (zones(alb.subnets) < 2)
-      diags.error("alb-single-zone", alb.subnets.range,
+      diags.report(Rule::AlbSingleZone, alb.subnets.range,
                   fmt::format("alb `{}` needs subnets in at least two zones; this tier has one", alb.name))
           .notes.push_back({m.vpc_of(alb.subnets).zones_range, "the VPC's zones"});
   for (const auto& db : m.rdss)
     if (zones(db.subnets) < 2)
-      diags.error("rds-single-zone", db.subnets.range,
+      diags.report(Rule::RdsSingleZone, db.subnets.range,
                   fmt::format("rds `{}` needs a subnet group over at least two zones; this tier has one", db.name))
           .notes.push_back({m.vpc_of(db.subnets).zones_range, "the VPC's zones"});
   for (const auto& asg : m.asgs)
     if (zones(asg.subnets) < 2)
-      diags.warning("asg-single-zone", asg.subnets.range,
+      diags.report(Rule::AsgSingleZone, asg.subnets.range,
                     fmt::format("asg `{}` runs in one zone: losing it loses every instance", asg.name));
   for (const auto& db : m.rdss)
     if (!db.multi_az)
-      diags.warning("rds-single-az", db.multi_az_range.valid() ? db.multi_az_range : db.range,
+      diags.report(Rule::RdsSingleAz, db.multi_az_range.valid() ? db.multi_az_range : db.range,
                     fmt::format("rds `{}` is not multi_az: one zone's outage stops the database", db.name));
   for (const auto& vpc : m.vpcs)
     if (vpc.nat == model::NatMode::Single && vpc.zones.size() > 1)
-      diags.warning("single-nat", vpc.nat_range,
+      diags.report(Rule::SingleNat, vpc.nat_range,
                     fmt::format("vpc `{}` routes {} zones through one NAT gateway: its zone's outage cuts them all off",
                                 vpc.name, vpc.zones.size()));
 }
