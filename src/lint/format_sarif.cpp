@@ -1,6 +1,6 @@
 // SARIF 2.1.0 for GitHub code scanning: one run, every rule of rules.def as
 // tool.driver.rules, one result per diagnostic with its notes as related
-// locations. GitHub needs each result's location as a URI relative to the
+// locations and its fix-its as fixes. GitHub needs each result's location as a URI relative to the
 // repository root (the working directory of the workflow step), and uses
 // partialFingerprints to follow an alert as lines move.
 #include <cctype>
@@ -46,6 +46,15 @@ ordered_json region(const SourceRange& r) {
 
 ordered_json physical_location(const std::string& uri, const SourceRange& r) {
   return {{"physicalLocation", {{"artifactLocation", {{"uri", uri}}}, {"region", region(r)}}}};
+}
+
+// A SARIF 2.1.0 `fix`: one artifact change of one replacement; an insertion deletes an
+// empty region (startColumn == endColumn).
+ordered_json fix(const std::string& uri, const FixIt& f) {
+  ordered_json replacement = {{"deletedRegion", region(f.range)}, {"insertedContent", {{"text", f.replacement}}}};
+  return {{"description", {{"text", describe(f)}}},
+          {"artifactChanges", ordered_json::array({{{"artifactLocation", {{"uri", uri}}},
+                                                    {"replacements", ordered_json::array({replacement})}}})}};
 }
 
 // 64-bit FNV-1a: stable across runs and platforms, unlike std::hash.
@@ -98,6 +107,10 @@ std::string format_sarif(const std::vector<LintedFile>& files, const std::string
       result["message"] = {{"text", text}};
       result["locations"] = ordered_json::array({physical_location(uri, d.range)});
       if (!related.empty()) result["relatedLocations"] = std::move(related);
+      ordered_json fixes = ordered_json::array();
+      for (const auto& fixit : d.fixits)
+        if (fixit.range.valid()) fixes.push_back(fix(uri_path(fixit.range.file->path(), cwd), fixit));
+      if (!fixes.empty()) result["fixes"] = std::move(fixes);
       result["partialFingerprints"] = {{"archcDiagnostic/v1", fmt::format("{}:{}", key, ++seen[key])}};
       results.push_back(std::move(result));
     }

@@ -15,8 +15,12 @@ LintedFile lint_compilation(const Compilation& c) {
     bool silenced = false;
     for (std::size_t i = 0; i < suppressions.size(); ++i)
       if (silences(suppressions[i], d)) silenced = used[i] = true;
-    if (silenced) ++out.suppressed;
-    else out.diags.add(d);
+    if (silenced) {
+      ++out.suppressed;
+      continue;
+    }
+    Diagnostic& kept = out.diags.add(d);
+    if (kept.severity() == Severity::Warning && kept.range.valid()) kept.fixits.push_back(suppression_fixit(kept));
   }
   // Until the checks have run (the model had errors), most warnings have not
   // been looked for: a suppression's silence proves nothing yet.

@@ -14,8 +14,9 @@ BlockReader::BlockReader(Diagnostics& diags, Evaluator& eval, const ast::Block& 
   for (const auto& item : block.items) {
     if (const auto* attr = std::get_if<ast::Attribute>(&item)) {
       if (std::find(schema.attributes.begin(), schema.attributes.end(), attr->name) == schema.attributes.end()) {
-        diags_.report(Rule::UnknownAttribute, attr->name_range, fmt::format("{} has no attribute `{}`", what_, attr->name))
-            .notes.push_back({{}, suggestion_note(attr->name, schema.attributes)});
+        suggest(diags_.report(Rule::UnknownAttribute, attr->name_range,
+                              fmt::format("{} has no attribute `{}`", what_, attr->name)),
+                attr->name_range, attr->name, schema.attributes);
       } else if (const auto* first = get(attr->name)) {
         diags_.report(Rule::DuplicateAttribute, attr->name_range, fmt::format("`{}` is set twice in {}", attr->name, what_))
             .notes.push_back({first->name_range, "first set here"});
@@ -26,7 +27,7 @@ BlockReader::BlockReader(Diagnostics& diags, Evaluator& eval, const ast::Block& 
       const auto& b = **nested;
       if (std::find(schema.blocks.begin(), schema.blocks.end(), b.kind) == schema.blocks.end()) {
         auto& d = diags_.report(Rule::UnknownBlock, b.kind_range, fmt::format("{} cannot contain a `{}` block", what_, b.kind));
-        if (!schema.blocks.empty()) d.notes.push_back({{}, suggestion_note(b.kind, schema.blocks)});
+        if (!schema.blocks.empty()) suggest(d, b.kind_range, b.kind, schema.blocks);
       }
     } else if (!schema.edges) {
       diags_.report(Rule::MisplacedEdge, std::get<ast::Edge>(item).range,

@@ -112,8 +112,8 @@ class ModelBuilder {
         continue;
       }
       if (std::find(kTopKinds.begin(), kTopKinds.end(), b.kind) == kTopKinds.end()) {
-        diags_.report(Rule::UnknownBlock, b.kind_range, fmt::format("unknown block kind `{}`", b.kind))
-            .notes.push_back({{}, suggestion_note(b.kind, kTopKinds)});
+        suggest(diags_.report(Rule::UnknownBlock, b.kind_range, fmt::format("unknown block kind `{}`", b.kind)),
+                b.kind_range, b.kind, kTopKinds);
         continue;
       }
       auto name = block_name(diags_, b);
@@ -173,8 +173,9 @@ class ModelBuilder {
       if (AwsCatalog::get().zones(*region)) {
         m_.stack.region = *region;
       } else {
-        diags_.report(Rule::UnknownRegion, r.get("region")->value->range, fmt::format("unknown AWS region `{}`", *region))
-            .notes.push_back({{}, suggestion_note(*region, AwsCatalog::get().region_names())});
+        const SourceRange at = r.get("region")->value->range;
+        suggest(diags_.report(Rule::UnknownRegion, at, fmt::format("unknown AWS region `{}`", *region)),
+                quoted_contents(at, *region), *region, AwsCatalog::get().region_names());
       }
     }
     if (auto tags = r.object_of("tags", Value::Kind::String)) {
@@ -213,8 +214,9 @@ class ModelBuilder {
       return std::nullopt;
     }
     if (c->host_bits_set()) {
-      diags_.report(Rule::CidrHostBits, range, fmt::format("`{}` has host bits set", text))
-          .notes.push_back({{}, fmt::format("did you mean `{}`?", c->network().str())});
+      auto& d = diags_.report(Rule::CidrHostBits, range, fmt::format("`{}` has host bits set", text));
+      d.notes.push_back({{}, fmt::format("did you mean `{}`?", c->network().str())});
+      if (const SourceRange at = quoted_contents(range, text); at.valid()) d.fixits.push_back({at, c->network().str()});
       return std::nullopt;
     }
     return c;
@@ -346,8 +348,9 @@ class ModelBuilder {
     else if (e.name == "asg") table = &asg_names_, ep.kind = Endpoint::Kind::Asg;
     else if (e.name == "rds") table = &rds_names_, ep.kind = Endpoint::Kind::Rds;
     if (!table) {
-      diags_.report(Rule::UnknownReference, e.name_range, fmt::format("`{}` is not a kind that can be referenced", e.name))
-          .notes.push_back({{}, suggestion_note(e.name, {"vpc", "alb", "asg", "rds"})});
+      suggest(diags_.report(Rule::UnknownReference, e.name_range,
+                            fmt::format("`{}` is not a kind that can be referenced", e.name)),
+              e.name_range, e.name, {"vpc", "alb", "asg", "rds"});
       return std::nullopt;
     }
     const std::size_t max_steps = ep.kind == Endpoint::Kind::Vpc ? 2 : 1;
@@ -361,8 +364,8 @@ class ModelBuilder {
     const ast::RefStep& name = e.steps[0];
     auto it = table->index.find(name.name);
     if (it == table->index.end()) {
-      diags_.report(Rule::UnknownReference, name.range, fmt::format("no {} named `{}`", e.name, name.name))
-          .notes.push_back({{}, suggestion_note(name.name, table->names)});
+      suggest(diags_.report(Rule::UnknownReference, name.range, fmt::format("no {} named `{}`", e.name, name.name)),
+              name.range, name.name, table->names);
       return std::nullopt;
     }
     ep.index = it->second;
@@ -371,8 +374,9 @@ class ModelBuilder {
       const ast::RefStep& tier = e.steps[1];
       auto t = tiers.index.find(tier.name);
       if (t == tiers.index.end()) {
-        diags_.report(Rule::UnknownReference, tier.range, fmt::format("vpc `{}` has no subnet tier `{}`", name.name, tier.name))
-            .notes.push_back({{}, suggestion_note(tier.name, tiers.names)});
+        suggest(diags_.report(Rule::UnknownReference, tier.range,
+                              fmt::format("vpc `{}` has no subnet tier `{}`", name.name, tier.name)),
+                tier.range, tier.name, tiers.names);
         return std::nullopt;
       }
       ep.kind = Endpoint::Kind::Tier;
@@ -442,8 +446,9 @@ class ModelBuilder {
       asg.image = *v;
       asg.image_range = r.get("image")->value->range;
       if (!is_ami_id(*v) && !AwsCatalog::get().image_parameter(*v))
-        diags_.report(Rule::UnknownImage, asg.image_range, fmt::format("`{}` is neither an AMI id (ami-...) nor a known image alias", *v))
-            .notes.push_back({{}, suggestion_note(*v, AwsCatalog::get().image_aliases())});
+        suggest(diags_.report(Rule::UnknownImage, asg.image_range,
+                              fmt::format("`{}` is neither an AMI id (ami-...) nor a known image alias", *v)),
+                quoted_contents(asg.image_range, *v), *v, AwsCatalog::get().image_aliases());
     }
     constexpr int kMaxInstances = 10000;
     auto min = r.integer("min", 0, kMaxInstances);
@@ -496,8 +501,9 @@ class ModelBuilder {
     if (auto v = r.string("engine")) {
       if (AwsCatalog::get().engine(*v)) db.engine = *v;
       else
-        diags_.report(Rule::UnknownEngine, r.get("engine")->value->range, fmt::format("unknown database engine `{}`", *v))
-            .notes.push_back({{}, suggestion_note(*v, AwsCatalog::get().engine_names())});
+        suggest(diags_.report(Rule::UnknownEngine, r.get("engine")->value->range,
+                              fmt::format("unknown database engine `{}`", *v)),
+                quoted_contents(r.get("engine")->value->range, *v), *v, AwsCatalog::get().engine_names());
     }
     db.engine_version = r.string("version");
     if (auto v = r.string("class")) db.instance_class = *v;
@@ -583,8 +589,8 @@ class ModelBuilder {
     if (p.kind == ast::Port::Kind::Name) {
       auto port = AwsCatalog::get().port(p.name);
       if (!port) {
-        diags_.report(Rule::UnknownPort, p.range, fmt::format("unknown port name `{}`", p.name))
-            .notes.push_back({{}, suggestion_note(p.name, AwsCatalog::get().port_names())});
+        suggest(diags_.report(Rule::UnknownPort, p.range, fmt::format("unknown port name `{}`", p.name)), p.range,
+                p.name, AwsCatalog::get().port_names());
         return std::nullopt;
       }
       out.lo = out.hi = *port;

@@ -42,7 +42,7 @@ std::optional<Value> Evaluator::variable(const ast::Expr& e) {
     auto& d = diags_.report(Rule::UnknownReference, e.range,
                            e.steps.empty() ? fmt::format("no variable named `{}`", e.name)
                                            : "a value here cannot refer to a block; only top-level variables");
-    if (e.steps.empty()) d.notes.push_back({{}, suggestion_note(e.name, names)});
+    if (e.steps.empty()) suggest(d, e.name_range, e.name, names);
     return std::nullopt;
   }
   if (auto done = evaluated_.find(e.name); done != evaluated_.end()) {
@@ -142,8 +142,8 @@ std::optional<Value> Evaluator::eval(const ast::Expr& e) {
 std::optional<Value> Evaluator::call(const ast::Expr& e) {
   static const std::vector<std::string> kFunctions = {"cidrsubnet", "join", "lower", "upper"};
   if (std::find(kFunctions.begin(), kFunctions.end(), e.name) == kFunctions.end()) {
-    diags_.report(Rule::UnknownFunction, e.name_range, fmt::format("unknown function `{}`", e.name))
-        .notes.push_back({{}, suggestion_note(e.name, kFunctions)});
+    suggest(diags_.report(Rule::UnknownFunction, e.name_range, fmt::format("unknown function `{}`", e.name)),
+            e.name_range, e.name, kFunctions);
     return std::nullopt;
   }
   std::vector<Value> args;

@@ -8,7 +8,7 @@
 namespace archc {
 
 Diagnostic& Diagnostics::report(Rule rule, SourceRange range, std::string message) {
-  return add({rule, range, std::move(message), {}});
+  return add({rule, range, std::move(message), {}, {}});
 }
 
 Diagnostic& Diagnostics::add(Diagnostic d) {
@@ -91,6 +91,24 @@ std::string location(const SourceRange& r) {
 
 }  // namespace
 
+std::string describe(const FixIt& f) {
+  const bool inserts = f.range.begin.offset == f.range.end.offset;
+  std::string_view text = f.replacement;
+  // A whole inserted line is shown without its indentation and newline.
+  if (inserts && text.ends_with('\n')) {
+    text.remove_suffix(1);
+    text.remove_prefix(std::min(text.find_first_not_of(" \t"), text.size()));
+    return fmt::format("insert `{}` above line {}", text, f.range.begin.line);
+  }
+  if (inserts) return fmt::format("insert `{}` at {}:{}", text, f.range.begin.line, f.range.begin.column);
+  return fmt::format("replace `{}` with `{}`",
+                     f.range.file->text().substr(f.range.begin.offset, f.range.end.offset - f.range.begin.offset), text);
+}
+
+namespace {
+
+}  // namespace
+
 std::string render_summary(const std::string& path, std::size_t errors, std::size_t warnings) {
   return fmt::format("{}: {} error{}, {} warning{}", path, errors, errors == 1 ? "" : "s", warnings,
                      warnings == 1 ? "" : "s");
@@ -112,6 +130,8 @@ std::string render_text(const Diagnostic& d, bool color) {
       out += fmt::format("  = {}: {}\n", paint(kCyan, "note"), n.message);
     }
   }
+  for (const auto& f : d.fixits)
+    if (f.range.valid()) out += fmt::format("  = {}: {}\n", paint(kCyan, "help"), describe(f));
   return out;
 }
 
