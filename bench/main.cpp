@@ -70,7 +70,7 @@ Run run_once(const Input& in) {
 
   auto start = Clock::now();
   const SourceFile source(in.name, std::move(text));
-  if (auto bad = check_encoding(source.text())) diags.error("encoding", source.range(bad->offset, bad->offset + 1), bad->message);
+  if (auto bad = check_encoding(source.text())) diags.report(Rule::Encoding, source.range(bad->offset, bad->offset + 1), bad->message);
   const ast::File syntax = parse_file(source, diags);
   r.ms[kParse] = ms_since(start);
 

@@ -39,12 +39,12 @@ std::unique_ptr<Compilation> compile_text(std::string path, std::string text) {
   c->source = std::make_unique<SourceFile>(std::move(path), std::move(text));
   const SourceFile& f = *c->source;
   if (too_big) {
-    c->diags.error("file-too-large", f.range(0, 0),
+    c->diags.report(Rule::FileTooLarge, f.range(0, 0),
                    fmt::format("file is larger than {} MiB", SourceFile::kMaxBytes >> 20));
     return c;
   }
   if (auto bad = check_encoding(f.text())) {
-    c->diags.error("encoding", f.range(bad->offset, bad->offset + 1), bad->message);
+    c->diags.report(Rule::Encoding, f.range(bad->offset, bad->offset + 1), bad->message);
     return c;
   }
   // Every stage runs whatever went wrong before it: a broken block drops

@@ -47,12 +47,12 @@ model::Listener read_listener(KindReader& r, const std::string& name) {
   l.redirect = r.integer("redirect");
   l.certificate = r.string("certificate");
   if (l.certificate && l.certificate->rfind("arn:", 0) != 0)
-    r.diags().error("invalid-value", r.get("certificate")->value->range,
+    r.diags().report(Rule::InvalidValue, r.get("certificate")->value->range,
                     "`certificate` must be an ACM certificate ARN (arn:...)");
   else if (l.certificate && !is_acm_certificate_arn(*l.certificate))
     // Still built (a placeholder is common while drafting), but AWS will
     // refuse the listener.
-    r.diags().warning("certificate-arn", r.get("certificate")->value->range,
+    r.diags().report(Rule::CertificateArn, r.get("certificate")->value->range,
                       "this is not an ACM certificate ARN: arn:aws:acm:REGION:ACCOUNT:certificate/ID");
   const auto* redirect = r.get("redirect");
   const auto* forward = r.get("forward");
@@ -61,10 +61,10 @@ model::Listener read_listener(KindReader& r, const std::string& name) {
     l.forward_range = forward->value->range;
   }
   if (redirect && forward)
-    r.diags().error("conflicting-attributes", forward->name_range, "a listener either redirects or forwards, not both")
+    r.diags().report(Rule::ConflictingAttributes, forward->name_range, "a listener either redirects or forwards, not both")
         .notes.push_back({redirect->name_range, "`redirect` is given here"});
   else if (!redirect && !forward)
-    r.diags().error("missing-attribute", l.range,
+    r.diags().report(Rule::MissingAttribute, l.range,
                     fmt::format("listener `{}` needs `forward` (an asg) or `redirect` (an HTTPS port)", l.name));
   return l;
 }
@@ -77,7 +77,7 @@ void read(KindReader& r, model::Resource& resource) {
     auto name = block_name(r.diags(), *block);
     if (!name) continue;
     if (auto first = std::find(names.begin(), names.end(), *name); first != names.end()) {
-      r.diags().error("duplicate-name", block->labels.front().range, fmt::format("listener `{}` is declared twice", *name))
+      r.diags().report(Rule::DuplicateName, block->labels.front().range, fmt::format("listener `{}` is declared twice", *name))
           .notes.push_back({alb.listeners[static_cast<std::size_t>(first - names.begin())].range, "first declared here"});
       continue;
     }
@@ -86,7 +86,7 @@ void read(KindReader& r, model::Resource& resource) {
     alb.listeners.push_back(read_listener(lr, *name));
   }
   if (alb.listeners.empty())
-    r.diags().error("missing-attribute", alb.range, fmt::format("alb `{}` needs at least one listener block", alb.name));
+    r.diags().report(Rule::MissingAttribute, alb.range, fmt::format("alb `{}` needs at least one listener block", alb.name));
 }
 
 }  // namespace

@@ -29,15 +29,15 @@ void read(KindReader& r, model::Resource& resource) {
   asg.desired = desired.value_or(asg.min);
   asg.max = max.value_or(std::max(asg.min, asg.desired));
   if (asg.min > asg.max)
-    r.diags().error("invalid-value", r.get("min") ? r.get("min")->value->range : asg.range,
+    r.diags().report(Rule::InvalidValue, r.get("min") ? r.get("min")->value->range : asg.range,
                     fmt::format("min ({}) is above max ({})", asg.min, asg.max));
   else if (asg.desired < asg.min || asg.desired > asg.max)
-    r.diags().error("invalid-value", r.get("desired") ? r.get("desired")->value->range : asg.range,
+    r.diags().report(Rule::InvalidValue, r.get("desired") ? r.get("desired")->value->range : asg.range,
                     fmt::format("desired ({}) must be between min ({}) and max ({})", asg.desired, asg.min, asg.max));
   if (auto v = r.integer("port")) asg.port = *v;
   if (auto v = r.string("health_check")) {
     if (v->empty() || v->front() != '/')
-      r.diags().error("invalid-value", r.get("health_check")->value->range, "`health_check` is a path starting with /");
+      r.diags().report(Rule::InvalidValue, r.get("health_check")->value->range, "`health_check` is a path starting with /");
     else
       asg.health_check = *v;
   }

@@ -42,7 +42,7 @@ void read(KindReader& r, model::Resource& resource) {
     if (ok)
       db.database = *v;
     else
-      r.diags().error("invalid-value", r.get("database")->value->range,
+      r.diags().report(Rule::InvalidValue, r.get("database")->value->range,
                       "`database` starts with a letter and holds letters, digits and underscores (at most 63)");
   }
   if (auto v = r.integer("backup_retention")) {

@@ -44,8 +44,8 @@ std::string format_github(const std::vector<LintedFile>& files) {
       const std::uint32_t end_column = std::max<std::uint32_t>(e.column > 1 ? e.column - 1 : 1,
                                                                e.line == b.line ? b.column : 1);
       out += fmt::format("::{} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
-                         d.severity == Severity::Error ? "error" : "warning", escape(f.path, true), b.line, b.column,
-                         e.line, end_column, escape(d.rule, true), escape(message, false));
+                         severity_name(d.severity()), escape(f.path, true), b.line, b.column,
+                         e.line, end_column, escape(d.id(), true), escape(message, false));
     }
   }
   return out;

@@ -32,11 +32,14 @@ std::string format_json(const std::vector<LintedFile>& files) {
     for (const auto& d : f.diags.all()) {
       ordered_json notes = ordered_json::array();
       for (const auto& n : d.notes) notes.push_back({{"message", n.message}, {"range", range(n.range)}});
-      diags.push_back({{"rule", d.rule},
-                       {"severity", d.severity == Severity::Error ? "error" : "warning"},
+      ordered_json fixes = ordered_json::array();
+      for (const auto& fix : d.fixits) fixes.push_back({{"range", range(fix.range)}, {"replacement", fix.replacement}});
+      diags.push_back({{"rule", d.id()},
+                       {"severity", severity_name(d.severity())},
                        {"message", d.message},
                        {"range", range(d.range)},
-                       {"notes", std::move(notes)}});
+                       {"notes", std::move(notes)},
+                       {"fixes", std::move(fixes)}});
     }
     doc["files"].push_back({{"path", f.path},
                             {"errors", f.diags.error_count()},

@@ -1,6 +1,6 @@
-// SARIF 2.1.0 for GitHub code scanning: one run, the whole rule catalog as
+// SARIF 2.1.0 for GitHub code scanning: one run, every rule of rules.def as
 // tool.driver.rules, one result per diagnostic with its notes as related
-// locations. GitHub needs each result's location as a URI relative to the
+// locations and its fix-its as fixes. GitHub needs each result's location as a URI relative to the
 // repository root (the working directory of the workflow step), and uses
 // partialFingerprints to follow an alert as lines move.
 #include <cctype>
@@ -11,7 +11,6 @@
 #include <nlohmann/json.hpp>
 
 #include "lint/formats.hpp"
-#include "lint/rule_catalog.hpp"
 
 namespace archc::lint {
 
@@ -49,16 +48,13 @@ ordered_json physical_location(const std::string& uri, const SourceRange& r) {
   return {{"physicalLocation", {{"artifactLocation", {{"uri", uri}}}, {"region", region(r)}}}};
 }
 
-// CamelCase of a kebab-case rule id, for the rule's `name`.
-std::string camel(std::string_view id) {
-  std::string out;
-  bool upper = true;
-  for (char c : id) {
-    if (c == '-') upper = true;
-    else out += upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
-    if (c != '-') upper = false;
-  }
-  return out;
+// A SARIF 2.1.0 `fix`: one artifact change of one replacement; an insertion deletes an
+// empty region (startColumn == endColumn).
+ordered_json fix(const std::string& uri, const FixIt& f) {
+  ordered_json replacement = {{"deletedRegion", region(f.range)}, {"insertedContent", {{"text", f.replacement}}}};
+  return {{"description", {{"text", describe(f)}}},
+          {"artifactChanges", ordered_json::array({{{"artifactLocation", {{"uri", uri}}},
+                                                    {"replacements", ordered_json::array({replacement})}}})}};
 }
 
 // 64-bit FNV-1a: stable across runs and platforms, unlike std::hash.
@@ -70,24 +66,16 @@ std::string fingerprint(std::string_view text) {
 
 ordered_json rules_json() {
   ordered_json rules = ordered_json::array();
-  for (const auto& r : rule_catalog()) {
-    const char* level = r.severity == Severity::Error ? "error" : "warning";
+  for (const auto& r : kRules) {
     rules.push_back({{"id", r.id},
-                     {"name", camel(r.id)},
+                     {"name", r.name},
                      {"shortDescription", {{"text", r.summary}}},
                      {"fullDescription", {{"text", fmt::format("{} {}", r.summary, r.why)}}},
                      {"help", {{"text", r.fix}, {"markdown", fmt::format("**{}**\n\n{}\n\nFix: {}", r.id, r.why, r.fix)}}},
-                     {"defaultConfiguration", {{"level", level}}},
+                     {"defaultConfiguration", {{"level", severity_name(r.severity)}}},
                      {"properties", {{"tags", {"archc", r.severity == Severity::Error ? "correctness" : "best-practice"}}}}});
   }
   return rules;
-}
-
-std::size_t rule_index(std::string_view id) {
-  const auto& rules = rule_catalog();
-  for (std::size_t i = 0; i < rules.size(); ++i)
-    if (rules[i].id == id) return i;
-  return rules.size();
 }
 
 }  // namespace
@@ -113,13 +101,16 @@ std::string format_sarif(const std::vector<LintedFile>& files, const std::string
       const std::string_view line = d.range.valid() ? d.range.file->line_text(d.range.begin.line) : "";
       const auto first = line.find_first_not_of(" \t");
       const std::string key = fingerprint(fmt::format(
-          "{}\n{}\n{}", d.rule, d.message, first == std::string_view::npos ? "" : line.substr(first)));
-      ordered_json result = {{"ruleId", d.rule}};
-      if (std::size_t i = rule_index(d.rule); i < rule_catalog().size()) result["ruleIndex"] = i;
-      result["level"] = d.severity == Severity::Error ? "error" : "warning";
+          "{}\n{}\n{}", d.id(), d.message, first == std::string_view::npos ? "" : line.substr(first)));
+      ordered_json result = {{"ruleId", d.id()}, {"ruleIndex", static_cast<std::size_t>(d.rule)}};
+      result["level"] = severity_name(d.severity());
       result["message"] = {{"text", text}};
       result["locations"] = ordered_json::array({physical_location(uri, d.range)});
       if (!related.empty()) result["relatedLocations"] = std::move(related);
+      ordered_json fixes = ordered_json::array();
+      for (const auto& fixit : d.fixits)
+        if (fixit.range.valid()) fixes.push_back(fix(uri_path(fixit.range.file->path(), cwd), fixit));
+      if (!fixes.empty()) result["fixes"] = std::move(fixes);
       result["partialFingerprints"] = {{"archcDiagnostic/v1", fmt::format("{}:{}", key, ++seen[key])}};
       results.push_back(std::move(result));
     }

@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include "lint/rule_catalog.hpp"
 #include "lint/suppression.hpp"
 
 namespace archc::lint {
@@ -16,21 +15,25 @@ LintedFile lint_compilation(const Compilation& c) {
     bool silenced = false;
     for (std::size_t i = 0; i < suppressions.size(); ++i)
       if (silences(suppressions[i], d)) silenced = used[i] = true;
-    if (silenced) ++out.suppressed;
-    else out.diags.add(d);
+    if (silenced) {
+      ++out.suppressed;
+      continue;
+    }
+    Diagnostic& kept = out.diags.add(d);
+    if (kept.severity() == Severity::Warning && kept.range.valid()) kept.fixits.push_back(suppression_fixit(kept));
   }
   // In a file whose blocks could not all be read the checks skip what the
   // broken parts touch, so a suppression's silence proves nothing yet.
   for (std::size_t i = 0; i < suppressions.size() && c.complete; ++i) {
     if (used[i]) continue;
     const Suppression& s = suppressions[i];
-    const RuleInfo* rule = find_rule(s.rule);
+    const std::optional<Rule> rule = find_rule(s.rule);
     std::string message =
         !rule ? fmt::format("`{}` is not an archc rule", s.rule)
-        : rule->severity == Severity::Error
+        : rule_info(*rule).severity == Severity::Error
             ? fmt::format("`{}` is an error and cannot be suppressed: AWS would reject it", s.rule)
             : fmt::format("this suppression of `{}` silences nothing", s.rule);
-    out.diags.warning("unused-suppression", s.range, std::move(message));
+    out.diags.report(Rule::UnusedSuppression, s.range, std::move(message));
   }
   out.diags.sort();
   return out;

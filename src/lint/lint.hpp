@@ -11,7 +11,10 @@ namespace archc::lint {
 
 struct LintedFile {
   std::string path;
-  Diagnostics diags;  // what is left after suppression, plus unused-suppression warnings; sorted
+  // What is left after suppression, plus unused-suppression warnings; sorted.
+  // Every warning left (but unused-suppression) carries the fix-it that would
+  // suppress it, after any fix-it that corrects it.
+  Diagnostics diags;
   std::size_t suppressed = 0;
   std::size_t warning_count() const { return diags.all().size() - diags.error_count(); }
 };

@@ -24,6 +24,11 @@ struct Suppression {
 // (`//` comments work too).
 std::vector<Suppression> find_suppressions(const ast::File& file);
 
+// Whether `s` silences `d`: a warning of its rule on its line or in its block.
 bool silences(const Suppression& s, const Diagnostic& d);
+
+// The fix-it that silences the warning `d` (which has a range): the line
+// `# archc:ignore RULE`, indented like d's first line, inserted above it.
+FixIt suppression_fixit(const Diagnostic& d);
 
 }  // namespace archc::lint

@@ -74,14 +74,14 @@ class ModelBuilder {
       const ast::Block& b = **bp;
       const model::KindSpec* kind = model::find_top_level_kind(b.kind);
       if (!kind) {
-        diags_.error("unknown-block", b.kind_range, fmt::format("unknown block kind `{}`", b.kind))
-            .notes.push_back({{}, suggestion_note(b.kind, model::top_level_keywords())});
+        suggest(diags_.report(Rule::UnknownBlock, b.kind_range, fmt::format("unknown block kind `{}`", b.kind)),
+                b.kind_range, b.kind, model::top_level_keywords());
         unread_block();  // a misspelt asg or sg-chain, perhaps
         continue;
       }
       if (kind->labels == model::Labels::OptionalOne) {  // the stack
         if (stack) {
-          diags_.error("duplicate-name", b.kind_range, "a file has at most one stack block")
+          diags_.report(Rule::DuplicateName, b.kind_range, "a file has at most one stack block")
               .notes.push_back({stack->kind_range, "the first stack block"});
         } else {
           stack = &b;
@@ -151,18 +151,18 @@ class ModelBuilder {
     m_.stack.name = default_stack_name(source_);
     if (!stack_block_) return;
     const ast::Block& b = *stack_block_;
-    if (b.labels.size() > 1) diags_.error("extra-label", b.labels[1].range, "`stack` takes one name");
+    if (b.labels.size() > 1) diags_.report(Rule::ExtraLabel, b.labels[1].range, "`stack` takes one name");
     if (!b.labels.empty()) m_.stack.name = b.labels.front().text;
     m_.stack.range = b.labels.empty() ? b.kind_range : b.labels.front().range;
     if (!valid_stack_name(m_.stack.name))
-      diags_.error("invalid-name", m_.stack.range,
+      diags_.report(Rule::InvalidName, m_.stack.range,
                    "a stack name starts with a letter and holds letters, digits and single hyphens, not at the end (at most 64)");
     KindReader r(ctx_, b, network_kind("stack"), "the stack");
     if (auto region = r.string("region")) m_.stack.region = *region;
     if (auto tags = r.string_map("tags")) {
       for (auto& [key, value] : tags->members) {
         if (key == "Name") {
-          diags_.error("invalid-value", value.range, "the Name tag is set by archc for every resource");
+          diags_.report(Rule::InvalidValue, value.range, "the Name tag is set by archc for every resource");
           continue;
         }
         m_.stack.tags.push_back({key, value.text, value.range});
@@ -181,7 +181,7 @@ class ModelBuilder {
   std::optional<Cidr> cidr_value(const std::string& text, SourceRange range, const char* what) {
     auto c = network_cidr(text, range, "10.0.0.0/16");
     if (c && (c->prefix < 16 || c->prefix > 28)) {
-      diags_.error("cidr-prefix", range, fmt::format("a {} prefix must be from /16 to /28, not /{}", what, c->prefix));
+      diags_.report(Rule::CidrPrefix, range, fmt::format("a {} prefix must be from /16 to /28, not /{}", what, c->prefix));
       return std::nullopt;
     }
     return c;
@@ -191,12 +191,13 @@ class ModelBuilder {
   std::optional<Cidr> network_cidr(const std::string& text, SourceRange range, const char* example) {
     auto c = parse_cidr(text);
     if (!c) {
-      diags_.error("invalid-cidr", range, fmt::format("`{}` is not an IPv4 CIDR block such as {}", text, example));
+      diags_.report(Rule::InvalidCidr, range, fmt::format("`{}` is not an IPv4 CIDR block such as {}", text, example));
       return std::nullopt;
     }
     if (c->host_bits_set()) {
-      diags_.error("cidr-host-bits", range, fmt::format("`{}` has host bits set", text))
-          .notes.push_back({{}, fmt::format("did you mean `{}`?", c->network().str())});
+      auto& d = diags_.report(Rule::CidrHostBits, range, fmt::format("`{}` has host bits set", text));
+      d.notes.push_back({{}, fmt::format("did you mean `{}`?", c->network().str())});
+      if (const SourceRange at = quoted_contents(range, text); at.valid()) d.fixits.push_back({at, c->network().str()});
       return std::nullopt;
     }
     return c;
@@ -221,7 +222,7 @@ class ModelBuilder {
     if (!vpc.has_public_tier() && vpc.nat != model::NatMode::None) {
       // A NAT gateway lives in a public subnet: without one there is none.
       if (nat_given)
-        diags_.error("nat-without-public-tier", vpc.nat_range,
+        diags_.report(Rule::NatWithoutPublicTier, vpc.nat_range,
                      fmt::format("vpc `{}` has no public tier to hold a NAT gateway", vpc.name))
             .notes.push_back({{}, "add a tier with `public = true`, or set nat = \"none\""});
       vpc.nat = model::NatMode::None;
@@ -233,15 +234,15 @@ class ModelBuilder {
     if (!zones) return;
     vpc.zones_range = zones->range;
     if (zones->items.empty()) {
-      diags_.error("invalid-value", zones->range, "`zones` needs at least one zone letter");
+      diags_.report(Rule::InvalidValue, zones->range, "`zones` needs at least one zone letter");
       return;
     }
     const auto* known = AwsCatalog::get().zones(m_.stack.region);
     for (const auto& z : zones->items) {
       if (std::find(vpc.zones.begin(), vpc.zones.end(), z.text) != vpc.zones.end()) {
-        diags_.error("duplicate-zone", z.range, fmt::format("zone `{}` is listed twice", z.text));
+        diags_.report(Rule::DuplicateZone, z.range, fmt::format("zone `{}` is listed twice", z.text));
       } else if (known && std::find(known->begin(), known->end(), z.text) == known->end()) {
-        auto& d = diags_.error("unknown-zone", z.range,
+        auto& d = diags_.report(Rule::UnknownZone, z.range,
                                fmt::format("zone `{}` does not exist in {}", z.text, m_.stack.region));
         d.notes.push_back({{}, fmt::format("{} has zones {}", m_.stack.region, fmt::join(*known, ", "))});
         if (m_.stack.range.valid()) d.notes.push_back({m_.stack.range, "the region is set by this stack"});
@@ -257,17 +258,17 @@ class ModelBuilder {
     t.is_public = r.boolean("public").value_or(false);
     t.isolated = r.boolean("isolated").value_or(false);
     if (t.is_public && t.isolated)
-      diags_.error("conflicting-attributes", r.get("isolated")->name_range,
+      diags_.report(Rule::ConflictingAttributes, r.get("isolated")->name_range,
                    "a tier cannot be both public and isolated");
     const auto* cidrs_attr = r.get("cidrs");
     const auto* size_attr = r.get("size");
     if (cidrs_attr && size_attr) {
-      diags_.error("conflicting-attributes", size_attr->name_range, "give either `cidrs` or `size`, not both")
+      diags_.report(Rule::ConflictingAttributes, size_attr->name_range, "give either `cidrs` or `size`, not both")
           .notes.push_back({cidrs_attr->name_range, "`cidrs` is given here"});
       return;
     }
     if (!cidrs_attr && !size_attr) {
-      diags_.error("missing-attribute", t.range,
+      diags_.report(Rule::MissingAttribute, t.range,
                    fmt::format("subnet tier `{}.{}` needs `cidrs` (one per zone) or `size` (a prefix length)", vpc.name, t.name));
       return;
     }
@@ -281,7 +282,7 @@ class ModelBuilder {
     auto cidrs = r.string_list("cidrs");
     if (!cidrs) return;
     if (cidrs->items.size() != vpc.zones.size() && !vpc.zones.empty()) {
-      diags_.error("cidr-count", cidrs->range,
+      diags_.report(Rule::CidrCount, cidrs->range,
                    fmt::format("`cidrs` has {} block{} but vpc `{}` has {} zone{}", cidrs->items.size(),
                                cidrs->items.size() == 1 ? "" : "s", vpc.name, vpc.zones.size(),
                                vpc.zones.size() == 1 ? "" : "s"))
@@ -345,12 +346,12 @@ class ModelBuilder {
 
   std::optional<Endpoint> edge_target(const ast::Endpoint& ep) {
     if (ep.internet || ep.expr->kind != ast::ExprKind::Reference) {
-      diags_.error("invalid-edge", ep.range, "an edge ends at an alb, asg or rds: it opens that resource's security group");
+      diags_.report(Rule::InvalidEdge, ep.range, "an edge ends at an alb, asg or rds: it opens that resource's security group");
       return std::nullopt;
     }
     auto out = scope_.resolve(*ep.expr);
     if (out && !out->is_resource()) {
-      diags_.error("invalid-edge", ep.range, "an edge ends at an alb, asg or rds: it opens that resource's security group");
+      diags_.report(Rule::InvalidEdge, ep.range, "an edge ends at an alb, asg or rds: it opens that resource's security group");
       return std::nullopt;
     }
     return out;
@@ -362,15 +363,15 @@ class ModelBuilder {
     if (p.kind == ast::Port::Kind::Name) {
       auto port = AwsCatalog::get().port(p.name);
       if (!port) {
-        diags_.error("unknown-port", p.range, fmt::format("unknown port name `{}`", p.name))
-            .notes.push_back({{}, suggestion_note(p.name, AwsCatalog::get().port_names())});
+        suggest(diags_.report(Rule::UnknownPort, p.range, fmt::format("unknown port name `{}`", p.name)),
+                p.range, p.name, AwsCatalog::get().port_names());
         return std::nullopt;
       }
       out.lo = out.hi = *port;
       return out;
     }
     if (p.lo < 1 || p.hi > kMaxPort || p.lo > p.hi) {
-      diags_.error("invalid-port", p.range, "a port is from 1 to 65535, and a range runs from low to high");
+      diags_.report(Rule::InvalidPort, p.range, "a port is from 1 to 65535, and a range runs from low to high");
       return std::nullopt;
     }
     out.lo = static_cast<int>(p.lo);

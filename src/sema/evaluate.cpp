@@ -29,7 +29,7 @@ void Evaluator::declare_variables(const ast::File& file) {
     if (!attr) continue;
     auto [it, inserted] = variables_.emplace(attr->name, attr);
     if (!inserted) {
-      diags_.error("duplicate-name", attr->name_range, fmt::format("variable `{}` is defined twice", attr->name))
+      diags_.report(Rule::DuplicateName, attr->name_range, fmt::format("variable `{}` is defined twice", attr->name))
           .notes.push_back({it->second->name_range, "first defined here"});
     }
   }
@@ -39,10 +39,10 @@ std::optional<Value> Evaluator::variable(const ast::Expr& e) {
   if (!e.steps.empty() || !variables_.count(e.name)) {
     std::vector<std::string> names;
     for (const auto& [name, attr] : variables_) names.push_back(name);
-    auto& d = diags_.error("unknown-reference", e.range,
+    auto& d = diags_.report(Rule::UnknownReference, e.range,
                            e.steps.empty() ? fmt::format("no variable named `{}`", e.name)
                                            : "a value here cannot refer to a block; only top-level variables");
-    if (e.steps.empty()) d.notes.push_back({{}, suggestion_note(e.name, names)});
+    if (e.steps.empty()) suggest(d, e.name_range, e.name, names);
     return std::nullopt;
   }
   if (auto done = evaluated_.find(e.name); done != evaluated_.end()) {
@@ -51,7 +51,7 @@ std::optional<Value> Evaluator::variable(const ast::Expr& e) {
     return v;
   }
   if (std::find(evaluating_.begin(), evaluating_.end(), e.name) != evaluating_.end()) {
-    diags_.error("reference-cycle", e.range, fmt::format("variable `{}` depends on itself", e.name));
+    diags_.report(Rule::ReferenceCycle, e.range, fmt::format("variable `{}` depends on itself", e.name));
     return std::nullopt;
   }
   evaluating_.push_back(e.name);
@@ -90,7 +90,7 @@ std::optional<Value> Evaluator::eval(const ast::Expr& e) {
         if (!inner) return std::nullopt;
         if (inner->kind != Value::Kind::String && inner->kind != Value::Kind::Number &&
             inner->kind != Value::Kind::Bool) {
-          diags_.error("type-mismatch", part.expr->range,
+          diags_.report(Rule::TypeMismatch, part.expr->range,
                        fmt::format("cannot interpolate {} into a string", kind_name(inner->kind)));
           return std::nullopt;
         }
@@ -125,7 +125,7 @@ std::optional<Value> Evaluator::eval(const ast::Expr& e) {
       for (const auto& m : e.members) {
         auto dup = std::find_if(v.members.begin(), v.members.end(), [&](const auto& p) { return p.first == m.key; });
         if (dup != v.members.end()) {
-          diags_.error("duplicate-name", m.key_range, fmt::format("key `{}` appears twice in this object", m.key));
+          diags_.report(Rule::DuplicateName, m.key_range, fmt::format("key `{}` appears twice in this object", m.key));
           return std::nullopt;
         }
         auto mv = eval(*m.value);
@@ -142,8 +142,8 @@ std::optional<Value> Evaluator::eval(const ast::Expr& e) {
 std::optional<Value> Evaluator::call(const ast::Expr& e) {
   static const std::vector<std::string> kFunctions = {"cidrsubnet", "join", "lower", "upper"};
   if (std::find(kFunctions.begin(), kFunctions.end(), e.name) == kFunctions.end()) {
-    diags_.error("unknown-function", e.name_range, fmt::format("unknown function `{}`", e.name))
-        .notes.push_back({{}, suggestion_note(e.name, kFunctions)});
+    suggest(diags_.report(Rule::UnknownFunction, e.name_range, fmt::format("unknown function `{}`", e.name)),
+            e.name_range, e.name, kFunctions);
     return std::nullopt;
   }
   std::vector<Value> args;
@@ -155,7 +155,7 @@ std::optional<Value> Evaluator::call(const ast::Expr& e) {
   auto expect = [&](std::initializer_list<Value::Kind> kinds, const char* signature) {
     bool ok = args.size() == kinds.size();
     for (std::size_t i = 0; ok && i < args.size(); ++i) ok = args[i].kind == kinds.begin()[i];
-    if (!ok) diags_.error("type-mismatch", e.range, fmt::format("`{}` takes {}", e.name, signature));
+    if (!ok) diags_.report(Rule::TypeMismatch, e.range, fmt::format("`{}` takes {}", e.name, signature));
     return ok;
   };
   Value out;
@@ -177,18 +177,18 @@ std::optional<Value> Evaluator::call(const ast::Expr& e) {
     return std::nullopt;
   auto prefix = parse_cidr(args[0].text);
   if (!prefix) {
-    diags_.error("invalid-cidr", args[0].range, fmt::format("`{}` is not a CIDR block", args[0].text));
+    diags_.report(Rule::InvalidCidr, args[0].range, fmt::format("`{}` is not a CIDR block", args[0].text));
     return std::nullopt;
   }
   const double newbits = args[1].number, netnum = args[2].number;
   if (!args[1].is_integer || newbits < 0 || prefix->prefix + newbits > 32) {
-    diags_.error("invalid-value", args[1].range,
+    diags_.report(Rule::InvalidValue, args[1].range,
                  fmt::format("newbits must be a whole number from 0 to {}", 32 - prefix->prefix));
     return std::nullopt;
   }
   const int bits = static_cast<int>(newbits);
   if (!args[2].is_integer || netnum < 0 || netnum >= std::ldexp(1.0, bits)) {
-    diags_.error("invalid-value", args[2].range,
+    diags_.report(Rule::InvalidValue, args[2].range,
                  fmt::format("netnum must be a whole number below {}", std::uint64_t{1} << bits));
     return std::nullopt;
   }

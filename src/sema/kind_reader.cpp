@@ -36,10 +36,10 @@ KindReader::KindReader(ReadContext& ctx, const ast::Block& block, const model::K
       const model::AttributeSpec* spec = kind.attribute(attr->name);
       ctx_.symbols.attribute({&kind, spec, attr->name_range, attr->value ? attr->value->range : SourceRange{}});
       if (!spec) {
-        ctx_.diags.error("unknown-attribute", attr->name_range, fmt::format("{} has no attribute `{}`", what_, attr->name))
-            .notes.push_back({{}, suggestion_note(attr->name, kind.attribute_names())});
+        suggest(ctx_.diags.report(Rule::UnknownAttribute, attr->name_range, fmt::format("{} has no attribute `{}`", what_, attr->name)),
+                attr->name_range, attr->name, kind.attribute_names());
       } else if (const auto* first = get(attr->name)) {
-        ctx_.diags.error("duplicate-attribute", attr->name_range, fmt::format("`{}` is set twice in {}", attr->name, what_))
+        ctx_.diags.report(Rule::DuplicateAttribute, attr->name_range, fmt::format("`{}` is set twice in {}", attr->name, what_))
             .notes.push_back({first->name_range, "first set here"});
       } else {
         attributes_.push_back(attr);
@@ -47,18 +47,18 @@ KindReader::KindReader(ReadContext& ctx, const ast::Block& block, const model::K
     } else if (const auto* nested = std::get_if<std::unique_ptr<ast::Block>>(&item)) {
       const auto& b = **nested;
       if (!kind.nested_kind(b.kind)) {
-        auto& d = ctx_.diags.error("unknown-block", b.kind_range, fmt::format("{} cannot contain a `{}` block", what_, b.kind));
+        auto& d = ctx_.diags.report(Rule::UnknownBlock, b.kind_range, fmt::format("{} cannot contain a `{}` block", what_, b.kind));
         std::vector<std::string> names;
         for (const auto* k : kind.nested) names.emplace_back(k->keyword);
-        if (!names.empty()) d.notes.push_back({{}, suggestion_note(b.kind, names)});
+        if (!names.empty()) suggest(d, b.kind_range, b.kind, names);
       }
     } else if (const auto* edge = std::get_if<ast::Edge>(&item); edge && !kind.edges) {
-      ctx_.diags.error("misplaced-edge", edge->range,
+      ctx_.diags.report(Rule::MisplacedEdge, edge->range,
                        fmt::format("edges (a -> b) belong in an sg-chain block, not in {}", what_));
     }
   }
   for (const auto& a : kind.attributes)
-    if (a.required && !get(a.name)) ctx_.diags.error("missing-attribute", name_range(), fmt::format("{} needs `{}`", what_, a.name));
+    if (a.required && !get(a.name)) ctx_.diags.report(Rule::MissingAttribute, name_range(), fmt::format("{} needs `{}`", what_, a.name));
 }
 
 SourceRange KindReader::name_range() const {
@@ -84,7 +84,7 @@ std::optional<Value> KindReader::typed(std::string_view name, Value::Kind kind) 
   auto v = ctx_.eval.eval(*attr->value);
   if (!v) return std::nullopt;
   if (v->kind != kind) {
-    ctx_.diags.error("type-mismatch", v->range,
+    ctx_.diags.report(Rule::TypeMismatch, v->range,
                      fmt::format("`{}` must be {}, not {}", name, kind_name(kind), kind_name(v->kind)));
     return std::nullopt;
   }
@@ -95,7 +95,7 @@ bool KindReader::allowed(const model::AttributeSpec& spec, const Value& v) {
   const auto& catalog = AwsCatalog::get();
   if (!spec.allowed.empty()) {
     if (std::find(spec.allowed.begin(), spec.allowed.end(), v.text) != spec.allowed.end()) return true;
-    ctx_.diags.error("invalid-value", v.range,
+    ctx_.diags.report(Rule::InvalidValue, v.range,
                      fmt::format("`{}` is {}, not \"{}\"", spec.name, quoted_list(spec.allowed), v.text));
     return false;
   }
@@ -103,19 +103,19 @@ bool KindReader::allowed(const model::AttributeSpec& spec, const Value& v) {
     case model::Catalog::None: return true;
     case model::Catalog::Regions:
       if (catalog.zones(v.text)) return true;
-      ctx_.diags.error("unknown-region", v.range, fmt::format("unknown AWS region `{}`", v.text))
-          .notes.push_back({{}, suggestion_note(v.text, catalog.region_names())});
+      suggest(ctx_.diags.report(Rule::UnknownRegion, v.range, fmt::format("unknown AWS region `{}`", v.text)),
+              quoted_contents(v.range, v.text), v.text, catalog.region_names());
       return false;
     case model::Catalog::Engines:
       if (catalog.engine(v.text)) return true;
-      ctx_.diags.error("unknown-engine", v.range, fmt::format("unknown database engine `{}`", v.text))
-          .notes.push_back({{}, suggestion_note(v.text, catalog.engine_names())});
+      suggest(ctx_.diags.report(Rule::UnknownEngine, v.range, fmt::format("unknown database engine `{}`", v.text)),
+              quoted_contents(v.range, v.text), v.text, catalog.engine_names());
       return false;
     case model::Catalog::Images:
       if (is_ami_id(v.text) || catalog.image_parameter(v.text)) return true;
-      ctx_.diags.error("unknown-image", v.range,
-                       fmt::format("`{}` is neither an AMI id (ami-...) nor a known image alias", v.text))
-          .notes.push_back({{}, suggestion_note(v.text, catalog.image_aliases())});
+      suggest(ctx_.diags.report(Rule::UnknownImage, v.range,
+                       fmt::format("`{}` is neither an AMI id (ami-...) nor a known image alias", v.text)),
+              quoted_contents(v.range, v.text), v.text, catalog.image_aliases());
       return false;
   }
   return false;
@@ -133,7 +133,7 @@ std::optional<int> KindReader::integer(std::string_view name) {
   auto v = typed(name, Value::Kind::Number);
   if (!v) return std::nullopt;
   if (!v->is_integer || v->number < s.min || v->number > s.max) {
-    ctx_.diags.error("invalid-value", v->range,
+    ctx_.diags.report(Rule::InvalidValue, v->range,
                      fmt::format("`{}` must be a whole number from {} to {}", name, s.min, s.max));
     return std::nullopt;
   }
@@ -152,7 +152,7 @@ std::optional<Value> KindReader::string_list(std::string_view name) {
   if (!v) return std::nullopt;
   for (const auto& item : v->items) {
     if (item.kind != Value::Kind::String) {
-      ctx_.diags.error("type-mismatch", item.range,
+      ctx_.diags.report(Rule::TypeMismatch, item.range,
                        fmt::format("every item of `{}` must be {}, not {}", name, kind_name(Value::Kind::String),
                                    kind_name(item.kind)));
       return std::nullopt;
@@ -167,7 +167,7 @@ std::optional<Value> KindReader::string_map(std::string_view name) {
   if (!v) return std::nullopt;
   for (const auto& [key, member] : v->members) {
     if (member.kind != Value::Kind::String) {
-      ctx_.diags.error("type-mismatch", member.range,
+      ctx_.diags.report(Rule::TypeMismatch, member.range,
                        fmt::format("`{}.{}` must be {}, not {}", name, key, kind_name(Value::Kind::String),
                                    kind_name(member.kind)));
       return std::nullopt;
@@ -183,7 +183,7 @@ std::optional<model::TierRef> KindReader::tier(std::string_view name) {
   auto ep = ctx_.scope.resolve(*attr->value);
   if (!ep) return std::nullopt;
   if (ep->kind != model::Endpoint::Kind::Tier) {
-    ctx_.diags.error("type-mismatch", attr->value->range,
+    ctx_.diags.report(Rule::TypeMismatch, attr->value->range,
                      fmt::format("`{}` must name a subnet tier, as in vpc.main.app", name));
     return std::nullopt;
   }
@@ -197,7 +197,7 @@ std::optional<std::size_t> KindReader::resource(std::string_view name) {
   auto ep = ctx_.scope.resolve(*attr->value);
   if (!ep) return std::nullopt;
   if (ep->kind != model::Endpoint::Kind::Resource || ctx_.model.resources[ep->index]->kind->keyword != s.refers_to) {
-    ctx_.diags.error("type-mismatch", attr->value->range,
+    ctx_.diags.report(Rule::TypeMismatch, attr->value->range,
                      fmt::format("`{}` must name a block of kind `{}`, as in {}.NAME", name, s.refers_to, s.refers_to));
     return std::nullopt;
   }
@@ -221,11 +221,11 @@ std::vector<const ast::Edge*> KindReader::edges() const {
 std::optional<std::string> block_name(Diagnostics& diags, const ast::Block& block) {
   if (block.labels.size() == 1 && !block.labels.front().text.empty()) return block.labels.front().text;
   if (block.labels.empty()) {
-    diags.error("missing-name", block.kind_range, fmt::format("`{}` needs a name, as in {} \"main\" {{ ... }}", block.kind, block.kind));
+    diags.report(Rule::MissingName, block.kind_range, fmt::format("`{}` needs a name, as in {} \"main\" {{ ... }}", block.kind, block.kind));
   } else if (block.labels.size() > 1) {
-    diags.error("extra-label", block.labels[1].range, fmt::format("`{}` takes one name", block.kind));
+    diags.report(Rule::ExtraLabel, block.labels[1].range, fmt::format("`{}` takes one name", block.kind));
   } else {
-    diags.error("missing-name", block.labels.front().range, "a name cannot be empty");
+    diags.report(Rule::MissingName, block.labels.front().range, "a name cannot be empty");
   }
   return std::nullopt;
 }

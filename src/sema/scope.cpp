@@ -12,7 +12,7 @@ bool Scope::declare_in(Names& table, const model::KindSpec& kind, const std::str
                        const std::string& name, SourceRange at, const ast::Block& block, std::size_t index) {
   auto [it, inserted] = table.index.emplace(name, index);
   if (!inserted) {
-    diags_.error("duplicate-name", at, fmt::format("{} `{}` is declared twice", what, name))
+    diags_.report(Rule::DuplicateName, at, fmt::format("{} `{}` is declared twice", what, name))
         .notes.push_back({table.at[name], "first declared here"});
     return false;
   }
@@ -38,7 +38,7 @@ bool Scope::declare_tier(std::size_t vpc, const std::string& vpc_name, const std
 std::optional<model::Endpoint> Scope::resolve(const ast::Expr& e) {
   using Kind = model::Endpoint::Kind;
   if (e.kind != ast::ExprKind::Reference) {
-    diags_.error("type-mismatch", e.range, "expected a reference such as asg.app or vpc.main.app");
+    diags_.report(Rule::TypeMismatch, e.range, "expected a reference such as asg.app or vpc.main.app");
     return std::nullopt;
   }
   const model::KindSpec* kind = model::find_top_level_kind(e.name);
@@ -46,15 +46,15 @@ std::optional<model::Endpoint> Scope::resolve(const ast::Expr& e) {
     std::vector<std::string> referable{"vpc"};
     for (const auto* k : model::all_kinds())
       if (k->chain_endpoint) referable.emplace_back(k->keyword);
-    diags_.error("unknown-reference", e.name_range, fmt::format("`{}` is not a kind that can be referenced", e.name))
-        .notes.push_back({{}, suggestion_note(e.name, referable)});
+    suggest(diags_.report(Rule::UnknownReference, e.name_range, fmt::format("`{}` is not a kind that can be referenced", e.name)),
+            e.name_range, e.name, referable);
     return std::nullopt;
   }
   const bool vpc = !kind->chain_endpoint;
   const std::size_t max_steps = vpc ? 2 : 1;
   if (e.steps.empty() || e.steps.size() > max_steps ||
       std::any_of(e.steps.begin(), e.steps.end(), [](const ast::RefStep& s) { return s.index != nullptr; })) {
-    diags_.error("unknown-reference", e.range,
+    diags_.report(Rule::UnknownReference, e.range,
                  vpc ? "expected vpc.NAME or vpc.NAME.TIER" : fmt::format("expected {}.NAME", e.name));
     return std::nullopt;
   }
@@ -62,8 +62,8 @@ std::optional<model::Endpoint> Scope::resolve(const ast::Expr& e) {
   const ast::RefStep& name = e.steps[0];
   auto it = table.index.find(name.name);
   if (it == table.index.end()) {
-    diags_.error("unknown-reference", name.range, fmt::format("no {} named `{}`", e.name, name.name))
-        .notes.push_back({{}, suggestion_note(name.name, table.names)});
+    suggest(diags_.report(Rule::UnknownReference, name.range, fmt::format("no {} named `{}`", e.name, name.name)),
+            name.range, name.name, table.names);
     return std::nullopt;
   }
   symbols_.use(name.range, table.symbol.at(name.name));
@@ -76,8 +76,8 @@ std::optional<model::Endpoint> Scope::resolve(const ast::Expr& e) {
     const ast::RefStep& tier = e.steps[1];
     auto t = tiers.index.find(tier.name);
     if (t == tiers.index.end()) {
-      diags_.error("unknown-reference", tier.range, fmt::format("vpc `{}` has no subnet tier `{}`", name.name, tier.name))
-          .notes.push_back({{}, suggestion_note(tier.name, tiers.names)});
+      suggest(diags_.report(Rule::UnknownReference, tier.range, fmt::format("vpc `{}` has no subnet tier `{}`", name.name, tier.name)),
+              tier.range, tier.name, tiers.names);
       return std::nullopt;
     }
     symbols_.use(tier.range, tiers.symbol.at(tier.name));

@@ -57,7 +57,7 @@ void allocate_subnets(model::Model& m, Diagnostics& diags) {
           at = (hit->second + 1 + block - 1) / block * block;  // next aligned block past it
         }
         if (*t.size < vpc.cidr->prefix || at + block - 1 > vpc.cidr->last()) {
-          diags.error("subnet-size", t.cidr_ranges.empty() ? t.range : t.cidr_ranges[z],
+          diags.report(Rule::SubnetSize, t.cidr_ranges.empty() ? t.range : t.cidr_ranges[z],
                       fmt::format("no free /{} block is left in vpc `{}` ({}) for zone {} of tier `{}`", *t.size,
                                   vpc.name, vpc.cidr->str(), vpc.zones[z], t.name));
           t.cidrs.clear();

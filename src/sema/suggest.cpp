@@ -37,12 +37,30 @@ std::optional<std::string> closest_match(std::string_view word, const std::vecto
   return best;
 }
 
-std::string suggestion_note(std::string_view word, const std::vector<std::string>& candidates) {
-  if (auto best = closest_match(word, candidates)) return fmt::format("did you mean `{}`?", *best);
-  if (candidates.empty()) return "nothing of that kind is declared";
+void suggest(Diagnostic& d, SourceRange at, std::string_view word, const std::vector<std::string>& candidates) {
+  if (auto best = closest_match(word, candidates)) {
+    d.notes.push_back({{}, fmt::format("did you mean `{}`?", *best)});
+    if (at.valid()) d.fixits.push_back({at, *best});
+    return;
+  }
+  if (candidates.empty()) {
+    d.notes.push_back({{}, "nothing of that kind is declared"});
+    return;
+  }
   constexpr std::size_t kShown = 12;
   std::vector<std::string> shown(candidates.begin(), candidates.begin() + std::min(kShown, candidates.size()));
-  return fmt::format("expected one of: {}{}", fmt::join(shown, ", "), candidates.size() > kShown ? ", ..." : "");
+  d.notes.push_back(
+      {{}, fmt::format("expected one of: {}{}", fmt::join(shown, ", "), candidates.size() > kShown ? ", ..." : "")});
+}
+
+SourceRange quoted_contents(SourceRange literal, std::string_view value) {
+  if (!literal.valid()) return {};
+  const std::string_view source =
+      literal.file->text().substr(literal.begin.offset, literal.end.offset - literal.begin.offset);
+  if (source.size() != value.size() + 2 || source.front() != '"' || source.back() != '"' ||
+      source.substr(1, value.size()) != value)
+    return {};
+  return literal.file->range(literal.begin.offset + 1, literal.end.offset - 1);
 }
 
 }  // namespace archc

@@ -7,16 +7,12 @@
 
 namespace archc {
 
-Diagnostic& Diagnostics::error(std::string rule, SourceRange range, std::string message) {
-  return add({Severity::Error, std::move(rule), range, std::move(message), {}});
-}
-
-Diagnostic& Diagnostics::warning(std::string rule, SourceRange range, std::string message) {
-  return add({Severity::Warning, std::move(rule), range, std::move(message), {}});
+Diagnostic& Diagnostics::report(Rule rule, SourceRange range, std::string message) {
+  return add({rule, range, std::move(message), {}, {}});
 }
 
 Diagnostic& Diagnostics::add(Diagnostic d) {
-  if (d.severity == Severity::Error) ++errors_;
+  if (d.severity() == Severity::Error) ++errors_;
   list_.push_back(std::move(d));
   return list_.back();
 }
@@ -95,6 +91,24 @@ std::string location(const SourceRange& r) {
 
 }  // namespace
 
+std::string describe(const FixIt& f) {
+  const bool inserts = f.range.begin.offset == f.range.end.offset;
+  std::string_view text = f.replacement;
+  // A whole inserted line is shown without its indentation and newline.
+  if (inserts && text.ends_with('\n')) {
+    text.remove_suffix(1);
+    text.remove_prefix(std::min(text.find_first_not_of(" \t"), text.size()));
+    return fmt::format("insert `{}` above line {}", text, f.range.begin.line);
+  }
+  if (inserts) return fmt::format("insert `{}` at {}:{}", text, f.range.begin.line, f.range.begin.column);
+  return fmt::format("replace `{}` with `{}`",
+                     f.range.file->text().substr(f.range.begin.offset, f.range.end.offset - f.range.begin.offset), text);
+}
+
+namespace {
+
+}  // namespace
+
 std::string render_summary(const std::string& path, std::size_t errors, std::size_t warnings) {
   return fmt::format("{}: {} error{}, {} warning{}", path, errors, errors == 1 ? "" : "s", warnings,
                      warnings == 1 ? "" : "s");
@@ -102,10 +116,9 @@ std::string render_summary(const std::string& path, std::size_t errors, std::siz
 
 std::string render_text(const Diagnostic& d, bool color) {
   Painter paint{color};
-  const bool err = d.severity == Severity::Error;
-  const char* style = err ? kRed : kYellow;
+  const char* style = d.severity() == Severity::Error ? kRed : kYellow;
   std::string out;
-  std::string head = fmt::format("{}[{}]", err ? "error" : "warning", d.rule);
+  std::string head = fmt::format("{}[{}]", severity_name(d.severity()), d.id());
   if (d.range.valid()) out += paint(kBold, location(d.range) + ": ");
   out += paint(style, head) + paint(kBold, ": " + d.message) + "\n";
   if (d.range.valid()) render_snippet(out, d.range, style, paint);
@@ -117,6 +130,8 @@ std::string render_text(const Diagnostic& d, bool color) {
       out += fmt::format("  = {}: {}\n", paint(kCyan, "note"), n.message);
     }
   }
+  for (const auto& f : d.fixits)
+    if (f.range.valid()) out += fmt::format("  = {}: {}\n", paint(kCyan, "help"), describe(f));
   return out;
 }
 

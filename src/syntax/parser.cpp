@@ -373,7 +373,7 @@ class Converter {
     std::string out;
     for (const auto& part : string_node.children) {
       if (part->is_type<grammar::interp>()) {
-        diags_.error("syntax", range_of(*part), "a block label cannot contain an interpolation");
+        diags_.report(Rule::Syntax, range_of(*part), "a block label cannot contain an interpolation");
         continue;
       }
       out += literal(*part);
@@ -410,7 +410,7 @@ class Converter {
       case 'u': {
         auto cp = std::strtoul(std::string(s.substr(3, s.size() - 4)).c_str(), nullptr, 16);
         if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-          diags_.error("syntax", range_of(n), "\\u{...} is not a Unicode scalar value");
+          diags_.report(Rule::Syntax, range_of(n), "\\u{...} is not a Unicode scalar value");
           return {};
         }
         std::string out;
@@ -578,7 +578,7 @@ ast::File parse_file(const SourceFile& file, Diagnostics& diags) {
       // that follows is the next item's business.
     } catch (const pegtl::parse_error& e) {
       const auto at = static_cast<std::uint32_t>(e.positions().front().byte);
-      diags.error("syntax", file.range(at, at + 1), std::string(e.message()));
+      diags.report(Rule::Syntax, file.range(at, at + 1), std::string(e.message()));
       const bool runs_to_end = dynamic_cast<const grammar::unterminated*>(&e) != nullptr;
       offset = runs_to_end ? text.size() : resync_offset(text, at > offset ? at : offset);
     }

@@ -52,7 +52,7 @@ TEST_CASE("cidr-overlap names both places", "[checks][cidr]") {
 )");
   std::size_t overlaps = 0;
   for (const auto& d : c->diags.all()) {
-    if (d.rule != "cidr-overlap") continue;
+    if (d.rule != archc::Rule::CidrOverlap) continue;
     ++overlaps;
     CHECK(d.range.begin.line == 4);
     CHECK(d.range.begin.column == 59);

@@ -62,14 +62,14 @@ Found find(const std::string& text, const std::string& rule) {
   auto c = archc::compile_text("t.arch", text);
   Found f;
   for (const auto& d : c->diags.all()) {
-    if (d.rule != rule) {
-      if (d.severity == archc::Severity::Error) ++f.errors_other_rules;
+    if (d.id() != rule) {
+      if (d.severity() == archc::Severity::Error) ++f.errors_other_rules;
       continue;
     }
     if (f.count++ == 0) {
       f.line = d.range.begin.line;
       f.column = d.range.begin.column;
-      f.error = d.severity == archc::Severity::Error;
+      f.error = d.severity() == archc::Severity::Error;
     }
   }
   return f;
@@ -179,7 +179,7 @@ TEST_CASE("every check runs: one pass reports every problem", "[checks]") {
                                                {"subnets  = vpc.v.db", "subnets  = vpc.v.public"},
                                                {"asg.app : 8080", "asg.app : 80"}}));
   std::vector<std::string> rules;
-  for (const auto& d : c->diags.all()) rules.push_back(d.rule);
+  for (const auto& d : c->diags.all()) rules.emplace_back(d.id());
   CHECK(rules == std::vector<std::string>{"unused-tier", "forward-port-blocked", "rds-public-tier", "rds-single-az"});
 }
 

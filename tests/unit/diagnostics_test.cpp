@@ -15,7 +15,7 @@ SourceRange find(const SourceFile& f, std::string_view needle) {
 
 TEST_CASE("render_text shows location, rule, source line and carets under the range") {
   SourceFile f("site.arch", "vpc \"lab\" {\n  cidr = \"10.1.0.0/33\"\n}\n");
-  Diagnostic d{Severity::Error, "invalid-cidr", find(f, "\"10.1.0.0/33\""), "not a CIDR block", {}};
+  Diagnostic d{Rule::InvalidCidr, find(f, "\"10.1.0.0/33\""), "not a CIDR block", {}, {}};
   CHECK(render_text(d, false) ==
         "site.arch:2:10: error[invalid-cidr]: not a CIDR block\n"
         "  |\n"
@@ -27,9 +27,9 @@ TEST_CASE("render_text widens the gutter to the line number") {
   std::string text(11, '\n');
   text += "bad\n";
   SourceFile f("f.arch", text);
-  Diagnostic d{Severity::Warning, "unused", find(f, "bad"), "declared and never used", {}};
+  Diagnostic d{Rule::UnusedVariable, find(f, "bad"), "declared and never used", {}, {}};
   CHECK(render_text(d, false) ==
-        "f.arch:12:1: warning[unused]: declared and never used\n"
+        "f.arch:12:1: warning[unused-variable]: declared and never used\n"
         "   |\n"
         "12 | bad\n"
         "   | ^^^\n");
@@ -37,11 +37,11 @@ TEST_CASE("render_text widens the gutter to the line number") {
 
 TEST_CASE("render_text expands tabs in the line and under it") {
   SourceFile f("f.arch", "\tx =\t\"v\"\n");
-  Diagnostic d{Severity::Error, "r", find(f, "\"v\""), "m", {}};
+  Diagnostic d{Rule::InvalidValue, find(f, "\"v\""), "m", {}, {}};
   // The column counts the tab as one character, as editors number them;
   // the snippet shows it as four spaces and the carets follow.
   CHECK(render_text(d, false) ==
-        "f.arch:1:6: error[r]: m\n"
+        "f.arch:1:6: error[invalid-value]: m\n"
         "  |\n"
         "1 |     x =    \"v\"\n"
         "  |            ^^^\n");
@@ -49,9 +49,9 @@ TEST_CASE("render_text expands tabs in the line and under it") {
 
 TEST_CASE("render_text counts code points, not bytes, for columns and carets") {
   SourceFile f("f.arch", "x = \"h\xC3\xA9llo\" oops\n");
-  Diagnostic d{Severity::Error, "r", find(f, "oops"), "m", {}};
+  Diagnostic d{Rule::InvalidValue, find(f, "oops"), "m", {}, {}};
   CHECK(render_text(d, false) ==
-        "f.arch:1:13: error[r]: m\n"
+        "f.arch:1:13: error[invalid-value]: m\n"
         "  |\n"
         "1 | x = \"h\xC3\xA9llo\" oops\n"
         "  |             ^^^^\n");
@@ -60,7 +60,7 @@ TEST_CASE("render_text counts code points, not bytes, for columns and carets") {
 TEST_CASE("render_text marks an empty range with one caret and a multi-line range to its line end") {
   SourceFile f("f.arch", "a = [\n  1,\n]\n");
   SECTION("empty") {
-    Diagnostic d{Severity::Error, "syntax", f.range(5, 5), "m", {}};
+    Diagnostic d{Rule::Syntax, f.range(5, 5), "m", {}, {}};
     CHECK(render_text(d, false) ==
           "f.arch:1:6: error[syntax]: m\n"
           "  |\n"
@@ -68,7 +68,7 @@ TEST_CASE("render_text marks an empty range with one caret and a multi-line rang
           "  |      ^\n");
   }
   SECTION("multi-line") {
-    Diagnostic d{Severity::Error, "syntax", find(f, "[\n  1,\n]"), "m", {}};
+    Diagnostic d{Rule::Syntax, find(f, "[\n  1,\n]"), "m", {}, {}};
     CHECK(render_text(d, false) ==
           "f.arch:1:5: error[syntax]: m\n"
           "  |\n"
@@ -81,8 +81,8 @@ TEST_CASE("render_text shows notes with their own snippet, or inline without a p
   SourceFile f("f.arch", "vpc \"a\" {}\nvpc \"a\" {}\n");
   const auto first = f.range(4, 7);
   const auto second = f.range(15, 18);
-  Diagnostic d{Severity::Error, "duplicate-name", second, "vpc `a` is declared twice",
-               {{first, "first declared here"}, {{}, "rename one of them"}}};
+  Diagnostic d{Rule::DuplicateName, second, "vpc `a` is declared twice",
+               {{first, "first declared here"}, {{}, "rename one of them"}}, {}};
   CHECK(render_text(d, false) ==
         "f.arch:2:5: error[duplicate-name]: vpc `a` is declared twice\n"
         "  |\n"
@@ -95,18 +95,33 @@ TEST_CASE("render_text shows notes with their own snippet, or inline without a p
         "  = note: rename one of them\n");
 }
 
+TEST_CASE("render_text shows each fix-it as a help line with its text") {
+  SourceFile f("f.arch", "vcp \"a\" {\n  x = 1\n}\n");
+  Diagnostic d{Rule::UnknownBlock, f.range(0, 3), "unknown block kind `vcp`", {{{}, "did you mean `vpc`?"}},
+               {{f.range(0, 3), "vpc"}, {f.range(12, 12), "  # archc:ignore unknown-block\n"}, {f.range(14, 14), "y"}}};
+  CHECK(render_text(d, false) ==
+        "f.arch:1:1: error[unknown-block]: unknown block kind `vcp`\n"
+        "  |\n"
+        "1 | vcp \"a\" {\n"
+        "  | ^^^\n"
+        "  = note: did you mean `vpc`?\n"
+        "  = help: replace `vcp` with `vpc`\n"
+        "  = help: insert `# archc:ignore unknown-block` above line 2\n"
+        "  = help: insert `y` at 2:5\n");
+}
+
 TEST_CASE("render_text of a diagnostic with no place is one line") {
-  Diagnostic d{Severity::Error, "io", {}, "cannot read", {{{}, "check the path"}}};
-  CHECK(render_text(d, false) == "error[io]: cannot read\n  = note: check the path\n");
+  Diagnostic d{Rule::FileTooLarge, {}, "cannot read", {{{}, "check the path"}}, {}};
+  CHECK(render_text(d, false) == "error[file-too-large]: cannot read\n  = note: check the path\n");
 }
 
 TEST_CASE("render_text colours only when asked") {
   SourceFile f("f.arch", "x = 1\n");
-  Diagnostic d{Severity::Warning, "r", f.range(0, 1), "m", {{f.range(4, 5), "n"}, {{}, "o"}}};
+  Diagnostic d{Rule::UnusedVariable, f.range(0, 1), "m", {{f.range(4, 5), "n"}, {{}, "o"}}, {}};
   const std::string plain = render_text(d, false);
   const std::string coloured = render_text(d, true);
   CHECK(plain.find('\x1b') == std::string::npos);
-  CHECK(coloured.find("\x1b[1;33mwarning[r]\x1b[0m") != std::string::npos);
+  CHECK(coloured.find("\x1b[1;33mwarning[unused-variable]\x1b[0m") != std::string::npos);
   // Stripping the escape codes leaves the plain text: colour adds nothing else.
   std::string stripped;
   for (std::size_t i = 0; i < coloured.size(); ++i) {
@@ -119,9 +134,9 @@ TEST_CASE("render_text colours only when asked") {
 TEST_CASE("Diagnostics counts errors apart from warnings and sorts by position, stably") {
   SourceFile f("f.arch", "abcdef\n");
   Diagnostics diags;
-  diags.warning("w", f.range(4, 5), "late");
-  diags.error("e", f.range(1, 2), "early");
-  diags.error("e", f.range(4, 5), "late too");
+  diags.report(Rule::UnusedVariable, f.range(4, 5), "late");
+  diags.report(Rule::InvalidValue, f.range(1, 2), "early");
+  diags.report(Rule::InvalidValue, f.range(4, 5), "late too");
   CHECK(diags.error_count() == 2);
   CHECK(diags.has_errors());
   diags.sort();

@@ -7,7 +7,6 @@
 #include <nlohmann/json.hpp>
 
 #include "lint/formats.hpp"
-#include "lint/rule_catalog.hpp"
 
 namespace {
 
@@ -76,7 +75,7 @@ TEST_CASE("SARIF has the structure GitHub code scanning requires", "[lint][sarif
   REQUIRE(driver.at("name") == "archc");
   REQUIRE(driver.at("version") == ARCHC_VERSION);
   const json& rules = driver.at("rules");
-  REQUIRE(rules.size() == archc::lint::rule_catalog().size());
+  REQUIRE(rules.size() == archc::kRules.size());
   std::set<std::string> ids;
   for (const auto& r : rules) {
     REQUIRE(r.at("id").is_string());
@@ -156,4 +155,48 @@ TEST_CASE("github escapes percent signs in properties and messages", "[lint][git
   const std::string out = archc::lint::format_github(l.files);
   CHECK(out.find("::error file=100%25/m.arch,line=12,") != std::string::npos);
   CHECK(out.find("%0Anote: 100%25/m.arch:14:5: ") != std::string::npos);
+}
+
+TEST_CASE("JSON reports each fix-it as a range and its replacement", "[lint][json][fixits]") {
+  auto l = lint("main.arch", kSource);
+  const json doc = json::parse(archc::lint::format_json(l.files));
+  const json& diags = doc.at("files").at(0).at("diagnostics");
+  // The warning: the comment that suppresses it, inserted above its line.
+  CHECK(diags.at(0).at("fixes") ==
+        json::array({{{"range", {{"start", {{"line", 2}, {"column", 1}, {"offset", 10}}},
+                                 {"end", {{"line", 2}, {"column", 1}, {"offset", 10}}}}},
+                      {"replacement", "  # archc:ignore single-nat\n"}}}));
+  CHECK(diags.at(1).at("fixes") == json::array());  // archc does not know this error's fix
+}
+
+TEST_CASE("SARIF reports fix-its as fixes with artifact changes", "[lint][sarif][fixits]") {
+  auto l = lint("/repo/main.arch", "vpc \"v\" { cidr = \"10.0.0.1/16\", zones = [\"a\", \"b\"] }\n");
+  const json doc = json::parse(archc::lint::format_sarif(l.files, "/repo"));
+  const json& results = doc["runs"][0]["results"];
+  REQUIRE(results.size() == 1);
+  CHECK(results[0]["ruleId"] == "cidr-host-bits");
+  const json& fixes = results[0].at("fixes");
+  REQUIRE(fixes.size() == 1);
+  require_text(fixes[0], "description");
+  CHECK(fixes[0]["description"]["text"] == "replace `10.0.0.1/16` with `10.0.0.0/16`");
+  const json& changes = fixes[0].at("artifactChanges");
+  REQUIRE(changes.size() == 1);
+  CHECK(changes[0].at("artifactLocation").at("uri") == "main.arch");
+  const json& replacements = changes[0].at("replacements");
+  REQUIRE(replacements.size() == 1);
+  require_region(replacements[0].at("deletedRegion"));
+  CHECK(replacements[0]["deletedRegion"] ==
+        json{{"startLine", 1}, {"startColumn", 19}, {"endLine", 1}, {"endColumn", 30}});
+  CHECK(replacements[0].at("insertedContent") == json{{"text", "10.0.0.0/16"}});
+}
+
+TEST_CASE("SARIF gives an inserted suppression an empty deleted region", "[lint][sarif][fixits]") {
+  auto l = lint("/repo/main.arch", kSource);
+  const json doc = json::parse(archc::lint::format_sarif(l.files, "/repo"));
+  const json& warning = doc["runs"][0]["results"][0];
+  REQUIRE(warning["ruleId"] == "single-nat");
+  const json& replacement = warning.at("fixes").at(0).at("artifactChanges").at(0).at("replacements").at(0);
+  CHECK(replacement["deletedRegion"] == json{{"startLine", 2}, {"startColumn", 1}, {"endLine", 2}, {"endColumn", 1}});
+  CHECK(replacement["insertedContent"]["text"] == "  # archc:ignore single-nat\n");
+  CHECK(!doc["runs"][0]["results"][1].contains("fixes"));
 }

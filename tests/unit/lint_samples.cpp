@@ -26,8 +26,8 @@ std::vector<std::string> lint_file(const std::filesystem::path& p, bool errors_o
   auto linted = archc::lint::lint_compilation(*c);
   std::vector<std::string> out;
   for (const auto& d : linted.diags.all())
-    if (!errors_only || d.severity == archc::Severity::Error)
-      out.push_back(fmt::format("{} {}:{}", d.rule, d.range.begin.line, d.range.begin.column));
+    if (!errors_only || d.severity() == archc::Severity::Error)
+      out.push_back(fmt::format("{} {}:{}", d.id(), d.range.begin.line, d.range.begin.column));
   return out;
 }
 

@@ -38,7 +38,7 @@ std::vector<std::string> lint_rules(const std::string& text, std::size_t* suppre
   if (suppressed) *suppressed = linted.suppressed;
   std::vector<std::string> out;
   for (const auto& d : linted.diags.all())
-    out.push_back(d.rule + "@" + std::to_string(d.range.begin.line) + ":" + std::to_string(d.range.begin.column));
+    out.push_back(std::string(d.id()) + "@" + std::to_string(d.range.begin.line) + ":" + std::to_string(d.range.begin.column));
   return out;
 }
 

@@ -31,7 +31,7 @@ Strings errors_of(std::string text) {
   c->diags.sort();
   Strings out;
   for (const auto& d : c->diags.all())
-    if (d.severity == Severity::Error) out.push_back(test::brief(d));
+    if (d.severity() == Severity::Error) out.push_back(test::brief(d));
   return out;
 }
 
@@ -41,7 +41,7 @@ Diagnostic only_error(std::string text) {
   INFO(Catch::Detail::stringify(test::briefs(c->diags)));
   REQUIRE(c->diags.error_count() == 1);
   for (const auto& d : c->diags.all())
-    if (d.severity == Severity::Error) return d;
+    if (d.severity() == Severity::Error) return d;
   FAIL("unreachable");
   return {};
 }

@@ -17,7 +17,7 @@ namespace archc::test {
 // "LINE:COLUMN: severity[rule]: message" — what a user reads, minus the path.
 inline std::string brief(const Diagnostic& d) {
   return fmt::format("{}:{}: {}[{}]: {}", d.range.begin.line, d.range.begin.column,
-                     d.severity == Severity::Error ? "error" : "warning", d.rule, d.message);
+                     severity_name(d.severity()), d.id(), d.message);
 }
 
 inline std::vector<std::string> briefs(const Diagnostics& diags) {

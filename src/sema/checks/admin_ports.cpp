@@ -18,7 +18,7 @@ void admin_ports(const model::Model& m, Diagnostics& diags) {
     for (const auto& p : e->ports)
       for (const auto& [port, name] : kAdminPorts)
         if (p.lo <= port && port <= p.hi)
-          diags.warning("admin-port-from-internet", p.range,
+          diags.report(Rule::AdminPortFromInternet, p.range,
                         fmt::format("{} (port {}) of {} is open to the whole internet", name, port,
                                     graph.describe(e->to)));
   }

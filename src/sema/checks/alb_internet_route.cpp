@@ -15,7 +15,7 @@ void alb_internet_route(const model::Model& m, Diagnostics& diags) {
     const auto* alb = dynamic_cast<const model::Alb*>(m.resources[e->to.index].get());
     if (!alb || !alb->subnets || alb->internet_facing || !is_public_source(e->from)) continue;
     const model::Tier& tier = m.tier(*alb->subnets);
-    diags.error("alb-no-internet-route", e->range,
+    diags.report(Rule::AlbNoInternetRoute, e->range,
                 fmt::format("alb `{}` is opened to {} but its tier `{}` has no internet route", alb->name,
                             graph.describe(e->from), tier.name))
         .notes.push_back({alb->subnets->range, "the alb is placed here, so AWS creates it internal; use a tier with "

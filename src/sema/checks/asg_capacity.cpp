@@ -16,7 +16,7 @@ void asg_capacity(const model::Model& m, Diagnostics& diags) {
     std::uint64_t usable = 0;
     for (const auto& c : tier.cidrs) usable += c.usable_in_subnet();
     if (static_cast<std::uint64_t>(asg->max) <= usable) continue;
-    diags.error("asg-capacity", asg->range,
+    diags.report(Rule::AsgCapacity, asg->range,
                 fmt::format("asg `{}` may scale to {} instances but tier `{}` has only {} usable addresses", asg->name,
                             asg->max, tier.name, usable))
         .notes.push_back({tier.range, fmt::format("tier `{}` has {} subnet{}; AWS reserves {} addresses in each",

@@ -13,7 +13,7 @@ void asg_nat_route(const model::Model& m, Diagnostics& diags) {
     const model::Vpc& vpc = m.vpc_of(*asg->subnets);
     const model::Tier& tier = m.tier(*asg->subnets);
     if (!tier.is_private() || vpc.nat != model::NatMode::None) continue;
-    auto& d = diags.warning("asg-without-nat", asg->subnets->range,
+    auto& d = diags.report(Rule::AsgWithoutNat, asg->subnets->range,
                             fmt::format("asg `{}` runs in private tier `{}` but vpc `{}` has no NAT gateway: its "
                                         "instances cannot reach the internet",
                                         asg->name, tier.name, vpc.name));

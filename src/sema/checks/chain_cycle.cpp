@@ -47,7 +47,7 @@ void chain_cycle(const model::Model& m, Diagnostics& diags) {
         auto start = std::find_if(path.begin(), path.end(), [&](const Frame& p) { return p.node == to; });
         std::string names = graph.describe_node(to);
         for (auto it = start + 1; it != path.end(); ++it) names += " -> " + graph.describe_node(it->node);
-        auto& d = diags.warning("chain-cycle", e->range,
+        auto& d = diags.report(Rule::ChainCycle, e->range,
                                 fmt::format("sg-chain edges form a cycle: {} -> {}", names, graph.describe_node(to)));
         for (auto it = start + 1; it != path.end(); ++it) d.notes.push_back({it->via->range, "part of the cycle"});
       }

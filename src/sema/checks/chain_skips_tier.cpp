@@ -14,7 +14,7 @@ void chain_skips_tier(const model::Model& m, Diagnostics& diags) {
     if (!e->from.is_resource()) continue;
     const auto layer = [&](const model::Endpoint& ep) { return static_cast<int>(m.resources[ep.index]->kind->layer); };
     if (layer(e->to) - layer(e->from) <= 1) continue;
-    diags.warning("chain-skips-tier", e->range,
+    diags.report(Rule::ChainSkipsTier, e->range,
                   fmt::format("{} reaches {} directly, skipping the application tier", graph.describe(e->from),
                               graph.describe(e->to)));
   }

@@ -25,7 +25,7 @@ void cidr_overlap(const model::Model& m, Diagnostics& diags) {
       if (places[a].range().begin.offset < places[b].range().begin.offset) std::swap(a, b);
       const Place& later = places[a];
       const Place& earlier = places[b];
-      diags.error("cidr-overlap", later.range(),
+      diags.report(Rule::CidrOverlap, later.range(),
                   fmt::format("subnet {} of tier `{}` overlaps {} of tier `{}`", blocks[a].str(), later.tier->name,
                               blocks[b].str(), earlier.tier->name))
           .notes.push_back({earlier.range(), fmt::format("{} is given here", blocks[b].str())});

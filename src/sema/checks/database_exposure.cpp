@@ -13,7 +13,7 @@ void database_exposure(const model::Model& m, Diagnostics& diags) {
   for (const auto* e : graph.edges()) {
     const model::Resource& data = *m.resources[e->to.index];
     if (data.kind->layer != model::Layer::Data || !is_public_source(e->from)) continue;
-    diags.error("db-internet-exposed", e->from.range,
+    diags.report(Rule::DbInternetExposed, e->from.range,
                 fmt::format("{} `{}` is opened to {} on {}", data.kind->keyword, data.name, graph.describe(e->from),
                             format_ports(e->ports)))
         .notes.push_back({data.range, "a database admits only the tier in front of it, or private CIDRs such as a VPN"});

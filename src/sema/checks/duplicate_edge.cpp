@@ -28,7 +28,7 @@ void duplicate_edge(const model::Model& m, Diagnostics& diags) {
     for (std::size_t k = 0; k < e->ports.size(); ++k) {
       const model::PortRange& p = ports[k];
       auto report = [&](const model::PortRange& shared, SourceRange where, const char* note) {
-        diags.warning("duplicate-edge", p.range,
+        diags.report(Rule::DuplicateEdge, p.range,
                       fmt::format("{} -> {} on {} is already opened", graph.describe(e->from), graph.describe(e->to),
                                   format_ports({shared})))
             .notes.push_back({where, note});

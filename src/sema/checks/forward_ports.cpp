@@ -50,7 +50,7 @@ void forward_ports(const model::Model& m, Diagnostics& diags) {
         open = open || opens_port(*e, asg.port);
       }
       if (open) continue;
-      auto& d = diags.error("forward-port-blocked", l.forward_range,
+      auto& d = diags.report(Rule::ForwardPortBlocked, l.forward_range,
                             fmt::format("listener `{}` of alb `{}` forwards to asg `{}` on port {}, which no sg-chain "
                                         "edge opens from the alb: the traffic would be dropped",
                                         l.name, alb->name, asg.name, asg.port));

@@ -13,7 +13,7 @@ void rds_public_tier(const model::Model& m, Diagnostics& diags) {
     if (!db->subnets) continue;
     const model::Tier& tier = m.tier(*db->subnets);
     if (tier.is_public)
-      diags.error("rds-public-tier", db->subnets->range,
+      diags.report(Rule::RdsPublicTier, db->subnets->range,
                   fmt::format("rds `{}` is placed in public tier `{}`", db->name, tier.name))
           .notes.push_back({tier.range, "this tier routes to an internet gateway; use a private or isolated tier"});
   }

@@ -14,7 +14,7 @@ void unreachable_resource(const model::Model& m, Diagnostics& diags) {
   const auto via = graph.reached_from_outside();
   for (std::size_t n = 0; n < via.size(); ++n)
     if (!via[n])
-      diags.warning("unreachable-resource", graph.node_range(n),
+      diags.report(Rule::UnreachableResource, graph.node_range(n),
                     fmt::format("no traffic can reach {}: no sg-chain path leads to it from the internet, a CIDR or "
                                 "a VPC",
                                 graph.describe_node(n)));

@@ -22,7 +22,7 @@ void unused_tier(const model::Model& m, Diagnostics& diags) {
     for (std::size_t t = 0; t < vpc.tiers.size(); ++t) {
       const model::Tier& tier = vpc.tiers[t];
       if (used[v][t] || (tier.is_public && vpc.nat != model::NatMode::None)) continue;
-      diags.warning("unused-tier", tier.range,
+      diags.report(Rule::UnusedTier, tier.range,
                     fmt::format("tier `{}` of vpc `{}` is declared but no resource uses it", tier.name, vpc.name));
     }
   }

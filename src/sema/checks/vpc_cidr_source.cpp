@@ -14,7 +14,7 @@ void vpc_cidr_source(const model::Model& m, Diagnostics& diags) {
     if (e->from.kind != model::Endpoint::Kind::Vpc) continue;
     const model::Vpc& vpc = m.vpcs[e->from.index];
     if (!vpc.cidr) continue;  // invalid, already reported
-    diags.warning("vpc-cidr-source", e->from.range,
+    diags.report(Rule::VpcCidrSource, e->from.range,
                   fmt::format("{} admits all of vpc `{}` ({}); name the resource that needs access instead",
                               graph.describe(e->to), vpc.name, vpc.cidr->str()));
   }

@@ -15,25 +15,25 @@ void zone_spread(const model::Model& m, Diagnostics& diags) {
   auto one_zone = [&](const model::Resource& r) { return r.subnets && zones(*r.subnets) == 1; };
   for (const model::Alb* alb : m.all<model::Alb>())
     if (one_zone(*alb))
-      diags.error("alb-single-zone", alb->subnets->range,
+      diags.report(Rule::AlbSingleZone, alb->subnets->range,
                   fmt::format("alb `{}` needs subnets in at least two zones; this tier has one", alb->name))
           .notes.push_back({m.vpc_of(*alb->subnets).zones_range, "the VPC's zones"});
   for (const model::Rds* db : m.all<model::Rds>())
     if (one_zone(*db))
-      diags.error("rds-single-zone", db->subnets->range,
+      diags.report(Rule::RdsSingleZone, db->subnets->range,
                   fmt::format("rds `{}` needs a subnet group over at least two zones; this tier has one", db->name))
           .notes.push_back({m.vpc_of(*db->subnets).zones_range, "the VPC's zones"});
   for (const model::Asg* asg : m.all<model::Asg>())
     if (one_zone(*asg))
-      diags.warning("asg-single-zone", asg->subnets->range,
+      diags.report(Rule::AsgSingleZone, asg->subnets->range,
                     fmt::format("asg `{}` runs in one zone: losing it loses every instance", asg->name));
   for (const model::Rds* db : m.all<model::Rds>())
     if (!db->multi_az)
-      diags.warning("rds-single-az", db->multi_az_range.valid() ? db->multi_az_range : db->range,
+      diags.report(Rule::RdsSingleAz, db->multi_az_range.valid() ? db->multi_az_range : db->range,
                     fmt::format("rds `{}` is not multi_az: one zone's outage stops the database", db->name));
   for (const auto& vpc : m.vpcs)
     if (vpc.nat == model::NatMode::Single && vpc.zones.size() > 1)
-      diags.warning("single-nat", vpc.nat_range,
+      diags.report(Rule::SingleNat, vpc.nat_range,
                     fmt::format("vpc `{}` routes {} zones through one NAT gateway: its zone's outage cuts them all off",
                                 vpc.name, vpc.zones.size()));
 }
