@@ -19,8 +19,8 @@ const std::vector<RuleInfo>& rule_catalog() {
        "archc reads UTF-8 text only, so that columns and names are unambiguous.",
        "Re-save the file as UTF-8."},
       {"syntax", E, "The text does not follow the grammar of LANGUAGE.md §2.",
-       "Nothing can be built from text that does not parse; archc resumes at the next top-level block so every "
-       "syntax error is reported in one run.",
+       "Nothing can be built from text that does not parse; archc resumes at the next item of the same block "
+       "(after a newline, `,` or `;`, or at the block's `}`) so every syntax error is reported in one run.",
        "Correct the text at the caret: close the brace, quote the string, separate the items."},
       // Structure.
       {"unknown-block", E, "A top-level block kind archc does not know.",

@@ -28,8 +28,8 @@ BlockReader::BlockReader(Diagnostics& diags, Evaluator& eval, const ast::Block& 
         auto& d = diags_.error("unknown-block", b.kind_range, fmt::format("{} cannot contain a `{}` block", what_, b.kind));
         if (!schema.blocks.empty()) d.notes.push_back({{}, suggestion_note(b.kind, schema.blocks)});
       }
-    } else if (!schema.edges) {
-      diags_.error("misplaced-edge", std::get<ast::Edge>(item).range,
+    } else if (const auto* edge = std::get_if<ast::Edge>(&item); edge && !schema.edges) {
+      diags_.error("misplaced-edge", edge->range,
                    fmt::format("edges (a -> b) belong in an sg-chain block, not in {}", what_));
     }
   }
