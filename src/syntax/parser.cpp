@@ -211,8 +211,7 @@ class Builder {
   // end of the file, a later one is only its echo there, and is dropped.
   void error(const char* at, std::string message) {
     if (ran_to_end_) return;
-    const std::uint32_t o = offset(at);
-    diags_.error("syntax", file_.range(o, o + 1), std::move(message));
+    diags_.error("syntax", range(at, std::min(at + 1, end_)), std::move(message));
   }
   // Reports an error that does not stop the parse, such as a bad escape.
   void error(const SourceRange& range, std::string message) { diags_.error("syntax", range, std::move(message)); }
@@ -359,6 +358,15 @@ const char* Builder::recover(const Mark& m, const SyntaxError& e) {
 Builder::Skip Builder::skip_item(const char* item_begin, const char* error_at, const char* record_from) {
   const bool in_block = !blocks_.empty();
   std::vector<char> open;  // '{' '[' '(' brackets, '"' strings, '$' interpolations
+  std::size_t outer_string = SIZE_MAX;  // where the outermost open string is in `open`
+  auto push = [&](char c) {
+    if (c == '"' && outer_string == SIZE_MAX) outer_string = open.size();
+    open.push_back(c);
+  };
+  auto pop = [&] {
+    open.pop_back();
+    if (open.size() <= outer_string) outer_string = SIZE_MAX;
+  };
   const char* junk = nullptr;
   const char* junk_end = nullptr;
   auto flush_junk = [&] {
@@ -373,15 +381,16 @@ Builder::Skip Builder::skip_item(const char* item_begin, const char* error_at, c
     bool blank = false, closes_block = false;
     if (!open.empty() && open.back() == '"') {
       if (c == '\n') {
-        // A string ends at its line: every string and interpolation still
-        // open inside the innermost bracket is unterminated.
-        while (!open.empty() && (open.back() == '"' || open.back() == '$')) open.pop_back();
+        // A string ends at its line: it is unterminated, and so is every
+        // string around it, with what their interpolations opened.
+        open.resize(outer_string);
+        outer_string = SIZE_MAX;
         continue;
       }
-      if (c == '"') open.pop_back();
+      if (c == '"') pop();
       else if (c == '\\' && q + 1 < end_ && q[1] != '\n') next = q + 2;
       else if (c == '$' && q + 2 < end_ && q[1] == '$' && q[2] == '{') next = q + 3;
-      else if (c == '$' && q + 1 < end_ && q[1] == '{') open.push_back('$'), next = q + 2;
+      else if (c == '$' && q + 1 < end_ && q[1] == '{') push('$'), next = q + 2;
     } else {
       if (open.empty() && q >= error_at && (c == '\n' || c == ',' || c == ';' || (c == '}' && in_block))) break;
       switch (c) {
@@ -389,20 +398,20 @@ Builder::Skip Builder::skip_item(const char* item_begin, const char* error_at, c
           blank = true;
           break;
         case '"': case '{': case '[': case '(':
-          open.push_back(c);
+          push(c);
           break;
         case '}':
-          while (!open.empty() && (open.back() == '[' || open.back() == '(')) open.pop_back();
-          if (!open.empty()) open.pop_back();  // a '{' or an interpolation
+          while (!open.empty() && (open.back() == '[' || open.back() == '(')) pop();
+          if (!open.empty()) pop();  // a '{' or an interpolation
           else closes_block = in_block && q >= error_at;
           break;
         case ']':
-          while (!open.empty() && open.back() == '(') open.pop_back();
-          if (!open.empty() && open.back() == '[') open.pop_back();
+          while (!open.empty() && open.back() == '(') pop();
+          if (!open.empty() && open.back() == '[') pop();
           break;
         case ')':
-          while (!open.empty() && open.back() == '[') open.pop_back();
-          if (!open.empty() && open.back() == '(') open.pop_back();
+          while (!open.empty() && open.back() == '[') pop();
+          if (!open.empty() && open.back() == '(') pop();
           break;
         case '#': case '/': case '<': {
           const std::string_view rest(q, static_cast<std::size_t>(end_ - q));
@@ -1193,7 +1202,9 @@ template <> struct action<grammar::block_close> {
 template <> struct action<grammar::block_unclosed> {
   template <typename ActionInput>
   static void apply(const ActionInput& in, Builder& b) {
+    // Reported once: the blocks around it end at the end of the file too.
     b.error(in.begin(), grammar::body_item::expected);
+    b.runs_to_end();
   }
 };
 
