@@ -126,29 +126,22 @@ std::uint32_t count_chars(const char* begin, const char* end) {
 // Line and column of offsets asked for in nearly ascending order, as a parse
 // asks for them: each answer walks on from the previous one instead of
 // searching the line table and counting the line from its start, so all the
-// positions of a parse cost O(text), however long its lines.
+// positions of a parse cost O(text), however long its lines. On a line of
+// ASCII only (most lines), the column is a subtraction.
 class Positions {
  public:
   explicit Positions(const SourceFile& file) : file_(file), text_(file.text().data()), size_(file.text().size()) {
-    find_next_line();
+    enter_line();
   }
 
   SourcePos at(std::uint32_t offset) {
-    if (offset < line_begin_) {  // back over a line end: after backtracking, rare
-      const SourcePos p = file_.pos_at(offset);
-      line_ = p.line;
-      line_begin_ = offset;
-      while (line_begin_ > 0 && text_[line_begin_ - 1] != '\n') --line_begin_;
-      find_next_line();
-      mark_ = offset, column_ = p.column;
-      return p;
-    }
+    if (offset < line_begin_) return back_to(offset);
     while (offset >= next_line_) {
       ++line_;
       line_begin_ = next_line_;
-      find_next_line();
-      mark_ = line_begin_, column_ = 1;
+      enter_line();
     }
+    if (ascii_line_) return {offset, line_, offset - line_begin_ + 1};
     if (offset >= mark_) column_ += count_chars(text_ + mark_, text_ + offset);
     else column_ -= count_chars(text_ + offset, text_ + mark_);
     mark_ = offset;
@@ -156,16 +149,32 @@ class Positions {
   }
 
  private:
-  void find_next_line() {
+  // Back over a line end, after backtracking: rare.
+  SourcePos back_to(std::uint32_t offset) {
+    const SourcePos p = file_.pos_at(offset);
+    line_ = p.line;
+    line_begin_ = offset;
+    while (line_begin_ > 0 && text_[line_begin_ - 1] != '\n') --line_begin_;
+    enter_line();
+    mark_ = offset, column_ = p.column;
+    return p;
+  }
+
+  void enter_line() {
     const void* nl = std::memchr(text_ + line_begin_, '\n', size_ - line_begin_);
-    next_line_ = nl ? static_cast<std::uint32_t>(static_cast<const char*>(nl) - text_) + 1 : UINT32_MAX;
+    const std::size_t line_end = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - text_) : size_;
+    next_line_ = nl ? static_cast<std::uint32_t>(line_end) + 1 : UINT32_MAX;
+    ascii_line_ = std::all_of(text_ + line_begin_, text_ + line_end,
+                              [](char c) { return (static_cast<unsigned char>(c) & 0x80u) == 0; });
+    mark_ = line_begin_, column_ = 1;
   }
 
   const SourceFile& file_;
   const char* text_;
   std::size_t size_;
   std::uint32_t line_ = 1, line_begin_ = 0, next_line_ = 0;
-  std::uint32_t mark_ = 0, column_ = 1;  // the column of offset mark_, on the current line
+  bool ascii_line_ = true;
+  std::uint32_t mark_ = 0, column_ = 1;  // on a line with other characters: the column of offset mark_
 };
 
 // ---- Building the tree -------------------------------------------------------
@@ -1216,6 +1225,8 @@ class CommentAttacher {
  public:
   explicit CommentAttacher(ast::File& file) : tokens_(file.tokens), comments_(file.comments) {}
 
+  // Items come in source order, so each search for an item's first token
+  // goes on from the previous item's.
   void attach(std::vector<ast::BodyItem>& items) {
     for (auto& item : items) {
       if (auto* a = std::get_if<ast::Attribute>(&item)) {
@@ -1230,11 +1241,16 @@ class CommentAttacher {
   }
 
  private:
-  // The index of the first token that starts at or after `offset`.
-  std::size_t token_from(std::uint32_t offset) const {
+  // The index of the first token that starts at or after `offset`, which is
+  // at or after token `from`: an exponential search from there.
+  std::size_t token_from(std::uint32_t offset, std::size_t from) const {
+    auto before = [&](const ast::Token& t) { return t.range.begin.offset < offset; };
+    std::size_t lo = from, hi = from, step = 1;
+    while (hi < tokens_.size() && before(tokens_[hi])) lo = hi + 1, hi += step, step *= 2;
+    hi = std::min(hi, tokens_.size());
     return static_cast<std::size_t>(
-        std::partition_point(tokens_.begin(), tokens_.end(),
-                             [&](const ast::Token& t) { return t.range.begin.offset < offset; }) -
+        std::partition_point(tokens_.begin() + static_cast<std::ptrdiff_t>(lo),
+                             tokens_.begin() + static_cast<std::ptrdiff_t>(hi), before) -
         tokens_.begin());
   }
   // The index in the comment list of the comment token `t`.
@@ -1246,10 +1262,10 @@ class CommentAttacher {
   }
   bool is_comment(std::size_t i) const { return tokens_[i].kind == TokenKind::Comment; }
 
-  void attach(const SourceRange& range, ast::AttachedComments& out) const {
+  void attach(const SourceRange& range, ast::AttachedComments& out) {
     // Leading: the comments just before the item, each on the line of the
     // next or the line above; the first must not share its line with code.
-    const std::size_t first = token_from(range.begin.offset);
+    const std::size_t first = next_ = token_from(range.begin.offset, next_);
     std::size_t k = first;
     for (std::uint32_t line = range.begin.line; k > 0 && is_comment(k - 1) && tokens_[k - 1].range.end.line + 1 >= line;)
       line = tokens_[--k].range.begin.line;
@@ -1259,7 +1275,7 @@ class CommentAttacher {
       out.leading_end = out.leading_begin + static_cast<std::uint32_t>(first - k);
     }
     // Trailing: a comment on the item's last line, after it and any `,` or `;`.
-    std::size_t j = token_from(range.end.offset);
+    std::size_t j = token_from(range.end.offset, first);
     while (j < tokens_.size() && tokens_[j].range.begin.line == range.end.line &&
            (tokens_[j].kind == TokenKind::Comma || tokens_[j].kind == TokenKind::Semicolon))
       ++j;
@@ -1269,6 +1285,7 @@ class CommentAttacher {
 
   const std::vector<ast::Token>& tokens_;
   const std::vector<ast::Comment>& comments_;
+  std::size_t next_ = 0;  // the first token of the last item attached
 };
 
 }  // namespace
