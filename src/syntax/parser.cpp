@@ -123,6 +123,18 @@ std::uint32_t count_chars(const char* begin, const char* end) {
   return n;
 }
 
+bool is_ascii(const char* begin, const char* end) {
+  std::uint64_t high = 0;  // the top bits of every byte, or-ed together
+  const char* p = begin;
+  for (; end - p >= 8; p += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, p, 8);
+    high |= word;
+  }
+  for (; p < end; ++p) high |= static_cast<unsigned char>(*p);
+  return (high & 0x8080808080808080u) == 0;
+}
+
 // Line and column of offsets asked for in nearly ascending order, as a parse
 // asks for them: each answer walks on from the previous one instead of
 // searching the line table and counting the line from its start, so all the
@@ -130,11 +142,19 @@ std::uint32_t count_chars(const char* begin, const char* end) {
 // ASCII only (most lines), the column is a subtraction.
 class Positions {
  public:
-  explicit Positions(const SourceFile& file) : file_(file), text_(file.text().data()), size_(file.text().size()) {
+  explicit Positions(const SourceFile& file)
+      : file_(file), text_(file.text().data()), size_(file.text().size()), ascii_file_(is_ascii(text_, text_ + size_)) {
     enter_line();
   }
 
   SourcePos at(std::uint32_t offset) {
+    if (ascii_line_ && offset >= line_begin_ && offset < next_line_) return {offset, line_, offset - line_begin_ + 1};
+    return elsewhere(offset);
+  }
+
+ private:
+  // On another line, or on one with other characters than ASCII.
+  [[gnu::noinline]] SourcePos elsewhere(std::uint32_t offset) {
     if (offset < line_begin_) return back_to(offset);
     while (offset >= next_line_) {
       ++line_;
@@ -148,7 +168,6 @@ class Positions {
     return {offset, line_, column_};
   }
 
- private:
   // Back over a line end, after backtracking: rare.
   SourcePos back_to(std::uint32_t offset) {
     const SourcePos p = file_.pos_at(offset);
@@ -164,8 +183,7 @@ class Positions {
     const void* nl = std::memchr(text_ + line_begin_, '\n', size_ - line_begin_);
     const std::size_t line_end = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - text_) : size_;
     next_line_ = nl ? static_cast<std::uint32_t>(line_end) + 1 : UINT32_MAX;
-    ascii_line_ = std::all_of(text_ + line_begin_, text_ + line_end,
-                              [](char c) { return (static_cast<unsigned char>(c) & 0x80u) == 0; });
+    ascii_line_ = ascii_file_ || is_ascii(text_ + line_begin_, text_ + line_end);
     mark_ = line_begin_, column_ = 1;
   }
 
@@ -173,6 +191,7 @@ class Positions {
   const char* text_;
   std::size_t size_;
   std::uint32_t line_ = 1, line_begin_ = 0, next_line_ = 0;
+  bool ascii_file_;
   bool ascii_line_ = true;
   std::uint32_t mark_ = 0, column_ = 1;  // on a line with other characters: the column of offset mark_
 };
@@ -201,7 +220,10 @@ class Builder {
   const SourceRange& token(TokenKind kind, const char* begin, const char* end) {
     forget_tokens_from(begin);
     out_.tokens.push_back({kind, range(begin, end)});
-    return out_.tokens.back().range;
+    const SourceRange& r = out_.tokens.back().range;
+    if (kind != TokenKind::Comment && !(r.begin.line == trailing_line_ && (kind == TokenKind::Comma || kind == TokenKind::Semicolon)))
+      awaits_trailing_ = nullptr;
+    return r;
   }
   template <typename ActionInput>
   const SourceRange& token(TokenKind kind, const ActionInput& in) {
@@ -214,6 +236,33 @@ class Builder {
     std::string_view text(begin, static_cast<std::size_t>(end - begin));
     while (!text.empty() && text.back() == '\r') text.remove_suffix(1);
     out_.comments.push_back({std::string(text), token(TokenKind::Comment, begin, begin + text.size())});
+    if (awaits_trailing_ && out_.comments.back().range.begin.line == trailing_line_)
+      awaits_trailing_->trailing = static_cast<std::uint32_t>(out_.comments.size() - 1);
+    awaits_trailing_ = nullptr;
+  }
+
+  // Comments of an item (ast::AttachedComments). When an item starts, every
+  // token before it is final: its leading comments are the comment tokens
+  // just before it, each on the line of the next or the line above, the
+  // first not sharing its line with code. When it ends, its trailing comment
+  // is the next token, if that is a comment on its last line (after any `,`
+  // or `;`).
+  void start_item_comments(const char* begin, SourcePos at, ast::AttachedComments& out) {
+    awaits_trailing_ = nullptr;
+    forget_tokens_from(begin);
+    forget_comments_from(begin);
+    const auto& t = out_.tokens;
+    const std::size_t first = t.size();
+    std::size_t k = first;
+    for (std::uint32_t line = at.line; k > 0 && t[k - 1].kind == TokenKind::Comment && t[k - 1].range.end.line + 1 >= line;)
+      line = t[--k].range.begin.line;
+    while (k < first && k > 0 && t[k - 1].range.end.line == t[k].range.begin.line) ++k;
+    out.leading_end = static_cast<std::uint32_t>(out_.comments.size());
+    out.leading_begin = out.leading_end - static_cast<std::uint32_t>(first - k);
+  }
+  void end_item_comments(const SourceRange& range, ast::AttachedComments& out) {
+    awaits_trailing_ = &out;
+    trailing_line_ = range.end.line;
   }
 
   // Reports a syntax error at `at`. After an error whose effect runs to the
@@ -235,17 +284,35 @@ class Builder {
   }
   ast::Block& block() { return *blocks_.back(); }
 
+  // An attribute or edge: appended when it starts, removed if it fails.
+  template <typename Item>
+  void open_item(const char* begin) {
+    Item& item = std::get<Item>(items().emplace_back(std::in_place_type<Item>));
+    item.range.begin = pos(begin);
+    start_item_comments(begin, item.range.begin, item.comments);
+  }
+  template <typename Item>
+  void close_item(const char* end) {
+    Item& item = this->item<Item>();
+    item.range = range(item.range.begin, end);
+    end_item_comments(item.range, item.comments);
+  }
+  void drop_item() { items().pop_back(); }
+
+  // A block: appended to its parent when it starts, and the place of the
+  // items parsed until it ends.
   void open_block(const char* begin) {
     auto b = std::make_unique<ast::Block>();
     b->range.begin = pos(begin);
-    blocks_.push_back(b.get());
-    // Appended to its parent before its items are parsed, under blocks_.
-    (blocks_.size() == 1 ? out_.items : blocks_[blocks_.size() - 2]->items).emplace_back(std::move(b));
+    start_item_comments(begin, b->range.begin, b->comments);
+    items().emplace_back(std::move(b));
+    blocks_.push_back(std::get<std::unique_ptr<ast::Block>>(items().back()).get());
   }
   void close_block(const char* end) {
     ast::Block& b = block();
     b.range = range(b.range.begin, end);
     blocks_.pop_back();
+    end_item_comments(b.range, b.comments);
   }
   void drop_block() {
     blocks_.pop_back();
@@ -321,10 +388,13 @@ class Builder {
   std::vector<ast::Block*> blocks_;  // open blocks, innermost last; each owned by its parent's items
   std::vector<ast::ExprPtr> exprs_;
   std::vector<const char*> pieces_;  // where the open string pieces start
+  ast::AttachedComments* awaits_trailing_ = nullptr;  // of the item that just ended
+  std::uint32_t trailing_line_ = 0;                   // its last line
   bool ran_to_end_ = false;
 };
 
 const char* Builder::recover(const Mark& m, const SyntaxError& e) {
+  awaits_trailing_ = nullptr;
   error(e.at, e.message);
   if (e.runs_to_end) runs_to_end();
   exprs_.resize(m.exprs);
@@ -501,13 +571,12 @@ struct item_node {
     if constexpr (A == apply_mode::nothing) {
       return Control<Body>::template match<A, M, Action, Control>(in, b);
     } else {
-      const SourcePos begin = b.pos(in.current());
-      b.items().emplace_back(std::in_place_type<Item>);
+      b.open_item<Item>(in.current());
       if (!Control<Body>::template match<A, M, Action, Control>(in, b)) {
-        b.items().pop_back();
+        b.drop_item();
         return false;
       }
-      b.item<Item>().range = b.range(begin, in.current());
+      b.close_item<Item>(in.current());
       return true;
     }
   }
@@ -1217,88 +1286,17 @@ template <> struct action<grammar::block_unclosed> {
   }
 };
 
-// ---- Attached comments ---------------------------------------------------------
-
-// Gives each attribute, block and edge its leading and trailing comments
-// (ast::AttachedComments), found from the tokens around it.
-class CommentAttacher {
- public:
-  explicit CommentAttacher(ast::File& file) : tokens_(file.tokens), comments_(file.comments) {}
-
-  // Items come in source order, so each search for an item's first token
-  // goes on from the previous item's.
-  void attach(std::vector<ast::BodyItem>& items) {
-    for (auto& item : items) {
-      if (auto* a = std::get_if<ast::Attribute>(&item)) {
-        attach(a->range, a->comments);
-      } else if (auto* e = std::get_if<ast::Edge>(&item)) {
-        attach(e->range, e->comments);
-      } else if (auto* b = std::get_if<std::unique_ptr<ast::Block>>(&item)) {
-        attach((*b)->range, (*b)->comments);
-        attach((*b)->items);
-      }
-    }
-  }
-
- private:
-  // The index of the first token that starts at or after `offset`, which is
-  // at or after token `from`: an exponential search from there.
-  std::size_t token_from(std::uint32_t offset, std::size_t from) const {
-    auto before = [&](const ast::Token& t) { return t.range.begin.offset < offset; };
-    std::size_t lo = from, hi = from, step = 1;
-    while (hi < tokens_.size() && before(tokens_[hi])) lo = hi + 1, hi += step, step *= 2;
-    hi = std::min(hi, tokens_.size());
-    return static_cast<std::size_t>(
-        std::partition_point(tokens_.begin() + static_cast<std::ptrdiff_t>(lo),
-                             tokens_.begin() + static_cast<std::ptrdiff_t>(hi), before) -
-        tokens_.begin());
-  }
-  // The index in the comment list of the comment token `t`.
-  std::uint32_t comment_index(const ast::Token& t) const {
-    return static_cast<std::uint32_t>(
-        std::partition_point(comments_.begin(), comments_.end(),
-                             [&](const ast::Comment& c) { return c.range.begin.offset < t.range.begin.offset; }) -
-        comments_.begin());
-  }
-  bool is_comment(std::size_t i) const { return tokens_[i].kind == TokenKind::Comment; }
-
-  void attach(const SourceRange& range, ast::AttachedComments& out) {
-    // Leading: the comments just before the item, each on the line of the
-    // next or the line above; the first must not share its line with code.
-    const std::size_t first = next_ = token_from(range.begin.offset, next_);
-    std::size_t k = first;
-    for (std::uint32_t line = range.begin.line; k > 0 && is_comment(k - 1) && tokens_[k - 1].range.end.line + 1 >= line;)
-      line = tokens_[--k].range.begin.line;
-    while (k < first && k > 0 && tokens_[k - 1].range.end.line == tokens_[k].range.begin.line) ++k;
-    if (k < first) {
-      out.leading_begin = comment_index(tokens_[k]);
-      out.leading_end = out.leading_begin + static_cast<std::uint32_t>(first - k);
-    }
-    // Trailing: a comment on the item's last line, after it and any `,` or `;`.
-    std::size_t j = token_from(range.end.offset, first);
-    while (j < tokens_.size() && tokens_[j].range.begin.line == range.end.line &&
-           (tokens_[j].kind == TokenKind::Comma || tokens_[j].kind == TokenKind::Semicolon))
-      ++j;
-    if (j < tokens_.size() && is_comment(j) && tokens_[j].range.begin.line == range.end.line)
-      out.trailing = comment_index(tokens_[j]);
-  }
-
-  const std::vector<ast::Token>& tokens_;
-  const std::vector<ast::Comment>& comments_;
-  std::size_t next_ = 0;  // the first token of the last item attached
-};
-
 }  // namespace
 
 ast::File parse_file(const SourceFile& file, Diagnostics& diags) {
   ast::File out;
+  out.tokens.reserve(file.text().size() / 8);  // most files have a token every 5 to 7 bytes
   Builder builder(file, diags, out);
   const std::string_view text = file.text();
   // Positions come from the Builder, so PEGTL does not track lines itself.
   pegtl::memory_input<pegtl::tracking_mode::lazy, pegtl::eol::lf_crlf> in(text.data(), text.data() + text.size(),
                                                                             file.path());
   pegtl::parse<grammar::file, action, grammar::control>(in, builder);
-  CommentAttacher(out).attach(out.items);
   return out;
 }
 
