@@ -664,17 +664,61 @@ struct comment : sor<line_comment, block_comment> {};
 struct comma : one<','> {};
 struct semicolon : one<';'> {};
 
+// (' ' / '\t' / '\r' / '\n' if Newlines / comma and semicolon if Separators
+// / comment)*: the commonest text of all, so a run of blanks is skipped in
+// one loop and only comments and separators go through their rules.
+template <bool Newlines, bool Separators>
+struct blanks {
+  using rule_t = blanks;
+  using subs_t = type_list<comment, comma, semicolon>;
+  ARCHC_RULE_MATCH {
+    while (true) {
+      const char* p = in.current();
+      const char* end = in.end();
+      while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || (Newlines && *p == '\n'))) ++p;
+      in.bump(static_cast<std::size_t>(p - in.current()));
+      if (p == end) return true;
+      if (Separators && *p == ',') {
+        if (!Control<comma>::template match<A, M, Action, Control>(in, b)) return true;
+      } else if (Separators && *p == ';') {
+        if (!Control<semicolon>::template match<A, M, Action, Control>(in, b)) return true;
+      } else if (*p == '#' || *p == '/') {
+        if (!Control<comment>::template match<A, rewind_mode::required, Action, Control>(in, b)) return true;
+      } else {
+        return true;
+      }
+    }
+  }
+};
 // Blanks within a line (a lone CR is whitespace too, so CRLF ends a line).
-struct sp : star<sor<one<' ', '\t', '\r'>, comment>> {};
+struct sp : blanks<false, false> {};
 // Blanks including newlines: inside brackets and parentheses.
-struct spnl : star<sor<one<' ', '\t', '\r', '\n'>, comment>> {};
+struct spnl : blanks<true, false> {};
 // Item separators: newlines, commas, semicolons, with blanks between.
-struct seps : star<sor<one<' ', '\t', '\r', '\n'>, comma, semicolon, comment>> {};
+struct seps : blanks<true, true> {};
 
-struct ident_first : ranges<'a', 'z', 'A', 'Z', '_'> {};
+bool is_ident_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
 // A hyphen belongs to a name unless it starts `->`.
 struct ident_other : sor<ranges<'a', 'z', 'A', 'Z', '0', '9', '_'>, seq<one<'-'>, not_at<one<'>'>>>> {};
-struct ident : seq<ident_first, star<ident_other>> {};
+// [A-Za-z_] ident_other*, in one loop: names are the commonest token.
+struct ident {
+  using rule_t = ident;
+  using subs_t = empty_list;
+  template <apply_mode, rewind_mode, template <typename...> class Action, template <typename...> class Control,
+            typename ParseInput, typename... States>
+  static bool match(ParseInput& in, States&&...) {
+    const char* p = in.current();
+    const char* end = in.end();
+    if (p == end || !(is_ident_char(*p) && !(*p >= '0' && *p <= '9'))) return false;
+    ++p;
+    while (p < end && (is_ident_char(*p) || (*p == '-' && (p + 1 == end || p[1] != '>')))) ++p;
+    in.bump(static_cast<std::size_t>(p - in.current()));
+    return true;
+  }
+};
 
 template <typename Word>
 struct keyword : seq<Word, not_at<ident_other>> {};
