@@ -63,7 +63,7 @@ model::Listener read_listener(KindReader& r, const std::string& name) {
   if (redirect && forward)
     r.diags().report(Rule::ConflictingAttributes, forward->name_range, "a listener either redirects or forwards, not both")
         .notes.push_back({redirect->name_range, "`redirect` is given here"});
-  else if (!redirect && !forward)
+  else if (!redirect && !forward && !r.broken())
     r.diags().report(Rule::MissingAttribute, l.range,
                     fmt::format("listener `{}` needs `forward` (an asg) or `redirect` (an HTTPS port)", l.name));
   return l;
@@ -85,7 +85,7 @@ void read(KindReader& r, model::Resource& resource) {
     names.push_back(*name);
     alb.listeners.push_back(read_listener(lr, *name));
   }
-  if (alb.listeners.empty())
+  if (alb.listeners.empty() && !r.broken())
     r.diags().report(Rule::MissingAttribute, alb.range, fmt::format("alb `{}` needs at least one listener block", alb.name));
 }
 

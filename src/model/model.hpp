@@ -71,6 +71,10 @@ struct Resource {
   std::string name;
   SourceRange range;               // of the name
   std::optional<TierRef> subnets;  // absent when missing or unresolved
+  // False when an item of its block did not parse: an attribute may then
+  // hold a default that the source does not say, so checks that judge its
+  // attributes skip it.
+  bool complete = true;
 
   virtual ~Resource() = default;
   // What an edge to it opens when the edge names no ports: TCP ports.

@@ -69,6 +69,7 @@ class ModelBuilder {
   void declare() {
     const ast::Block* stack = nullptr;
     for (const auto& item : file_.items) {
+      if (std::holds_alternative<ast::ErrorItem>(item)) unread_block();  // it may have been any block
       const auto* bp = std::get_if<std::unique_ptr<ast::Block>>(&item);
       if (!bp) continue;
       const ast::Block& b = **bp;
@@ -267,7 +268,7 @@ class ModelBuilder {
           .notes.push_back({cidrs_attr->name_range, "`cidrs` is given here"});
       return;
     }
-    if (!cidrs_attr && !size_attr) {
+    if (!cidrs_attr && !size_attr && !r.broken()) {
       diags_.report(Rule::MissingAttribute, t.range,
                    fmt::format("subnet tier `{}.{}` needs `cidrs` (one per zone) or `size` (a prefix length)", vpc.name, t.name));
       return;
@@ -300,12 +301,14 @@ class ModelBuilder {
   void build_resource(const ast::Block& b, model::Resource& resource) {
     KindReader r(ctx_, b, *resource.kind, fmt::format("{} `{}`", resource.kind->keyword, resource.name));
     resource.subnets = r.tier("subnets");
+    resource.complete = !r.broken();
     if (!resource.subnets) m_.all_placements_read = false;
     resource.kind->read(r, resource);
   }
 
   void build_chain(const ast::Block& b, model::Chain& chain) {
     KindReader r(ctx_, b, network_kind("sg-chain"), fmt::format("sg-chain `{}`", chain.name));
+    if (r.broken()) m_.all_edges_read = false;
     for (const auto* e : r.edges()) {
       model::Edge edge;
       edge.range = e->range;

@@ -52,13 +52,15 @@ KindReader::KindReader(ReadContext& ctx, const ast::Block& block, const model::K
         for (const auto* k : kind.nested) names.emplace_back(k->keyword);
         if (!names.empty()) suggest(d, b.kind_range, b.kind, names);
       }
+    } else if (std::holds_alternative<ast::ErrorItem>(item)) {
+      broken_ = true;
     } else if (const auto* edge = std::get_if<ast::Edge>(&item); edge && !kind.edges) {
       ctx_.diags.report(Rule::MisplacedEdge, edge->range,
                        fmt::format("edges (a -> b) belong in an sg-chain block, not in {}", what_));
     }
   }
   for (const auto& a : kind.attributes)
-    if (a.required && !get(a.name)) ctx_.diags.report(Rule::MissingAttribute, name_range(), fmt::format("{} needs `{}`", what_, a.name));
+    if (a.required && !get(a.name) && !broken_) ctx_.diags.report(Rule::MissingAttribute, name_range(), fmt::format("{} needs `{}`", what_, a.name));
 }
 
 SourceRange KindReader::name_range() const {

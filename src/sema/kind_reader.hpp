@@ -40,6 +40,10 @@ class KindReader {
   const model::Model& model() const { return ctx_.model; }
   // Where the block is named: its label, or its kind when it has none.
   SourceRange name_range() const;
+  // Whether an item of the block did not parse (an ast::ErrorItem, already
+  // reported): what it held is unknown, so an attribute that seems missing
+  // may be there, and nothing is reported as missing.
+  bool broken() const { return broken_; }
 
   // The attribute as written (a declared one, first occurrence), or nullptr.
   const ast::Attribute* get(std::string_view name) const;
@@ -72,6 +76,7 @@ class KindReader {
   const model::KindSpec& kind_;
   std::string what_;
   std::vector<const ast::Attribute*> attributes_;
+  bool broken_ = false;
 };
 
 // The single label of a named block, or nullopt after reporting why not.

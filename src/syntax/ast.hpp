@@ -1,10 +1,13 @@
 // The syntax tree of a .arch file (LANGUAGE.md §1-2). Every node keeps its
-// source range; comments are kept beside the items so a formatter can
-// reproduce them.
+// source range, every token (punctuation included) is listed with its range,
+// and comments are kept both in source order and attached to the items they
+// describe, so an editor can colour and query the text and a formatter can
+// reproduce it.
 #pragma once
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -59,11 +62,21 @@ struct Expr {
   std::vector<RefStep> steps;  // Reference
 };
 
+// The comments that describe an item, as indices into File::comments: the
+// comment lines directly above it (no blank line between, none sharing a
+// line with earlier code), and a comment after it on its last line.
+struct AttachedComments {
+  std::uint32_t leading_begin = 0, leading_end = 0;  // [begin, end), empty when equal
+  std::optional<std::uint32_t> trailing;
+};
+
 struct Attribute {
   std::string name;
   SourceRange name_range;
+  SourceRange equals;  // the `=`
   ExprPtr value;
   SourceRange range;
+  AttachedComments comments;
 };
 
 // One side of an edge: `internet`, a CIDR string, or a reference.
@@ -82,8 +95,11 @@ struct Port {
 
 struct Edge {
   Endpoint from, to;
+  SourceRange arrow;  // the `->`
+  SourceRange colon;  // the `:` before the ports; invalid when there are none
   std::vector<Port> ports;
   SourceRange range;
+  AttachedComments comments;
 };
 
 struct Label {
@@ -91,15 +107,25 @@ struct Label {
   SourceRange range;
 };
 
+// An item that did not parse: from its first character to the end of what
+// was skipped to reach the next item of its block. The syntax diagnostic
+// says what was wrong.
+struct ErrorItem {
+  SourceRange range;
+};
+
 struct Block;
-using BodyItem = std::variant<Attribute, std::unique_ptr<Block>, Edge>;
+using BodyItem = std::variant<Attribute, std::unique_ptr<Block>, Edge, ErrorItem>;
 
 struct Block {
   std::string kind;
   SourceRange kind_range;
   std::vector<Label> labels;
+  SourceRange open_brace;
   std::vector<BodyItem> items;
+  SourceRange close_brace;  // invalid when the file ends before the `}`
   SourceRange range;
+  AttachedComments comments;
 };
 
 struct Comment {
@@ -107,9 +133,45 @@ struct Comment {
   SourceRange range;
 };
 
+enum class TokenKind : std::uint8_t {
+  Identifier,
+  Keyword,  // true, false, null, internet
+  String,   // a string without interpolations, or a literal piece of one: `"a${`... gives `"a`, then `${`
+  Number,
+  Heredoc,
+  Comment,
+  LeftBrace,     // {
+  RightBrace,    // }  (also closes an interpolation)
+  LeftBracket,   // [
+  RightBracket,  // ]
+  LeftParen,     // (
+  RightParen,    // )
+  Equals,        // =
+  Arrow,         // ->
+  Colon,         // :
+  Comma,         // ,
+  Semicolon,     // ;
+  Dot,           // .
+  DotDot,        // .. of a range
+  InterpolationOpen,  // ${
+  Error,  // text skipped after a syntax error
+};
+
+struct Token {
+  TokenKind kind;
+  SourceRange range;
+};
+
 struct File {
-  std::vector<BodyItem> items;  // top level: blocks and attributes only
+  std::vector<BodyItem> items;  // top level: blocks and attributes (and errors) only
   std::vector<Comment> comments;
+  // Every token in source order; ranges do not overlap and only blanks lie
+  // between them.
+  std::vector<Token> tokens;
+
+  // The token whose range holds byte `offset` (begin <= offset < end), or
+  // nullptr when the offset is in blanks or past the last token.
+  const Token* token_at(std::uint32_t offset) const;
 };
 
 }  // namespace archc::ast

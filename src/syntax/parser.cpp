@@ -1,89 +1,724 @@
-// The PEGTL grammar of LANGUAGE.md §1-2 and the conversion of its parse tree
-// into the AST. This is the only translation unit that includes PEGTL, so the
-// grammar's templates are instantiated once. grammar/archc.peg is the same
-// grammar written for people.
+// The PEGTL grammar of LANGUAGE.md §1-2, with the actions that build the AST
+// as it parses. This is the only translation unit that includes PEGTL, so
+// the grammar's templates are instantiated once. grammar/archc.peg is the
+// same grammar written for people.
+//
+// How the tree is built: the parse state is a Builder. An item (attribute,
+// block, edge) is appended to its block when it starts and removed again if
+// it fails; an expression is pushed on a stack when it starts and moved into
+// its place (an attribute's value, a list's element...) by the action of the
+// rule that holds it. Leaves (names, numbers, punctuation) are written by
+// actions, which PEGTL runs only for rules that matched. So a failed
+// alternative leaves nothing behind, and no parse tree is ever built.
+//
+// How errors are recovered: every item is parsed under `recover`. A syntax
+// error inside it is reported, the item becomes an ast::ErrorItem, and
+// parsing resumes at the next item of the same block (see `resync`).
 #include "syntax/parser.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <charconv>
-#include <cstdlib>
-#include <optional>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
 
 #include <fmt/format.h>
 #include <tao/pegtl.hpp>
-#include <tao/pegtl/contrib/parse_tree.hpp>
 
 namespace archc {
 namespace {
 
 namespace pegtl = tao::pegtl;
+using ast::TokenKind;
+
+// A syntax error: where it is and what was expected there. Thrown by the
+// grammar, caught by the item that holds it.
+struct SyntaxError {
+  const char* at;
+  std::string message;
+  bool runs_to_end = false;  // an unterminated heredoc: every later line is its body
+};
+
+// ---- Heredocs ----------------------------------------------------------------
+
+struct HeredocShape {
+  bool indented = false;
+  std::size_t body_begin = 0, body_end = 0;  // offsets into the scanned text
+  std::size_t length = 0;                    // of the whole heredoc
+};
+
+enum class HeredocStatus { NotHeredoc, Ok, Malformed, Unterminated };
+
+struct HeredocScan {
+  HeredocStatus status = HeredocStatus::NotHeredoc;
+  HeredocShape shape;
+  std::string message;  // when Malformed or Unterminated
+};
+
+bool is_tag_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+// Splits `<<[-]TAG\n body\n TAG` at the start of `text`.
+HeredocScan scan_heredoc(std::string_view text) {
+  HeredocScan r;
+  if (text.size() < 2 || text[0] != '<' || text[1] != '<') return r;
+  std::size_t i = 2;
+  if (i < text.size() && text[i] == '-') r.shape.indented = true, ++i;
+  const std::size_t tag_begin = i;
+  while (i < text.size() && is_tag_char(text[i])) ++i;
+  if (i == tag_begin) return {HeredocStatus::Malformed, {}, "expected a heredoc tag after '<<', as in <<EOT"};
+  const std::string_view tag = text.substr(tag_begin, i - tag_begin);
+  while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r')) ++i;
+  if (i >= text.size() || text[i] != '\n') return {HeredocStatus::Malformed, {}, "expected a newline after the heredoc tag"};
+  r.shape.body_begin = ++i;
+  while (i < text.size()) {
+    const std::size_t eol = text.find('\n', i);
+    const std::size_t line_end = eol == std::string_view::npos ? text.size() : eol;
+    std::string_view line = text.substr(i, line_end - i);
+    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) line.remove_suffix(1);
+    if (line == tag) {
+      r.status = HeredocStatus::Ok;
+      r.shape.body_end = i;
+      // Stop right after the tag, before the line end, which separates items.
+      r.shape.length = text.find(tag, i) + tag.size();
+      return r;
+    }
+    if (eol == std::string_view::npos) break;
+    i = eol + 1;
+  }
+  return {HeredocStatus::Unterminated, {}, fmt::format("unterminated heredoc: no line holds only '{}'", tag)};
+}
+
+// The value of a heredoc: literal text, so shell scripts keep their `${VAR}`;
+// `<<-` removes the indentation common to its non-blank lines.
+std::string heredoc_value(std::string_view text, const HeredocShape& h) {
+  const std::string_view body = text.substr(h.body_begin, h.body_end - h.body_begin);
+  if (!h.indented) return std::string(body);
+  std::size_t indent = std::string_view::npos;
+  for (std::string_view rest = body; !rest.empty();) {
+    const std::size_t eol = rest.find('\n');
+    const std::string_view line = rest.substr(0, eol == std::string_view::npos ? rest.size() : eol + 1);
+    if (line.find_first_not_of(" \t\r\n") != std::string_view::npos) indent = std::min(indent, line.find_first_not_of(" \t"));
+    rest.remove_prefix(line.size());
+  }
+  std::string value;
+  for (std::string_view rest = body; !rest.empty();) {
+    const std::size_t eol = rest.find('\n');
+    const std::string_view line = rest.substr(0, eol == std::string_view::npos ? rest.size() : eol + 1);
+    value += line.substr(std::min({indent, line.find_first_not_of(" \t"), line.size()}));
+    rest.remove_prefix(line.size());
+  }
+  return value;
+}
+
+// ---- Positions -----------------------------------------------------------------
+
+bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0u) == 0x80u; }
+
+std::uint32_t count_chars(const char* begin, const char* end) {
+  std::uint32_t n = 0;
+  for (const char* p = begin; p < end; ++p) n += !is_continuation(*p);
+  return n;
+}
+
+bool is_ascii(const char* begin, const char* end) {
+  std::uint64_t high = 0;  // the top bits of every byte, or-ed together
+  const char* p = begin;
+  for (; end - p >= 8; p += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, p, 8);
+    high |= word;
+  }
+  for (; p < end; ++p) high |= static_cast<unsigned char>(*p);
+  return (high & 0x8080808080808080u) == 0;
+}
+
+// Line and column of offsets asked for in nearly ascending order, as a parse
+// asks for them: each answer walks on from the previous one instead of
+// searching the line table and counting the line from its start, so all the
+// positions of a parse cost O(text), however long its lines. On a line of
+// ASCII only (most lines), the column is a subtraction.
+class Positions {
+ public:
+  explicit Positions(const SourceFile& file)
+      : file_(file), text_(file.text().data()), size_(file.text().size()), ascii_file_(is_ascii(text_, text_ + size_)) {
+    enter_line();
+  }
+
+  SourcePos at(std::uint32_t offset) {
+    if (ascii_line_ && offset >= line_begin_ && offset < next_line_) return {offset, line_, offset - line_begin_ + 1};
+    return elsewhere(offset);
+  }
+
+ private:
+  // On another line, or on one with other characters than ASCII.
+  [[gnu::noinline]] SourcePos elsewhere(std::uint32_t offset) {
+    if (offset < line_begin_) return back_to(offset);
+    while (offset >= next_line_) {
+      ++line_;
+      line_begin_ = next_line_;
+      enter_line();
+    }
+    if (ascii_line_) return {offset, line_, offset - line_begin_ + 1};
+    if (offset >= mark_) column_ += count_chars(text_ + mark_, text_ + offset);
+    else column_ -= count_chars(text_ + offset, text_ + mark_);
+    mark_ = offset;
+    return {offset, line_, column_};
+  }
+
+  // Back over a line end, after backtracking: rare.
+  SourcePos back_to(std::uint32_t offset) {
+    const SourcePos p = file_.pos_at(offset);
+    line_ = p.line;
+    line_begin_ = offset;
+    while (line_begin_ > 0 && text_[line_begin_ - 1] != '\n') --line_begin_;
+    enter_line();
+    mark_ = offset, column_ = p.column;
+    return p;
+  }
+
+  void enter_line() {
+    const void* nl = std::memchr(text_ + line_begin_, '\n', size_ - line_begin_);
+    const std::size_t line_end = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - text_) : size_;
+    next_line_ = nl ? static_cast<std::uint32_t>(line_end) + 1 : UINT32_MAX;
+    ascii_line_ = ascii_file_ || is_ascii(text_ + line_begin_, text_ + line_end);
+    mark_ = line_begin_, column_ = 1;
+  }
+
+  const SourceFile& file_;
+  const char* text_;
+  std::size_t size_;
+  std::uint32_t line_ = 1, line_begin_ = 0, next_line_ = 0;
+  bool ascii_file_;
+  bool ascii_line_ = true;
+  std::uint32_t mark_ = 0, column_ = 1;  // on a line with other characters: the column of offset mark_
+};
+
+// ---- Building the tree -------------------------------------------------------
+
+// The parse state: the tree under construction, its tokens and comments.
+class Builder {
+ public:
+  Builder(const SourceFile& file, Diagnostics& diags, ast::File& out)
+      : file_(file), diags_(diags), out_(out), begin_(file.text().data()), end_(begin_ + file.text().size()),
+        positions_(file) {}
+
+  SourcePos pos(const char* p) { return positions_.at(offset(p)); }
+  SourceRange range(const char* begin, const char* end) { return {&file_, pos(begin), pos(end)}; }
+  SourceRange range(SourcePos begin, const char* end) { return {&file_, begin, pos(end)}; }
+  template <typename ActionInput>
+  SourceRange range(const ActionInput& in) {
+    return range(in.begin(), in.end());
+  }
+
+  // Records a token and returns its range. Tokens come in source order,
+  // except that backtracking reads text again: a token at or before ones
+  // already recorded replaces them, as they came from an alternative that
+  // failed.
+  const SourceRange& token(TokenKind kind, const char* begin, const char* end) {
+    forget_tokens_from(begin);
+    out_.tokens.push_back({kind, range(begin, end)});
+    const SourceRange& r = out_.tokens.back().range;
+    if (kind != TokenKind::Comment && !(r.begin.line == trailing_line_ && (kind == TokenKind::Comma || kind == TokenKind::Semicolon)))
+      awaits_trailing_ = nullptr;
+    return r;
+  }
+  template <typename ActionInput>
+  const SourceRange& token(TokenKind kind, const ActionInput& in) {
+    return token(kind, in.begin(), in.end());
+  }
+
+  // Records a comment, as a token and in the file's comment list.
+  void comment(const char* begin, const char* end) {
+    forget_comments_from(begin);
+    std::string_view text(begin, static_cast<std::size_t>(end - begin));
+    while (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+    out_.comments.push_back({std::string(text), token(TokenKind::Comment, begin, begin + text.size())});
+    if (awaits_trailing_ && out_.comments.back().range.begin.line == trailing_line_)
+      awaits_trailing_->trailing = static_cast<std::uint32_t>(out_.comments.size() - 1);
+    awaits_trailing_ = nullptr;
+  }
+
+  // Comments of an item (ast::AttachedComments). When an item starts, every
+  // token before it is final: its leading comments are the comment tokens
+  // just before it, each on the line of the next or the line above, the
+  // first not sharing its line with code. When it ends, its trailing comment
+  // is the next token, if that is a comment on its last line (after any `,`
+  // or `;`).
+  void start_item_comments(const char* begin, SourcePos at, ast::AttachedComments& out) {
+    awaits_trailing_ = nullptr;
+    forget_tokens_from(begin);
+    forget_comments_from(begin);
+    const auto& t = out_.tokens;
+    const std::size_t first = t.size();
+    std::size_t k = first;
+    for (std::uint32_t line = at.line; k > 0 && t[k - 1].kind == TokenKind::Comment && t[k - 1].range.end.line + 1 >= line;)
+      line = t[--k].range.begin.line;
+    while (k < first && k > 0 && t[k - 1].range.end.line == t[k].range.begin.line) ++k;
+    out.leading_end = static_cast<std::uint32_t>(out_.comments.size());
+    out.leading_begin = out.leading_end - static_cast<std::uint32_t>(first - k);
+  }
+  void end_item_comments(const SourceRange& range, ast::AttachedComments& out) {
+    awaits_trailing_ = &out;
+    trailing_line_ = range.end.line;
+  }
+
+  // Reports a syntax error at `at`. After an error whose effect runs to the
+  // end of the file, a later one is only its echo there, and is dropped.
+  void error(const char* at, std::string message) {
+    if (ran_to_end_) return;
+    diags_.report(Rule::Syntax, range(at, std::min(at + 1, end_)), std::move(message));
+  }
+  // Reports an error that does not stop the parse, such as a bad escape.
+  void error(const SourceRange& range, std::string message) { diags_.report(Rule::Syntax, range, std::move(message)); }
+  // Marks the rest of the file as inside a construct that never ends.
+  void runs_to_end() { ran_to_end_ = true; }
+
+  // The items of the innermost open block, or of the file.
+  std::vector<ast::BodyItem>& items() { return blocks_.empty() ? out_.items : blocks_.back()->items; }
+  template <typename Item>
+  Item& item() {
+    return std::get<Item>(items().back());
+  }
+  ast::Block& block() { return *blocks_.back(); }
+
+  // An attribute or edge: appended when it starts, removed if it fails.
+  template <typename Item>
+  void open_item(const char* begin) {
+    Item& item = std::get<Item>(items().emplace_back(std::in_place_type<Item>));
+    item.range.begin = pos(begin);
+    start_item_comments(begin, item.range.begin, item.comments);
+  }
+  template <typename Item>
+  void close_item(const char* end) {
+    Item& item = this->item<Item>();
+    item.range = range(item.range.begin, end);
+    end_item_comments(item.range, item.comments);
+  }
+  void drop_item() { items().pop_back(); }
+
+  // A block: appended to its parent when it starts, and the place of the
+  // items parsed until it ends.
+  void open_block(const char* begin) {
+    auto b = std::make_unique<ast::Block>();
+    b->range.begin = pos(begin);
+    start_item_comments(begin, b->range.begin, b->comments);
+    items().emplace_back(std::move(b));
+    blocks_.push_back(std::get<std::unique_ptr<ast::Block>>(items().back()).get());
+  }
+  void close_block(const char* end) {
+    ast::Block& b = block();
+    b.range = range(b.range.begin, end);
+    blocks_.pop_back();
+    end_item_comments(b.range, b.comments);
+  }
+  void drop_block() {
+    blocks_.pop_back();
+    items().pop_back();
+  }
+
+  // Expressions: the open ones, innermost last, and at most one finished one
+  // on top, waiting to be taken by the rule that holds it.
+  ast::Expr& expr() { return *exprs_.back(); }
+  void open_expr(const char* begin) {
+    exprs_.push_back(std::make_unique<ast::Expr>());
+    exprs_.back()->range.begin = pos(begin);
+  }
+  void close_expr(const char* end) {
+    ast::Expr& e = expr();
+    e.range = range(e.range.begin, end);
+  }
+  void drop_expr() { exprs_.pop_back(); }
+  ast::ExprPtr take_expr() {
+    ast::ExprPtr e = std::move(exprs_.back());
+    exprs_.pop_back();
+    return e;
+  }
+
+  // A string is recorded as tokens in literal pieces around its
+  // interpolations, so the tokens inside `${...}` keep their own kinds.
+  void open_string_piece(const char* begin) { pieces_.push_back(begin); }
+  void close_string_piece(const char* end) {
+    if (end > pieces_.back()) token(TokenKind::String, pieces_.back(), end);
+    pieces_.pop_back();
+  }
+
+  std::size_t depth = 0;  // blocks and expressions open, for the nesting guard
+
+  // What parsing an item may change, to undo a failed one.
+  struct Mark {
+    SourcePos begin;
+    std::size_t exprs, blocks, items, pieces;
+  };
+  Mark mark(const char* item_begin) {
+    return {pos(item_begin), exprs_.size(), blocks_.size(), items().size(), pieces_.size()};
+  }
+
+  // After the syntax error `e` in the item that started at `m`: reports it,
+  // undoes what the item built, skips to the next item of its block, and
+  // leaves an ErrorItem in its place. Returns where parsing resumes.
+  const char* recover(const Mark& m, const SyntaxError& e);
+
+ private:
+  std::uint32_t offset(const char* p) const { return static_cast<std::uint32_t>(p - begin_); }
+
+  void forget_tokens_from(const char* p) {
+    const std::uint32_t o = offset(p);
+    while (!out_.tokens.empty() && out_.tokens.back().range.begin.offset >= o) out_.tokens.pop_back();
+  }
+  void forget_comments_from(const char* p) {
+    const std::uint32_t o = offset(p);
+    while (!out_.comments.empty() && out_.comments.back().range.begin.offset >= o) out_.comments.pop_back();
+  }
+
+  struct Skip {
+    const char* stop;
+    bool unclosed;  // the end of the file came inside a bracket, string, comment or heredoc
+  };
+  Skip skip_item(const char* item_begin, const char* error_at, const char* record_from);
+
+  const SourceFile& file_;
+  Diagnostics& diags_;
+  ast::File& out_;
+  const char* begin_;
+  const char* end_;
+  Positions positions_;
+  std::vector<ast::Block*> blocks_;  // open blocks, innermost last; each owned by its parent's items
+  std::vector<ast::ExprPtr> exprs_;
+  std::vector<const char*> pieces_;  // where the open string pieces start
+  ast::AttachedComments* awaits_trailing_ = nullptr;  // of the item that just ended
+  std::uint32_t trailing_line_ = 0;                   // its last line
+  bool ran_to_end_ = false;
+};
+
+const char* Builder::recover(const Mark& m, const SyntaxError& e) {
+  awaits_trailing_ = nullptr;
+  error(e.at, e.message);
+  if (e.runs_to_end) runs_to_end();
+  exprs_.resize(m.exprs);
+  blocks_.resize(m.blocks);
+  pieces_.resize(m.pieces);
+  std::vector<ast::BodyItem>& list = items();
+  list.erase(list.begin() + static_cast<std::ptrdiff_t>(m.items), list.end());
+  forget_tokens_from(e.at);
+  forget_comments_from(e.at);
+
+  // What parsed before the error keeps its tokens; the rest is skipped.
+  const char* item_begin = begin_ + m.begin.offset;
+  const std::size_t kept = out_.tokens.size();
+  const char* record_from = item_begin;
+  if (kept > 0 && out_.tokens.back().range.end.offset > m.begin.offset)
+    record_from = begin_ + out_.tokens.back().range.end.offset;
+  const Skip skip = skip_item(item_begin, e.at, record_from);
+  if (skip.unclosed) runs_to_end();
+
+  // The error item ends with its last token that is not a comment.
+  SourcePos end = m.begin;
+  for (std::size_t i = out_.tokens.size(); i > 0 && out_.tokens[i - 1].range.begin.offset >= m.begin.offset; --i) {
+    if (out_.tokens[i - 1].kind != TokenKind::Comment) {
+      end = out_.tokens[i - 1].range.end;
+      break;
+    }
+  }
+  list.push_back(ast::ErrorItem{{&file_, m.begin, end}});
+  return skip.stop;
+}
+
+// Scans from the start of a failed item to the first place at or after the
+// error where the item can end: a newline, `,` or `;` outside any bracket,
+// string or comment, or (inside a block) a `}` that closes the block. A
+// closing bracket closes the innermost bracket of its kind and any other
+// kinds opened inside it, so a `}` inside a nested list, object or block is
+// never taken for the block's end, and a missing `]` does not hide it
+// either. Records what lies from `record_from` to the stop: comments as
+// comments, the other text as Error tokens between them.
+Builder::Skip Builder::skip_item(const char* item_begin, const char* error_at, const char* record_from) {
+  const bool in_block = !blocks_.empty();
+  std::vector<char> open;  // '{' '[' '(' brackets, '"' strings, '$' interpolations
+  std::size_t outer_string = SIZE_MAX;  // where the outermost open string is in `open`
+  auto push = [&](char c) {
+    if (c == '"' && outer_string == SIZE_MAX) outer_string = open.size();
+    open.push_back(c);
+  };
+  auto pop = [&] {
+    open.pop_back();
+    if (open.size() <= outer_string) outer_string = SIZE_MAX;
+  };
+  const char* junk = nullptr;
+  const char* junk_end = nullptr;
+  auto flush_junk = [&] {
+    if (junk) token(TokenKind::Error, junk, junk_end);
+    junk = nullptr;
+  };
+  bool unclosed = false;
+  const char* q = item_begin;
+  while (q < end_) {
+    const char c = *q;
+    const char* next = q + 1;
+    bool blank = false, closes_block = false;
+    if (!open.empty() && open.back() == '"') {
+      if (c == '\n') {
+        // A string ends at its line: it is unterminated, and so is every
+        // string around it, with what their interpolations opened.
+        open.resize(outer_string);
+        outer_string = SIZE_MAX;
+        continue;
+      }
+      if (c == '"') pop();
+      else if (c == '\\' && q + 1 < end_ && q[1] != '\n') next = q + 2;
+      else if (c == '$' && q + 2 < end_ && q[1] == '$' && q[2] == '{') next = q + 3;
+      else if (c == '$' && q + 1 < end_ && q[1] == '{') push('$'), next = q + 2;
+    } else {
+      if (open.empty() && q >= error_at && (c == '\n' || c == ',' || c == ';' || (c == '}' && in_block))) break;
+      switch (c) {
+        case ' ': case '\t': case '\r': case '\n':
+          blank = true;
+          break;
+        case '"': case '{': case '[': case '(':
+          push(c);
+          break;
+        case '}':
+          while (!open.empty() && (open.back() == '[' || open.back() == '(')) pop();
+          if (!open.empty()) pop();  // a '{' or an interpolation
+          else closes_block = in_block && q >= error_at;
+          break;
+        case ']':
+          while (!open.empty() && open.back() == '(') pop();
+          if (!open.empty() && open.back() == '[') pop();
+          break;
+        case ')':
+          while (!open.empty() && open.back() == '[') pop();
+          if (!open.empty() && open.back() == '(') pop();
+          break;
+        case '#': case '/': case '<': {
+          const std::string_view rest(q, static_cast<std::size_t>(end_ - q));
+          bool is_comment = true;
+          if (c == '#' || rest.starts_with("//")) {
+            const std::size_t eol = rest.find('\n');
+            next = eol == std::string_view::npos ? end_ : q + eol;
+          } else if (rest.starts_with("/*")) {
+            const std::size_t close = rest.find("*/", 2);
+            unclosed |= close == std::string_view::npos;
+            next = close == std::string_view::npos ? end_ : q + close + 2;
+          } else {
+            is_comment = false;
+            const HeredocScan h = c == '<' ? scan_heredoc(rest) : HeredocScan{};
+            if (h.status == HeredocStatus::Ok) next = q + h.shape.length;
+            if (h.status == HeredocStatus::Unterminated) next = end_, unclosed = true;
+          }
+          if (is_comment) {
+            if (q >= record_from) flush_junk(), comment(q, next);
+            blank = true;
+          }
+          break;
+        }
+        default:
+          break;
+      }
+      if (closes_block) break;
+    }
+    if (!blank && q >= record_from) {
+      if (!junk) junk = q;
+      junk_end = next;
+    }
+    q = next;
+  }
+  flush_junk();
+  return {std::min(q, end_), unclosed || (q >= end_ && !open.empty())};
+}
+
+// ---- Grammar ------------------------------------------------------------------
 
 namespace grammar {
 using namespace tao::pegtl;
 
-// Thrown for a construct that runs to the end of the file (an unclosed
-// comment or heredoc): every later line is inside it, so parsing does not
-// resume there.
-struct unterminated : parse_error {
-  using parse_error::parse_error;
+// Node rules wrap the rule that parses a node, and create, finish or drop
+// the node around it. When PEGTL only looks ahead (apply_mode::nothing) they
+// do nothing, as actions do not run then either.
+#define ARCHC_RULE_MATCH                                                                                      \
+  template <apply_mode A, rewind_mode M, template <typename...> class Action, template <typename...> class Control, \
+            typename ParseInput>                                                                              \
+  static bool match(ParseInput& in, Builder& b)
+
+// An expression around Body.
+template <typename Body>
+struct expr_node {
+  using rule_t = expr_node;
+  using subs_t = type_list<Body>;
+  ARCHC_RULE_MATCH {
+    if constexpr (A == apply_mode::nothing) {
+      return Control<Body>::template match<A, M, Action, Control>(in, b);
+    } else {
+      b.open_expr(in.current());
+      if (!Control<Body>::template match<A, M, Action, Control>(in, b)) {
+        b.drop_expr();
+        return false;
+      }
+      b.close_expr(in.current());
+      return true;
+    }
+  }
 };
 
-// ---- Nesting guard -------------------------------------------------------
-// Counts nested blocks and expressions in the input's depth counter and
-// raises a parse error past kMaxNesting. A level is entered before it is
-// known to hold anything (a list tries an item even at its `]`), so the error
-// comes only when a level inside one past the limit is tried: kMaxNesting
-// levels parse, one more does not.
+// An attribute or edge of the current block around Body.
+template <typename Item, typename Body>
+struct item_node {
+  using rule_t = item_node;
+  using subs_t = type_list<Body>;
+  ARCHC_RULE_MATCH {
+    if constexpr (A == apply_mode::nothing) {
+      return Control<Body>::template match<A, M, Action, Control>(in, b);
+    } else {
+      b.open_item<Item>(in.current());
+      if (!Control<Body>::template match<A, M, Action, Control>(in, b)) {
+        b.drop_item();
+        return false;
+      }
+      b.close_item<Item>(in.current());
+      return true;
+    }
+  }
+};
+
+// A block around Body: the items Body parses go into it.
+template <typename Body>
+struct block_node {
+  using rule_t = block_node;
+  using subs_t = type_list<Body>;
+  ARCHC_RULE_MATCH {
+    if constexpr (A == apply_mode::nothing) {
+      return Control<Body>::template match<A, M, Action, Control>(in, b);
+    } else {
+      b.open_block(in.current());
+      if (!Control<Body>::template match<A, M, Action, Control>(in, b)) {
+        b.drop_block();
+        return false;
+      }
+      b.close_block(in.current());
+      return true;
+    }
+  }
+};
+
+// The nesting guard: counts nested blocks and expressions and raises an
+// error past kMaxNesting. A level is entered before it is known to hold
+// anything (a list tries an item even at its `]`), so the error comes only
+// when a level inside one past the limit is tried: kMaxNesting levels parse,
+// one more does not.
 template <typename Rule>
 struct nested {
   using rule_t = nested;
   using subs_t = type_list<Rule>;
-
-  template <apply_mode A, rewind_mode M, template <typename...> class Action, template <typename...> class Control,
-            typename ParseInput, typename... States>
-  static bool match(ParseInput& in, States&&... st) {
+  ARCHC_RULE_MATCH {
     struct Guard {
       std::size_t& depth;
       ~Guard() { --depth; }
-    } guard{++in.private_depth};
-    if (in.private_depth > kMaxNesting + 1)
-      throw parse_error(fmt::format("nesting is deeper than {} levels", kMaxNesting), in);
-    return Control<Rule>::template match<A, M, Action, Control>(in, st...);
+    } guard{++b.depth};
+    if (b.depth > kMaxNesting + 1) throw SyntaxError{in.current(), fmt::format("nesting is deeper than {} levels", kMaxNesting)};
+    return Control<Rule>::template match<A, M, Action, Control>(in, b);
+  }
+};
+
+// One item of a block or of the file, which must be there. A syntax error
+// inside it is reported and recovered from (Builder::recover), so this rule
+// always succeeds.
+template <typename Item>
+struct recover {
+  using rule_t = recover;
+  using subs_t = type_list<Item>;
+  ARCHC_RULE_MATCH {
+    const char* begin = in.current();
+    const Builder::Mark mark = b.mark(begin);
+    try {
+      if (Control<Item>::template match<A, rewind_mode::required, Action, Control>(in, b)) return true;
+      throw SyntaxError{begin, Item::expected};
+    } catch (const SyntaxError& e) {
+      in.iterator() = b.recover(mark, e);
+    }
+    return true;
   }
 };
 
 // ---- Lexical -------------------------------------------------------------
 struct line_comment : seq<sor<one<'#'>, two<'/'>>, star<not_one<'\n'>>> {};
-struct block_comment_open : string<'/', '*'> {};
-struct block_comment_end : string<'*', '/'> {};
-// Reported at its `/*`: at the end of the file, where the `*/` is missing,
-// the comment would be hard to find.
-struct block_comment_unclosed {
-  using rule_t = block_comment_unclosed;
+// `/* ... */`. An unclosed one runs to the end of the file; its action
+// reports it at its `/*`, since at the end of the file, where the `*/` is
+// missing, the comment would be hard to find.
+struct block_comment {
+  using rule_t = block_comment;
   using subs_t = empty_list;
-
   template <apply_mode, rewind_mode, template <typename...> class Action, template <typename...> class Control,
             typename ParseInput, typename... States>
   static bool match(ParseInput& in, States&&...) {
-    throw unterminated("unterminated comment: expected '*/'", in);
+    const std::string_view rest(in.current(), in.size());
+    if (!rest.starts_with("/*")) return false;
+    const std::size_t close = rest.find("*/", 2);
+    in.bump(close == std::string_view::npos ? rest.size() : close + 2);
+    return true;
   }
 };
-struct block_comment : sor<seq<block_comment_open, until<block_comment_end>>,
-                           seq<at<block_comment_open>, block_comment_unclosed>> {};
 struct comment : sor<line_comment, block_comment> {};
 
-// Blanks within a line (a lone CR is whitespace too, so CRLF ends a line).
-struct sp : star<sor<one<' ', '\t', '\r'>, comment>> {};
-// Blanks including newlines: inside brackets and parentheses.
-struct spnl : star<sor<one<' ', '\t', '\r', '\n'>, comment>> {};
-// Item separators: newlines, commas, semicolons, with blanks between.
-struct seps : star<sor<one<' ', '\t', '\r', '\n', ',', ';'>, comment>> {};
+struct comma : one<','> {};
+struct semicolon : one<';'> {};
 
-struct ident_first : ranges<'a', 'z', 'A', 'Z', '_'> {};
+// (' ' / '\t' / '\r' / '\n' if Newlines / comma and semicolon if Separators
+// / comment)*: the commonest text of all, so a run of blanks is skipped in
+// one loop and only comments and separators go through their rules.
+template <bool Newlines, bool Separators>
+struct blanks {
+  using rule_t = blanks;
+  using subs_t = type_list<comment, comma, semicolon>;
+  ARCHC_RULE_MATCH {
+    while (true) {
+      const char* p = in.current();
+      const char* end = in.end();
+      while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || (Newlines && *p == '\n'))) ++p;
+      in.bump(static_cast<std::size_t>(p - in.current()));
+      if (p == end) return true;
+      if (Separators && *p == ',') {
+        if (!Control<comma>::template match<A, M, Action, Control>(in, b)) return true;
+      } else if (Separators && *p == ';') {
+        if (!Control<semicolon>::template match<A, M, Action, Control>(in, b)) return true;
+      } else if (*p == '#' || *p == '/') {
+        if (!Control<comment>::template match<A, rewind_mode::required, Action, Control>(in, b)) return true;
+      } else {
+        return true;
+      }
+    }
+  }
+};
+// Blanks within a line (a lone CR is whitespace too, so CRLF ends a line).
+struct sp : blanks<false, false> {};
+// Blanks including newlines: inside brackets and parentheses.
+struct spnl : blanks<true, false> {};
+// Item separators: newlines, commas, semicolons, with blanks between.
+struct seps : blanks<true, true> {};
+
+bool is_ident_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
 // A hyphen belongs to a name unless it starts `->`.
 struct ident_other : sor<ranges<'a', 'z', 'A', 'Z', '0', '9', '_'>, seq<one<'-'>, not_at<one<'>'>>>> {};
-struct ident : seq<ident_first, star<ident_other>> {};
+// [A-Za-z_] ident_other*, in one loop: names are the commonest token.
+struct ident {
+  using rule_t = ident;
+  using subs_t = empty_list;
+  template <apply_mode, rewind_mode, template <typename...> class Action, template <typename...> class Control,
+            typename ParseInput, typename... States>
+  static bool match(ParseInput& in, States&&...) {
+    const char* p = in.current();
+    const char* end = in.end();
+    if (p == end || !(is_ident_char(*p) && !(*p >= '0' && *p <= '9'))) return false;
+    ++p;
+    while (p < end && (is_ident_char(*p) || (*p == '-' && (p + 1 == end || p[1] != '>')))) ++p;
+    in.bump(static_cast<std::size_t>(p - in.current()));
+    return true;
+  }
+};
 
 template <typename Word>
 struct keyword : seq<Word, not_at<ident_other>> {};
@@ -95,494 +730,617 @@ struct kw_internet : keyword<TAO_PEGTL_STRING("internet")> {};
 struct digits : plus<digit> {};
 struct integer : seq<opt<one<'-'>>, digits> {};
 struct number : seq<integer, opt<one<'.'>, digits>> {};
-struct range_lit : seq<integer, two<'.'>, integer> {};
+struct range_lo : integer {};
+struct dotdot : two<'.'> {};
+struct range_hi : integer {};
+struct range_lit : seq<range_lo, dotdot, range_hi> {};
 
-struct expr;
-struct expr_required;
+struct expr_body;
+// An expression: the nesting guard around an expression node.
+struct expr : nested<expr_node<expr_body>> {};
 
 // ---- Strings and heredocs ------------------------------------------------
-struct interp_close : one<'}'> {};
-struct interp : seq<string<'$', '{'>, spnl, must<expr_required>, spnl, must<interp_close>> {};
+struct interp_open : string<'$', '{'> {};
+struct interp_value : expr {
+  static constexpr const char* expected = "expected a value (a string, number, list, object, or reference)";
+};
+struct interp_close : one<'}'> {
+  static constexpr const char* expected = "expected '}' to close the interpolation";
+};
+struct interp : seq<interp_open, spnl, must<interp_value>, spnl, must<interp_close>> {};
 struct dollar_escape : string<'$', '$', '{'> {};  // `$${` is a literal `${`
 struct unicode_escape : seq<one<'u'>, one<'{'>, rep_min_max<1, 6, xdigit>, one<'}'>> {};
-struct escape_code : sor<one<'"', '\\', 'n', 't'>, unicode_escape> {};
+struct escape_code : sor<one<'"', '\\', 'n', 't'>, unicode_escape> {
+  static constexpr const char* expected = "unknown escape: use \\\" \\\\ \\n \\t or \\u{XXXX}";
+};
 struct escape : seq<one<'\\'>, must<escape_code>> {};
 // A `$` is text unless it starts `${` or the `$${` escape.
 struct str_text : plus<sor<not_one<'"', '\\', '\n', '$'>, seq<one<'$'>, not_at<opt<one<'$'>>, one<'{'>>>>> {};
-struct string_close : one<'"'> {};
-struct string_lit : seq<one<'"'>, star<sor<str_text, escape, dollar_escape, interp>>, must<string_close>> {};
-
-struct heredoc_shape {
-  bool indented = false;
-  std::size_t body_begin = 0, body_end = 0;  // offsets into the matched text
-  std::size_t length = 0;                    // of the whole heredoc
+struct string_open : one<'"'> {};
+struct string_close : one<'"'> {
+  static constexpr const char* expected = "unterminated string: expected '\"' before the end of the line";
 };
+struct string_lit : seq<string_open, star<sor<str_text, escape, dollar_escape, interp>>, must<string_close>> {};
 
-struct heredoc_error {
-  std::string message;
-  bool runs_to_end = false;  // unterminated: the rest of the file is its body
-};
-
-// Splits `<<[-]TAG\n body\n TAG` at the start of `text`. Returns nullopt when
-// the text does not start a heredoc; throws heredoc_error when it starts one
-// that is malformed.
-std::optional<heredoc_shape> split_heredoc(std::string_view text) {
-  if (text.size() < 2 || text[0] != '<' || text[1] != '<') return std::nullopt;
-  heredoc_shape h;
-  std::size_t i = 2;
-  if (i < text.size() && text[i] == '-') h.indented = true, ++i;
-  std::size_t tag_begin = i;
-  auto is_tag = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
-  while (i < text.size() && is_tag(text[i])) ++i;
-  if (i == tag_begin) throw heredoc_error{"expected a heredoc tag after '<<', as in <<EOT"};
-  std::string_view tag = text.substr(tag_begin, i - tag_begin);
-  while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r')) ++i;
-  if (i >= text.size() || text[i] != '\n') throw heredoc_error{"expected a newline after the heredoc tag"};
-  h.body_begin = ++i;
-  while (i < text.size()) {
-    std::size_t eol = text.find('\n', i);
-    std::size_t line_end = eol == std::string_view::npos ? text.size() : eol;
-    std::string_view line = text.substr(i, line_end - i);
-    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
-    while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) line.remove_suffix(1);
-    if (line == tag) {
-      h.body_end = i;
-      // Stop right after the tag, before the line end, which separates items.
-      h.length = text.find(tag, i) + tag.size();
-      return h;
-    }
-    if (eol == std::string_view::npos) break;
-    i = eol + 1;
-  }
-  throw heredoc_error{fmt::format("unterminated heredoc: no line holds only '{}'", tag), true};
-}
-
+// `<<[-]TAG` ... TAG: see scan_heredoc. A malformed one is an error where it
+// starts; an unterminated one takes the rest of the file.
 struct heredoc {
   using rule_t = heredoc;
   using subs_t = empty_list;
-
   template <apply_mode, rewind_mode, template <typename...> class Action, template <typename...> class Control,
             typename ParseInput, typename... States>
   static bool match(ParseInput& in, States&&...) {
-    std::optional<heredoc_shape> h;
-    try {
-      h = split_heredoc(std::string_view(in.current(), in.size()));
-    } catch (const heredoc_error& e) {
-      if (e.runs_to_end) throw unterminated(e.message, in);
-      throw parse_error(e.message, in);
+    HeredocScan h = scan_heredoc(std::string_view(in.current(), in.size()));
+    switch (h.status) {
+      case HeredocStatus::NotHeredoc: return false;
+      case HeredocStatus::Ok: in.bump(h.shape.length); return true;
+      case HeredocStatus::Malformed: throw SyntaxError{in.current(), std::move(h.message)};
+      case HeredocStatus::Unterminated: throw SyntaxError{in.current(), std::move(h.message), true};
     }
-    if (!h) return false;
-    in.bump(h->length);
-    return true;
+    return false;
   }
 };
 
 // ---- Expressions ---------------------------------------------------------
-struct list_close : one<']'> {};
-struct list : seq<one<'['>, spnl, opt<expr, spnl, star<one<','>, spnl, expr, spnl>, opt<one<','>, spnl>>, must<list_close>> {};
+// An element of a list or an argument of a call.
+struct element : expr {};
 
+struct list_open : one<'['> {};
+struct list_close : one<']'> {
+  static constexpr const char* expected = "expected ',' or ']' in the list";
+};
+struct list : seq<list_open, spnl, opt<element, spnl, star<comma, spnl, element, spnl>, opt<comma, spnl>>, must<list_close>> {};
+
+struct object_open : one<'{'> {};
+struct object_close : one<'}'> {
+  static constexpr const char* expected = "expected a newline, ',' or '}' after the object member";
+};
 struct member_name : ident {};
-struct member_key : sor<member_name, string_lit> {};
-struct member_eq : one<'='> {};
-struct member : seq<member_key, sp, must<member_eq>, sp, must<expr_required>> {};
-struct object_close : one<'}'> {};
-struct object : seq<one<'{'>, seps, opt<member, star<sp, one<'\n', ',', ';'>, seps, member>, seps>, must<object_close>> {};
+struct member_string : expr_node<string_lit> {};
+struct member_eq : one<'='> {
+  static constexpr const char* expected = "expected '=' after the object key";
+};
+struct member_value : expr {
+  static constexpr const char* expected = "expected a value (a string, number, list, object, or reference)";
+};
+struct member : seq<sor<member_name, member_string>, sp, must<member_eq>, sp, must<member_value>> {};
+struct member_sep : sor<one<'\n'>, comma, semicolon> {};
+struct object : seq<object_open, seps, opt<member, star<sp, member_sep, seps, member>, seps>, must<object_close>> {};
 
-struct call_name : ident {};
-struct call_close : one<')'> {};
-struct call : seq<call_name, one<'('>, spnl, opt<expr, spnl, star<one<','>, spnl, expr, spnl>, opt<one<','>, spnl>>, must<call_close>> {};
+// The name a call or reference starts with.
+struct ident_head : ident {};
+struct call_open : one<'('> {};
+struct call_close : one<')'> {
+  static constexpr const char* expected = "expected ',' or ')' in the call";
+};
+struct call_args : seq<call_open, spnl, opt<element, spnl, star<comma, spnl, element, spnl>, opt<comma, spnl>>, must<call_close>> {};
 
-struct ref_root : ident {};
-struct ref_attr_name : ident {};
-struct ref_attr : seq<one<'.'>, must<ref_attr_name>> {};
-struct ref_index_close : one<']'> {};
-struct ref_index : seq<one<'['>, spnl, must<expr_required>, spnl, must<ref_index_close>> {};
-struct reference : seq<ref_root, star<sor<ref_attr, ref_index>>> {};
+struct dot : one<'.'> {};
+struct ref_attr_name : ident {
+  static constexpr const char* expected = "expected a name after '.'";
+};
+struct ref_attr : seq<dot, must<ref_attr_name>> {};
+struct index_open : one<'['> {};
+struct index_value : expr {
+  static constexpr const char* expected = "expected a value (a string, number, list, object, or reference)";
+};
+struct index_close : one<']'> {
+  static constexpr const char* expected = "expected ']' after the index";
+};
+struct ref_index : seq<index_open, spnl, must<index_value>, spnl, must<index_close>> {};
+struct ref_steps : star<sor<ref_attr, ref_index>> {};
+struct reference : seq<ident_head, ref_steps> {};
+struct call_or_reference : seq<ident_head, sor<call_args, ref_steps>> {};
 
-struct expr_body : sor<string_lit, heredoc, range_lit, number, kw_true, kw_false, kw_null, list, object, call, reference> {};
-struct expr : nested<expr_body> {};
-struct expr_required : expr {};
+struct expr_body
+    : sor<string_lit, heredoc, range_lit, number, kw_true, kw_false, kw_null, list, object, call_or_reference> {};
 
 // ---- Items ---------------------------------------------------------------
 struct attr_name : ident {};
-struct attribute : seq<attr_name, sp, one<'='>, not_at<one<'='>>, sp, must<expr_required>> {};
+struct attr_eq : seq<one<'='>, not_at<one<'='>>> {};
+struct attr_value : expr {
+  static constexpr const char* expected = "expected a value (a string, number, list, object, or reference)";
+};
+struct attribute : item_node<ast::Attribute, seq<attr_name, sp, attr_eq, sp, must<attr_value>>> {};
 
-struct endpoint : sor<kw_internet, string_lit, reference> {};
-struct endpoint_required : endpoint {};
-struct port_range : range_lit {};
+// One side of an edge; To tells which.
+template <bool To>
+struct endpoint_internet : kw_internet {};
+template <bool To>
+struct endpoint_value : expr_node<sor<string_lit, reference>> {};
+struct endpoint_from : sor<endpoint_internet<false>, endpoint_value<false>> {};
+struct endpoint_to : sor<endpoint_internet<true>, endpoint_value<true>> {
+  static constexpr const char* expected =
+      "expected an edge target: internet, a CIDR string or a reference such as asg.app";
+};
+struct arrow : string<'-', '>'> {};
+struct colon : one<':'> {};
+struct port_range : seq<range_lo, dotdot, range_hi> {};
 struct port_number : integer {};
 struct port_name : ident {};
 struct port : sor<port_range, port_number, port_name> {};
-struct port_required : port {};
-// A comma also separates items: a port after one must not start another edge.
-struct more_port : seq<sp, one<','>, sp, port, not_at<sp, sor<string<'-', '>'>, one<'.'>>>> {};
+struct port_required : port {
+  static constexpr const char* expected = "expected a port: a number, a range like 8000..8100, or a name like https";
+};
+// A comma also separates items: a port after one must not start another
+// edge. Looked at first, so a port is added only when it is one.
+struct more_port : seq<at<sp, comma, sp, port, not_at<sp, sor<arrow, dot>>>, sp, comma, sp, port> {};
 struct ports : seq<must<port_required>, star<more_port>> {};
-struct edge : seq<endpoint, sp, string<'-', '>'>, sp, must<endpoint_required>, opt<sp, one<':'>, sp, ports>> {};
+struct edge : item_node<ast::Edge, seq<endpoint_from, sp, arrow, sp, must<endpoint_to>, opt<sp, colon, sp, ports>>> {};
 
-struct block;
-struct body_item : sor<attribute, block, edge> {};
-struct block_close : one<'}'> {};
 struct block_kind : ident {};
-struct label_string : string_lit {};
 struct label_ident : ident {};
+struct label_string : expr_node<string_lit> {};
 struct label : sor<label_string, label_ident> {};
-struct block_body : seq<one<'{'>, seps, star<body_item, seps>, must<block_close>> {};
-struct block_head : seq<block_kind, sp, star<label, sp>, at<one<'{'>>> {};
-struct block : nested<seq<block_head, block_body>> {};
+struct block_open : one<'{'> {};
+struct block_close : one<'}'> {};
+// The file ends before the block's `}`: reported by its action, and the
+// block keeps what it holds.
+struct block_unclosed : eof {};
+struct body_item;
+struct block_body : seq<block_open, seps, star<not_at<sor<one<'}'>, eof>>, recover<body_item>, seps>,
+                        sor<block_close, block_unclosed>> {};
+struct block : nested<block_node<seq<block_kind, sp, star<label, sp>, block_body>>> {};
 
-struct top_item : sor<attribute, block> {};
-struct top_item_required : top_item {};
+struct body_item : sor<attribute, block, edge> {
+  static constexpr const char* expected = "expected an attribute (name = value), a block, an edge (a -> b) or '}'";
+};
+struct top_item : sor<attribute, block> {
+  static constexpr const char* expected = "expected a block (kind \"name\" { ... }) or an attribute (name = value)";
+};
+struct file : seq<seps, star<not_at<eof>, recover<top_item>, seps>, eof> {};
 
-// ---- Error messages ------------------------------------------------------
-template <typename Rule>
-inline constexpr const char* message = nullptr;
-template <> inline constexpr const char* message<expr_required> = "expected a value (a string, number, list, object, or reference)";
-template <> inline constexpr const char* message<interp_close> = "expected '}' to close the interpolation";
-template <> inline constexpr const char* message<escape_code> = "unknown escape: use \\\" \\\\ \\n \\t or \\u{XXXX}";
-template <> inline constexpr const char* message<string_close> = "unterminated string: expected '\"' before the end of the line";
-template <> inline constexpr const char* message<list_close> = "expected ',' or ']' in the list";
-template <> inline constexpr const char* message<member_eq> = "expected '=' after the object key";
-template <> inline constexpr const char* message<object_close> = "expected a newline, ',' or '}' after the object member";
-template <> inline constexpr const char* message<call_close> = "expected ',' or ')' in the call";
-template <> inline constexpr const char* message<ref_attr_name> = "expected a name after '.'";
-template <> inline constexpr const char* message<ref_index_close> = "expected ']' after the index";
-template <> inline constexpr const char* message<endpoint_required> = "expected an edge target: internet, a CIDR string or a reference such as asg.app";
-template <> inline constexpr const char* message<port_required> = "expected a port: a number, a range like 8000..8100, or a name like https";
-template <> inline constexpr const char* message<block_close> = "expected an attribute (name = value), a block, an edge (a -> b) or '}'";
-template <> inline constexpr const char* message<top_item_required> = "expected a block (kind \"name\" { ... }) or an attribute (name = value)";
+#undef ARCHC_RULE_MATCH
 
 template <typename Rule>
 struct control : normal<Rule> {
-  template <typename ParseInput, typename... States>
-  [[noreturn]] static void raise(const ParseInput& in, States&&...) {
-    if constexpr (message<Rule> != nullptr) throw parse_error(message<Rule>, in);
-    else throw parse_error("syntax error", in);
+  template <typename ParseInput>
+  [[noreturn]] static void raise(const ParseInput& in, Builder&) {
+    if constexpr (requires { Rule::expected; }) throw SyntaxError{in.current(), Rule::expected};
+    else throw SyntaxError{in.current(), "syntax error"};
   }
 };
-
-// ---- Parse-tree selection ------------------------------------------------
-template <typename Rule>
-using selector = parse_tree::selector<
-    Rule,
-    parse_tree::store_content::on<line_comment, block_comment, str_text, escape, dollar_escape, interp, string_lit,
-                                  heredoc, range_lit, number, kw_true, kw_false, kw_null, list, object,
-                                  member, member_name, call, call_name, reference, ref_root, ref_attr_name, ref_index, attribute,
-                                  attr_name, edge, kw_internet, port_range, port_number, port_name, block, block_kind,
-                                  label_string, label_ident>>;
 
 }  // namespace grammar
 
-using Node = pegtl::parse_tree::node;
+// ---- Actions -------------------------------------------------------------------
 
-// ---- Parse tree → AST ----------------------------------------------------
-class Converter {
- public:
-  Converter(const SourceFile& file, Diagnostics& diags) : file_(file), diags_(diags) {}
+// An integer literal; values beyond int64 saturate (sema range-checks).
+std::int64_t to_int(std::string_view s) {
+  std::int64_t v = 0;
+  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec == std::errc::result_out_of_range) v = s.front() == '-' ? INT64_MIN : INT64_MAX;
+  return v;
+}
 
-  SourceRange range_of(const Node& n) const {
-    return file_.range(offset(n.m_begin.data), offset(n.m_end.data));
+std::pair<std::int64_t, std::int64_t> range_bounds(std::string_view s) {
+  const auto dots = s.find("..");
+  return {to_int(s.substr(0, dots)), to_int(s.substr(dots + 2))};
+}
+
+void append_utf8(std::string& out, std::uint32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
   }
+}
 
-  ast::BodyItem item(const Node& n) {
-    if (n.is_type<grammar::attribute>()) return attribute(n);
-    if (n.is_type<grammar::block>()) return block(n);
-    return edge(n);
+// Appends literal text to the string being built, joining it to a literal
+// part just before.
+void append_literal(Builder& b, std::string_view text, const char* begin, const char* end) {
+  ast::Expr& e = b.expr();
+  if (!e.parts.empty() && !e.parts.back().expr) {
+    e.parts.back().text += text;
+    e.parts.back().range.end = b.pos(end);
+  } else {
+    e.parts.push_back({std::string(text), nullptr, b.range(begin, end)});
   }
+}
 
-  void comment(const Node& n, std::vector<ast::Comment>& out) const {
-    std::string text = n.string();
-    while (!text.empty() && text.back() == '\r') text.pop_back();
-    out.push_back({std::move(text), range_of(n)});
+// The text of a string that may not interpolate (a label, an object key).
+std::string plain_text(Builder& b, const ast::Expr& string) {
+  std::string out;
+  for (const auto& part : string.parts) {
+    if (part.expr) b.error(part.range, "a block label cannot contain an interpolation");
+    else out += part.text;
   }
+  return out;
+}
 
- private:
-  std::uint32_t offset(const char* p) const { return static_cast<std::uint32_t>(p - file_.text().data()); }
+template <typename Rule>
+struct action : pegtl::nothing<Rule> {};
 
-  ast::Attribute attribute(const Node& n) {
-    ast::Attribute a;
-    a.name = n.children[0]->string();
-    a.name_range = range_of(*n.children[0]);
-    a.value = expr(*n.children[1]);
-    a.range = range_of(n);
-    return a;
+template <TokenKind Kind>
+struct token_action {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Builder& b) {
+    b.token(Kind, in);
   }
-
-  std::unique_ptr<ast::Block> block(const Node& n) {
-    auto b = std::make_unique<ast::Block>();
-    b->range = range_of(n);
-    for (const auto& c : n.children) {
-      if (c->is_type<grammar::block_kind>()) {
-        b->kind = c->string();
-        b->kind_range = range_of(*c);
-      } else if (c->is_type<grammar::label_string>()) {
-        b->labels.push_back({plain_text(*c), range_of(*c)});
-      } else if (c->is_type<grammar::label_ident>()) {
-        b->labels.push_back({c->string(), range_of(*c)});
-      } else {
-        b->items.push_back(item(*c));
-      }
-    }
-    return b;
-  }
-
-  ast::Edge edge(const Node& n) {
-    ast::Edge e;
-    e.range = range_of(n);
-    std::size_t i = 0;
-    auto endpoint = [&](ast::Endpoint& ep) {
-      const Node& c = *n.children[i++];
-      ep.range = range_of(c);
-      if (c.is_type<grammar::kw_internet>()) ep.internet = true;
-      else ep.expr = expr(c);
-    };
-    endpoint(e.from);
-    endpoint(e.to);
-    for (; i < n.children.size(); ++i) {
-      const Node& c = *n.children[i];
-      ast::Port p;
-      p.range = range_of(c);
-      if (c.is_type<grammar::port_range>()) {
-        p.kind = ast::Port::Kind::Range;
-        std::tie(p.lo, p.hi) = range_bounds(c.string_view());
-      } else if (c.is_type<grammar::port_number>()) {
-        p.lo = p.hi = to_int(c.string_view());
-      } else {
-        p.kind = ast::Port::Kind::Name;
-        p.name = c.string();
-      }
-      e.ports.push_back(std::move(p));
-    }
-    return e;
-  }
-
-  // An integer literal; values beyond int64 saturate (sema range-checks).
-  static std::int64_t to_int(std::string_view s) {
-    std::int64_t v = 0;
-    auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (ec == std::errc::result_out_of_range) v = s.front() == '-' ? INT64_MIN : INT64_MAX;
-    return v;
-  }
-
-  static std::pair<std::int64_t, std::int64_t> range_bounds(std::string_view s) {
-    auto dots = s.find("..");
-    return {to_int(s.substr(0, dots)), to_int(s.substr(dots + 2))};
-  }
-
-  // The decoded text of a string literal without interpolations (labels).
-  std::string plain_text(const Node& string_node) {
-    std::string out;
-    for (const auto& part : string_node.children) {
-      if (part->is_type<grammar::interp>()) {
-        diags_.report(Rule::Syntax, range_of(*part), "a block label cannot contain an interpolation");
-        continue;
-      }
-      out += literal(*part);
-    }
-    return out;
-  }
-
-  static void append_utf8(std::string& out, std::uint32_t cp) {
-    if (cp < 0x80) {
-      out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      out += static_cast<char>(0xC0 | (cp >> 6));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      out += static_cast<char>(0xE0 | (cp >> 12));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (cp >> 18));
-      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-  }
-
-  // Text of a literal string part: plain text, an escape or `$${`.
-  std::string literal(const Node& n) {
-    std::string_view s = n.string_view();
-    if (n.is_type<grammar::dollar_escape>()) return "${";
-    if (!n.is_type<grammar::escape>()) return std::string(s);
-    switch (s[1]) {
-      case 'n': return "\n";
-      case 't': return "\t";
-      case 'u': {
-        auto cp = std::strtoul(std::string(s.substr(3, s.size() - 4)).c_str(), nullptr, 16);
-        if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-          diags_.report(Rule::Syntax, range_of(n), "\\u{...} is not a Unicode scalar value");
-          return {};
-        }
-        std::string out;
-        append_utf8(out, static_cast<std::uint32_t>(cp));
-        return out;
-      }
-      default: return std::string(1, s[1]);
-    }
-  }
-
-  void string_parts(const Node& n, ast::Expr& e) {
-    for (const auto& part : n.children) {
-      if (part->is_type<grammar::interp>()) {
-        e.parts.push_back({{}, expr(*part->children.front()), range_of(*part)});
-      } else if (!e.parts.empty() && !e.parts.back().expr) {
-        e.parts.back().text += literal(*part);
-        e.parts.back().range.end = range_of(*part).end;
-      } else {
-        e.parts.push_back({literal(*part), nullptr, range_of(*part)});
-      }
-    }
-  }
-
-  void heredoc(const Node& n, ast::Expr& e);
-
-  ast::ExprPtr expr(const Node& n) {
-    auto e = std::make_unique<ast::Expr>();
-    e->range = range_of(n);
-    if (n.is_type<grammar::string_lit>()) {
-      e->kind = ast::ExprKind::String;
-      string_parts(n, *e);
-    } else if (n.is_type<grammar::heredoc>()) {
-      e->kind = ast::ExprKind::String;
-      e->heredoc = true;
-      heredoc(n, *e);
-    } else if (n.is_type<grammar::number>()) {
-      e->kind = ast::ExprKind::Number;
-      std::string s = n.string();
-      e->is_integer = s.find('.') == std::string::npos;
-      e->number = std::strtod(s.c_str(), nullptr);
-    } else if (n.is_type<grammar::range_lit>()) {
-      e->kind = ast::ExprKind::Range;
-      std::tie(e->lo, e->hi) = range_bounds(n.string_view());
-    } else if (n.is_type<grammar::kw_true>() || n.is_type<grammar::kw_false>()) {
-      e->kind = ast::ExprKind::Bool;
-      e->boolean = n.is_type<grammar::kw_true>();
-    } else if (n.is_type<grammar::kw_null>()) {
-      e->kind = ast::ExprKind::Null;
-    } else if (n.is_type<grammar::list>()) {
-      e->kind = ast::ExprKind::List;
-      for (const auto& c : n.children) e->items.push_back(expr(*c));
-    } else if (n.is_type<grammar::object>()) {
-      e->kind = ast::ExprKind::Object;
-      for (const auto& m : n.children) {
-        const Node& key = *m->children[0];
-        ast::ObjectMember om;
-        om.key = key.is_type<grammar::string_lit>() ? plain_text(key) : key.string();
-        om.key_range = range_of(key);
-        om.value = expr(*m->children[1]);
-        e->members.push_back(std::move(om));
-      }
-    } else if (n.is_type<grammar::call>()) {
-      e->kind = ast::ExprKind::Call;
-      e->name = n.children[0]->string();
-      e->name_range = range_of(*n.children[0]);
-      for (std::size_t i = 1; i < n.children.size(); ++i)
-        e->items.push_back(expr(*n.children[i]));
-    } else {  // reference
-      e->kind = ast::ExprKind::Reference;
-      e->name = n.children[0]->string();
-      e->name_range = range_of(*n.children[0]);
-      for (std::size_t i = 1; i < n.children.size(); ++i) {
-        const Node& c = *n.children[i];
-        ast::RefStep step;
-        step.range = range_of(c);
-        if (c.is_type<grammar::ref_attr_name>()) step.name = c.string();
-        else step.index = expr(*c.children.front());
-        e->steps.push_back(std::move(step));
-      }
-    }
-    return e;
-  }
-
-  const SourceFile& file_;
-  Diagnostics& diags_;
 };
 
-// Moves every comment out of the tree into `out`, in source order, so the
-// conversion sees only syntax.
-void extract_comments(Node& n, const Converter& conv, std::vector<ast::Comment>& out) {
-  auto& kids = n.children;
-  for (auto& c : kids) {
-    if (c->is_type<grammar::line_comment>() || c->is_type<grammar::block_comment>()) conv.comment(*c, out);
-    else extract_comments(*c, conv, out);
+// Punctuation and tokens that build nothing.
+template <> struct action<grammar::comma> : token_action<TokenKind::Comma> {};
+template <> struct action<grammar::semicolon> : token_action<TokenKind::Semicolon> {};
+template <> struct action<grammar::range_lo> : token_action<TokenKind::Number> {};
+template <> struct action<grammar::range_hi> : token_action<TokenKind::Number> {};
+template <> struct action<grammar::dotdot> : token_action<TokenKind::DotDot> {};
+template <> struct action<grammar::interp_close> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Builder& b) {
+    b.token(TokenKind::RightBrace, in);
+    b.open_string_piece(in.end());
   }
-  kids.erase(std::remove_if(kids.begin(), kids.end(),
-                            [](const auto& c) {
-                              return c->template is_type<grammar::line_comment>() ||
-                                     c->template is_type<grammar::block_comment>();
-                            }),
-             kids.end());
-}
+};
+template <> struct action<grammar::list_close> : token_action<TokenKind::RightBracket> {};
+template <> struct action<grammar::object_close> : token_action<TokenKind::RightBrace> {};
+template <> struct action<grammar::member_eq> : token_action<TokenKind::Equals> {};
+template <> struct action<grammar::call_close> : token_action<TokenKind::RightParen> {};
+template <> struct action<grammar::dot> : token_action<TokenKind::Dot> {};
+template <> struct action<grammar::index_open> : token_action<TokenKind::LeftBracket> {};
+template <> struct action<grammar::index_close> : token_action<TokenKind::RightBracket> {};
 
-// A heredoc is literal text, so shell scripts keep their `${VAR}`; `<<-`
-// removes the indentation common to its non-blank lines.
-void Converter::heredoc(const Node& n, ast::Expr& e) {
-  std::string_view text = n.string_view();
-  const grammar::heredoc_shape h = *grammar::split_heredoc(text);
-  std::string_view body = text.substr(h.body_begin, h.body_end - h.body_begin);
-  std::string value;
-  if (!h.indented) {
-    value = body;
-  } else {
-    std::vector<std::string_view> lines;
-    std::size_t indent = std::string_view::npos;
-    for (std::string_view rest = body; !rest.empty();) {
-      std::size_t eol = rest.find('\n');
-      std::string_view line = rest.substr(0, eol == std::string_view::npos ? rest.size() : eol + 1);
-      if (line.find_first_not_of(" \t\r\n") != std::string_view::npos)
-        indent = std::min(indent, line.find_first_not_of(" \t"));
-      lines.push_back(line);
-      rest.remove_prefix(line.size());
-    }
-    for (std::string_view line : lines) {
-      std::size_t lead = std::min({indent, line.find_first_not_of(" \t"), line.size()});
-      value += line.substr(lead);
+template <> struct action<grammar::line_comment> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Builder& b) {
+    b.comment(in.begin(), in.end());
+  }
+};
+template <> struct action<grammar::block_comment> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Builder& b) {
+    b.comment(in.begin(), in.end());
+    const std::string_view text = in.string_view();
+    if (text.size() < 4 || !text.ends_with("*/")) {
+      b.error(in.begin(), "unterminated comment: expected '*/'");
+      b.runs_to_end();
     }
   }
-  e.parts.push_back({std::move(value), nullptr, range_of(n)});
-}
+};
 
-// Where to resume after a syntax error: the next line at or after `from`
-// that starts, in its first column, a top-level item.
-std::size_t resync_offset(std::string_view text, std::size_t from) {
-  std::size_t i = text.find('\n', from);
-  while (i != std::string_view::npos) {
-    ++i;
-    if (i < text.size() && (std::isalpha(static_cast<unsigned char>(text[i])) || text[i] == '_')) return i;
-    i = text.find('\n', i);
+// Strings.
+template <> struct action<grammar::string_open> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Builder& b) {
+    b.expr().kind = ast::ExprKind::String;
+    b.open_string_piece(in.begin());
   }
-  return text.size();
+};
+template <> struct action<grammar::string_close> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Builder& b) {
+    b.close_string_piece(in.end());
+  }
+};
+template <> struct action<grammar::str_text> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Builder& b) {
+    append_literal(b, in.string_view(), in.begin(), in.end());
+  }
+};
+template <> struct action<grammar::dollar_escape> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Builder& b) {
+    append_literal(b, "${", in.begin(), in.end());
+  }
+};
+template <> struct action<grammar::escape> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Builder& b) {
+    const std::string_view s = in.string_view();
+    char decoded[4];
+    std::string_view text(decoded, 1);
+    std::string utf8;
+    switch (s[1]) {
+      case 'n': decoded[0] = '\n'; break;
+      case 't': decoded[0] = '\t'; break;
+      case 'u': {
+        std::uint32_t cp = 0;
+        std::from_chars(s.data() + 3, s.data() + s.size() - 1, cp, 16);
+        if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+          b.error(b.range(in), "\\u{...} is not a Unicode scalar value");
+          return;
+        }
+        append_utf8(utf8, cp);
+        text = utf8;
+        break;
+      }
+      default: decoded[0] = s[1]; break;
+    }
+    append_literal(b, text, in.begin(), in.end());
+  }
+};
+template <> struct action<grammar::interp_open> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Builder& b) {
+    b.close_string_piece(in.begin());
+    b.token(TokenKind::InterpolationOpen, in);
+  }
+};
+template <> struct action<grammar::interp> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Builder& b) {
+    ast::ExprPtr value = b.take_expr();
+    b.expr().parts.push_back({{}, std::move(value), b.range(in)});
+  }
+};
+template <> struct action<grammar::heredoc> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Builder& b) {
+    const SourceRange& range = b.token(TokenKind::Heredoc, in);
+    ast::Expr& e = b.expr();
+    e.kind = ast::ExprKind::String;
+    e.heredoc = true;
+    const std::string_view text = in.string_view();
+    e.parts.push_back({heredoc_value(text, scan_heredoc(text).shape), nullptr, range});
+  }
+};
+
+// Scalars.
+template <> struct action<grammar::number> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Builder& b) {
+    b.token(TokenKind::Number, in);
+    const std::string_view s = in.string_view();
+    ast::Expr& e = b.expr();
+    e.kind = ast::ExprKind::Number;
+    e.is_integer = s.find('.') == std::string_view::npos;
+    // Too many digits for a double is infinity, which sema range-checks.
+    if (std::from_chars(s.data(), s.data() + s.size(), e.number).ec == std::errc::result_out_of_range)
+      e.number = s.front() == '-' ? -HUGE_VAL : HUGE_VAL;
+  }
+};
+template <> struct action<grammar::range_lit> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Builder& b) {
+    ast::Expr& e = b.expr();
+    e.kind = ast::ExprKind::Range;
+    std::tie(e.lo, e.hi) = range_bounds(in.string_view());
+  }
+};
+template <bool Value>
+struct bool_action {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Builder& b) {
+    b.token(TokenKind::Keyword, in);
+    b.expr().kind = ast::ExprKind::Bool;
+    b.expr().boolean = Value;
+  }
+};
+template <> struct action<grammar::kw_true> : bool_action<true> {};
+template <> struct action<grammar::kw_false> : bool_action<false> {};
+template <> struct action<grammar::kw_null> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Builder& b) {
+    b.token(TokenKind::Keyword, in);
+    b.expr().kind = ast::ExprKind::Null;
+  }
+};
+
+// Lists, objects, calls and references.
+template <> struct action<grammar::element> {
+  template <typename ActionInput>
+  static void apply(const ActionInput&, Builder& b) {
+    ast::ExprPtr e = b.take_expr();
+    b.expr().items.push_back(std::move(e));
+  }
+};
+template <> struct action<grammar::list_open> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Builder& b) {
+    b.token(TokenKind::LeftBracket, in);
+    b.expr().kind = ast::ExprKind::List;
+  }
+};
+template <> struct action<grammar::object_open> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Builder& b) {
+    b.token(TokenKind::LeftBrace, in);
+    b.expr().kind = ast::ExprKind::Object;
+  }
+};
+template <> struct action<grammar::member_name> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Builder& b) {
+    b.expr().members.push_back({in.string(), b.token(TokenKind::Identifier, in), nullptr});
+  }
+};
+template <> struct action<grammar::member_string> {
+  template <typename ActionInput>
+  static void apply(const ActionInput&, Builder& b) {
+    const ast::ExprPtr key = b.take_expr();
+    b.expr().members.push_back({plain_text(b, *key), key->range, nullptr});
+  }
+};
+template <> struct action<grammar::member_value> {
+  template <typename ActionInput>
+  static void apply(const ActionInput&, Builder& b) {
+    ast::ExprPtr value = b.take_expr();
+    b.expr().members.back().value = std::move(value);
+  }
+};
+template <> struct action<grammar::ident_head> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Builder& b) {
+    ast::Expr& e = b.expr();
+    e.kind = ast::ExprKind::Reference;
+    e.name = in.string();
+    e.name_range = b.token(TokenKind::Identifier, in);
+  }
+};
+template <> struct action<grammar::call_open> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Builder& b) {
+    b.token(TokenKind::LeftParen, in);
+    b.expr().kind = ast::ExprKind::Call;
+  }
+};
+template <> struct action<grammar::ref_attr_name> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Builder& b) {
+    b.expr().steps.push_back({in.string(), nullptr, b.token(TokenKind::Identifier, in)});
+  }
+};
+template <> struct action<grammar::ref_index> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Builder& b) {
+    ast::ExprPtr index = b.take_expr();
+    b.expr().steps.push_back({{}, std::move(index), b.range(in)});
+  }
+};
+
+// Attributes.
+template <> struct action<grammar::attr_name> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Builder& b) {
+    auto& a = b.item<ast::Attribute>();
+    a.name = in.string();
+    a.name_range = b.token(TokenKind::Identifier, in);
+  }
+};
+template <> struct action<grammar::attr_eq> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Builder& b) {
+    b.item<ast::Attribute>().equals = b.token(TokenKind::Equals, in);
+  }
+};
+template <> struct action<grammar::attr_value> {
+  template <typename ActionInput>
+  static void apply(const ActionInput&, Builder& b) {
+    b.item<ast::Attribute>().value = b.take_expr();
+  }
+};
+
+// Edges.
+template <bool To>
+ast::Endpoint& endpoint(Builder& b) {
+  auto& e = b.item<ast::Edge>();
+  return To ? e.to : e.from;
 }
+template <bool To>
+struct action<grammar::endpoint_internet<To>> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Builder& b) {
+    ast::Endpoint& side = endpoint<To>(b);
+    side.internet = true;
+    side.range = b.token(TokenKind::Keyword, in);
+  }
+};
+template <bool To>
+struct action<grammar::endpoint_value<To>> {
+  template <typename ActionInput>
+  static void apply(const ActionInput&, Builder& b) {
+    ast::ExprPtr value = b.take_expr();
+    ast::Endpoint& side = endpoint<To>(b);
+    side.range = value->range;
+    side.expr = std::move(value);
+  }
+};
+template <> struct action<grammar::arrow> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Builder& b) {
+    b.item<ast::Edge>().arrow = b.token(TokenKind::Arrow, in);
+  }
+};
+template <> struct action<grammar::colon> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Builder& b) {
+    b.item<ast::Edge>().colon = b.token(TokenKind::Colon, in);
+  }
+};
+template <> struct action<grammar::port_range> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Builder& b) {
+    ast::Port p;
+    p.kind = ast::Port::Kind::Range;
+    std::tie(p.lo, p.hi) = range_bounds(in.string_view());
+    p.range = b.range(in);
+    b.item<ast::Edge>().ports.push_back(std::move(p));
+  }
+};
+template <> struct action<grammar::port_number> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Builder& b) {
+    ast::Port p;
+    p.lo = p.hi = to_int(in.string_view());
+    p.range = b.token(TokenKind::Number, in);
+    b.item<ast::Edge>().ports.push_back(std::move(p));
+  }
+};
+template <> struct action<grammar::port_name> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Builder& b) {
+    ast::Port p;
+    p.kind = ast::Port::Kind::Name;
+    p.name = in.string();
+    p.range = b.token(TokenKind::Identifier, in);
+    b.item<ast::Edge>().ports.push_back(std::move(p));
+  }
+};
+
+// Blocks.
+template <> struct action<grammar::block_kind> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Builder& b) {
+    b.block().kind = in.string();
+    b.block().kind_range = b.token(TokenKind::Identifier, in);
+  }
+};
+template <> struct action<grammar::label_ident> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Builder& b) {
+    b.block().labels.push_back({in.string(), b.token(TokenKind::Identifier, in)});
+  }
+};
+template <> struct action<grammar::label_string> {
+  template <typename ActionInput>
+  static void apply(const ActionInput&, Builder& b) {
+    const ast::ExprPtr label = b.take_expr();
+    b.block().labels.push_back({plain_text(b, *label), label->range});
+  }
+};
+template <> struct action<grammar::block_open> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Builder& b) {
+    b.block().open_brace = b.token(TokenKind::LeftBrace, in);
+  }
+};
+template <> struct action<grammar::block_close> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Builder& b) {
+    b.block().close_brace = b.token(TokenKind::RightBrace, in);
+  }
+};
+template <> struct action<grammar::block_unclosed> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Builder& b) {
+    // Reported once: the blocks around it end at the end of the file too.
+    b.error(in.begin(), grammar::body_item::expected);
+    b.runs_to_end();
+  }
+};
 
 }  // namespace
 
 ast::File parse_file(const SourceFile& file, Diagnostics& diags) {
   ast::File out;
-  Converter conv(file, diags);
-  std::string_view text = file.text();
-  std::size_t offset = 0;
-  while (offset < text.size()) {
-    const SourcePos pos = file.pos_at(static_cast<std::uint32_t>(offset));
-    // PEGTL's own line and column are not used (SourceFile computes them),
-    // but its column is 1-based and asserted to be so.
-    pegtl::memory_input<> in(text.data() + offset, text.data() + text.size(), file.path(), offset, pos.line,
-                             pos.column);
-    try {
-      auto root = pegtl::parse_tree::parse<pegtl::seq<grammar::seps, pegtl::sor<pegtl::eof, pegtl::must<grammar::top_item_required>>>,
-                                           grammar::selector, pegtl::nothing, grammar::control>(in);
-      extract_comments(*root, conv, out.comments);
-      for (const auto& c : root->children) out.items.push_back(conv.item(*c));
-      offset = static_cast<std::size_t>(in.current() - text.data());
-      if (in.empty()) break;
-      // Items on one line need no separator (LANGUAGE.md §2); anything else
-      // that follows is the next item's business.
-    } catch (const pegtl::parse_error& e) {
-      const auto at = static_cast<std::uint32_t>(e.positions().front().byte);
-      diags.report(Rule::Syntax, file.range(at, at + 1), std::string(e.message()));
-      const bool runs_to_end = dynamic_cast<const grammar::unterminated*>(&e) != nullptr;
-      offset = runs_to_end ? text.size() : resync_offset(text, at > offset ? at : offset);
-    }
-  }
+  out.tokens.reserve(file.text().size() / 8);  // most files have a token every 5 to 7 bytes
+  Builder builder(file, diags, out);
+  const std::string_view text = file.text();
+  // Positions come from the Builder, so PEGTL does not track lines itself.
+  pegtl::memory_input<pegtl::tracking_mode::lazy, pegtl::eol::lf_crlf> in(text.data(), text.data() + text.size(),
+                                                                            file.path());
+  pegtl::parse<grammar::file, action, grammar::control>(in, builder);
   return out;
 }
 

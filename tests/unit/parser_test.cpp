@@ -352,9 +352,11 @@ TEST_CASE("an error in one top-level block does not hide errors in later ones") 
   CHECK(test::briefs(p->diags) ==
         Strings{"2:10: error[syntax]: expected a value (a string, number, list, object, or reference)",
                 "5:13: error[syntax]: expected ',' or ']' in the list"});
-  // What parsed after the last error is kept.
-  REQUIRE(p->tree.items.size() == 1);
-  CHECK(block(p->tree.items[0]).kind == "asg");
+  // Every block is kept, each bad item replaced by an error item.
+  REQUIRE(p->tree.items.size() == 3);
+  CHECK(std::holds_alternative<ast::ErrorItem>(block(p->tree.items[0]).items.at(0)));
+  CHECK(std::holds_alternative<ast::ErrorItem>(block(p->tree.items[1]).items.at(0)));
+  CHECK(block(p->tree.items[2]).kind == "asg");
 }
 
 // ---- Hostile input -------------------------------------------------------------

@@ -10,7 +10,7 @@ namespace archc::checks {
 
 void asg_capacity(const model::Model& m, Diagnostics& diags) {
   for (const model::Asg* asg : m.all<model::Asg>()) {
-    if (!asg->subnets) continue;
+    if (!asg->subnets || !asg->complete) continue;
     const model::Tier& tier = m.tier(*asg->subnets);
     if (tier.cidrs.size() != m.vpc_of(*asg->subnets).zones.size()) continue;  // blocks not all known
     std::uint64_t usable = 0;

@@ -37,10 +37,11 @@ void forward_ports(const model::Model& m, Diagnostics& diags) {
   const ChainGraph graph(m);
   for (std::size_t a = 0; a < m.resources.size(); ++a) {
     const auto* alb = dynamic_cast<const model::Alb*>(m.resources[a].get());
-    if (!alb || !alb->subnets) continue;  // where it stands is unknown: nothing to compare
+    if (!alb || !alb->subnets || !alb->complete) continue;  // where it stands or what it forwards is unknown
     for (const auto& l : alb->listeners) {
       if (!l.forward) continue;
       const auto& asg = static_cast<const model::Asg&>(*m.resources[*l.forward]);
+      if (!asg.complete) continue;  // its port may be in the part that did not parse
       std::vector<const model::Edge*> between;
       bool open = false;
       for (const auto* e : graph.edges()) {

@@ -30,8 +30,8 @@ void variables_in(const ast::Block& b, F&& found) {
     else if (const auto* e = std::get_if<ast::Edge>(&item)) {
       for (const auto* ep : {&e->from, &e->to})
         if (ep->expr) variables_in(*ep->expr, found);
-    } else {
-      variables_in(*std::get<std::unique_ptr<ast::Block>>(item), found);
+    } else if (const auto* nested = std::get_if<std::unique_ptr<ast::Block>>(&item)) {
+      variables_in(**nested, found);
     }
   }
 }

@@ -28,7 +28,7 @@ void zone_spread(const model::Model& m, Diagnostics& diags) {
       diags.report(Rule::AsgSingleZone, asg->subnets->range,
                     fmt::format("asg `{}` runs in one zone: losing it loses every instance", asg->name));
   for (const model::Rds* db : m.all<model::Rds>())
-    if (!db->multi_az)
+    if (!db->multi_az && db->complete)
       diags.report(Rule::RdsSingleAz, db->multi_az_range.valid() ? db->multi_az_range : db->range,
                     fmt::format("rds `{}` is not multi_az: one zone's outage stops the database", db->name));
   for (const auto& vpc : m.vpcs)
