@@ -13,10 +13,11 @@ namespace archc {
 class CfnWriter;
 class TfWriter;
 
-// Each emit(r, CfnWriter&) writes `r` as the entry `id: {Type, Properties}`
-// of the template's Resources map; each emit(r, TfWriter&) adds the block or
-// blocks `r` becomes in `resource`. References to other resources are by
-// their logical ids, which are written either way.
+// emit(r, CfnWriter&) writes `r` as the next entry of the template's open
+// Resources map (`r.id: {Type, Properties}`); emit(r, TfWriter&) adds the
+// block or blocks `r` becomes under `resource`, named after `r.id`. Fields
+// that hold another resource's logical id become a reference to the
+// attribute the field means (`Ref`/`Fn::GetAtt`, `${TYPE.NAME.ATTR}`).
 void emit(const aws::Vpc& r, CfnWriter& w);
 void emit(const aws::Vpc& r, TfWriter& w);
 void emit(const aws::InternetGateway& r, CfnWriter& w);
@@ -57,11 +58,12 @@ void emit(const aws::DbSubnetGroup& r, TfWriter& w);
 void emit(const aws::DbInstance& r, CfnWriter& w);
 void emit(const aws::DbInstance& r, TfWriter& w);
 
-// An image parameter: an entry of the template's Parameters map; a
-// `data.aws_ssm_parameter` block.
+// An image parameter: the next entry of the template's open Parameters map;
+// a `data.aws_ssm_parameter` block.
 void emit(const aws::ImageParameter& p, CfnWriter& w);
 void emit(const aws::ImageParameter& p, TfWriter& w);
-// An output: an entry of the template's Outputs map; an `output` block.
+// An output: the next entry of the template's open Outputs map; an `output`
+// block.
 void emit(const aws::Output& o, CfnWriter& w);
 void emit(const aws::Output& o, TfWriter& w);
 
