@@ -16,4 +16,8 @@ std::string terraform_name(const std::string& logical_id);
 // Escapes Terraform's template syntax (`${`, `%{`) in a literal string.
 std::string terraform_literal(const std::string& s);
 
+// `LabRdsDb` → `lab-rds-db`: the logical id in identifiers that take
+// hyphens but not underscores (final snapshot identifiers).
+std::string kebab_case(const std::string& logical_id);
+
 }  // namespace archc

@@ -1,0 +1,118 @@
+// The CloudFormation forms the resource mappings write (`Ref`, `Fn::GetAtt`,
+// tags, a resource's frame) over the hand-written YamlWriter. Everything is
+// inline: the template is written call by call, and the mappings of all
+// resource types go through these few helpers.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "emit/yaml_writer.hpp"
+#include "lower/aws_resources.hpp"
+
+namespace archc {
+
+class CfnWriter {
+ public:
+  // Writes into `y`, which must outlive the writer.
+  explicit CfnWriter(YamlWriter& y) : y_(y) {}
+
+  // Structure the helpers below do not cover, as in YamlWriter.
+  void begin_map() { y_.begin_map(); }
+  void end_map() { y_.end_map(); }
+  void begin_seq() { y_.begin_seq(); }
+  void end_seq() { y_.end_seq(); }
+  // A map key: a property name or a logical id (plain words only).
+  void key(std::string_view k) { y_.key(k); }
+  // A string value after a key or as a sequence item.
+  void str(std::string_view s) { y_.string(s); }
+
+  // `k: v`. A string literal goes to the string overload, not to bool.
+  void kv(const char* k, std::string_view v) {
+    key(k);
+    str(v);
+  }
+  void kv(const char* k, const char* v) { kv(k, std::string_view(v)); }
+  void kv(const char* k, int v) {
+    key(k);
+    y_.integer(v);
+  }
+  void kv(const char* k, bool v) {
+    key(k);
+    y_.boolean(v);
+  }
+  // `k: "v"`: CloudFormation types some numbers as strings (MinSize, ports
+  // in redirects).
+  void kv_number_string(const char* k, int v) { kv(k, std::to_string(v)); }
+
+  // `k: {Ref: id}`, and the bare `{Ref: id}` as a value.
+  void ref(const char* k, const std::string& id) {
+    key(k);
+    ref_value(id);
+  }
+  void ref_value(const std::string& id) {
+    begin_map();
+    kv("Ref", id);
+    end_map();
+  }
+  // `k: {Fn::GetAtt: [id, attr]}`, and the bare map as a value. Long form:
+  // moto splits the short form's attribute on every dot.
+  void get_att(const char* k, const std::string& id, const char* attr) {
+    key(k);
+    get_att_value(id, attr);
+  }
+  void get_att_value(const std::string& id, const char* attr) {
+    begin_map();
+    key("Fn::GetAtt");
+    y_.flow_seq({id, attr});
+    end_map();
+  }
+  // `k:` and a sequence of `{Ref: id}`, one per id.
+  void refs(const char* k, const aws::Ids& ids) {
+    key(k);
+    begin_seq();
+    for (const auto& id : ids) ref_value(id);
+    end_seq();
+  }
+  // `k:` and a sequence of the security groups' `GroupId`s.
+  void group_ids(const char* k, const aws::Ids& ids) {
+    key(k);
+    begin_seq();
+    for (const auto& id : ids) get_att_value(id, "GroupId");
+    end_seq();
+  }
+  // `Tags:` as Key/Value maps, with `PropagateAtLaunch: true` when
+  // `propagate` (auto scaling groups).
+  void tags(const aws::Tags& t, bool propagate = false) {
+    key("Tags");
+    begin_seq();
+    for (const auto& tag : t) {
+      begin_map();
+      kv("Key", tag.key);
+      kv("Value", tag.value);
+      if (propagate) kv("PropagateAtLaunch", true);
+      end_map();
+    }
+    end_seq();
+  }
+
+  // Opens `id: {Type: type, [DependsOn: depends_on,] Properties: {`;
+  // close() ends both maps.
+  void open(const std::string& id, const char* type, const std::string& depends_on = {}) {
+    key(id);
+    begin_map();
+    kv("Type", type);
+    if (!depends_on.empty()) kv("DependsOn", depends_on);
+    key("Properties");
+    begin_map();
+  }
+  void close() {
+    end_map();
+    end_map();
+  }
+
+ private:
+  YamlWriter& y_;
+};
+
+}  // namespace archc

@@ -1,0 +1,53 @@
+#include "emit/base64.hpp"
+#include "emit/cfn_writer.hpp"
+#include "emit/resources/mappings.hpp"
+#include "emit/tf_writer.hpp"
+
+namespace archc {
+
+void emit(const aws::LaunchTemplate& r, CfnWriter& w) {
+  w.open(r.id, "AWS::EC2::LaunchTemplate");
+  w.key("LaunchTemplateData");
+  w.begin_map();
+  if (!r.image_parameter.empty()) w.ref("ImageId", r.image_parameter);
+  else w.kv("ImageId", r.image_id);
+  w.kv("InstanceType", r.instance_type);
+  w.group_ids("SecurityGroupIds", {r.security_group});
+  w.key("MetadataOptions");
+  w.begin_map();
+  w.kv("HttpTokens", "required");  // IMDSv2 only
+  w.end_map();
+  if (r.user_data) {
+    w.key("UserData");
+    w.begin_map();
+    w.key("Fn::Base64");
+    w.str(*r.user_data);
+    w.end_map();
+  }
+  w.end_map();
+  w.key("TagSpecifications");
+  w.begin_seq();
+  w.begin_map();
+  w.kv("ResourceType", "launch-template");
+  w.tags(r.tags);
+  w.end_map();
+  w.end_seq();
+  w.close();
+}
+
+void emit(const aws::LaunchTemplate& r, TfWriter& w) {
+  Json j;
+  j["image_id"] = r.image_parameter.empty()
+                      ? r.image_id
+                      : "${data.aws_ssm_parameter." + terraform_name(r.image_parameter) + ".insecure_value}";
+  j["instance_type"] = w.lit(r.instance_type);
+  j["vpc_security_group_ids"] = w.groups({r.security_group});
+  j["metadata_options"] = Json::array({{{"http_tokens", "required"}}});
+  // Launch templates take base64 user data; encoding it here keeps the
+  // script free of Terraform's template syntax.
+  if (r.user_data) j["user_data"] = base64_encode(*r.user_data);
+  j["tags"] = w.tags(r.tags);
+  w.resource("aws_launch_template", r.id) = std::move(j);
+}
+
+}  // namespace archc

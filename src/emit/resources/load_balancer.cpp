@@ -1,0 +1,25 @@
+#include "emit/cfn_writer.hpp"
+#include "emit/resources/mappings.hpp"
+#include "emit/tf_writer.hpp"
+
+namespace archc {
+
+void emit(const aws::LoadBalancer& r, CfnWriter& w) {
+  w.open(r.id, "AWS::ElasticLoadBalancingV2::LoadBalancer");
+  w.kv("Type", "application");
+  w.kv("Scheme", r.internet_facing ? "internet-facing" : "internal");
+  w.refs("Subnets", r.subnets);
+  w.group_ids("SecurityGroups", r.security_groups);
+  w.tags(r.tags);
+  w.close();
+}
+
+void emit(const aws::LoadBalancer& r, TfWriter& w) {
+  w.resource("aws_lb", r.id) = {{"load_balancer_type", "application"},
+                                {"internal", !r.internet_facing},
+                                {"subnets", w.subnets(r.subnets)},
+                                {"security_groups", w.groups(r.security_groups)},
+                                {"tags", w.tags(r.tags)}};
+}
+
+}  // namespace archc
