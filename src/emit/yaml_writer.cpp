@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cassert>
+#include <regex>
 
 #include <fmt/format.h>
 
@@ -14,17 +15,20 @@ bool yaml11_needs_quotes(std::string_view s) {
       "y",     "Y",     "yes",   "Yes", "YES", "n",  "N",  "no",  "No",  "NO",   "true", "True", "TRUE", "false",
       "False", "FALSE", "on",    "On",  "ON",  "off", "Off", "OFF", "null", "Null", "NULL", "~",    "<<",   "="};
   if (s.empty() || std::find(kWords.begin(), kWords.end(), s) != kWords.end()) return true;
-  // Anything shaped like a YAML 1.1 number or timestamp, generously: ints
-  // in any base and with `_` (0x1Db, 0o17, 0b101, 1_000), sexagesimal
-  // (1:20), floats (1e3, .5), .inf/.nan in any case, 2001-12-14 and
-  // 2001-12-14t21:59:43.10Z or with a blank before the time.
+  // Anything shaped like a YAML 1.1 number, generously: ints in any base
+  // and with `_` (0x1Db, 0o17, 0b101, 1_000), sexagesimal (1:20), floats
+  // (1e3, .5), .inf/.nan in any case, and dates (2001-12-14).
   const char c = s.front();
   if ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.') {
-    return std::all_of(s.begin(), s.end(), [](char ch) {
-      return std::string_view("0123456789abcdefABCDEFxXoO_.:+-infINFNatTzZ \t").find(ch) != std::string_view::npos;
-    });
+    if (std::all_of(s.begin(), s.end(), [](char ch) {
+          return std::string_view("0123456789abcdefABCDEFxXoO_.:+-infINFNa").find(ch) != std::string_view::npos;
+        }))
+      return true;
   }
-  return false;
+  // A timestamp with a time (YAML 1.1 timestamp type): 2001-12-14t21:59:43.10-05:00, 2001-12-14 21:59:43.10 -5.
+  static const std::regex kTimestamp(
+      R"([0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(\.[0-9]*)?([ \t]*(Z|[-+][0-9]{1,2}(:[0-9]{2})?))?)");
+  return s.size() > 10 && s[4] == '-' && std::regex_match(s.begin(), s.end(), kTimestamp);
 }
 
 namespace {
