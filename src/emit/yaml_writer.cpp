@@ -25,9 +25,11 @@ bool yaml11_needs_quotes(std::string_view s) {
         }))
       return true;
   }
-  // A timestamp with a time (YAML 1.1 timestamp type): 2001-12-14t21:59:43.10-05:00, 2001-12-14 21:59:43.10 -5.
+  // A timestamp with a time (YAML 1.1 timestamp type):
+  // 2001-12-14t21:59:43.10-05:00, 2001-12-14 21:59:43.10 -5.
   static const std::regex kTimestamp(
-      R"([0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(\.[0-9]*)?([ \t]*(Z|[-+][0-9]{1,2}(:[0-9]{2})?))?)");
+      R"([0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(\.[0-9]*)?)"
+      R"(([ \t]*(Z|[-+][0-9]{1,2}(:[0-9]{2})?))?)");
   return s.size() > 10 && s[4] == '-' && std::regex_match(s.begin(), s.end(), kTimestamp);
 }
 

@@ -21,13 +21,6 @@ namespace {
 
 using model::Endpoint;
 
-// A zone letter as it ends an id: `a` → `A` (zones are ASCII letters).
-std::string upper(std::string s) {
-  for (char& c : s)
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  return s;
-}
-
 class Lowering {
  public:
   explicit Lowering(const model::Model& m) : m_(m) {
@@ -114,9 +107,10 @@ class Lowering {
       const std::size_t count = vpc.nat == model::NatMode::Single ? 1 : vpc.zones.size();
       for (std::size_t z = 0; z < count; ++z) {
         const std::string& zone = vpc.zones[z];
-        const std::string eip =
-            add(aws::ElasticIp{base + "NatEip" + upper(zone), attachment, tags("eip", vpc.name + "-nat", zone)}).id;
-        nats[z] = add(aws::NatGateway{base + "NatGateway" + upper(zone), subnet_ids[public_tier][z], eip,
+        const std::string eip = add(aws::ElasticIp{base + "NatEip" + logical_id::zone(zone), attachment,
+                                                   tags("eip", vpc.name + "-nat", zone)})
+                                    .id;
+        nats[z] = add(aws::NatGateway{base + "NatGateway" + logical_id::zone(zone), subnet_ids[public_tier][z], eip,
                                       tags("nat", vpc.name, zone)})
                       .id;
       }
@@ -126,10 +120,11 @@ class Lowering {
     if (any_private) {
       for (std::size_t z = 0; z < vpc.zones.size(); ++z) {
         const std::string& zone = vpc.zones[z];
-        const std::string rt = add(aws::RouteTable{base + "PrivateRouteTable" + upper(zone), vpc_id,
+        const std::string rt = add(aws::RouteTable{base + "PrivateRouteTable" + logical_id::zone(zone), vpc_id,
                                                    tags("rtb", vpc.name + "-private", zone)})
                                    .id;
-        if (!nats[z].empty()) add(aws::Route{base + "PrivateDefaultRoute" + upper(zone), rt, "", nats[z], ""});
+        if (!nats[z].empty())
+          add(aws::Route{base + "PrivateDefaultRoute" + logical_id::zone(zone), rt, "", nats[z], ""});
         associate(v, rt, [](const model::Tier& t) { return t.is_private(); }, z);
       }
     }

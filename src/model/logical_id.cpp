@@ -10,13 +10,6 @@ bool ascii_letter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= '
 bool ascii_digit(char c) { return c >= '0' && c <= '9'; }
 char ascii_upper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
 
-// A zone letter as it ends an id: `a` → `A`.
-std::string zone_part(std::string_view zone) {
-  std::string out;
-  for (char c : zone) out += ascii_upper(c);
-  return out;
-}
-
 using Kind = model::Endpoint::Kind;
 
 const char* kind_word(Kind k) {
@@ -72,8 +65,14 @@ std::string leading_word(std::string_view name) {
   return !w.empty() && ascii_letter(w.front()) ? w : "N" + w;
 }
 
-std::string subnet(std::string_view vpc, std::string_view tier, std::string_view zone) {
-  return leading_word(vpc) + word(tier) + "Subnet" + zone_part(zone);
+std::string zone(std::string_view letter) {
+  std::string out;
+  for (char c : letter) out += ascii_upper(c);
+  return out;
+}
+
+std::string subnet(std::string_view vpc, std::string_view tier, std::string_view zone_letter) {
+  return leading_word(vpc) + word(tier) + "Subnet" + zone(zone_letter);
 }
 
 std::string alb(std::string_view name) { return leading_word(name) + "Alb"; }
@@ -96,7 +95,7 @@ std::vector<IngressSource> ingress_sources(const model::Model& m, const model::E
   std::vector<IngressSource> out;
   // Only a tier stands for several blocks, one per zone.
   for (std::size_t z = 0; z < cidrs.size(); ++z)
-    out.push_back({cidrs[z].str(), cidrs.size() > 1 ? part + zone_part(m.vpcs[from.tier.vpc].zones[z]) : part});
+    out.push_back({cidrs[z].str(), cidrs.size() > 1 ? part + zone(m.vpcs[from.tier.vpc].zones[z]) : part});
   if (from.is_resource()) out.push_back({"", part});
   return out;
 }

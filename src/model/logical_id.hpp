@@ -37,9 +37,12 @@ std::string word(std::string_view name);
 // with a letter. `lab` → `Lab`, `1lab` → `N1lab`, `_0x1` → `N0x1`, `-` → `N`.
 std::string leading_word(std::string_view name);
 
+// A zone's letter as it ends an id: `a` → `A`.
+std::string zone(std::string_view letter);
+
 // The subnet of a tier in one zone (a letter): vpc `lab`, tier `public`,
 // zone `a` → `LabPublicSubnetA`.
-std::string subnet(std::string_view vpc, std::string_view tier, std::string_view zone);
+std::string subnet(std::string_view vpc, std::string_view tier, std::string_view zone_letter);
 
 // An alb's load balancer: `web` → `WebAlb`; its other ids extend this one.
 std::string alb(std::string_view name);
