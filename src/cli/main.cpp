@@ -1,11 +1,16 @@
 // The archc command line: parses the arguments and runs one subcommand.
+#include <cstdio>
+#include <exception>
+
 #include <CLI/CLI.hpp>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include "cli/commands.hpp"
 
-int main(int argc, char** argv) {
+namespace {
+
+int run(int argc, char** argv) {
   using namespace archc::cli;
   CLI::App app{"archc compiles a compact description of an AWS network architecture (.arch) into a\n"
                "CloudFormation or Terraform stack, after checking it the way an AWS architect would.",
@@ -41,4 +46,20 @@ int main(int argc, char** argv) {
   for (const auto& c : commands)
     if (c.app->parsed()) return c.run();
   return kExitUsage;
+}
+
+}  // namespace
+
+// Nothing may escape to std::terminate, whose abort would look like a crash
+// and could leave a core file: an exception that reaches here is a bug or
+// an environment archc did not foresee (no memory, no working directory).
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "archc: internal error: %s\n", e.what());
+  } catch (...) {
+    std::fprintf(stderr, "archc: internal error: unknown exception\n");
+  }
+  return archc::cli::kExitUsage;
 }

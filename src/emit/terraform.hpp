@@ -9,8 +9,9 @@ namespace archc {
 // The stack as Terraform JSON configuration (hashicorp/aws ~> 6.0).
 std::string emit_terraform(const aws::Stack& stack);
 
-// `LabPublicSubnetA` → `lab_public_subnet_a`: a valid Terraform name, and
-// one-to-one with the logical id.
+// `LabPublicSubnetA` → `lab_public_subnet_a`. For a logical id of ASCII
+// letters and digits starting with a capital (model/logical_id.hpp), a
+// valid Terraform name, and one-to-one with the id.
 std::string terraform_name(const std::string& logical_id);
 
 // Escapes Terraform's template syntax (`${`, `%{`) in a literal string.

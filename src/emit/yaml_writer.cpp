@@ -3,25 +3,34 @@
 #include <algorithm>
 #include <array>
 #include <cassert>
+#include <regex>
 
 #include <fmt/format.h>
 
 namespace archc {
 
 bool yaml11_needs_quotes(std::string_view s) {
-  static constexpr std::array<std::string_view, 26> kWords = {
-      "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "true", "True", "TRUE",
-      "false", "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF", "null", "Null", "NULL", "~"};
+  // Bools and nulls, the merge key `<<` and the value key `=`.
+  static constexpr std::array<std::string_view, 28> kWords = {
+      "y",     "Y",     "yes",   "Yes", "YES", "n",  "N",  "no",  "No",  "NO",   "true", "True", "TRUE", "false",
+      "False", "FALSE", "on",    "On",  "ON",  "off", "Off", "OFF", "null", "Null", "NULL", "~",    "<<",   "="};
   if (s.empty() || std::find(kWords.begin(), kWords.end(), s) != kWords.end()) return true;
-  // Anything shaped like a YAML 1.1 number, timestamp or sexagesimal: ints
-  // in any base, floats, .inf/.nan, 1:20, 2001-12-14.
+  // Anything shaped like a YAML 1.1 number, generously: ints in any base
+  // and with `_` (0x1Db, 0o17, 0b101, 1_000), sexagesimal (1:20), floats
+  // (1e3, .5), .inf/.nan in any case, and dates (2001-12-14).
   const char c = s.front();
   if ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.') {
-    return std::all_of(s.begin(), s.end(), [](char ch) {
-      return std::string_view("0123456789abcdefABCDEFxXoO_.:+-infINFNa").find(ch) != std::string_view::npos;
-    });
+    if (std::all_of(s.begin(), s.end(), [](char ch) {
+          return std::string_view("0123456789abcdefABCDEFxXoO_.:+-infINFNa").find(ch) != std::string_view::npos;
+        }))
+      return true;
   }
-  return false;
+  // A timestamp with a time (YAML 1.1 timestamp type):
+  // 2001-12-14t21:59:43.10-05:00, 2001-12-14 21:59:43.10 -5.
+  static const std::regex kTimestamp(
+      R"([0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(\.[0-9]*)?)"
+      R"(([ \t]*(Z|[-+][0-9]{1,2}(:[0-9]{2})?))?)");
+  return s.size() > 10 && s[4] == '-' && std::regex_match(s.begin(), s.end(), kTimestamp);
 }
 
 namespace {
@@ -31,7 +40,7 @@ namespace {
 bool plain_is_safe(std::string_view s) {
   if (s.empty() || yaml11_needs_quotes(s)) return false;
   if (std::string_view("-?:,[]{}#&*!|>'\"%@`").find(s.front()) != std::string_view::npos) return false;
-  if (s.front() == ' ' || s.back() == ' ' || s.back() == ':') return false;
+  if (s.front() == ' ' || s.back() == ' ' || s.front() == '\t' || s.back() == '\t' || s.back() == ':') return false;
   if (s.find(": ") != std::string_view::npos || s.find(" #") != std::string_view::npos) return false;
   return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x20 && c != 0x7F; });
 }
@@ -87,11 +96,12 @@ void YamlWriter::end_seq() {
 }
 
 void YamlWriter::key(std::string_view k) {
-  assert(plain_is_safe(k));
+  assert(k.size() <= 1024);  // YAML's limit for a key written without `?`
   Frame& f = frames_.back();
   if (!(f.empty && f.after_dash)) new_line(f.indent);
   f.empty = false;
-  out_ += k;
+  if (plain_is_safe(k)) out_ += k;
+  else double_quoted(k);
   out_ += ':';
 }
 

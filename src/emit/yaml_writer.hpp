@@ -1,8 +1,9 @@
 // A streaming writer for the block-style YAML that CloudFormation templates
-// use: nested maps and sequences, flow sequences of plain words, scalars
-// quoted so every YAML 1.1 or 1.2 reader reads back the same string. Written
-// by hand because yaml-cpp's emitter spent three quarters of archc's time
-// deciding, character by character, how to write each scalar.
+// use: nested maps and sequences, flow sequences of plain words, keys and
+// scalars quoted so every YAML 1.1 or 1.2 reader reads back the same
+// string. Written by hand because yaml-cpp's emitter spent three quarters
+// of archc's time deciding, character by character, how to write each
+// scalar.
 #pragma once
 
 #include <initializer_list>
@@ -18,7 +19,8 @@ class YamlWriter {
   void end_map();
   void begin_seq();
   void end_seq();
-  // A map key: plain words only (property names, logical ids).
+  // A map key of at most 1024 bytes: plain when it reads back as the same
+  // string, else double-quoted (`"0x1Db"`, `"yes"`, `"<<"`, `"a: b"`).
   void key(std::string_view k);
   // A string value: plain when safe, a literal block for multi-line text
   // that reads back exactly, else double-quoted with escapes.
@@ -51,7 +53,9 @@ class YamlWriter {
 };
 
 // Whether YAML 1.1 (CloudFormation's reader) would take the plain scalar for
-// a bool, null or number: `yes`, `on`, `012`, `1e3`, `~`.
+// anything but a string: a bool, null, number or timestamp (`yes`, `on`,
+// `012`, `0x1Db`, `1e3`, `.inf`, `~`, `2001-12-14`), the merge key `<<` or
+// the value key `=`. Errs towards true: quoting a string is always safe.
 bool yaml11_needs_quotes(std::string_view s);
 
 }  // namespace archc

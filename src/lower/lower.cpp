@@ -1,9 +1,9 @@
 #include "lower/lower.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <set>
+#include <stdexcept>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -11,6 +11,7 @@
 #include "model/alb.hpp"
 #include "model/asg.hpp"
 #include "model/aws_catalog.hpp"
+#include "model/logical_id.hpp"
 #include "model/rds.hpp"
 
 namespace archc {
@@ -22,26 +23,6 @@ const std::string& aws::id_of(const Resource& r) {
 namespace {
 
 using model::Endpoint;
-
-// `lab-vpc` → `LabVpc`: logical ids are CamelCase from the source names.
-std::string camel(std::string_view name) {
-  std::string out;
-  bool up = true;
-  for (char c : name) {
-    if (!std::isalnum(static_cast<unsigned char>(c))) {
-      up = true;
-      continue;
-    }
-    out += up ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
-    up = false;
-  }
-  return out;
-}
-
-std::string upper(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return s;
-}
 
 class Lowering {
  public:
@@ -67,10 +48,11 @@ class Lowering {
   }
 
  private:
-  // A logical id not used yet: collisions of CamelCased names get a number.
-  std::string fresh_id(const std::string& wanted) {
-    std::string id = wanted;
-    for (int n = 2; !ids_.insert(id).second; ++n) id = wanted + std::to_string(n);
+  // Logical ids are unique by construction: the name-collision check has
+  // rejected every model in which two declarations derive the same one.
+  // Meeting an id twice here is a bug in that check.
+  const std::string& claim(const std::string& id) {
+    if (!ids_.insert(id).second) throw std::logic_error("logical id " + id + " derived twice");
     return id;
   }
 
@@ -82,7 +64,7 @@ class Lowering {
 
   template <typename R>
   R& add(R r) {
-    r.id = fresh_id(r.id);
+    claim(r.id);
     out_.resources.emplace_back(std::move(r));
     return std::get<R>(out_.resources.back());
   }
@@ -91,7 +73,7 @@ class Lowering {
 
   void lower_vpc(std::size_t v) {
     const model::Vpc& vpc = m_.vpcs[v];
-    const std::string base = camel(vpc.name);
+    const std::string base = logical_id::leading_word(vpc.name);
     const std::string vpc_id = add(aws::Vpc{base + "Vpc", vpc.cidr->str(), tags("vpc", vpc.name)}).id;
     vpc_ids_.push_back(vpc_id);
 
@@ -106,7 +88,7 @@ class Lowering {
       std::vector<std::string> ids;
       for (std::size_t z = 0; z < vpc.zones.size(); ++z) {
         const std::string& zone = vpc.zones[z];
-        ids.push_back(add(aws::Subnet{base + camel(t.name) + "Subnet" + upper(zone), vpc_id, t.cidrs[z].str(),
+        ids.push_back(add(aws::Subnet{logical_id::subnet(vpc.name, t.name, zone), vpc_id, t.cidrs[z].str(),
                                       zone_name(zone), t.is_public, tags("subnet", vpc.name + "-" + t.name, zone)})
                           .id);
       }
@@ -130,9 +112,10 @@ class Lowering {
       const std::size_t count = vpc.nat == model::NatMode::Single ? 1 : vpc.zones.size();
       for (std::size_t z = 0; z < count; ++z) {
         const std::string& zone = vpc.zones[z];
-        const std::string eip =
-            add(aws::ElasticIp{base + "NatEip" + upper(zone), attachment, tags("eip", vpc.name + "-nat", zone)}).id;
-        nats[z] = add(aws::NatGateway{base + "NatGateway" + upper(zone), subnet_ids[public_tier][z], eip,
+        const std::string eip = add(aws::ElasticIp{base + "NatEip" + logical_id::zone(zone), attachment,
+                                                   tags("eip", vpc.name + "-nat", zone)})
+                                    .id;
+        nats[z] = add(aws::NatGateway{base + "NatGateway" + logical_id::zone(zone), subnet_ids[public_tier][z], eip,
                                       tags("nat", vpc.name, zone)})
                       .id;
       }
@@ -142,10 +125,11 @@ class Lowering {
     if (any_private) {
       for (std::size_t z = 0; z < vpc.zones.size(); ++z) {
         const std::string& zone = vpc.zones[z];
-        const std::string rt = add(aws::RouteTable{base + "PrivateRouteTable" + upper(zone), vpc_id,
+        const std::string rt = add(aws::RouteTable{base + "PrivateRouteTable" + logical_id::zone(zone), vpc_id,
                                                    tags("rtb", vpc.name + "-private", zone)})
                                    .id;
-        if (!nats[z].empty()) add(aws::Route{base + "PrivateDefaultRoute" + upper(zone), rt, "", nats[z], ""});
+        if (!nats[z].empty())
+          add(aws::Route{base + "PrivateDefaultRoute" + logical_id::zone(zone), rt, "", nats[z], ""});
         associate(v, rt, [](const model::Tier& t) { return t.is_private(); }, z);
       }
     }
@@ -176,25 +160,15 @@ class Lowering {
   void group(std::size_t i) {
     const model::Resource& r = *m_.resources[i];
     const std::string word(r.kind->name_tag_word);
-    groups_[i] = add(aws::SecurityGroup{camel(r.name) + camel(word) + "SecurityGroup", vpc_ids_[r.subnets->vpc],
+    Endpoint self;
+    self.kind = Endpoint::Kind::Resource;
+    self.index = i;
+    groups_[i] = add(aws::SecurityGroup{logical_id::security_group(m_, self), vpc_ids_[r.subnets->vpc],
                                         fmt::format("archc {} {}", word, r.name), tags("sg", word + "-" + r.name)})
                      .id;
   }
 
   const std::string& group_of(const Endpoint& e) const { return groups_.at(e.index); }
-
-  std::string source_name(const Endpoint& e) const {
-    switch (e.kind) {
-      case Endpoint::Kind::Internet: return "Internet";
-      case Endpoint::Kind::Cidr: return "Cidr" + camel(e.cidr.str());
-      case Endpoint::Kind::Vpc: return camel(m_.vpcs[e.index].name) + "Vpc";
-      case Endpoint::Kind::Tier: return camel(m_.vpcs[e.tier.vpc].name) + camel(m_.tier(e.tier).name);
-      case Endpoint::Kind::Resource: {
-        const model::Resource& r = *m_.resources[e.index];
-        return camel(r.name) + camel(r.kind->name_tag_word);
-      }
-    }
-  }
 
   std::string describe(const Endpoint& e) const {
     switch (e.kind) {
@@ -208,26 +182,20 @@ class Lowering {
 
   void lower_edge(const model::Edge& edge) {
     const std::string& target = group_of(edge.to);
-    std::vector<std::pair<std::string, std::string>> sources;  // (cidr, group)
-    for (const auto& c : m_.source_cidrs(edge.from)) sources.emplace_back(c.str(), "");
-    if (edge.from.is_resource()) sources.emplace_back("", group_of(edge.from));
-    const std::string base = target.substr(0, target.size() - std::string("SecurityGroup").size()) + "From" +
-                             source_name(edge.from);
+    const auto sources = logical_id::ingress_sources(m_, edge.from);
     for (const auto& port : edge.ports) {
-      for (std::size_t s = 0; s < sources.size(); ++s) {
-        const auto& [cidr, group] = sources[s];
+      for (const auto& source : sources) {
+        const std::string group = source.cidr.empty() ? group_of(edge.from) : "";
         // The same rule twice is an error in AWS; duplicates are linted.
-        if (!rules_.insert(std::make_tuple(target, port.lo, port.hi, cidr, group)).second) continue;
-        std::string id = base + (sources.size() > 1 ? upper(m_.vpcs[edge.from.tier.vpc].zones[s]) : "") + "Port" +
-                         std::to_string(port.lo) + (port.hi != port.lo ? "To" + std::to_string(port.hi) : "") + "Ingress";
-        add(aws::IngressRule{id, target, port.lo, port.hi, cidr, group,
-                             fmt::format("from {} to {}", describe(edge.from), describe(edge.to))});
+        if (!rules_.insert(std::make_tuple(target, port.lo, port.hi, source.cidr, group)).second) continue;
+        add(aws::IngressRule{logical_id::ingress_rule(target, source, port), target, port.lo, port.hi, source.cidr,
+                             group, fmt::format("from {} to {}", describe(edge.from), describe(edge.to))});
       }
     }
   }
 
   void lower_alb(std::size_t i, const model::Alb& alb) {
-    const std::string base = camel(alb.name) + "Alb";
+    const std::string base = logical_id::alb(alb.name);
     const auto& tier = *alb.subnets;
     const std::string lb = add(aws::LoadBalancer{base, alb.internet_facing, subnet_ids_[tier.vpc][tier.tier],
                                                  {groups_.at(i)}, tags("alb", alb.name)})
@@ -241,25 +209,27 @@ class Lowering {
         auto [it, fresh] = target_groups.emplace(*l.forward, "");
         if (fresh) {
           const auto& asg = static_cast<const model::Asg&>(*m_.resources[*l.forward]);
-          it->second = add(aws::TargetGroup{base + camel(asg.name) + "TargetGroup", vpc_ids_[tier.vpc], asg.port,
+          it->second = add(aws::TargetGroup{logical_id::target_group(alb.name, asg.name), vpc_ids_[tier.vpc], asg.port,
                                             asg.health_check, tags("tg", alb.name + "-" + asg.name)})
                            .id;
           asg_target_groups_[*l.forward].push_back(it->second);
         }
         tg = it->second;
       }
-      add(aws::Listener{base + camel(l.name) + "Listener", lb, l.port, l.certificate, l.redirect, tg});
+      add(aws::Listener{logical_id::listener(alb.name, l.name), lb, l.port, l.certificate, l.redirect, tg});
     }
   }
 
   std::string image_parameter(const std::string& alias) {
-    const std::string id = camel(alias) + "ImageId";
+    // Asgs of one image share its parameter. Aliases have distinct words (a
+    // unit test holds stdlib/images.json to that), so no other alias meets it.
+    const std::string id = logical_id::leading_word(alias) + "ImageId";
     if (ids_.insert(id).second) out_.images.push_back({id, *AwsCatalog::get().image_parameter(alias)});
     return id;
   }
 
   void lower_asg(std::size_t i, const model::Asg& asg) {
-    const std::string base = camel(asg.name);
+    const std::string base = logical_id::leading_word(asg.name);
     aws::LaunchTemplate lt;
     lt.id = base + "LaunchTemplate";
     if (asg.image.rfind("ami-", 0) == 0) lt.image_id = asg.image;
@@ -278,7 +248,7 @@ class Lowering {
   }
 
   void lower_rds(std::size_t i, const model::Rds& db) {
-    const std::string base = camel(db.name) + "Db";
+    const std::string base = logical_id::leading_word(db.name) + "Db";
     const EngineInfo& engine = *AwsCatalog::get().engine(db.engine);
     const auto& tier = *db.subnets;
     const std::string subnet_group =

@@ -22,6 +22,7 @@ void run_checks(const model::Model& m, Diagnostics& diags) {
   checks::unreachable_resource(m, diags);
   checks::secret_in_output(m, diags);
   checks::replica_backups(m, diags);
+  checks::name_collision(m, diags);
   checks::unused_tier(m, diags);
 }
 

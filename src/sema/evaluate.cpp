@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "model/cidr.hpp"
+#include "sema/case_mapping.hpp"
 #include "sema/suggest.hpp"
 
 namespace archc {
@@ -163,8 +164,7 @@ std::optional<Value> Evaluator::call(const ast::Expr& e) {
   out.kind = Value::Kind::String;
   if (e.name == "lower" || e.name == "upper") {
     if (!expect({Value::Kind::String}, "one string")) return std::nullopt;
-    out.text = args[0].text;
-    for (char& c : out.text) c = static_cast<char>(e.name == "lower" ? std::tolower(c) : std::toupper(c));
+    out.text = e.name == "lower" ? to_lower(args[0].text) : to_upper(args[0].text);
     return out;
   }
   if (e.name == "join") {

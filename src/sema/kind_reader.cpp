@@ -221,7 +221,15 @@ std::vector<const ast::Edge*> KindReader::edges() const {
 }
 
 std::optional<std::string> block_name(Diagnostics& diags, const ast::Block& block) {
-  if (block.labels.size() == 1 && !block.labels.front().text.empty()) return block.labels.front().text;
+  if (block.labels.size() == 1 && !block.labels.front().text.empty()) {
+    const std::string& name = block.labels.front().text;
+    // UTF-8: every byte but a continuation byte starts a character.
+    const auto length = std::count_if(name.begin(), name.end(), [](char c) { return (c & 0xC0) != 0x80; });
+    if (static_cast<std::size_t>(length) > kMaxNameLength)
+      diags.report(Rule::InvalidName, block.labels.front().range,
+                   fmt::format("a name holds at most {} characters; this one has {}", kMaxNameLength, length));
+    return name;
+  }
   if (block.labels.empty()) {
     diags.report(Rule::MissingName, block.kind_range, fmt::format("`{}` needs a name, as in {} \"main\" {{ ... }}", block.kind, block.kind));
   } else if (block.labels.size() > 1) {

@@ -79,7 +79,14 @@ class KindReader {
   bool broken_ = false;
 };
 
-// The single label of a named block, or nullopt after reporting why not.
+// The most characters a block name holds: it keeps the logical ids made
+// from it within CloudFormation's 255 (model/logical_id.hpp) and the Name
+// tags within AWS's 256.
+inline constexpr std::size_t kMaxNameLength = 64;
+
+// The single label of a named block, or nullopt after reporting why there
+// is none. A name longer than kMaxNameLength is reported and returned, so
+// references to it still resolve.
 std::optional<std::string> block_name(Diagnostics& diags, const ast::Block& block);
 
 }  // namespace archc

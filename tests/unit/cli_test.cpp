@@ -165,6 +165,33 @@ TEST_CASE("unreadable input and usage errors exit 2") {
   }
 }
 
+TEST_CASE("an exception that escapes a command is an internal error with exit status 2, not an abort") {
+  // SARIF names files relative to the working directory; when that
+  // directory has been removed, std::filesystem::current_path throws.
+  TempDir dir, io;
+  const std::string gone = dir / "gone";
+  const std::string command =
+      fmt::format("mkdir {0} && cd {0} && rmdir {0} && exec {1} lint --format sarif {2} >{3} 2>{4}", quote(gone),
+                  quote(ARCHC_BINARY), quote(kSample), quote(io / "out"), quote(io / "err"));
+  const int raw = std::system(command.c_str());
+  REQUIRE(WIFEXITED(raw));
+  CHECK(WEXITSTATUS(raw) == 2);
+  const std::string err = read(io / "err");
+  CHECK(err.rfind("archc: internal error: ", 0) == 0);
+  CHECK(contains(err, "current path"));
+}
+
+TEST_CASE("archc check reports names that would share logical ids and exits 1") {
+  TempDir dir;
+  write(dir / "site.arch", R"(vpc "a-b" { cidr = "10.0.0.0/16", zones = ["a"] }
+vpc "a_b" { cidr = "10.1.0.0/16", zones = ["a"] }
+)");
+  const Run r = archc(fmt::format("check {}", quote(dir / "site.arch")));
+  CHECK(r.status == 1);
+  CHECK(contains(r.err, "site.arch:2:5: error[name-collision]: vpc `a_b` and vpc `a-b` would share their logical ids"));
+  CHECK(contains(r.err, "site.arch:1:5: note: vpc `a-b` is here"));
+}
+
 TEST_CASE("--version and --help") {
   const Run version = archc("--version");
   CHECK(version.status == 0);

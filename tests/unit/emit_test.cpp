@@ -59,6 +59,47 @@ TEST_CASE("YamlWriter::string round-trips every string and quotes what YAML 1.1 
   }
 }
 
+TEST_CASE("yaml11_needs_quotes: the merge and value keys, and timestamps with a time") {
+  for (const char* s : {"<<", "=", "0x1Db", "0b101", "-0o17", "190:20:30", "2001-12-14t21:59:43.10-05:00",
+                        "2001-12-14 21:59:43.10 -5", "2001-12-15T02:59:43.1Z", "2002-12-14"}) {
+    INFO(s);
+    CHECK(yaml11_needs_quotes(s));
+  }
+  for (const char* s : {"<<a", "a=b", "2001-12-14 noon", "N0x1Db", "Yess"}) {
+    INFO(s);
+    CHECK_FALSE(yaml11_needs_quotes(s));
+  }
+}
+
+TEST_CASE("YamlWriter::key quotes any key YAML 1.1 would not read as that string") {
+  for (const char* k : {"0x1Db", "475", "1_000", "0o17", "0b11", "1:20", "1e3", ".inf", ".NaN", "yes", "No", "on",
+                        "OFF", "y", "n", "null", "~", "<<", "=", "2001-12-14", "2001-12-14t21:59:43.10-05:00",
+                        "-a", "a: b", "a #b", "[x]", "&x", "*x", "!x", "%x", "@x", "?x", "b:", " x"}) {
+    INFO(k);
+    YamlWriter y;
+    y.begin_map();
+    y.key(k);
+    y.integer(1);
+    y.end_map();
+    const std::string text = y.finish();
+    CHECK(text.front() == '"');
+    const YAML::Node doc = YAML::Load(text);
+    REQUIRE(doc.IsMap());
+    const auto entry = doc.begin();
+    CHECK(entry->first.as<std::string>() == k);
+    CHECK_FALSE(is_plain(entry->first));
+  }
+  for (const char* k : {"LabVpc", "N0x1Db", "Type", "Fn::GetAtt"}) {
+    INFO(k);
+    YamlWriter y;
+    y.begin_map();
+    y.key(k);
+    y.integer(1);
+    y.end_map();
+    CHECK(y.finish() == fmt::format("{}: 1\n", k));
+  }
+}
+
 TEST_CASE("YamlWriter::string writes multi-line text as a literal block only when that reads back exactly") {
   SECTION("one final newline: literal block") {
     const std::string s = "#!/bin/bash\necho \"${HOME}\" yes\n";

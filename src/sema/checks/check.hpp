@@ -30,6 +30,8 @@ void unreachable_resource(const model::Model& m, Diagnostics& diags);
 void secret_in_output(const model::Model& m, Diagnostics& diags);
 // Databases.
 void replica_backups(const model::Model& m, Diagnostics& diags);
+// Logical ids.
+void name_collision(const model::Model& m, Diagnostics& diags);
 // Declared and never used.
 void unused_tier(const model::Model& m, Diagnostics& diags);
 void unused_variable(const ast::File& file, Diagnostics& diags);
