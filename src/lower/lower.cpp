@@ -57,7 +57,7 @@ class Lowering {
   }
 
   aws::Tags tags(std::string_view kind, std::string_view name, std::string_view zone = {}) const {
-    aws::Tags t{{"Name", fmt::format("{}-{}-{}{}{}", m_.stack.name, kind, name, zone.empty() ? "" : "-", zone)}};
+    aws::Tags t{{"Name", fmt::format("{}-{}-{}{}{}", m_.stack.name, kind, name, zone.empty() ? "" : "-", zone), {}}};
     t.insert(t.end(), m_.stack.tags.begin(), m_.stack.tags.end());
     return t;
   }
@@ -170,16 +170,6 @@ class Lowering {
 
   const std::string& group_of(const Endpoint& e) const { return groups_.at(e.index); }
 
-  std::string describe(const Endpoint& e) const {
-    switch (e.kind) {
-      case Endpoint::Kind::Internet: return "internet";
-      case Endpoint::Kind::Cidr: return e.cidr.str();
-      case Endpoint::Kind::Vpc: return "vpc." + m_.vpcs[e.index].name;
-      case Endpoint::Kind::Tier: return "vpc." + m_.vpcs[e.tier.vpc].name + "." + m_.tier(e.tier).name;
-      case Endpoint::Kind::Resource: return m_.resources[e.index]->ref();
-    }
-  }
-
   void lower_edge(const model::Edge& edge) {
     const std::string& target = group_of(edge.to);
     const auto sources = logical_id::ingress_sources(m_, edge.from);
@@ -189,7 +179,7 @@ class Lowering {
         // The same rule twice is an error in AWS; duplicates are linted.
         if (!rules_.insert(std::make_tuple(target, port.lo, port.hi, source.cidr, group)).second) continue;
         add(aws::IngressRule{logical_id::ingress_rule(target, source, port), target, port.lo, port.hi, source.cidr,
-                             group, fmt::format("from {} to {}", describe(edge.from), describe(edge.to))});
+                             group, fmt::format("from {} to {}", m_.describe(edge.from), m_.describe(edge.to))});
       }
     }
   }

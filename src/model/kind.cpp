@@ -16,9 +16,9 @@ std::vector<std::string> KindSpec::attribute_names() const {
   return out;
 }
 
-const KindSpec* KindSpec::nested_kind(std::string_view keyword) const {
+const KindSpec* KindSpec::nested_kind(std::string_view word) const {
   for (const auto* k : nested)
-    if (k->keyword == keyword) return k;
+    if (k->keyword == word) return k;
   return nullptr;
 }
 

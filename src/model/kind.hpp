@@ -1,13 +1,12 @@
 // Block kinds, each declared once as data (src/kinds/, one file a kind):
 // its attributes with their type, presence, default, bounds, unit and doc;
 // the kinds nested in it; its place in the security chains; and the hooks
-// that give it meaning. The attribute reader, "did you mean", the attribute
-// tables of docs/language.md, and the editor's hover and completion all read
-// these declarations, so an attribute is described in exactly one place.
+// that read it. The attribute reader, "did you mean", the attribute tables
+// of docs/language.md, and the editor's hover and completion all read these
+// declarations, so an attribute is described in exactly one place.
 //
-// The hooks take types of the layers above the model (sema's reader, the
-// lowering's and the plan's builders), declared here only by name: those
-// layers call the hooks, the model never does.
+// The hooks take a type of the layer above the model (sema's reader),
+// declared here only by name: sema calls the hooks, the model never does.
 #pragma once
 
 #include <memory>
@@ -18,12 +17,6 @@
 
 namespace archc {
 class KindReader;  // sema/kind_reader.hpp
-namespace lowering {
-class StackBuilder;  // lower/stack_builder.hpp
-}
-namespace plan {
-class PlanBuilder;  // plan/plan_builder.hpp
-}
 }  // namespace archc
 
 namespace archc::model {
@@ -92,10 +85,6 @@ struct KindSpec {
   // blocks, and the checks that span its attributes. Reports what is wrong
   // and leaves absent what could not be read.
   void (*read)(KindReader&, Resource&) = nullptr;
-  // Adds the AWS resources of one model object to the stack.
-  void (*lower)(const Resource&, lowering::StackBuilder&) = nullptr;
-  // Adds what `archc plan` shows of one model object.
-  void (*plan)(const Resource&, plan::PlanBuilder&) = nullptr;
 
   const AttributeSpec* attribute(std::string_view name) const;
   std::vector<std::string> attribute_names() const;

@@ -18,6 +18,18 @@ std::vector<Cidr> Model::source_cidrs(const Endpoint& e) const {
     case Endpoint::Kind::Tier: return tier(e.tier).cidrs;
     case Endpoint::Kind::Resource: return {};
   }
+  return {};
+}
+
+std::string Model::describe(const Endpoint& e) const {
+  switch (e.kind) {
+    case Endpoint::Kind::Internet: return "internet";
+    case Endpoint::Kind::Cidr: return e.cidr.str();
+    case Endpoint::Kind::Vpc: return "vpc." + vpcs[e.index].name;
+    case Endpoint::Kind::Tier: return fmt::format("vpc.{}.{}", vpc_of(e.tier).name, tier(e.tier).name);
+    case Endpoint::Kind::Resource: return resources[e.index]->ref();
+  }
+  return {};
 }
 
 std::vector<std::size_t> Model::resources_by_kind() const {

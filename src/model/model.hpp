@@ -139,6 +139,9 @@ struct Model {
   // the VPC's block, one block per subnet of a tier; none for a resource
   // (whose security group is the source).
   std::vector<Cidr> source_cidrs(const Endpoint& e) const;
+  // How the source writes it: `internet`, `203.0.113.7/32`, `vpc.lab`,
+  // `vpc.lab.app`, `alb.web`.
+  std::string describe(const Endpoint& e) const;
   const Vpc& vpc_of(const TierRef& r) const { return vpcs[r.vpc]; }
 };
 

@@ -141,16 +141,6 @@ class Planner {
 
   std::size_t group_index(const Endpoint& e) const { return group_index_.at(e.index); }
 
-  std::string describe(const Endpoint& e) const {
-    switch (e.kind) {
-      case Endpoint::Kind::Internet: return "internet";
-      case Endpoint::Kind::Cidr: return e.cidr.str();
-      case Endpoint::Kind::Vpc: return "vpc." + m_.vpcs[e.index].name;
-      case Endpoint::Kind::Tier: return tier_ref(e.tier);
-      case Endpoint::Kind::Resource: return out_.security_groups[group_index(e)].owner;
-    }
-  }
-
   // An edge is an ingress rule on the target's group per port and source; a
   // tier source is one CIDR per subnet. The same rule twice is merged (AWS
   // rejects duplicates).
@@ -162,7 +152,7 @@ class Planner {
     for (const auto& port : edge.ports)
       for (const auto& [cidr, group] : sources)
         if (seen_rules_.insert({target, port.lo, port.hi, cidr, group}).second)
-          out_.security_groups[target].ingress.push_back({port.lo, port.hi, cidr, group, describe(edge.from)});
+          out_.security_groups[target].ingress.push_back({port.lo, port.hi, cidr, group, m_.describe(edge.from)});
   }
 
   LoadBalancer plan_alb(const model::Alb& alb) {

@@ -46,8 +46,9 @@ std::string route_text(const Route& r) {
   switch (r.via) {
     case Route::Via::InternetGateway: return "internet gateway " + r.gateway;
     case Route::Via::Nat: return fmt::format("NAT {} ({})", r.gateway, r.zone);
-    default: return "none";
+    case Route::Via::None: return "none";
   }
+  return "none";
 }
 
 class TextWriter {

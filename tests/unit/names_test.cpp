@@ -172,7 +172,8 @@ TEST_CASE("every image alias has an image parameter id of its own") {
 TEST_CASE("invalid-name: a block name of more than 64 characters") {
   const std::string name65(65, 'a');
   std::vector<std::string> errors;
-  for (const auto& d : test::compile(kVpc + "asg \"" + name65 + "\" { subnets = vpc.v.app }\n")->diags.all())
+  const auto c = test::compile(kVpc + "asg \"" + name65 + "\" { subnets = vpc.v.app }\n");
+  for (const auto& d : c->diags.all())
     if (d.severity() == Severity::Error) errors.push_back(test::brief(d));
   CHECK(errors == std::vector<std::string>{"8:5: error[invalid-name]: a name holds at most 64 characters; this one has 65"});
   // Characters, not bytes: 64 two-byte letters are fine.

@@ -18,16 +18,7 @@ std::optional<std::size_t> ChainGraph::node(const model::Endpoint& e) const {
   return std::nullopt;
 }
 
-std::string ChainGraph::describe(const model::Endpoint& e) const {
-  switch (e.kind) {
-    case Kind::Internet: return "internet";
-    case Kind::Cidr: return e.cidr.str();
-    case Kind::Vpc: return "vpc." + m_.vpcs[e.index].name;
-    case Kind::Tier: return fmt::format("vpc.{}.{}", m_.vpc_of(e.tier).name, m_.tier(e.tier).name);
-    case Kind::Resource: return m_.resources[e.index]->ref();
-  }
-  return {};
-}
+std::string ChainGraph::describe(const model::Endpoint& e) const { return m_.describe(e); }
 
 std::string ChainGraph::describe_node(std::size_t n) const { return m_.resources[n]->ref(); }
 
@@ -69,6 +60,7 @@ bool same_endpoint(const model::Endpoint& a, const model::Endpoint& b) {
     case Kind::Vpc:
     case Kind::Resource: return a.index == b.index;
   }
+  return false;
 }
 
 bool opens_port(const model::Edge& e, int port) {
