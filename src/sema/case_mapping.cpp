@@ -1,4 +1,5 @@
 #include "sema/case_mapping.hpp"
+#include "source/utf8.hpp"
 
 #include <locale.h>
 #include <wctype.h>
@@ -45,23 +46,6 @@ std::optional<Decoded> decode(std::string_view s) {
   return Decoded{cp, n};
 }
 
-void encode(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 template <typename Map>
 std::string map_code_points(std::string_view text, Map map) {
@@ -70,7 +54,7 @@ std::string map_code_points(std::string_view text, Map map) {
   out.reserve(text.size());
   while (!text.empty()) {
     if (const auto d = decode(text)) {
-      encode(out, static_cast<char32_t>(map(static_cast<wint_t>(d->cp), locale)));
+      append_utf8(out, static_cast<char32_t>(map(static_cast<wint_t>(d->cp), locale)));
       text.remove_prefix(d->length);
     } else {
       out += text.front();

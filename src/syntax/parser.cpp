@@ -15,6 +15,7 @@
 // error inside it is reported, the item becomes an ast::ErrorItem, and
 // parsing resumes at the next item of the same block (see `resync`).
 #include "syntax/parser.hpp"
+#include "source/utf8.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -918,23 +919,6 @@ std::pair<std::int64_t, std::int64_t> range_bounds(std::string_view s) {
   return {to_int(s.substr(0, dots)), to_int(s.substr(dots + 2))};
 }
 
-void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 // Appends literal text to the string being built, joining it to a literal
 // part just before.
@@ -1051,7 +1035,7 @@ template <> struct action<grammar::escape> {
           b.error(b.range(in), "\\u{...} is not a Unicode scalar value");
           return;
         }
-        append_utf8(utf8, cp);
+        append_utf8(utf8, static_cast<char32_t>(cp));
         text = utf8;
         break;
       }
