@@ -69,7 +69,7 @@ model::Listener read_listener(KindReader& r, const std::string& name) {
   return l;
 }
 
-void read(KindReader& r, model::Resource& resource) {
+void read_alb(KindReader& r, model::Resource& resource) {
   auto& alb = static_cast<model::Alb&>(resource);
   if (alb.subnets) alb.internet_facing = r.model().tier(*alb.subnets).is_public;
   std::vector<std::string> names;
@@ -104,7 +104,7 @@ const model::KindSpec& alb() {
       .layer = model::Layer::Front,
       .name_tag_word = "alb",
       .make = []() -> std::unique_ptr<model::Resource> { return std::make_unique<model::Alb>(); },
-      .read = read,
+      .read = read_alb,
   };
   return kind;
 }

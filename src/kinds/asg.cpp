@@ -15,7 +15,7 @@ namespace {
 using model::AttributeSpec;
 using model::ValueType;
 
-void read(KindReader& r, model::Resource& resource) {
+void read_asg(KindReader& r, model::Resource& resource) {
   auto& asg = static_cast<model::Asg&>(resource);
   if (auto v = r.string("instance_type")) asg.instance_type = *v;
   if (auto v = r.string("image")) {
@@ -114,7 +114,7 @@ const model::KindSpec& asg() {
       .layer = model::Layer::App,
       .name_tag_word = "asg",
       .make = []() -> std::unique_ptr<model::Resource> { return std::make_unique<model::Asg>(); },
-      .read = read,
+      .read = read_asg,
   };
   return kind;
 }

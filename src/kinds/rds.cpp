@@ -20,7 +20,7 @@ namespace {
 using model::AttributeSpec;
 using model::ValueType;
 
-void read(KindReader& r, model::Resource& resource) {
+void read_rds(KindReader& r, model::Resource& resource) {
   auto& db = static_cast<model::Rds&>(resource);
   if (auto v = r.string("engine")) db.engine = *v;
   db.engine_version = r.string("version");
@@ -99,7 +99,7 @@ const model::KindSpec& rds() {
       .layer = model::Layer::Data,
       .name_tag_word = "rds",
       .make = []() -> std::unique_ptr<model::Resource> { return std::make_unique<model::Rds>(); },
-      .read = read,
+      .read = read_rds,
   };
   return kind;
 }
