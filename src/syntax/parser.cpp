@@ -13,7 +13,7 @@
 //
 // How errors are recovered: every item is parsed under `recover`. A syntax
 // error inside it is reported, the item becomes an ast::ErrorItem, and
-// parsing resumes at the next item of the same block (see `resync`).
+// parsing resumes at the next item of the same block (Builder::recover).
 #include "syntax/parser.hpp"
 #include "source/utf8.hpp"
 
