@@ -43,6 +43,10 @@ void read_asg(KindReader& r, model::Resource& resource) {
   }
   if (auto v = r.integer("health_check_grace")) asg.health_check_grace = *v;
   asg.scale_cpu = r.integer("scale_cpu");
+  // A target-tracking policy moves the capacity between min and max.
+  if (asg.scale_cpu && asg.max <= asg.min)
+    r.diags().report(Rule::InvalidValue, r.get("scale_cpu")->value->range,
+                     fmt::format("`scale_cpu` scales between min and max, but both are {}: raise max", asg.min));
   asg.user_data = r.string("user_data");
   if (asg.user_data) asg.user_data_range = r.get("user_data")->value->range;
 }

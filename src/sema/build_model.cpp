@@ -69,7 +69,10 @@ class ModelBuilder {
   void declare() {
     const ast::Block* stack = nullptr;
     for (const auto& item : file_.items) {
-      if (std::holds_alternative<ast::ErrorItem>(item)) unread_block();  // it may have been any block
+      if (const auto* broken = std::get_if<ast::ErrorItem>(&item)) {
+        unread_block();  // it may have been any block
+        if (auto head = broken->block_head()) scope_.declare_unread(head->kind, head->label);
+      }
       const auto* bp = std::get_if<std::unique_ptr<ast::Block>>(&item);
       if (!bp) continue;
       const ast::Block& b = **bp;
@@ -78,6 +81,7 @@ class ModelBuilder {
         suggest(diags_.report(Rule::UnknownBlock, b.kind_range, fmt::format("unknown block kind `{}`", b.kind)),
                 b.kind_range, b.kind, model::top_level_keywords());
         unread_block();  // a misspelt asg or sg-chain, perhaps
+        if (!b.labels.empty()) scope_.declare_unread("", b.labels.front().text);
         continue;
       }
       if (kind->labels == model::Labels::OptionalOne) {  // the stack
@@ -133,6 +137,8 @@ class ModelBuilder {
 
   void declare_tiers(const ast::Block& vpc_block, std::size_t vpc) {
     for (const auto& item : vpc_block.items) {
+      if (const auto* broken = std::get_if<ast::ErrorItem>(&item))
+        if (auto head = broken->block_head(); head && head->kind == "subnet") scope_.declare_unread_tier(vpc, head->label);
       const auto* bp = std::get_if<std::unique_ptr<ast::Block>>(&item);
       if (!bp || (*bp)->kind != "subnet") continue;
       auto name = block_name(diags_, **bp);
@@ -299,11 +305,14 @@ class ModelBuilder {
   }
 
   void build_resource(const ast::Block& b, model::Resource& resource) {
+    const std::size_t errors = diags_.error_count();
     KindReader r(ctx_, b, *resource.kind, fmt::format("{} `{}`", resource.kind->keyword, resource.name));
     resource.subnets = r.tier("subnets");
-    resource.complete = !r.broken();
     if (!resource.subnets) m_.all_placements_read = false;
     resource.kind->read(r, resource);
+    // An attribute that was wrong keeps its default, which the source does
+    // not say: the checks then do not judge this resource's attributes.
+    resource.complete = !r.broken() && diags_.error_count() == errors;
   }
 
   void build_chain(const ast::Block& b, model::Chain& chain) {

@@ -26,6 +26,8 @@ const char* kind_name(Value::Kind k) {
 
 void Evaluator::declare_variables(const ast::File& file) {
   for (const auto& item : file.items) {
+    if (const auto* broken = std::get_if<ast::ErrorItem>(&item))
+      if (auto name = broken->attribute_name()) broken_variables_.emplace(*name);
     const auto* attr = std::get_if<ast::Attribute>(&item);
     if (!attr) continue;
     auto [it, inserted] = variables_.emplace(attr->name, attr);
@@ -37,6 +39,7 @@ void Evaluator::declare_variables(const ast::File& file) {
 }
 
 std::optional<Value> Evaluator::variable(const ast::Expr& e) {
+  if (e.steps.empty() && !variables_.count(e.name) && broken_variables_.count(e.name)) return std::nullopt;
   if (!e.steps.empty() || !variables_.count(e.name)) {
     std::vector<std::string> names;
     for (const auto& [name, attr] : variables_) names.push_back(name);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <optional>
 #include <string>
 #include <vector>
@@ -42,6 +43,9 @@ class Evaluator {
 
   Diagnostics& diags_;
   std::map<std::string, const ast::Attribute*, std::less<>> variables_;
+  // Variables whose definition did not parse: a use of one is not reported
+  // as unknown (the syntax error was).
+  std::set<std::string, std::less<>> broken_variables_;
   std::map<std::string, Value, std::less<>> evaluated_;
   std::vector<std::string> evaluating_;  // to report cycles
 };

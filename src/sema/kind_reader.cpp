@@ -36,6 +36,7 @@ KindReader::KindReader(ReadContext& ctx, const ast::Block& block, const model::K
       const model::AttributeSpec* spec = kind.attribute(attr->name);
       ctx_.symbols.attribute({&kind, spec, attr->name_range, attr->value ? attr->value->range : SourceRange{}});
       if (!spec) {
+        broken_ = true;
         suggest(ctx_.diags.report(Rule::UnknownAttribute, attr->name_range, fmt::format("{} has no attribute `{}`", what_, attr->name)),
                 attr->name_range, attr->name, kind.attribute_names());
       } else if (const auto* first = get(attr->name)) {
@@ -47,7 +48,8 @@ KindReader::KindReader(ReadContext& ctx, const ast::Block& block, const model::K
     } else if (const auto* nested = std::get_if<std::unique_ptr<ast::Block>>(&item)) {
       const auto& b = **nested;
       if (!kind.nested_kind(b.kind)) {
-        auto& d = ctx_.diags.report(Rule::UnknownBlock, b.kind_range, fmt::format("{} cannot contain a `{}` block", what_, b.kind));
+        broken_ = true;
+        auto& d = ctx_.diags.report(Rule::UnknownBlock, b.kind_range, fmt::format("{} cannot contain `{}` blocks", what_, b.kind));
         std::vector<std::string> names;
         for (const auto* k : kind.nested) names.emplace_back(k->keyword);
         if (!names.empty()) suggest(d, b.kind_range, b.kind, names);
@@ -55,6 +57,7 @@ KindReader::KindReader(ReadContext& ctx, const ast::Block& block, const model::K
     } else if (std::holds_alternative<ast::ErrorItem>(item)) {
       broken_ = true;
     } else if (const auto* edge = std::get_if<ast::Edge>(&item); edge && !kind.edges) {
+      broken_ = true;
       ctx_.diags.report(Rule::MisplacedEdge, edge->range,
                        fmt::format("edges (a -> b) belong in an sg-chain block, not in {}", what_));
     }
@@ -221,23 +224,26 @@ std::vector<const ast::Edge*> KindReader::edges() const {
 }
 
 std::optional<std::string> block_name(Diagnostics& diags, const ast::Block& block) {
-  if (block.labels.size() == 1 && !block.labels.front().text.empty()) {
-    const std::string& name = block.labels.front().text;
-    // UTF-8: every byte but a continuation byte starts a character.
-    const auto length = std::count_if(name.begin(), name.end(), [](char c) { return (c & 0xC0) != 0x80; });
-    if (static_cast<std::size_t>(length) > kMaxNameLength)
-      diags.report(Rule::InvalidName, block.labels.front().range,
-                   fmt::format("a name holds at most {} characters; this one has {}", kMaxNameLength, length));
-    return name;
-  }
   if (block.labels.empty()) {
-    diags.report(Rule::MissingName, block.kind_range, fmt::format("`{}` needs a name, as in {} \"main\" {{ ... }}", block.kind, block.kind));
-  } else if (block.labels.size() > 1) {
-    diags.report(Rule::ExtraLabel, block.labels[1].range, fmt::format("`{}` takes one name", block.kind));
-  } else {
-    diags.report(Rule::MissingName, block.labels.front().range, "a name cannot be empty");
+    diags.report(Rule::MissingName, block.kind_range,
+                 fmt::format("`{}` needs a name, as in {} \"main\" {{ ... }}", block.kind, block.kind));
+    return std::nullopt;
   }
-  return std::nullopt;
+  // An extra label is reported, and the first still names the block, so
+  // references to it resolve.
+  if (block.labels.size() > 1)
+    diags.report(Rule::ExtraLabel, block.labels[1].range, fmt::format("`{}` takes one name", block.kind));
+  const std::string& name = block.labels.front().text;
+  if (name.empty()) {
+    diags.report(Rule::MissingName, block.labels.front().range, "a name cannot be empty");
+    return std::nullopt;
+  }
+  // UTF-8: every byte but a continuation byte starts a character.
+  const auto length = std::count_if(name.begin(), name.end(), [](char c) { return (c & 0xC0) != 0x80; });
+  if (static_cast<std::size_t>(length) > kMaxNameLength)
+    diags.report(Rule::InvalidName, block.labels.front().range,
+                 fmt::format("a name holds at most {} characters; this one has {}", kMaxNameLength, length));
+  return name;
 }
 
 }  // namespace archc

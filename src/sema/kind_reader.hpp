@@ -40,9 +40,10 @@ class KindReader {
   const model::Model& model() const { return ctx_.model; }
   // Where the block is named: its label, or its kind when it has none.
   SourceRange name_range() const;
-  // Whether an item of the block did not parse (an ast::ErrorItem, already
-  // reported): what it held is unknown, so an attribute that seems missing
-  // may be there, and nothing is reported as missing.
+  // Whether an item of the block could not be read: it did not parse (an
+  // ast::ErrorItem), or it is an attribute or nested block the kind does not
+  // have (reported). What was meant is unknown, so an attribute or block
+  // that seems missing may be there, and nothing is reported as missing.
   bool broken() const { return broken_; }
 
   // The attribute as written (a declared one, first occurrence), or nullptr.

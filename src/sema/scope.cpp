@@ -35,6 +35,12 @@ bool Scope::declare_tier(std::size_t vpc, const std::string& vpc_name, const std
                     index);
 }
 
+void Scope::declare_unread(std::string_view kind, std::string_view name) {
+  unread_.emplace(std::string(kind), std::string(name));
+}
+
+void Scope::declare_unread_tier(std::size_t vpc, std::string_view name) { unread_tiers_.emplace(vpc, std::string(name)); }
+
 std::optional<model::Endpoint> Scope::resolve(const ast::Expr& e) {
   using Kind = model::Endpoint::Kind;
   if (e.kind != ast::ExprKind::Reference) {
@@ -62,6 +68,8 @@ std::optional<model::Endpoint> Scope::resolve(const ast::Expr& e) {
   const ast::RefStep& name = e.steps[0];
   auto it = table.index.find(name.name);
   if (it == table.index.end()) {
+    if (unread_.count(std::pair{e.name, name.name}) || unread_.count(std::pair{std::string(), name.name}))
+      return std::nullopt;
     suggest(diags_.report(Rule::UnknownReference, name.range, fmt::format("no {} named `{}`", e.name, name.name)),
             name.range, name.name, table.names);
     return std::nullopt;
@@ -76,6 +84,7 @@ std::optional<model::Endpoint> Scope::resolve(const ast::Expr& e) {
     const ast::RefStep& tier = e.steps[1];
     auto t = tiers.index.find(tier.name);
     if (t == tiers.index.end()) {
+      if (unread_tiers_.count(std::pair{it->second, tier.name})) return std::nullopt;
       suggest(diags_.report(Rule::UnknownReference, tier.range, fmt::format("vpc `{}` has no subnet tier `{}`", name.name, tier.name)),
               tier.range, tier.name, tiers.names);
       return std::nullopt;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,6 +30,12 @@ class Scope {
   bool declare_tier(std::size_t vpc, const std::string& vpc_name, const std::string& name, SourceRange at,
                     const ast::Block& block, std::size_t index);
 
+  // Records a name that a block which could not be read seemed to declare
+  // (`kind` empty: a block of an unknown kind): a reference to it that
+  // resolves to nothing is then not reported, the block's error was.
+  void declare_unread(std::string_view kind, std::string_view name);
+  void declare_unread_tier(std::size_t vpc, std::string_view name);
+
   // Resolves a reference (`vpc.NAME`, `vpc.NAME.TIER`, `KIND.NAME` for a
   // chain-endpoint kind); nullopt after reporting what does not exist.
   std::optional<model::Endpoint> resolve(const ast::Expr& e);
@@ -47,6 +54,8 @@ class Scope {
   SymbolIndex& symbols_;
   std::map<std::string, Names, std::less<>> by_kind_;  // kind keyword → its names
   std::map<std::size_t, Names> tiers_;                 // vpc index → its tiers
+  std::set<std::pair<std::string, std::string>> unread_;  // (kind or "", name)
+  std::set<std::pair<std::size_t, std::string>> unread_tiers_;
 };
 
 }  // namespace archc

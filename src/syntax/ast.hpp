@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -112,6 +113,17 @@ struct Label {
 // says what was wrong.
 struct ErrorItem {
   SourceRange range;
+
+  // What the item started to be, read from its first characters, so that
+  // sema does not report as missing what was only broken: `NAME =` an
+  // attribute (its name), `KIND "LABEL` or `KIND LABEL` a block (its kind
+  // and label, the label cut at a quote, a blank or a brace). nullopt when
+  // it starts otherwise.
+  std::optional<std::string_view> attribute_name() const;
+  struct BlockHead {
+    std::string_view kind, label;
+  };
+  std::optional<BlockHead> block_head() const;
 };
 
 struct Block;

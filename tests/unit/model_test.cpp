@@ -197,7 +197,7 @@ TEST_CASE("unknown kinds and attributes are errors with a suggestion") {
   }
   SECTION("nested block kind") {
     const Diagnostic d = only_error(kVpc + "asg \"app\" {\n  subnets = vpc.main.app\n  listener \"x\" {}\n}\n");
-    CHECK(test::brief(d) == "10:3: error[unknown-block]: asg `app` cannot contain a `listener` block");
+    CHECK(test::brief(d) == "10:3: error[unknown-block]: asg `app` cannot contain `listener` blocks");
   }
   SECTION("attribute set twice") {
     const Diagnostic d = only_error(kVpc + "asg \"app\" {\n  subnets = vpc.main.app\n  port = 80\n  port = 81\n}\n");
@@ -210,7 +210,9 @@ TEST_CASE("unknown kinds and attributes are errors with a suggestion") {
   }
   SECTION("names: missing, extra, empty") {
     CHECK(errors_of("asg {}\n") == Strings{"1:1: error[missing-name]: `asg` needs a name, as in asg \"main\" { ... }"});
-    CHECK(errors_of("asg \"a\" \"b\" {}\n") == Strings{"1:9: error[extra-label]: `asg` takes one name"});
+    // The first label still names the block: it is read, and its own errors reported.
+    CHECK(errors_of("asg \"a\" \"b\" {}\n") == Strings{"1:5: error[missing-attribute]: asg `a` needs `subnets`",
+                                                      "1:9: error[extra-label]: `asg` takes one name"});
     CHECK(errors_of("asg \"\" {}\n") == Strings{"1:5: error[missing-name]: a name cannot be empty"});
   }
 }
@@ -414,6 +416,7 @@ TEST_CASE("asg capacity: defaults and min <= desired <= max") {
 TEST_CASE("asg attributes are read and checked") {
   auto c = compile_ok(kVpc + R"(asg "a" {
   subnets       = vpc.main.app
+  max = 3
   instance_type = "t3.small"
   image         = "ami-0123456789abcdef0"
   port          = 8080
@@ -436,6 +439,9 @@ TEST_CASE("asg attributes are read and checked") {
   CHECK(errors_of(kVpc + "asg \"a\" {\n  subnets = vpc.main.app\n  health_check = \"health\"\n}\n") ==
         Strings{"10:18: error[invalid-value]: `health_check` is a path starting with /"});
   CHECK(errors_of(kVpc + "asg \"a\" {}\n") == Strings{"8:5: error[missing-attribute]: asg `a` needs `subnets`"});
+  // A target-tracking policy needs room between min and max (cfn-lint E3712).
+  CHECK(errors_of(kVpc + "asg \"a\" {\n  subnets = vpc.main.app\n  min = 2, max = 2, scale_cpu = 50\n}\n") ==
+        Strings{"10:33: error[invalid-value]: `scale_cpu` scales between min and max, but both are 2: raise max"});
 }
 
 TEST_CASE("listeners forward to an asg or redirect to HTTPS, not both") {
