@@ -14,7 +14,12 @@ bool yaml11_needs_quotes(std::string_view s) {
   static constexpr std::array<std::string_view, 28> kWords = {
       "y",     "Y",     "yes",   "Yes", "YES", "n",  "N",  "no",  "No",  "NO",   "true", "True", "TRUE", "false",
       "False", "FALSE", "on",    "On",  "ON",  "off", "Off", "OFF", "null", "Null", "NULL", "~",    "<<",   "="};
-  if (s.empty() || std::find(kWords.begin(), kWords.end(), s) != kWords.end()) return true;
+  if (s.empty()) return true;
+  // Most keys and values are words longer than any of kWords: a letter
+  // first rules out the numbers and timestamps below too.
+  const bool letter_first = (s.front() >= 'a' && s.front() <= 'z') || (s.front() >= 'A' && s.front() <= 'Z');
+  if (letter_first && s.size() > 5) return false;
+  if (std::find(kWords.begin(), kWords.end(), s) != kWords.end()) return true;
   // Anything shaped like a YAML 1.1 number, generously: ints in any base
   // and with `_` (0x1Db, 0o17, 0b101, 1_000), sexagesimal (1:20), floats
   // (1e3, .5), .inf/.nan in any case, and dates (2001-12-14).
