@@ -10,15 +10,13 @@ namespace archc {
 
 bool Scope::declare_in(Names& table, const model::KindSpec& kind, const std::string& what, const std::string& qualified,
                        const std::string& name, SourceRange at, const ast::Block& block, std::size_t index) {
-  auto [it, inserted] = table.index.emplace(name, index);
-  if (!inserted) {
+  if (auto first = table.by_name.find(name); first != table.by_name.end()) {
     diags_.report(Rule::DuplicateName, at, fmt::format("{} `{}` is declared twice", what, name))
-        .notes.push_back({table.at[name], "first declared here"});
+        .notes.push_back({first->second.at, "first declared here"});
     return false;
   }
+  table.by_name.emplace(name, Declared{index, symbols_.declare({&kind, qualified, at, block.range}), at});
   table.names.push_back(name);
-  table.at.emplace(name, at);
-  table.symbol.emplace(name, symbols_.declare({&kind, qualified, at, block.range}));
   return true;
 }
 
@@ -66,32 +64,32 @@ std::optional<model::Endpoint> Scope::resolve(const ast::Expr& e) {
   }
   Names& table = by_kind_[e.name];
   const ast::RefStep& name = e.steps[0];
-  auto it = table.index.find(name.name);
-  if (it == table.index.end()) {
+  auto it = table.by_name.find(name.name);
+  if (it == table.by_name.end()) {
     if (unread_.count(std::pair{e.name, name.name}) || unread_.count(std::pair{std::string(), name.name}))
       return std::nullopt;
     suggest(diags_.report(Rule::UnknownReference, name.range, fmt::format("no {} named `{}`", e.name, name.name)),
             name.range, name.name, table.names);
     return std::nullopt;
   }
-  symbols_.use(name.range, table.symbol.at(name.name));
+  symbols_.use(name.range, it->second.symbol);
   model::Endpoint ep;
   ep.range = e.range;
   ep.kind = vpc ? Kind::Vpc : Kind::Resource;
-  ep.index = it->second;
+  ep.index = it->second.index;
   if (e.steps.size() == 2) {
-    Names& tiers = tiers_[it->second];
+    Names& tiers = tiers_[it->second.index];
     const ast::RefStep& tier = e.steps[1];
-    auto t = tiers.index.find(tier.name);
-    if (t == tiers.index.end()) {
-      if (unread_tiers_.count(std::pair{it->second, tier.name})) return std::nullopt;
+    auto t = tiers.by_name.find(tier.name);
+    if (t == tiers.by_name.end()) {
+      if (unread_tiers_.count(std::pair{it->second.index, tier.name})) return std::nullopt;
       suggest(diags_.report(Rule::UnknownReference, tier.range, fmt::format("vpc `{}` has no subnet tier `{}`", name.name, tier.name)),
               tier.range, tier.name, tiers.names);
       return std::nullopt;
     }
-    symbols_.use(tier.range, tiers.symbol.at(tier.name));
+    symbols_.use(tier.range, t->second.symbol);
     ep.kind = Kind::Tier;
-    ep.tier = {it->second, t->second, e.range};
+    ep.tier = {it->second.index, t->second.index, e.range};
   }
   return ep;
 }

@@ -41,11 +41,14 @@ class Scope {
   std::optional<model::Endpoint> resolve(const ast::Expr& e);
 
  private:
+  struct Declared {
+    std::size_t index;   // into the model's list of its kind
+    std::size_t symbol;  // into SymbolIndex::declarations()
+    SourceRange at;
+  };
   struct Names {
-    std::map<std::string, std::size_t, std::less<>> index;  // name → model index
-    std::vector<std::string> names;                         // for suggestions
-    std::map<std::string, std::size_t, std::less<>> symbol;  // name → SymbolIndex declaration
-    std::map<std::string, SourceRange, std::less<>> at;
+    std::map<std::string, Declared, std::less<>> by_name;
+    std::vector<std::string> names;  // in declaration order, for suggestions
   };
   bool declare_in(Names& table, const model::KindSpec& kind, const std::string& what, const std::string& qualified,
                   const std::string& name, SourceRange at, const ast::Block& block, std::size_t index);

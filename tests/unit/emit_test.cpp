@@ -28,6 +28,16 @@ std::string emit_value(const std::string& s) {
 // yaml-cpp tags a plain scalar "?" and a quoted or block one "!".
 bool is_plain(const YAML::Node& n) { return n.Tag() == "?"; }
 
+// `KEY: 1` as the writer puts it.
+std::string one_key_map(std::string_view key) {
+  YamlWriter y;
+  y.begin_map();
+  y.key(key);
+  y.integer(1);
+  y.end_map();
+  return y.finish();
+}
+
 TEST_CASE("yaml11_needs_quotes: what YAML 1.1 reads as a bool, null or number") {
   for (const char* s : {"", "yes", "Yes", "NO", "y", "n", "on", "OFF", "true", "False", "null", "NULL", "~", "012",
                         "0x1F", "0o17", "1e3", "1_000", "-1", "+1", ".5", ".inf", "-.INF", ".NaN", "1:20",
@@ -76,12 +86,7 @@ TEST_CASE("YamlWriter::key quotes any key YAML 1.1 would not read as that string
                         "OFF", "y", "n", "null", "~", "<<", "=", "2001-12-14", "2001-12-14t21:59:43.10-05:00",
                         "-a", "a: b", "a #b", "[x]", "&x", "*x", "!x", "%x", "@x", "?x", "b:", " x"}) {
     INFO(k);
-    YamlWriter y;
-    y.begin_map();
-    y.key(k);
-    y.integer(1);
-    y.end_map();
-    const std::string text = y.finish();
+    const std::string text = one_key_map(k);
     CHECK(text.front() == '"');
     const YAML::Node doc = YAML::Load(text);
     REQUIRE(doc.IsMap());
@@ -91,12 +96,7 @@ TEST_CASE("YamlWriter::key quotes any key YAML 1.1 would not read as that string
   }
   for (const char* k : {"LabVpc", "N0x1Db", "Type", "Fn::GetAtt"}) {
     INFO(k);
-    YamlWriter y;
-    y.begin_map();
-    y.key(k);
-    y.integer(1);
-    y.end_map();
-    CHECK(y.finish() == fmt::format("{}: 1\n", k));
+    CHECK(one_key_map(k) == fmt::format("{}: 1\n", k));
   }
 }
 
