@@ -2,10 +2,16 @@
 #include "model/alb.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "kinds/kinds.hpp"
+#include "lower/lowering.hpp"
+#include "model/asg.hpp"
+#include "model/logical_id.hpp"
+#include "plan/planner.hpp"
 #include "sema/kind_reader.hpp"
 
 namespace archc {
@@ -89,6 +95,89 @@ void read_alb(KindReader& r, model::Resource& resource) {
     r.diags().report(Rule::MissingAttribute, alb.range, fmt::format("alb `{}` needs at least one listener block", alb.name));
 }
 
+void lower_alb(Lowering& lo, const model::Resource& resource, std::size_t index) {
+  const auto& alb = static_cast<const model::Alb&>(resource);
+  const model::Model& m = lo.model();
+  const std::string base = logical_id::alb(alb.name);
+  const auto& tier = *alb.subnets;
+  const std::string lb = lo.add(aws::LoadBalancer{base, alb.internet_facing, lo.subnet_ids(tier),
+                                                  {lo.security_group(index)}, lo.tags("alb", alb.name)})
+                             .id;
+  lo.add_output({aws::Output::Kind::LoadBalancerDns, base + "DnsName", lb, fmt::format("DNS name of alb {}", alb.name)});
+  std::map<std::size_t, std::string> target_groups;  // asg index → target group id
+  for (const auto& l : alb.listeners) {
+    std::string tg;
+    if (l.forward) {
+      auto [it, fresh] = target_groups.emplace(*l.forward, "");
+      if (fresh) {
+        const auto& asg = static_cast<const model::Asg&>(*m.resources[*l.forward]);
+        it->second = lo.add(aws::TargetGroup{logical_id::target_group(alb.name, asg.name), lo.vpc_id(tier.vpc),
+                                             asg.port, asg.health_check, lo.tags("tg", alb.name + "-" + asg.name)})
+                         .id;
+        lo.add_target_group(*l.forward, it->second);
+      }
+      tg = it->second;
+    }
+    lo.add(aws::Listener{logical_id::listener(alb.name, l.name), lb, l.port, l.certificate, l.redirect, tg});
+  }
+}
+
+plan::Entry plan_alb(plan::Planner& p, const model::Resource& resource, std::size_t index) {
+  const auto& alb = static_cast<const model::Alb&>(resource);
+  const model::Model& m = p.model();
+  const std::string scheme = alb.internet_facing ? "internet-facing" : "internal";
+  const std::vector<std::string> subnets = p.subnet_tags(*alb.subnets);
+  plan::Entry e;
+  e.heading = fmt::format("alb {}  {}", alb.name, scheme);
+  e.facts = {{"subnets", fmt::format("{}", fmt::join(subnets, ", "))}, {"security group", p.security_group(index)}};
+  plan::Table listeners{"listeners", {}};
+  plan::Table groups{"target groups", {}};
+  nlohmann::ordered_json listeners_json = nlohmann::ordered_json::array();
+  nlohmann::ordered_json groups_json = nlohmann::ordered_json::array();
+  for (const auto& l : alb.listeners) {
+    std::string target_group;
+    if (l.forward) {
+      const auto& asg = static_cast<const model::Asg&>(*m.resources[*l.forward]);
+      target_group = p.tag("tg", alb.name + "-" + asg.name);
+      const bool fresh = std::none_of(groups.rows.begin(), groups.rows.end(),
+                                      [&](const auto& row) { return row.front() == target_group; });
+      if (fresh) {
+        groups.rows.push_back({target_group, fmt::format("HTTP {}", asg.port), "health check " + asg.health_check});
+        groups_json.push_back({{"name_tag", target_group},
+                               {"asg", asg.name},
+                               {"protocol", "HTTP"},
+                               {"port", asg.port},
+                               {"health_check_path", asg.health_check}});
+        p.add_target_group(*l.forward, target_group);
+      }
+    }
+    std::string action = l.redirect ? fmt::format("redirect to HTTPS {} (301)", *l.redirect) : "forward to " + target_group;
+    if (l.certificate) action += ", certificate " + *l.certificate;
+    listeners.rows.push_back({l.name, std::to_string(l.port), l.https() ? "HTTPS" : "HTTP", action});
+    listeners_json.push_back(
+        {{"name", l.name},
+         {"port", l.port},
+         {"protocol", l.https() ? "HTTPS" : "HTTP"},
+         {"certificate", plan::or_null(l.certificate)},
+         {"action", l.redirect ? nlohmann::ordered_json{{"type", "redirect"},
+                                                        {"protocol", "HTTPS"},
+                                                        {"port", *l.redirect},
+                                                        {"status_code", "HTTP_301"}}
+                               : nlohmann::ordered_json{{"type", "forward"}, {"target_group", target_group}}}});
+  }
+  e.tables.push_back(std::move(listeners));
+  if (!groups.rows.empty()) e.tables.push_back(std::move(groups));
+  e.json = {{"name", alb.name},
+            {"name_tag", p.tag("alb", alb.name)},
+            {"scheme", scheme},
+            {"tier", p.tier_ref(*alb.subnets)},
+            {"subnets", subnets},
+            {"security_group", p.security_group(index)},
+            {"listeners", std::move(listeners_json)},
+            {"target_groups", std::move(groups_json)}};
+  return e;
+}
+
 }  // namespace
 
 const model::KindSpec& alb() {
@@ -105,6 +194,9 @@ const model::KindSpec& alb() {
       .name_tag_word = "alb",
       .make = []() -> std::unique_ptr<model::Resource> { return std::make_unique<model::Alb>(); },
       .read = read_alb,
+      .lower = lower_alb,
+      .plan = plan_alb,
+      .plan_key = "load_balancers",
   };
   return kind;
 }

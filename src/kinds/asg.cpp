@@ -4,8 +4,13 @@
 #include <algorithm>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "kinds/kinds.hpp"
+#include "lower/lowering.hpp"
+#include "model/aws_catalog.hpp"
+#include "model/logical_id.hpp"
+#include "plan/planner.hpp"
 #include "sema/kind_reader.hpp"
 
 namespace archc::kinds {
@@ -49,6 +54,65 @@ void read_asg(KindReader& r, model::Resource& resource) {
                      fmt::format("`scale_cpu` scales between min and max, but both are {}: raise max", asg.min));
   asg.user_data = r.string("user_data");
   if (asg.user_data) asg.user_data_range = r.get("user_data")->value->range;
+}
+
+void lower_asg(Lowering& lo, const model::Resource& resource, std::size_t index) {
+  const auto& asg = static_cast<const model::Asg&>(resource);
+  const std::string base = logical_id::leading_word(asg.name);
+  aws::LaunchTemplate lt;
+  lt.id = base + "LaunchTemplate";
+  if (asg.image.rfind("ami-", 0) == 0) lt.image_id = asg.image;
+  else lt.image_parameter = lo.image_parameter(asg.image);
+  lt.instance_type = asg.instance_type;
+  lt.security_group = lo.security_group(index);
+  lt.user_data = asg.user_data;
+  lt.tags = lo.tags("lt", asg.name);
+  const std::string lt_id = lo.add(std::move(lt)).id;
+  const std::string group =
+      lo.add(aws::AutoScalingGroup{base + "Asg", lt_id, lo.subnet_ids(*asg.subnets), lo.target_groups(index), asg.min,
+                                   asg.max, asg.desired, asg.health_check_grace, lo.tags("asg", asg.name)})
+          .id;
+  if (asg.scale_cpu) lo.add(aws::ScalingPolicy{base + "CpuScalingPolicy", group, *asg.scale_cpu});
+}
+
+plan::Entry plan_asg(plan::Planner& p, const model::Resource& resource, std::size_t index) {
+  const auto& asg = static_cast<const model::Asg&>(resource);
+  const std::vector<std::string> subnets = p.subnet_tags(*asg.subnets);
+  const std::vector<std::string>& target_groups = p.target_groups(index);
+  const bool elb_health_checks = !target_groups.empty();
+  std::optional<std::string> image_parameter;
+  if (asg.image.rfind("ami-", 0) != 0) image_parameter = AwsCatalog::get().image_parameter(asg.image);
+  plan::Entry e;
+  e.heading = fmt::format("asg {}  {}  image {}", asg.name, asg.instance_type, asg.image);
+  e.facts = {
+      {"subnets", fmt::format("{}", fmt::join(subnets, ", "))},
+      {"capacity", fmt::format("min {}, max {}, desired {}", asg.min, asg.max, asg.desired)},
+      {"serves", fmt::format("port {}", asg.port)},
+      {"target groups", elb_health_checks ? fmt::format("{} (ELB health checks, grace {} s)",
+                                                        fmt::join(target_groups, ", "), asg.health_check_grace)
+                                          : "none (EC2 health checks)"},
+      {"scaling", asg.scale_cpu ? fmt::format("target tracking, {}% average CPU", *asg.scale_cpu) : "none"},
+      {"security group", p.security_group(index)},
+  };
+  using Json = nlohmann::ordered_json;
+  e.json = {{"name", asg.name},
+            {"name_tag", p.tag("asg", asg.name)},
+            {"tier", p.tier_ref(*asg.subnets)},
+            {"subnets", subnets},
+            {"instance_type", asg.instance_type},
+            {"image", asg.image},
+            {"image_parameter", plan::or_null(image_parameter)},
+            {"port", asg.port},
+            {"min", asg.min},
+            {"max", asg.max},
+            {"desired", asg.desired},
+            {"target_groups", target_groups},
+            {"health_check_type", elb_health_checks ? "ELB" : "EC2"},
+            {"health_check_grace", elb_health_checks ? Json(asg.health_check_grace) : Json(nullptr)},
+            {"scaling", asg.scale_cpu ? Json{{"metric", "ASGAverageCPUUtilization"}, {"target", *asg.scale_cpu}}
+                                      : Json(nullptr)},
+            {"security_group", p.security_group(index)}};
+  return e;
 }
 
 // EC2 Auto Scaling quotas allow far fewer instances per group; this bound
@@ -119,6 +183,9 @@ const model::KindSpec& asg() {
       .name_tag_word = "asg",
       .make = []() -> std::unique_ptr<model::Resource> { return std::make_unique<model::Asg>(); },
       .read = read_asg,
+      .lower = lower_asg,
+      .plan = plan_asg,
+      .plan_key = "auto_scaling_groups",
   };
   return kind;
 }

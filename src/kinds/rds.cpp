@@ -4,9 +4,13 @@
 #include <algorithm>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "kinds/kinds.hpp"
+#include "lower/lowering.hpp"
 #include "model/aws_catalog.hpp"
+#include "model/logical_id.hpp"
+#include "plan/planner.hpp"
 #include "sema/kind_reader.hpp"
 
 namespace archc {
@@ -49,6 +53,87 @@ void read_rds(KindReader& r, model::Resource& resource) {
     db.backup_retention = *v;
     db.backup_retention_range = r.get("backup_retention")->value->range;
   }
+}
+
+void lower_rds(Lowering& lo, const model::Resource& resource, std::size_t index) {
+  const auto& db = static_cast<const model::Rds&>(resource);
+  const std::string base = logical_id::leading_word(db.name) + "Db";
+  const EngineInfo& engine = *AwsCatalog::get().engine(db.engine);
+  const std::string subnet_group =
+      lo.add(aws::DbSubnetGroup{base + "SubnetGroup", fmt::format("archc rds {} subnets", db.name),
+                                lo.subnet_ids(*db.subnets), lo.tags("dbsubnet", db.name)})
+          .id;
+  aws::DbInstance primary;
+  primary.id = base;
+  primary.engine = engine.engine;
+  primary.engine_version = db.engine_version;
+  primary.instance_class = db.instance_class;
+  primary.security_group = lo.security_group(index);
+  primary.tags = lo.tags("rds", db.name);
+  primary.storage = db.storage;
+  primary.multi_az = db.multi_az;
+  primary.subnet_group = subnet_group;
+  primary.master_username = engine.master_username;
+  primary.database = db.database;
+  primary.backup_retention = db.backup_retention;
+  const std::string primary_id = lo.add(std::move(primary)).id;
+  lo.add_output({aws::Output::Kind::DbAddress, base + "Endpoint", primary_id,
+                 fmt::format("endpoint address of rds {}", db.name)});
+  for (int r = 1; r <= db.replicas; ++r) {
+    aws::DbInstance replica;
+    replica.id = base + "Replica" + std::to_string(r);
+    replica.engine = engine.engine;
+    replica.engine_version = db.engine_version;
+    replica.instance_class = db.replica_class.value_or(db.instance_class);
+    replica.security_group = lo.security_group(index);
+    replica.tags = lo.tags("rds", db.name + "-replica-" + std::to_string(r));
+    replica.replica_of = primary_id;
+    lo.add(std::move(replica));
+  }
+}
+
+plan::Entry plan_rds(plan::Planner& p, const model::Resource& resource, std::size_t index) {
+  const auto& db = static_cast<const model::Rds&>(resource);
+  const EngineInfo& engine = *AwsCatalog::get().engine(db.engine);
+  const std::vector<std::string> subnets = p.subnet_tags(*db.subnets);
+  const std::string subnet_group = p.tag("dbsubnet", db.name);
+  std::vector<std::string> replicas_text;
+  nlohmann::ordered_json replicas = nlohmann::ordered_json::array();
+  for (int r = 1; r <= db.replicas; ++r) {
+    const std::string tag = p.tag("rds", fmt::format("{}-replica-{}", db.name, r));
+    const std::string& instance_class = db.replica_class.value_or(db.instance_class);
+    replicas_text.push_back(fmt::format("{} ({})", tag, instance_class));
+    replicas.push_back({{"name_tag", tag}, {"class", instance_class}});
+  }
+  plan::Entry e;
+  e.heading = fmt::format("rds {}  {}{}  {}  {} GiB  {}", db.name, engine.engine,
+                          db.engine_version ? " " + *db.engine_version : "", db.instance_class, db.storage,
+                          db.multi_az ? "Multi-AZ" : "single-AZ");
+  e.facts.emplace_back("subnet group", fmt::format("{} ({})", subnet_group, fmt::join(subnets, ", ")));
+  e.facts.emplace_back("port", std::to_string(engine.port));
+  if (db.database) e.facts.emplace_back("database", *db.database);
+  e.facts.emplace_back("backups", db.backup_retention ? fmt::format("{} days", db.backup_retention) : "off");
+  e.facts.emplace_back("protection", "storage encrypted; not publicly accessible; master password managed by AWS");
+  e.facts.emplace_back("read replicas", replicas_text.empty() ? "none" : fmt::format("{}", fmt::join(replicas_text, ", ")));
+  e.facts.emplace_back("security group", p.security_group(index));
+  e.json = {{"name", db.name},
+            {"name_tag", p.tag("rds", db.name)},
+            {"engine", engine.engine},
+            {"engine_version", plan::or_null(db.engine_version)},
+            {"port", engine.port},
+            {"class", db.instance_class},
+            {"storage_gib", db.storage},
+            {"multi_az", db.multi_az},
+            {"encrypted", true},
+            {"publicly_accessible", false},
+            {"master_password", "aws-managed"},
+            {"tier", p.tier_ref(*db.subnets)},
+            {"subnet_group", {{"name_tag", subnet_group}, {"subnets", subnets}}},
+            {"security_group", p.security_group(index)},
+            {"database", plan::or_null(db.database)},
+            {"backup_retention_days", db.backup_retention},
+            {"replicas", std::move(replicas)}};
+  return e;
 }
 
 }  // namespace
@@ -100,6 +185,9 @@ const model::KindSpec& rds() {
       .name_tag_word = "rds",
       .make = []() -> std::unique_ptr<model::Resource> { return std::make_unique<model::Rds>(); },
       .read = read_rds,
+      .lower = lower_rds,
+      .plan = plan_rds,
+      .plan_key = "databases",
   };
   return kind;
 }

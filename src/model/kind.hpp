@@ -5,10 +5,12 @@
 // of docs/language.md, and the editor's hover and completion all read these
 // declarations, so an attribute is described in exactly one place.
 //
-// The hooks take a type of the layer above the model (sema's reader),
-// declared here only by name: sema calls the hooks, the model never does.
+// The hooks take types of the layers above the model (sema's reader, the
+// lowering, the planner), declared here only by name: those layers call the
+// hooks, the model never does.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <span>
 #include <string>
@@ -17,6 +19,11 @@
 
 namespace archc {
 class KindReader;  // sema/kind_reader.hpp
+class Lowering;    // lower/lowering.hpp
+namespace plan {
+class Planner;  // plan/planner.hpp
+struct Entry;   // plan/plan.hpp
+}  // namespace plan
 }  // namespace archc
 
 namespace archc::model {
@@ -85,6 +92,13 @@ struct KindSpec {
   // blocks, and the checks that span its attributes. Reports what is wrong
   // and leaves absent what could not be read.
   void (*read)(KindReader&, Resource&) = nullptr;
+  // Adds the AWS resources and outputs of one resource of this kind (at
+  // `index` in Model::resources, of a model without errors) to the lowering.
+  void (*lower)(Lowering&, const Resource&, std::size_t index) = nullptr;
+  // What `archc plan` shows of that resource; the JSON plan lists the
+  // resources of this kind in an array named `plan_key`.
+  plan::Entry (*plan)(plan::Planner&, const Resource&, std::size_t index) = nullptr;
+  std::string_view plan_key{};  // "load_balancers"
 
   const AttributeSpec* attribute(std::string_view name) const;
   std::vector<std::string> attribute_names() const;

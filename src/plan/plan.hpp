@@ -1,21 +1,27 @@
 // The resolved architecture as a user reads it before deploying: every
 // subnet with its zone, size and route, every NAT, every security-group
-// rule, the load balancers, auto scaling groups and databases.
+// rule, and every chain endpoint (load balancer, auto scaling group,
+// database ...) as its kind's `plan` hook shows it.
 //
 // It is computed from the model alone, never from the lowering, so that a
 // deployed stack can be checked against it: a broken lowering then shows as
 // a difference instead of being copied into the expectation. The rules it
 // mirrors are LANGUAGE.md §5.
 //
-// Things AWS names are named by their Name tag (`<stack>-<kind>-<name>[-<zone>]`),
-// the name a user finds in the console and the one tests resolve ids to.
+// Things AWS names are named by their Name tag
+// (`<stack>-<kind>-<name>[-<zone>]`), the name a user finds in the console and
+// the one tests resolve ids to.
 #pragma once
 
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
+#include "model/kind.hpp"
 #include "model/model.hpp"
 
 namespace archc::plan {
@@ -38,9 +44,9 @@ struct Subnet {
 };
 
 struct Tier {
-  std::string name;  // as in the source
-  std::string ref;   // vpc.<vpc>.<tier>
-  const char* kind = "private";  // public | private | isolated
+  std::string name;              // as in the source
+  std::string ref;               // vpc.<vpc>.<tier>
+  const char *kind = "private";  // public | private | isolated
   std::vector<Subnet> subnets;   // in zone order
 };
 
@@ -58,7 +64,7 @@ struct RouteTable {
 struct Vpc {
   std::string name, tag, cidr;
   std::vector<std::string> zones;  // full names
-  const char* nat_mode = "per-zone";
+  const char *nat_mode = "per-zone";
   std::optional<std::string> internet_gateway;  // Name tag
   std::vector<NatGateway> nat_gateways;
   std::vector<RouteTable> route_tables;
@@ -80,85 +86,48 @@ struct SecurityGroup {
   std::vector<Rule> ingress;  // duplicates merged
 };
 
-struct TargetGroup {
-  std::string name;  // Name tag
-  std::string asg;   // the asg it forwards to, as in the source
-  int port = 80;
-  std::string health_check_path;
+// A table the text plan prints under a resource, with a title line above
+// it (an alb's listeners).
+struct Table {
+  std::string title;
+  std::vector<std::vector<std::string>> rows;
 };
 
-struct Listener {
-  std::string name;
-  int port = 80;
-  bool https = false;
-  std::optional<std::string> certificate;
-  std::optional<int> redirect_port;  // HTTP 301 to HTTPS on this port, or
-  std::string target_group;          // forward to this (Name tag)
+// What the plan shows of one chain endpoint, made by its kind's `plan` hook
+// (model::KindSpec::plan).
+struct Entry {
+  const model::KindSpec *kind = nullptr;
+  std::string tier;            // vpc.<vpc>.<tier>: the text plan shows it under that tier
+  std::string security_group;  // Name tag: the text plan lists its ingress rules last
+  // Text: the line naming it ("alb web  internet-facing"), then rows of a
+  // label and a value, then its tables.
+  std::string heading;
+  std::vector<std::pair<std::string, std::string>> facts;
+  std::vector<Table> tables;
+  // JSON: its object in the array `kind->plan_key` (docs/plan.md).
+  nlohmann::ordered_json json;
 };
 
-struct LoadBalancer {
-  std::string name, tag;
-  bool internet_facing = false;
-  std::string tier;                  // vpc.<vpc>.<tier>
-  std::vector<std::string> subnets;  // Name tags
-  std::string security_group;
-  std::vector<Listener> listeners;
-  std::vector<TargetGroup> target_groups;  // in order of first use
-};
-
-struct AutoScalingGroup {
-  std::string name, tag;
-  std::string tier;
-  std::vector<std::string> subnets;
-  std::string instance_type, image;
-  std::optional<std::string> image_parameter;  // SSM path of an image alias
-  int port = 80;
-  int min = 1, max = 1, desired = 1;
-  std::vector<std::string> target_groups;  // of every alb forwarding to it
-  int health_check_grace = 300;            // applies to ELB health checks
-  std::optional<int> scale_cpu;            // target average CPU %
-  std::string security_group;
-  bool elb_health_checks() const { return !target_groups.empty(); }
-};
-
-struct Replica {
-  std::string name;  // Name tag
-  std::string instance_class;
-};
-
-struct Database {
-  std::string name, tag;
-  std::string engine;  // as AWS names it
-  std::optional<std::string> engine_version;
-  int port = 0;
-  std::string instance_class;
-  int storage = 20;  // GiB
-  bool multi_az = false;
-  std::string tier;
-  std::string subnet_group;  // Name tag
-  std::vector<std::string> subnets;
-  std::string security_group;
-  std::optional<std::string> database;
-  int backup_retention = 7;
-  std::vector<Replica> replicas;
-};
+// A JSON value, or null when absent.
+template <typename T>
+nlohmann::ordered_json or_null(const std::optional<T> &v) {
+  return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(nullptr);
+}
 
 struct Plan {
   std::string stack, region;
   std::vector<model::Tag> tags;
   std::vector<Vpc> vpcs;
-  std::vector<SecurityGroup> security_groups;  // albs, then asgs, then rdss
-  std::vector<LoadBalancer> load_balancers;
-  std::vector<AutoScalingGroup> auto_scaling_groups;
-  std::vector<Database> databases;
+  std::vector<SecurityGroup> security_groups;  // of the resources, in their order
+  std::vector<Entry> resources;                // kind by kind in registration order, each in source order
 };
 
 // The plan of a model without errors.
-Plan make_plan(const model::Model& m);
+Plan make_plan(const model::Model &m);
 
 // For people: aligned, grouped per VPC and tier.
-std::string render_text(const Plan& p);
+std::string render_text(const Plan &p);
 // For tools: the schema is docs/plan.md.
-std::string render_json(const Plan& p);
+std::string render_json(const Plan &p);
 
 }  // namespace archc::plan

@@ -10,12 +10,7 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-template <typename T>
-Json or_null(const std::optional<T>& v) {
-  return v ? Json(*v) : Json(nullptr);
-}
-
-Json route_json(const Route& r) {
+Json route_json(const Route &r) {
   if (r.via == Route::Via::None) return nullptr;
   Json j{{"destination", "0.0.0.0/0"},
          {"target", r.via == Route::Via::InternetGateway ? "internet-gateway" : "nat-gateway"},
@@ -24,11 +19,11 @@ Json route_json(const Route& r) {
   return j;
 }
 
-Json vpc_json(const Vpc& v) {
+Json vpc_json(const Vpc &v) {
   Json tiers = Json::array();
-  for (const auto& t : v.tiers) {
+  for (const auto &t : v.tiers) {
     Json subnets = Json::array();
-    for (const auto& s : t.subnets)
+    for (const auto &s : t.subnets)
       subnets.push_back({{"name_tag", s.name},
                          {"zone", s.zone},
                          {"cidr", s.cidr},
@@ -39,9 +34,9 @@ Json vpc_json(const Vpc& v) {
     tiers.push_back({{"name", t.name}, {"ref", t.ref}, {"kind", t.kind}, {"subnets", std::move(subnets)}});
   }
   Json nats = Json::array();
-  for (const auto& n : v.nat_gateways) nats.push_back({{"name_tag", n.name}, {"zone", n.zone}, {"subnet", n.subnet}});
+  for (const auto &n : v.nat_gateways) nats.push_back({{"name_tag", n.name}, {"zone", n.zone}, {"subnet", n.subnet}});
   Json tables = Json::array();
-  for (const auto& rt : v.route_tables)
+  for (const auto &rt : v.route_tables)
     tables.push_back({{"name_tag", rt.name}, {"default_route", route_json(rt.route)}, {"subnets", rt.subnets}});
   return {{"name", v.name},
           {"name_tag", v.tag},
@@ -54,9 +49,9 @@ Json vpc_json(const Vpc& v) {
           {"tiers", std::move(tiers)}};
 }
 
-Json group_json(const SecurityGroup& g) {
+Json group_json(const SecurityGroup &g) {
   Json rules = Json::array();
-  for (const auto& r : g.ingress)
+  for (const auto &r : g.ingress)
     rules.push_back({{"protocol", "tcp"},
                      {"from_port", r.from_port},
                      {"to_port", r.to_port},
@@ -66,99 +61,29 @@ Json group_json(const SecurityGroup& g) {
   return {{"name_tag", g.name}, {"owner", g.owner}, {"vpc", g.vpc}, {"ingress", std::move(rules)}};
 }
 
-Json alb_json(const LoadBalancer& lb) {
-  Json listeners = Json::array();
-  for (const auto& l : lb.listeners) {
-    Json action = l.redirect_port ? Json{{"type", "redirect"},
-                                         {"protocol", "HTTPS"},
-                                         {"port", *l.redirect_port},
-                                         {"status_code", "HTTP_301"}}
-                                  : Json{{"type", "forward"}, {"target_group", l.target_group}};
-    listeners.push_back({{"name", l.name},
-                         {"port", l.port},
-                         {"protocol", l.https ? "HTTPS" : "HTTP"},
-                         {"certificate", or_null(l.certificate)},
-                         {"action", std::move(action)}});
-  }
-  Json groups = Json::array();
-  for (const auto& tg : lb.target_groups)
-    groups.push_back({{"name_tag", tg.name},
-                      {"asg", tg.asg},
-                      {"protocol", "HTTP"},
-                      {"port", tg.port},
-                      {"health_check_path", tg.health_check_path}});
-  return {{"name", lb.name},
-          {"name_tag", lb.tag},
-          {"scheme", lb.internet_facing ? "internet-facing" : "internal"},
-          {"tier", lb.tier},
-          {"subnets", lb.subnets},
-          {"security_group", lb.security_group},
-          {"listeners", std::move(listeners)},
-          {"target_groups", std::move(groups)}};
-}
-
-Json asg_json(const AutoScalingGroup& a) {
-  return {{"name", a.name},
-          {"name_tag", a.tag},
-          {"tier", a.tier},
-          {"subnets", a.subnets},
-          {"instance_type", a.instance_type},
-          {"image", a.image},
-          {"image_parameter", or_null(a.image_parameter)},
-          {"port", a.port},
-          {"min", a.min},
-          {"max", a.max},
-          {"desired", a.desired},
-          {"target_groups", a.target_groups},
-          {"health_check_type", a.elb_health_checks() ? "ELB" : "EC2"},
-          {"health_check_grace", a.elb_health_checks() ? Json(a.health_check_grace) : Json(nullptr)},
-          {"scaling",
-           a.scale_cpu ? Json{{"metric", "ASGAverageCPUUtilization"}, {"target", *a.scale_cpu}} : Json(nullptr)},
-          {"security_group", a.security_group}};
-}
-
-Json rds_json(const Database& d) {
-  Json replicas = Json::array();
-  for (const auto& r : d.replicas) replicas.push_back({{"name_tag", r.name}, {"class", r.instance_class}});
-  return {{"name", d.name},
-          {"name_tag", d.tag},
-          {"engine", d.engine},
-          {"engine_version", or_null(d.engine_version)},
-          {"port", d.port},
-          {"class", d.instance_class},
-          {"storage_gib", d.storage},
-          {"multi_az", d.multi_az},
-          {"encrypted", true},
-          {"publicly_accessible", false},
-          {"master_password", "aws-managed"},
-          {"tier", d.tier},
-          {"subnet_group", {{"name_tag", d.subnet_group}, {"subnets", d.subnets}}},
-          {"security_group", d.security_group},
-          {"database", or_null(d.database)},
-          {"backup_retention_days", d.backup_retention},
-          {"replicas", std::move(replicas)}};
-}
-
 template <typename T, typename F>
-Json array_of(const std::vector<T>& items, F to_json) {
+Json array_of(const std::vector<T> &items, F to_json) {
   Json out = Json::array();
-  for (const auto& item : items) out.push_back(to_json(item));
+  for (const auto &item : items) out.push_back(to_json(item));
   return out;
 }
 
 }  // namespace
 
-std::string render_json(const Plan& p) {
+std::string render_json(const Plan &p) {
   Json tags = Json::object();
-  for (const auto& t : p.tags) tags[t.key] = t.value;
-  const Json j{{"format", "archc-plan"},
-               {"version", 1},
-               {"stack", {{"name", p.stack}, {"region", p.region}, {"tags", std::move(tags)}}},
-               {"vpcs", array_of(p.vpcs, vpc_json)},
-               {"security_groups", array_of(p.security_groups, group_json)},
-               {"load_balancers", array_of(p.load_balancers, alb_json)},
-               {"auto_scaling_groups", array_of(p.auto_scaling_groups, asg_json)},
-               {"databases", array_of(p.databases, rds_json)}};
+  for (const auto &t : p.tags) tags[t.key] = t.value;
+  Json j{{"format", "archc-plan"},
+         {"version", 1},
+         {"stack", {{"name", p.stack}, {"region", p.region}, {"tags", std::move(tags)}}},
+         {"vpcs", array_of(p.vpcs, vpc_json)},
+         {"security_groups", array_of(p.security_groups, group_json)}};
+  for (const model::KindSpec *kind : model::all_kinds()) {
+    if (kind->plan_key.empty()) continue;
+    Json &entries = j[std::string(kind->plan_key)] = Json::array();
+    for (const auto &e : p.resources)
+      if (e.kind == kind) entries.push_back(e.json);
+  }
   return j.dump(2) + '\n';
 }
 
