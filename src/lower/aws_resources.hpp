@@ -130,13 +130,41 @@ struct DbInstance {
   std::string replica_of;
   bool is_replica() const { return !replica_of.empty(); }
 };
+// An ElastiCache subnet group. Unlike a DB subnet group it has no generated
+// name to fall back on in Terraform (`name` is required there), so lowering
+// names it: lowercase letters, digits and hyphens.
+struct CacheSubnetGroup {
+  std::string id, name, description;
+  Ids subnets;
+  Tags tags;
+};
+// A Redis OSS replication group, cluster mode disabled: one primary and
+// nodes - 1 replicas. At-rest encryption is always on.
+struct CacheReplicationGroup {
+  std::string id;
+  std::string group_id;  // ReplicationGroupId: at most 40 lowercase letters, digits, hyphens
+  std::string description;
+  std::optional<std::string> engine_version;
+  std::string node_type;  // cache.t3.micro ...
+  int nodes = 1;          // 1-6 (NumCacheClusters)
+  // Multi-AZ and automatic failover together: AWS refuses Multi-AZ without
+  // failover, and failover needs nodes >= 2.
+  bool multi_az = false;
+  std::string subnet_group, security_group;
+  int port = 6379;
+  bool transit_encryption = true;
+  Tags tags;
+};
 
 using Resource = std::variant<Vpc, InternetGateway, GatewayAttachment, Subnet, RouteTable, Route, RouteTableAssociation,
                               ElasticIp, NatGateway, SecurityGroup, IngressRule, LoadBalancer, TargetGroup, Listener,
-                              LaunchTemplate, AutoScalingGroup, ScalingPolicy, DbSubnetGroup, DbInstance>;
+                              LaunchTemplate, AutoScalingGroup, ScalingPolicy, DbSubnetGroup, DbInstance,
+                              CacheSubnetGroup, CacheReplicationGroup>;
 
 struct Output {
-  enum class Kind { LoadBalancerDns, DbAddress } kind;
+  // A load balancer's DNS name, a DB instance's endpoint address, a
+  // replication group's primary endpoint address.
+  enum class Kind { LoadBalancerDns, DbAddress, CacheAddress } kind;
   std::string id, resource, description;
 };
 

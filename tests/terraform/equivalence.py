@@ -37,6 +37,8 @@ CFN_KINDS = {
     "AWS::AutoScaling::ScalingPolicy": "scaling_policy",
     "AWS::RDS::DBSubnetGroup": "db_subnet_group",
     "AWS::RDS::DBInstance": "db_instance",
+    "AWS::ElastiCache::SubnetGroup": "cache_subnet_group",
+    "AWS::ElastiCache::ReplicationGroup": "cache_replication_group",
 }
 TF_KINDS = {
     "aws_vpc": "vpc",
@@ -59,7 +61,12 @@ TF_KINDS = {
     "aws_autoscaling_policy": "scaling_policy",
     "aws_db_subnet_group": "db_subnet_group",
     "aws_db_instance": "db_instance",
+    "aws_elasticache_subnet_group": "cache_subnet_group",
+    "aws_elasticache_replication_group": "cache_replication_group",
 }
+# What an output's attribute is, on either side.
+OUTPUT_VALUES = {"DNSName": "dns name", "Endpoint.Address": "address", "PrimaryEndPoint.Address": "cache address",
+                 "dns_name": "dns name", "address": "address", "primary_endpoint_address": "cache address"}
 ALL_TRAFFIC_OUT = {"protocol": "-1", "destination": "0.0.0.0/0"}
 
 
@@ -113,7 +120,7 @@ class CloudFormation:
         for oid, o in self.template.get("Outputs", {}).items():
             attribute = o["Value"]["Fn::GetAtt"][1]
             out[("output", oid)] = {"description": o.get("Description"), "of": self.ref(o["Value"]),
-                                    "value": {"DNSName": "dns name", "Endpoint.Address": "address"}[attribute]}
+                                    "value": OUTPUT_VALUES[attribute]}
         return out
 
     def vpc(self, p, r):
@@ -215,6 +222,20 @@ class CloudFormation:
                 "replica_of": self.ref(p["SourceDBInstanceIdentifier"]) if "SourceDBInstanceIdentifier" in p else None,
                 "final_snapshot": r.get("DeletionPolicy") == "Snapshot", "tags": tag_dict(p.get("Tags"))}
 
+    def cache_subnet_group(self, p, r):
+        return {"name": p["CacheSubnetGroupName"], "description": p["Description"],
+                "subnets": self.refs(p["SubnetIds"]), "tags": tag_dict(p.get("Tags"))}
+
+    def cache_replication_group(self, p, r):
+        return {"group_id": p["ReplicationGroupId"], "description": p["ReplicationGroupDescription"],
+                "engine": p.get("Engine"), "engine_version": p.get("EngineVersion"), "node_type": p["CacheNodeType"],
+                "nodes": p.get("NumCacheClusters"), "multi_az": p.get("MultiAZEnabled"),
+                "automatic_failover": p.get("AutomaticFailoverEnabled"),
+                "subnet_group": self.ref(p["CacheSubnetGroupName"]),
+                "security_groups": self.refs(p.get("SecurityGroupIds")), "port": p.get("Port"),
+                "at_rest_encryption": p.get("AtRestEncryptionEnabled"),
+                "transit_encryption": p.get("TransitEncryptionEnabled"), "tags": tag_dict(p.get("Tags"))}
+
 
 class Terraform:
     REFERENCE = re.compile(r"^\$\{(data\.)?([a-z0-9_]+)\.([a-z0-9_]+)\.([a-z0-9_]+)\}$")
@@ -267,7 +288,7 @@ class Terraform:
             attribute = self.REFERENCE.match(o["value"]).group(4)
             out[("output", self.id_of(name))] = {"description": unescape(o.get("description")),
                                                  "of": self.ref(o["value"]),
-                                                 "value": {"dns_name": "dns name", "address": "address"}[attribute]}
+                                                 "value": OUTPUT_VALUES[attribute]}
         return out
 
     def vpc(self, b):
@@ -371,6 +392,22 @@ class Terraform:
                 "database": b.get("db_name"), "backup_retention": b.get("backup_retention_period"),
                 "replica_of": self.ref(b["replicate_source_db"]) if "replicate_source_db" in b else None,
                 "final_snapshot": b.get("skip_final_snapshot") is False, "tags": self.tags(b)}
+
+    def cache_subnet_group(self, b):
+        return {"name": b["name"], "description": unescape(b.get("description")),
+                "subnets": self.refs(b["subnet_ids"]), "tags": self.tags(b)}
+
+    def cache_replication_group(self, b):
+        # The provider takes at_rest_encryption_enabled as the string "true"/"false".
+        at_rest = b.get("at_rest_encryption_enabled")
+        return {"group_id": b["replication_group_id"], "description": unescape(b["description"]),
+                "engine": b.get("engine"), "engine_version": unescape(b.get("engine_version")),
+                "node_type": unescape(b["node_type"]), "nodes": b.get("num_cache_clusters"),
+                "multi_az": b.get("multi_az_enabled"), "automatic_failover": b.get("automatic_failover_enabled"),
+                "subnet_group": self.ref(b["subnet_group_name"]),
+                "security_groups": self.refs(b.get("security_group_ids")), "port": b.get("port"),
+                "at_rest_encryption": {"true": True, "false": False}.get(at_rest, at_rest),
+                "transit_encryption": b.get("transit_encryption_enabled"), "tags": self.tags(b)}
 
 
 def as_list(v):

@@ -14,6 +14,7 @@ types="
   aws_lb aws_lb_target_group aws_lb_listener
   aws_launch_template aws_autoscaling_group aws_autoscaling_policy
   aws_db_subnet_group aws_db_instance
+  aws_elasticache_subnet_group aws_elasticache_replication_group
   data.aws_ssm_parameter"
 
 work=$(mktemp -d)

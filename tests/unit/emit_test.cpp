@@ -1,13 +1,17 @@
 // What the emitters write reads back as what was meant: YAML scalars that
 // YAML 1.1 readers (CloudFormation's included) would take for something
-// else are quoted, whole templates parse, and base64 matches RFC 4648.
+// else are quoted, whole templates parse, base64 matches RFC 4648, and the
+// mappings of the ElastiCache types write exactly the properties meant.
 // That every resource type has both a CloudFormation and a Terraform mapping
 // needs no test here: the build fails otherwise (src/emit/resources/mappings.hpp).
 #include <catch2/catch.hpp>
 #include <yaml-cpp/yaml.h>
 
 #include "emit/base64.hpp"
+#include "emit/cfn_writer.hpp"
 #include "emit/cloudformation.hpp"
+#include "emit/resources/mappings.hpp"
+#include "emit/tf_writer.hpp"
 #include "emit/yaml_writer.hpp"
 #include "lower/lower.hpp"
 #include "test_support.hpp"
@@ -183,6 +187,177 @@ TEST_CASE("base64_encode matches the RFC 4648 test vectors") {
   // Every bit of every byte value, high ones included (no sign extension).
   CHECK(base64_encode(std::string("\x00\xFF\xFE\x80\x7F", 5)) == "AP/+gH8=");
   CHECK(base64_encode("#!/bin/bash\n") == "IyEvYmluL2Jhc2gK");
+}
+
+// One resource or output through its CloudFormation mapping: the entry it
+// writes into the open Resources (or Outputs) map, as YAML.
+template <class T>
+std::string cfn_of(const T& r) {
+  YamlWriter y;
+  CfnWriter w(y);
+  w.begin_map();
+  emit(r, w);
+  w.end_map();
+  return y.finish();
+}
+
+// One resource or output through its Terraform mapping: the blocks it adds
+// to an empty configuration of the stack `t` (region ap-northeast-2).
+template <class T>
+std::string tf_of(const T& r) {
+  const aws::Stack stack{"t", "ap-northeast-2", {}, {}, {}, {}};
+  Json root;
+  TfWriter w(root, stack);
+  emit(r, w);
+  return root.dump(2) + "\n";
+}
+
+aws::Tags name_tag(const std::string& name) { return {{"Name", name, {}}}; }
+
+TEST_CASE("CacheSubnetGroup: its name, description, subnets and Name tag") {
+  const aws::CacheSubnetGroup g{"SessionsSubnetGroup", "t-sessions", "archc cache sessions subnets",
+                                {"VAppSubnetA", "VAppSubnetB"}, name_tag("t-cache-sessions")};
+  CHECK(cfn_of(g) == R"(SessionsSubnetGroup:
+  Type: AWS::ElastiCache::SubnetGroup
+  Properties:
+    CacheSubnetGroupName: t-sessions
+    Description: archc cache sessions subnets
+    SubnetIds:
+      - Ref: VAppSubnetA
+      - Ref: VAppSubnetB
+    Tags:
+      - Key: Name
+        Value: t-cache-sessions
+)");
+  CHECK(tf_of(g) == R"({
+  "resource": {
+    "aws_elasticache_subnet_group": {
+      "sessions_subnet_group": {
+        "name": "t-sessions",
+        "description": "archc cache sessions subnets",
+        "subnet_ids": [
+          "${aws_subnet.v_app_subnet_a.id}",
+          "${aws_subnet.v_app_subnet_b.id}"
+        ],
+        "tags": {
+          "Name": "t-cache-sessions"
+        }
+      }
+    }
+  }
+}
+)");
+}
+
+// Two nodes in Multi-AZ with a pinned version: failover on with Multi-AZ.
+aws::CacheReplicationGroup multi_az_group() {
+  aws::CacheReplicationGroup r;
+  r.id = "Sessions";
+  r.group_id = "t-sessions";
+  r.description = "archc cache sessions";
+  r.engine_version = "7.1";
+  r.node_type = "cache.t3.micro";
+  r.nodes = 2;
+  r.multi_az = true;
+  r.subnet_group = "SessionsSubnetGroup";
+  r.security_group = "SessionsSecurityGroup";
+  r.tags = name_tag("t-cache-sessions");
+  return r;
+}
+
+TEST_CASE("CacheReplicationGroup: Multi-AZ turns on automatic failover; both encryptions on") {
+  const auto r = multi_az_group();
+  CHECK(cfn_of(r) == R"(Sessions:
+  Type: AWS::ElastiCache::ReplicationGroup
+  Properties:
+    ReplicationGroupId: t-sessions
+    ReplicationGroupDescription: archc cache sessions
+    Engine: redis
+    EngineVersion: "7.1"
+    CacheNodeType: cache.t3.micro
+    NumCacheClusters: 2
+    MultiAZEnabled: true
+    AutomaticFailoverEnabled: true
+    CacheSubnetGroupName:
+      Ref: SessionsSubnetGroup
+    SecurityGroupIds:
+      - Fn::GetAtt: [SessionsSecurityGroup, GroupId]
+    Port: 6379
+    AtRestEncryptionEnabled: true
+    TransitEncryptionEnabled: true
+    Tags:
+      - Key: Name
+        Value: t-cache-sessions
+)");
+  CHECK(tf_of(r) == R"({
+  "resource": {
+    "aws_elasticache_replication_group": {
+      "sessions": {
+        "replication_group_id": "t-sessions",
+        "description": "archc cache sessions",
+        "engine": "redis",
+        "engine_version": "7.1",
+        "node_type": "cache.t3.micro",
+        "num_cache_clusters": 2,
+        "multi_az_enabled": true,
+        "automatic_failover_enabled": true,
+        "subnet_group_name": "${aws_elasticache_subnet_group.sessions_subnet_group.name}",
+        "security_group_ids": [
+          "${aws_security_group.sessions_security_group.id}"
+        ],
+        "port": 6379,
+        "at_rest_encryption_enabled": "true",
+        "transit_encryption_enabled": true,
+        "tags": {
+          "Name": "t-cache-sessions"
+        }
+      }
+    }
+  }
+}
+)");
+}
+
+TEST_CASE("CacheReplicationGroup: one node, no version, another port, transit encryption off") {
+  auto r = multi_az_group();
+  r.engine_version.reset();
+  r.nodes = 1;
+  r.multi_az = false;
+  r.port = 6380;
+  r.transit_encryption = false;
+  const std::string yaml = cfn_of(r);
+  CHECK(yaml.find("EngineVersion") == std::string::npos);
+  CHECK(yaml.find("    NumCacheClusters: 1\n    MultiAZEnabled: false\n    AutomaticFailoverEnabled: false\n") !=
+        std::string::npos);
+  CHECK(yaml.find("    Port: 6380\n    AtRestEncryptionEnabled: true\n    TransitEncryptionEnabled: false\n") !=
+        std::string::npos);
+  const std::string json = tf_of(r);
+  CHECK(json.find("engine_version") == std::string::npos);
+  CHECK(json.find(R"("num_cache_clusters": 1,
+        "multi_az_enabled": false,
+        "automatic_failover_enabled": false,)") != std::string::npos);
+  CHECK(json.find(R"("port": 6380,
+        "at_rest_encryption_enabled": "true",
+        "transit_encryption_enabled": false,)") != std::string::npos);
+}
+
+TEST_CASE("Output of a cache: the primary endpoint's address, GetAtt in long form") {
+  const aws::Output o{aws::Output::Kind::CacheAddress, "SessionsEndpoint", "Sessions",
+                      "primary endpoint address of cache sessions"};
+  CHECK(cfn_of(o) == R"(SessionsEndpoint:
+  Description: primary endpoint address of cache sessions
+  Value:
+    Fn::GetAtt: [Sessions, PrimaryEndPoint.Address]
+)");
+  CHECK(tf_of(o) == R"({
+  "output": {
+    "sessions_endpoint": {
+      "description": "primary endpoint address of cache sessions",
+      "value": "${aws_elasticache_replication_group.sessions.primary_endpoint_address}"
+    }
+  }
+}
+)");
 }
 
 }  // namespace

@@ -57,6 +57,10 @@ void emit(const aws::DbSubnetGroup& r, CfnWriter& w);
 void emit(const aws::DbSubnetGroup& r, TfWriter& w);
 void emit(const aws::DbInstance& r, CfnWriter& w);
 void emit(const aws::DbInstance& r, TfWriter& w);
+void emit(const aws::CacheSubnetGroup& r, CfnWriter& w);
+void emit(const aws::CacheSubnetGroup& r, TfWriter& w);
+void emit(const aws::CacheReplicationGroup& r, CfnWriter& w);
+void emit(const aws::CacheReplicationGroup& r, TfWriter& w);
 
 // An image parameter: the next entry of the template's open Parameters map;
 // a `data.aws_ssm_parameter` block.

@@ -9,15 +9,24 @@ void emit(const aws::Output& o, CfnWriter& w) {
   w.begin_map();
   w.kv("Description", o.description);
   w.key("Value");
-  w.get_att_value(o.resource, o.kind == aws::Output::Kind::LoadBalancerDns ? "DNSName" : "Endpoint.Address");
+  switch (o.kind) {
+    case aws::Output::Kind::LoadBalancerDns: w.get_att_value(o.resource, "DNSName"); break;
+    case aws::Output::Kind::DbAddress: w.get_att_value(o.resource, "Endpoint.Address"); break;
+    case aws::Output::Kind::CacheAddress: w.get_att_value(o.resource, "PrimaryEndPoint.Address"); break;
+  }
   w.end_map();
 }
 
 void emit(const aws::Output& o, TfWriter& w) {
-  w.output(o.id) = {{"description", w.lit(o.description)},
-                    {"value", o.kind == aws::Output::Kind::LoadBalancerDns
-                                  ? w.ref("aws_lb", o.resource, "dns_name")
-                                  : w.ref("aws_db_instance", o.resource, "address")}};
+  std::string value;
+  switch (o.kind) {
+    case aws::Output::Kind::LoadBalancerDns: value = w.ref("aws_lb", o.resource, "dns_name"); break;
+    case aws::Output::Kind::DbAddress: value = w.ref("aws_db_instance", o.resource, "address"); break;
+    case aws::Output::Kind::CacheAddress:
+      value = w.ref("aws_elasticache_replication_group", o.resource, "primary_endpoint_address");
+      break;
+  }
+  w.output(o.id) = {{"description", w.lit(o.description)}, {"value", value}};
 }
 
 }  // namespace archc
