@@ -64,7 +64,7 @@ struct IngressSource {
 };
 // The sources of `from`, in the order lowering writes their rules: its
 // address blocks (one per zone for a tier: those parts end in the zone's
-// letter), then its security group when it is an alb, asg or rds.
+// letter), then its security group when it is a resource.
 std::vector<IngressSource> ingress_sources(const model::Model& m, const model::Endpoint& from);
 
 // The ingress rule into `group` (a security_group() id) from `source` on

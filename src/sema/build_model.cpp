@@ -358,12 +358,12 @@ class ModelBuilder {
 
   std::optional<Endpoint> edge_target(const ast::Endpoint& ep) {
     if (ep.internet || ep.expr->kind != ast::ExprKind::Reference) {
-      diags_.report(Rule::InvalidEdge, ep.range, "an edge ends at an alb, asg or rds: it opens that resource's security group");
+      diags_.report(Rule::InvalidEdge, ep.range, "an edge ends at a resource with a security group of its own, such as `asg.NAME`: it opens that group");
       return std::nullopt;
     }
     auto out = scope_.resolve(*ep.expr);
     if (out && !out->is_resource()) {
-      diags_.report(Rule::InvalidEdge, ep.range, "an edge ends at an alb, asg or rds: it opens that resource's security group");
+      diags_.report(Rule::InvalidEdge, ep.range, "an edge ends at a resource with a security group of its own, such as `asg.NAME`: it opens that group");
       return std::nullopt;
     }
     return out;

@@ -69,6 +69,29 @@ def problems(template, plan):
                        f"{props.get('ManageMasterUserPassword')!r}, MasterUserPassword "
                        f"{'set' if 'MasterUserPassword' in props else 'unset'})")
 
+    # moto's CloudFormation cannot create ElastiCache (compare.NOT_MODELLED).
+    for cache in plan["caches"]:
+        group, _ = named(cache["security_group"], "AWS::EC2::SecurityGroup")
+        subnet_group, subnet_group_props = named(cache["subnet_group"]["name_tag"], "AWS::ElastiCache::SubnetGroup")
+        logical, props = named(cache["name_tag"], "AWS::ElastiCache::ReplicationGroup")
+        if not props or not subnet_group_props:
+            continue
+        subnets = [by_name.get(s) for s in cache["subnet_group"]["subnets"]]
+        want = {"ReplicationGroupId": cache["replication_group_id"], "Engine": cache["engine"],
+                "CacheNodeType": cache["node_type"], "NumCacheClusters": cache["nodes"],
+                "MultiAZEnabled": cache["multi_az"], "AutomaticFailoverEnabled": cache["automatic_failover"],
+                "Port": cache["port"], "AtRestEncryptionEnabled": cache["encrypted_at_rest"],
+                "TransitEncryptionEnabled": cache["encrypted_in_transit"], "EngineVersion": cache["engine_version"],
+                "CacheSubnetGroupName": {"Ref": subnet_group}, "SecurityGroupIds": [group],
+                "subnet group name": cache["subnet_group"]["name"], "subnet group subnets": subnets}
+        got = {key: props.get(key) for key in want}
+        got["SecurityGroupIds"] = [_group_ref(logical, g) for g in props.get("SecurityGroupIds", [])]
+        got["subnet group name"] = subnet_group_props.get("CacheSubnetGroupName")
+        got["subnet group subnets"] = [s.get("Ref") for s in subnet_group_props.get("SubnetIds", [])]
+        for key in want:
+            if got[key] != want[key]:
+                out.append(f"{cache['name_tag']}: {key} is {got[key]!r}, plan says {want[key]!r}")
+
     # moto does not create scaling policies at all.
     policies = of_type("AWS::AutoScaling::ScalingPolicy")
     for group in plan["auto_scaling_groups"]:

@@ -180,7 +180,7 @@ TEST_CASE("a reference to nothing is an error with a suggestion") {
   }
   SECTION("a tier where a resource is wanted") {
     CHECK(errors_of(kVpc + "sg-chain \"c\" { internet -> vpc.main.app }\n") ==
-          Strings{"8:28: error[invalid-edge]: an edge ends at an alb, asg or rds: it opens that resource's security group"});
+          Strings{"8:28: error[invalid-edge]: an edge ends at a resource with a security group of its own, such as `asg.NAME`: it opens that group"});
   }
 }
 

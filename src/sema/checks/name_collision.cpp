@@ -9,7 +9,7 @@
 // of its role (`Vpc`, `SubnetA`, `AlbSecurityGroup`, `Listener`,
 // `DbReplica2`, `Ingress`, ...), and no ending is the tail of another, so
 // two ids can only be equal within one role. Per role this compares:
-// - vpcs, albs, asgs and rdss: the name's leading word, which starts every
+// - vpcs and the resources of each kind: the name's leading word, which starts every
 //   id they own (their security groups and outputs included);
 // - subnets, listeners, target groups and ingress rules, whose stems join
 //   two names or a name and an address: the whole id, across all their
