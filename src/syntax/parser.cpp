@@ -379,6 +379,7 @@ class Builder {
     bool unclosed;  // the end of the file came inside a bracket, string, comment or heredoc
   };
   Skip skip_item(const char* item_begin, const char* error_at, const char* record_from);
+  bool begins_line_item(const char* q) const;
 
   const SourceFile& file_;
   Diagnostics& diags_;
@@ -427,6 +428,19 @@ const char* Builder::recover(const Mark& m, const SyntaxError& e) {
   return skip.stop;
 }
 
+// Whether `q` is the first text on its line and starts an attribute
+// (`name =`) or a block (`kind "label"`, `kind {`).
+bool Builder::begins_line_item(const char* q) const {
+  for (const char* p = q; p > begin_ && p[-1] != '\n'; --p)
+    if (p[-1] != ' ' && p[-1] != '\t') return false;
+  const auto is_name = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-'; };
+  if (q == end_ || !(std::isalpha(static_cast<unsigned char>(*q)) || *q == '_')) return false;
+  while (q < end_ && is_name(*q)) ++q;
+  while (q < end_ && (*q == ' ' || *q == '\t')) ++q;
+  if (q == end_) return false;
+  return (*q == '=' && (q + 1 == end_ || q[1] != '=')) || *q == '"' || *q == '{';
+}
+
 // Scans from the start of a failed item to the first place at or after the
 // error where the item can end: a newline, `,` or `;` outside any bracket,
 // string or comment, or (inside a block) a `}` that closes the block. A
@@ -473,6 +487,12 @@ Builder::Skip Builder::skip_item(const char* item_begin, const char* error_at, c
       else if (c == '$' && q + 1 < end_ && q[1] == '{') push('$'), next = q + 2;
     } else {
       if (open.empty() && q >= error_at && (c == '\n' || c == ',' || c == ';' || (c == '}' && in_block))) break;
+      // A list left open (`zones = ["a", "b"` and a newline) fails at the
+      // next line. When that line starts an item of its own, the list ends
+      // there: nothing but a `{` object holds `name =` or `kind "label"`.
+      if (q == error_at && !open.empty() && begins_line_item(q) &&
+          std::all_of(open.begin(), open.end(), [](char o) { return o == '[' || o == '('; }))
+        break;
       switch (c) {
         case ' ': case '\t': case '\r': case '\n':
           blank = true;

@@ -97,6 +97,19 @@ TEST_CASE("an unterminated string: parsing resumes on the next line", "[recovery
                 at("25:13", kEngine)});
 }
 
+TEST_CASE("a list left open: the list ends where the next line starts an item", "[recovery]") {
+  // The tiers below the open list are read: the overlap is found, and the
+  // asg's and alb's references to them resolve.
+  CHECK(test::diagnostics_of(with_line(2, "  nat   = [\"single\"")) ==
+        Strings{"4:3: error[syntax]: expected ',' or ']' in the list", at("6:45", kOverlap), at("12:25", kSsh),
+                at("21:13", kImage), at("25:13", kEngine)});
+  // A list over several lines keeps going on lines of values; the first
+  // line that starts an item ends it.
+  CHECK(test::diagnostics_of(with_line(19, "  port = [80,\n  81\n  health_check = \"/\"")) ==
+        Strings{at("5:45", kOverlap), at("11:25", kSsh),
+                "22:3: error[syntax]: expected ',' or ']' in the list", at("23:13", kImage), at("27:13", kEngine)});
+}
+
 TEST_CASE("a broken top-level item: the checks that conclude from what is missing hold back", "[recovery]") {
   // `asgg` might have been an asg on the unused tier, or a chain reaching
   // the asg: neither unused-tier nor unreachable-resource may be claimed.
