@@ -6,8 +6,10 @@ Both sides are brought to one inventory shape, keyed by Name tags:
     {section: {name_tag: {field: value}}}
 
 `expected(plan)` reads the plan; `observed(...)` asks the simulator through
-boto3 and resolves every AWS id back to a Name tag; `differences(a, b)`
-lists what differs, one line each; `deploy_and_compare(...)` does it all.
+boto3 about a `Deployed` stack (made by CloudFormation or by Terraform) and
+resolves every AWS id back to a Name tag; `differences(a, b)` lists what
+differs, one line each; `deploy_and_compare(...)` does it all for a
+CloudFormation template (terraform_apply.py for a Terraform configuration).
 """
 import json
 
@@ -29,15 +31,15 @@ def _listener_action(action):
     return f"forward {action['target_group']}"
 
 
-def _empty_inventory():
+def empty_inventory():
     return {section: {} for section in ("vpcs", "subnets", "internet_gateways", "nat_gateways", "route_tables",
                                         "security_groups", "load_balancers", "target_groups",
-                                        "auto_scaling_groups", "db_instances")}
+                                        "auto_scaling_groups", "db_instances", "caches")}
 
 
 def expected(plan):
     """The inventory the plan promises."""
-    inv = _empty_inventory()
+    inv = empty_inventory()
     for vpc in plan["vpcs"]:
         inv["vpcs"][vpc["name_tag"]] = {"cidr": vpc["cidr"]}
         if vpc["internet_gateway"]:
@@ -90,58 +92,71 @@ def _name(tags):
     return {t["Key"]: t["Value"] for t in tags or []}.get("Name")
 
 
-class _Stack:
-    """A deployed stack: its resources by type, and Name tags of AWS ids.
+class Deployed:
+    """A deployed stack, whichever tool deployed it: its resources by type,
+    and the Name tags of AWS ids.
+
+    `resources` holds (CloudFormation type, AWS id, source id) per deployed
+    resource, the source id being the resource's name in what was deployed
+    (a logical id, a Terraform address); `declared_names` maps a source id to
+    the Name tag declared for it; `associations` holds the (route table,
+    subnet) source ids of the declared route table associations.
 
     A Name comes from the tags AWS reports. moto drops the tags CloudFormation
     gives some kinds (internet and NAT gateways, route tables, load
-    balancers, target groups); those are named by the Name tag the template
-    gives the resource CloudFormation created them from.
+    balancers, target groups); those are named by the Name tag declared for
+    the resource they were made from.
     """
 
-    def __init__(self, resources, template):
+    def __init__(self, resources, declared_names, associations):
         self.resources = resources
-        self.template = template["Resources"]
+        self.declared_names = declared_names
+        self.declared_associations = associations
         # moto gives some resources another's id (an association is known by
         # its route table's), so an id is looked up within its type.
-        self.logical = {(r["ResourceType"], r["PhysicalResourceId"]): r["LogicalResourceId"] for r in resources
-                        if r.get("PhysicalResourceId")}
+        self.source = {(resource_type, aws_id): source for resource_type, aws_id, source in resources}
         self.names = {}
-        self.named_from_template = set()
+        self.named_from_source = set()
+
+    @classmethod
+    def from_cloudformation(cls, stack_resources, template):
+        """`stack_resources` as DescribeStackResources gives them, `template`
+        the parsed template they were created from."""
+        declared = template["Resources"]
+        associations = [(r["Properties"]["RouteTableId"]["Ref"], r["Properties"]["SubnetId"]["Ref"])
+                        for r in declared.values() if r["Type"] == "AWS::EC2::SubnetRouteTableAssociation"]
+        return cls([(r["ResourceType"], r["PhysicalResourceId"], r["LogicalResourceId"]) for r in stack_resources
+                    if r.get("PhysicalResourceId")],
+                   {logical: _name(r.get("Properties", {}).get("Tags")) for logical, r in declared.items()},
+                   associations)
 
     def ids(self, resource_type):
-        return [r["PhysicalResourceId"] for r in self.resources
-                if r["ResourceType"] == resource_type and r.get("PhysicalResourceId")]
+        return [aws_id for t, aws_id, _ in self.resources if t == resource_type]
 
-    def physical(self, logical_id):
-        return next(r["PhysicalResourceId"] for r in self.resources if r["LogicalResourceId"] == logical_id)
+    def physical(self, source):
+        return next(aws_id for _, aws_id, s in self.resources if s == source)
 
     def associations(self):
-        """(route table id, subnet id) of every association in the template."""
-        for resource in self.template.values():
-            if resource["Type"] == "AWS::EC2::SubnetRouteTableAssociation":
-                props = resource["Properties"]
-                yield self.physical(props["RouteTableId"]["Ref"]), self.physical(props["SubnetId"]["Ref"])
+        """(route table id, subnet id) of every declared association."""
+        for route_table, subnet in self.declared_associations:
+            yield self.physical(route_table), self.physical(subnet)
 
     def learn(self, resource_type, aws_id, tags):
         name = _name(tags)
-        if name is None and (resource_type, aws_id) in self.logical:
-            resource = self.template[self.logical[resource_type, aws_id]]
-            name = _name(resource["Properties"].get("Tags"))
-            self.named_from_template.add(resource["Type"])
+        if name is None and (resource_type, aws_id) in self.source:
+            name = self.declared_names.get(self.source[resource_type, aws_id])
+            self.named_from_source.add(resource_type)
         self.names[aws_id] = name
 
     def name(self, aws_id):
         return self.names.get(aws_id, f"<unknown {aws_id}>")
 
 
-def observed(client, resources, template, certificates_back):
-    """The deployed inventory of a stack, and the resource types that had to
-    be named from the template. `resources` are the stack's resources,
-    `template` the parsed template it was created from, `certificates_back`
-    maps the simulator's certificate ARNs to the plan's."""
+def observed(client, stack, certificates_back):
+    """The inventory of the Deployed `stack`, and the resource types that had
+    to be named from their declarations. `certificates_back` maps the
+    simulator's certificate ARNs to the plan's."""
     ec2, elb, asg, rds = client("ec2"), client("elbv2"), client("autoscaling"), client("rds")
-    stack = _Stack(resources, template)
     name = stack.name
 
     def described(resource_type, describe, ids_param, result_key, id_key):
@@ -152,7 +167,7 @@ def observed(client, resources, template, certificates_back):
             stack.learn(resource_type, item[id_key], item.get("Tags"))
         return items
 
-    inv = _empty_inventory()
+    inv = empty_inventory()
 
     for v in described("AWS::EC2::VPC", ec2.describe_vpcs, "VpcIds", "Vpcs", "VpcId"):
         inv["vpcs"][name(v["VpcId"])] = {"cidr": v["CidrBlock"]}
@@ -177,7 +192,7 @@ def observed(client, resources, template, certificates_back):
             "subnets": _sorted(name(a["SubnetId"]) for a in rt.get("Associations", []) if a.get("SubnetId"))}
     if not any(t["subnets"] for t in inv["route_tables"].values()):
         # moto keeps the associations CloudFormation makes out of sight of
-        # DescribeRouteTables: they are read from the template, with the
+        # DescribeRouteTables: they are read from the declarations, with the
         # ids the stack gave the route tables and subnets they name.
         for route_table, subnet in stack.associations():
             inv["route_tables"][name(route_table)]["subnets"].append(name(subnet))
@@ -252,7 +267,26 @@ def observed(client, resources, template, certificates_back):
                      "subnet_group": _sorted(name(s["SubnetIdentifier"]) for s in d["DBSubnetGroup"]["Subnets"]),
                      "replica_of": None}
         inv["db_instances"][name(d["DBInstanceIdentifier"])] = entry
-    return inv, sorted(stack.named_from_template)
+
+    # ElastiCache (Redis) replication groups. A group's subnet group, security
+    # groups and engine version are told by its member clusters, as on AWS.
+    cache = client("elasticache")
+    for group_id in stack.ids("AWS::ElastiCache::ReplicationGroup"):
+        g = cache.describe_replication_groups(ReplicationGroupId=group_id)["ReplicationGroups"][0]
+        stack.learn("AWS::ElastiCache::ReplicationGroup", group_id,
+                    cache.list_tags_for_resource(ResourceName=g["ARN"])["TagList"])
+        member = cache.describe_cache_clusters(CacheClusterId=g["MemberClusters"][0])["CacheClusters"][0]
+        subnet_group = cache.describe_cache_subnet_groups(
+            CacheSubnetGroupName=member["CacheSubnetGroupName"])["CacheSubnetGroups"][0]
+        inv["caches"][name(group_id)] = {
+            "engine": g["Engine"], "engine_version": member.get("EngineVersion"), "node_type": g["CacheNodeType"],
+            "nodes": len(g["MemberClusters"]), "multi_az": g["MultiAZ"] == "enabled",
+            "automatic_failover": g["AutomaticFailover"] == "enabled",
+            "port": g["NodeGroups"][0]["PrimaryEndpoint"]["Port"],
+            "at_rest_encryption": g["AtRestEncryptionEnabled"], "transit_encryption": g["TransitEncryptionEnabled"],
+            "subnet_group": _sorted(name(s["SubnetIdentifier"]) for s in subnet_group["Subnets"]),
+            "security_groups": _sorted(name(s["SecurityGroupId"]) for s in member.get("SecurityGroups", []))}
+    return inv, sorted(stack.named_from_source)
 
 
 def differences(want, got, path=""):
@@ -300,7 +334,7 @@ def deploy_and_compare(client, stack_name, template_text, plan):
     if left_out:
         text = json.dumps(deployable)
     resources = harness.create_stack(client, stack_name, text)
-    got, named_from_template = observed(client, resources, template, certificates_back)
+    got, named_from_template = observed(client, Deployed.from_cloudformation(resources, template), certificates_back)
     created = {r["LogicalResourceId"] for r in resources}
     notes = [f"moto did not create {logical} ({r['Type']})"
              for logical, r in template["Resources"].items() if logical not in created]

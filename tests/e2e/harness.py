@@ -85,8 +85,10 @@ def _answers(url):
 
 
 @contextlib.contextmanager
-def moto_server():
-    """Starts `python3 -m moto.server` on a free loopback port; yields its URL.
+def moto_server(server=("-m", "moto.server")):
+    """Starts moto's server on a free loopback port; yields its URL.
+    `server` is what python3 runs: `-m moto.server`, or a script that takes
+    moto.server's arguments (moto_for_terraform.py).
 
     The server runs in a process group of its own, which is killed on the
     way out whatever happened. Its log is printed when the test fails.
@@ -96,7 +98,7 @@ def moto_server():
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     log = tempfile.TemporaryFile()
     port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "moto.server", "-H", HOST, "-p", str(port)],
+    proc = subprocess.Popen([sys.executable, *server, "-H", HOST, "-p", str(port)],
                             stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
                             start_new_session=True)
     url = f"http://{HOST}:{port}"

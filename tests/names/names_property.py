@@ -9,9 +9,10 @@ tested on its own). Every file must build, and then:
 - cfn-lint accepts each CloudFormation template: no errors, no warnings but
   W3010 (hard-coded zones, on purpose), as in tests/golden/cfn_lint.py;
 - the shared tf-schema-check --strict accepts each Terraform configuration;
-- when a hashicorp/aws provider mirror is given (ARCHC_TERRAFORM_MIRROR, the
-  directory holding registry.terraform.io/), `terraform validate` accepts
-  each configuration too; without one that part is skipped, loudly.
+- when terraform and a hashicorp/aws provider mirror are found
+  (../terraform/offline_terraform.py: ARCHC_TERRAFORM_MIRROR, the directory
+  holding registry.terraform.io/, or a usual place), `terraform validate`
+  accepts each configuration too; without them that part is skipped, loudly.
 
 Without cfn-lint or tf-schema-check the test is skipped (exit 77), except
 when CI=true, where it fails.
@@ -25,6 +26,9 @@ import re
 import shutil
 import subprocess
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "terraform"))
+import offline_terraform  # noqa: E402
 
 SKIP = 77
 SEED = 20240807
@@ -158,22 +162,15 @@ def tf_schema_check(tool, configs):
 
 def terraform_validate(configs, workdir):
     """0 pass, 1 fail, None skipped."""
-    mirror = os.environ.get("ARCHC_TERRAFORM_MIRROR", "")
-    terraform = shutil.which("terraform")
-    if not terraform or not os.path.isdir(os.path.join(mirror, "registry.terraform.io")):
-        print("SKIPPED (this part only): terraform validate needs terraform on the PATH and ARCHC_TERRAFORM_MIRROR "
-              "naming a provider mirror that holds registry.terraform.io/hashicorp/aws (now %r)" % mirror)
+    found = offline_terraform.terraform()
+    if not found:
+        print("SKIPPED (this part only): terraform validate needs " + offline_terraform.needs())
         return None
+    terraform, mirror = found
     root = os.path.join(workdir, "terraform")
     shutil.rmtree(root, ignore_errors=True)
     os.makedirs(root)
-    cli_config = os.path.join(workdir, "terraformrc")
-    with open(cli_config, "w") as f:
-        f.write('provider_installation {\n  filesystem_mirror {\n    path = "%s"\n  }\n}\n' % mirror)
-    env = dict(os.environ, TF_CLI_CONFIG_FILE=cli_config, TF_IN_AUTOMATION="1", CHECKPOINT_DISABLE="1")
-    # The mirror may hold an older major version than the output asks for.
-    with open(os.path.join(root, "version_override.tf.json"), "w") as f:
-        json.dump({"terraform": {"required_providers": {"aws": {"source": "hashicorp/aws"}}}}, f)
+    env = offline_terraform.prepare(root, mirror)
     failures = 0
     for i, config in enumerate(configs):
         shutil.copy(config, os.path.join(root, "main.tf.json"))
