@@ -70,6 +70,9 @@ def _set_members_honouring_num_cache_clusters(self, *, num_cache_clusters, repli
 
 
 _create_replication_group = ElastiCacheBackend.create_replication_group
+# What AWS gives a group created without EngineVersion (the provider fails
+# on an empty version: "Malformed version").
+DEFAULT_REDIS_VERSION = "7.1.0"
 
 
 def _create_replication_group_with_members(self, **request):
@@ -77,7 +80,8 @@ def _create_replication_group_with_members(self, **request):
     for member in group.member_clusters:
         cluster = self.create_cache_cluster(
             cache_cluster_id=member, replication_group_id=group.replication_group_id,
-            cache_node_type=group.cache_node_type, engine=group.engine, engine_version=request["engine_version"],
+            cache_node_type=group.cache_node_type, engine=group.engine,
+            engine_version=request["engine_version"] or DEFAULT_REDIS_VERSION,
             cache_subnet_group_name=request["cache_subnet_group_name"],
             security_group_ids=request["security_group_ids"], port=group.port,
             transit_encryption_enabled=group.transit_encryption_enabled,
