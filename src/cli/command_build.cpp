@@ -5,6 +5,7 @@
 
 #include "driver/atomic_write.hpp"
 #include "cli/commands.hpp"
+#include "cli/standard_output.hpp"
 #include "emit/cloudformation.hpp"
 #include "emit/terraform.hpp"
 #include "lower/lower.hpp"
@@ -29,8 +30,9 @@ int run_build(const BuildOptions& o) {
   const aws::Stack stack = lower(c->model);
   const std::string text = terraform ? emit_terraform(stack) : emit_cloudformation(stack);
   if (o.out.empty() || o.out == "-") {
-    std::cout << text << std::flush;
-    return std::cout ? kExitOk : kExitUsage;
+    StandardOutput out;
+    out.stream() << text;
+    return out.finish() ? kExitOk : kExitUsage;
   }
   std::string error;
   if (!write_file_atomically(o.out, text, error)) {

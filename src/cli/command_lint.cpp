@@ -4,11 +4,11 @@
 #include <unistd.h>
 
 #include <filesystem>
-#include <iostream>
 
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/standard_output.hpp"
 #include "lint/formats.hpp"
 #include "lint/lint.hpp"
 
@@ -38,12 +38,12 @@ int run_lint(const LintOptions& o) {
     warnings = warnings || linted.back().warning_count() > 0;
     compilations.push_back(std::move(c));
   }
-  if (o.format == "json") std::cout << lint::format_json(linted);
-  else if (o.format == "sarif") std::cout << lint::format_sarif(linted, std::filesystem::current_path().string());
-  else if (o.format == "github") std::cout << lint::format_github(linted);
-  else std::cout << lint::format_text(linted, wants_color(STDOUT_FILENO));
-  std::cout << std::flush;
-  if (!std::cout) return kExitUsage;
+  StandardOutput out;
+  if (o.format == "json") out.stream() << lint::format_json(linted);
+  else if (o.format == "sarif") out.stream() << lint::format_sarif(linted, std::filesystem::current_path().string());
+  else if (o.format == "github") out.stream() << lint::format_github(linted);
+  else out.stream() << lint::format_text(linted, wants_color(STDOUT_FILENO));
+  if (!out.finish()) return kExitUsage;
   if (status == kExitOk && (errors || (o.werror && warnings))) status = kExitDiagnostics;
   return status;
 }

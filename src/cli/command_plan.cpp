@@ -1,8 +1,7 @@
-#include <iostream>
-
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/standard_output.hpp"
 #include "plan/plan.hpp"
 
 namespace archc::cli {
@@ -18,8 +17,9 @@ int run_plan(const PlanOptions& o) {
   if (!c) return kExitUsage;
   if (report(*c) > 0) return kExitDiagnostics;
   const plan::Plan p = plan::make_plan(c->model);
-  std::cout << (o.format == "json" ? plan::render_json(p) : plan::render_text(p)) << std::flush;
-  return std::cout ? kExitOk : kExitUsage;
+  StandardOutput out;
+  out.stream() << (o.format == "json" ? plan::render_json(p) : plan::render_text(p));
+  return out.finish() ? kExitOk : kExitUsage;
 }
 
 }  // namespace

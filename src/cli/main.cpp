@@ -1,6 +1,8 @@
 // The archc command line: parses the arguments and runs one subcommand.
+#include <csignal>
 #include <cstdio>
 #include <exception>
+#include <iostream>
 
 #include <CLI/CLI.hpp>
 #include <spdlog/sinks/stdout_sinks.h>
@@ -37,7 +39,10 @@ int run(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e) == 0 ? kExitOk : kExitUsage;
+    const int status = app.exit(e) == 0 ? kExitOk : kExitUsage;  // --help, --version, or a usage error
+    if (std::cout.flush()) return status;
+    std::fprintf(stderr, "archc: error: cannot write standard output\n");
+    return kExitUsage;
   }
   spdlog::set_default_logger(spdlog::stderr_logger_st("archc"));  // stdout may carry the stack
   spdlog::set_pattern("archc: %v");
@@ -54,6 +59,11 @@ int run(int argc, char** argv) {
 // and could leave a core file: an exception that reaches here is a bug or
 // an environment archc did not foresee (no memory, no working directory).
 int main(int argc, char** argv) {
+  // A closed pipe or a file size limit would end archc by a signal, with no
+  // word of what went wrong; ignored, they make write(2) fail with EPIPE or
+  // EFBIG, which archc reports (exit status 2) and cleans up after.
+  std::signal(SIGPIPE, SIG_IGN);
+  std::signal(SIGXFSZ, SIG_IGN);
   try {
     return run(argc, argv);
   } catch (const std::exception& e) {
