@@ -1,11 +1,14 @@
+#include <unistd.h>
+
 #include <iostream>
 
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
-#include "driver/atomic_write.hpp"
 #include "cli/commands.hpp"
 #include "cli/standard_output.hpp"
+#include "driver/output_file.hpp"
 #include "emit/cloudformation.hpp"
 #include "emit/terraform.hpp"
 #include "lower/lower.hpp"
@@ -23,19 +26,28 @@ bool ends_with(const std::string& s, const std::string& suffix) {
 }
 
 int run_build(const BuildOptions& o) {
+  const bool to_stdout = o.out.empty() || o.out == "-";
+  // What is compiled from FILE must not replace it: OUT (or standard
+  // output) may be FILE under another name, a hard link or a symlink.
+  if (const auto input = regular_file_id(o.file);
+      input && input == (to_stdout ? regular_file_id(STDOUT_FILENO) : regular_file_id(o.out))) {
+    std::cerr << fmt::format("archc: error: cannot write {}: it is the input file {}\n",
+                             to_stdout ? "standard output" : o.out, o.file);
+    return kExitUsage;
+  }
   auto c = load(o.file);
   if (!c) return kExitUsage;
   if (report(*c) > 0) return kExitDiagnostics;
   const bool terraform = o.target.empty() ? ends_with(o.out, ".tf.json") : o.target == "terraform";
   const aws::Stack stack = lower(c->model);
   const std::string text = terraform ? emit_terraform(stack) : emit_cloudformation(stack);
-  if (o.out.empty() || o.out == "-") {
+  if (to_stdout) {
     StandardOutput out;
     out.stream() << text;
     return out.finish() ? kExitOk : kExitUsage;
   }
   std::string error;
-  if (!write_file_atomically(o.out, text, error)) {
+  if (!write_output(o.out, text, error)) {
     std::cerr << "archc: error: " << error << '\n';
     return kExitUsage;
   }
