@@ -25,7 +25,7 @@ bool ends_with(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-int run_build(const BuildOptions& o) {
+int run_build(const BuildOptions& o, std::size_t error_limit) {
   const bool to_stdout = o.out.empty() || o.out == "-";
   // What is compiled from FILE must not replace it: OUT (or standard
   // output) may be FILE under another name, a hard link or a symlink.
@@ -35,7 +35,7 @@ int run_build(const BuildOptions& o) {
                              to_stdout ? "standard output" : o.out, o.file);
     return kExitUsage;
   }
-  auto c = load(o.file);
+  auto c = load(o.file, error_limit);
   if (!c) return kExitUsage;
   if (report(*c) > 0) return kExitDiagnostics;
   const bool terraform = o.target.empty() ? ends_with(o.out, ".tf.json") : o.target == "terraform";
@@ -57,7 +57,7 @@ int run_build(const BuildOptions& o) {
 
 }  // namespace
 
-Registered add_build_command(CLI::App& app) {
+Registered add_build_command(CLI::App& app, const GlobalOptions& global) {
   auto o = std::make_shared<BuildOptions>();
   auto* cmd = app.add_subcommand("build", "Check FILE and write its CloudFormation or Terraform stack");
   cmd->add_option("FILE", o->file, "The .arch file")->required();
@@ -72,7 +72,7 @@ Registered add_build_command(CLI::App& app) {
       "  archc build samples/lab-vpc.arch -o stack.yaml\n"
       "  archc build samples/lab-vpc.arch -o main.tf.json\n"
       "  archc build site.arch --target terraform > main.tf.json");
-  return {cmd, [o] { return run_build(*o); }};
+  return {cmd, [o, &global] { return run_build(*o, global.error_limit); }};
 }
 
 }  // namespace archc::cli

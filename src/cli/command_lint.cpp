@@ -22,27 +22,32 @@ struct LintOptions {
   bool werror = false;
 };
 
-int run_lint(const LintOptions& o) {
+std::unique_ptr<lint::Format> make_format(const std::string& name, std::ostream& out) {
+  if (name == "json") return lint::json_format(out);
+  if (name == "sarif") return lint::sarif_format(out, std::filesystem::current_path().string());
+  if (name == "github") return lint::github_format(out);
+  return lint::text_format(out, wants_color(STDOUT_FILENO));
+}
+
+int run_lint(const LintOptions& o, std::size_t error_limit) {
+  StandardOutput out;
+  const auto format = make_format(o.format, out.stream());
   int status = kExitOk;
-  std::vector<std::unique_ptr<Compilation>> compilations;  // the diagnostics point into their sources
-  std::vector<lint::LintedFile> linted;
   bool errors = false, warnings = false;
+  // One file at a time: its compilation is freed before the next is read.
   for (const auto& file : o.files) {
-    auto c = load(file);
+    const auto c = load(file, error_limit);
     if (!c) {
       status = kExitUsage;
       continue;
     }
-    linted.push_back(lint::lint_compilation(*c));
-    errors = errors || linted.back().diags.has_errors();
-    warnings = warnings || linted.back().warning_count() > 0;
-    compilations.push_back(std::move(c));
+    const lint::LintedFile linted = lint::lint_compilation(*c);
+    errors = errors || linted.diags.has_errors();
+    warnings = warnings || linted.diags.warning_count() > 0;
+    format->file(linted);
+    if (!out.stream()) break;  // nothing more can be written
   }
-  StandardOutput out;
-  if (o.format == "json") out.stream() << lint::format_json(linted);
-  else if (o.format == "sarif") out.stream() << lint::format_sarif(linted, std::filesystem::current_path().string());
-  else if (o.format == "github") out.stream() << lint::format_github(linted);
-  else out.stream() << lint::format_text(linted, wants_color(STDOUT_FILENO));
+  format->finish();
   if (!out.finish()) return kExitUsage;
   if (status == kExitOk && (errors || (o.werror && warnings))) status = kExitDiagnostics;
   return status;
@@ -50,7 +55,7 @@ int run_lint(const LintOptions& o) {
 
 }  // namespace
 
-Registered add_lint_command(CLI::App& app) {
+Registered add_lint_command(CLI::App& app, const GlobalOptions& global) {
   auto o = std::make_shared<LintOptions>();
   auto* cmd = app.add_subcommand("lint", "Check FILEs and report every error and warning, for people or CI");
   cmd->add_option("FILE", o->files, "The .arch files")->required();
@@ -76,7 +81,7 @@ Registered add_lint_command(CLI::App& app) {
       "  archc lint samples/*.arch\n"
       "  archc lint site.arch --format sarif > archc.sarif\n"
       "  archc lint site.arch --format github --werror");
-  return {cmd, [o] { return run_lint(*o); }};
+  return {cmd, [o, &global] { return run_lint(*o, global.error_limit); }};
 }
 
 }  // namespace archc::cli

@@ -35,6 +35,7 @@ LintedFile lint_compilation(const Compilation& c) {
             : fmt::format("this suppression of `{}` silences nothing", s.rule);
     out.diags.report(Rule::UnusedSuppression, s.range, std::move(message));
   }
+  out.diags.count_omitted(c.diags.omitted_errors());
   out.diags.sort();
   return out;
 }
