@@ -62,8 +62,9 @@ Registered add_build_command(CLI::App& app, const GlobalOptions& global) {
   auto* cmd = app.add_subcommand("build", "Check FILE and write its CloudFormation or Terraform stack");
   cmd->add_option("FILE", o->file, "The .arch file")->required();
   cmd->add_option("-o,--output", o->out,
-                  "Where to write the stack (default: standard output). Written atomically: on any error an "
-                  "existing file is left untouched");
+                  "Where to write the stack (default: standard output). A file is replaced atomically, through "
+                  "OUT.archc-XXXXXX beside it, and left untouched on any error; a symlink is followed and kept; "
+                  "a device, FIFO or socket is written straight; FILE itself is refused");
   cmd->add_option("--target", o->target,
                   "cloudformation or terraform (default: terraform when OUT ends in .tf.json, else cloudformation)")
       ->check(CLI::IsMember({"cloudformation", "terraform"}));
@@ -71,7 +72,10 @@ Registered add_build_command(CLI::App& app, const GlobalOptions& global) {
       "Examples:\n"
       "  archc build samples/lab-vpc.arch -o stack.yaml\n"
       "  archc build samples/lab-vpc.arch -o main.tf.json\n"
-      "  archc build site.arch --target terraform > main.tf.json");
+      "  archc build site.arch --target terraform > main.tf.json\n"
+      "\n"
+      "OUT and the temporary file: docs/cli.md, \"Output files\". A signal that ends archc\n"
+      "removes the temporary file; only SIGKILL can leave one (find . -name '*.archc-\?\?\?\?\?\?').");
   return {cmd, [o, &global] { return run_build(*o, global.error_limit); }};
 }
 

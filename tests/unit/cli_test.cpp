@@ -135,10 +135,17 @@ TEST_CASE("--version and --help") {
   CHECK(contains(help.out, "Examples:"));
   CHECK(contains(help.out, "archc build site.arch -o stack.yaml"));
   CHECK(contains(help.out, "Exit status: 0 success, 1 the input has errors, 2 usage or I/O error."));
+  CHECK(contains(help.out, "--error-limit N=100"));
+  CHECK(contains(help.out, "Show at most N errors of each file, then how many more there are (0: no limit)"));
 
   const Run build_help = archc("build --help");
   CHECK(build_help.status == 0);
   CHECK(contains(build_help.out, "archc build samples/lab-vpc.arch -o main.tf.json"));
+  CHECK(contains(build_help.out, "A file is replaced atomically, through OUT.archc-XXXXXX beside it, and left "
+                                 "untouched on any error; a symlink is followed and kept; a device, FIFO or socket "
+                                 "is written straight; FILE itself is refused"));
+  CHECK(contains(build_help.out, "only SIGKILL can leave one (find . -name '*.archc-\?\?\?\?\?\?')"));
+  CHECK(contains(build_help.out, "Global options, before or after the command: -v, --verbose; --error-limit N"));
 }
 
 }  // namespace
