@@ -32,7 +32,7 @@ std::size_t report(const Compilation& c) {
   const lint::LintedFile file = lint::lint_compilation(c);
   const bool color = wants_color(STDERR_FILENO);
   for (const auto& d : file.diags.all()) std::cerr << render_text(d, color) << '\n';
-  if (file.diags.omitted_errors()) std::cerr << render_omitted(file.path, file.diags.omitted_errors()) << '\n';
+  if (const std::string omitted = render_omitted(file.path, file.diags); !omitted.empty()) std::cerr << omitted << '\n';
   const std::size_t errors = file.diags.error_count(), warnings = file.diags.warning_count();
   if (errors || warnings) std::cerr << render_summary(file.path, errors, warnings) << '\n';
   return errors;

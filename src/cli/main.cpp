@@ -35,7 +35,7 @@ int run(int argc, char** argv) {
   GlobalOptions global;
   app.add_flag("-v,--verbose", global.verbose, "Log the time each phase takes to stderr");
   app.add_option("--error-limit", global.error_limit,
-                 "Show at most N errors of each file, then how many more there are (0: no limit)")
+                 "Show at most N errors, and N warnings, of each file, then how many more there are (0: no limit)")
       ->type_name("N")
       ->capture_default_str()
       ->check(CLI::Validator(

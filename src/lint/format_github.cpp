@@ -47,10 +47,10 @@ class GithubFormat : public Format {
                           severity_name(d.severity()), escape(f.path, true), b.line, b.column, e.line, end_column,
                           escape(d.id(), true), escape(message, false));
     }
-    // A file-level annotation: the errors over the limit exist too.
-    if (f.diags.omitted_errors())
-      out_ << fmt::format("::error file={}::{}\n", escape(f.path, true),
-                          escape(render_omitted(f.path, f.diags.omitted_errors()), false));
+    // A file-level annotation: what was over the limit exists too.
+    if (const std::string omitted = render_omitted(f.path, f.diags); !omitted.empty())
+      out_ << fmt::format("::{} file={}::{}\n", f.diags.omitted_errors() ? "error" : "warning", escape(f.path, true),
+                          escape(omitted, false));
   }
   void finish() override {}
 

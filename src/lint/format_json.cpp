@@ -45,19 +45,22 @@ class JsonFormat : public Format {
                              {"errors", f.diags.error_count()},
                              {"errors_not_shown", f.diags.omitted_errors()},
                              {"warnings", f.diags.warning_count()},
+                             {"warnings_not_shown", f.diags.omitted_warnings()},
                              {"suppressed", f.suppressed},
                              {"diagnostics", std::move(diags)}});
     errors_ += f.diags.error_count();
-    not_shown_ += f.diags.omitted_errors();
+    errors_not_shown_ += f.diags.omitted_errors();
     warnings_ += f.diags.warning_count();
+    warnings_not_shown_ += f.diags.omitted_warnings();
     suppressed_ += f.suppressed;
   }
 
   void finish() override {
     doc_["summary"] = {{"files", doc_["files"].size()},
                        {"errors", errors_},
-                       {"errors_not_shown", not_shown_},
+                       {"errors_not_shown", errors_not_shown_},
                        {"warnings", warnings_},
+                       {"warnings_not_shown", warnings_not_shown_},
                        {"suppressed", suppressed_}};
     out_ << doc_.dump(2) << '\n';
   }
@@ -65,7 +68,7 @@ class JsonFormat : public Format {
  private:
   std::ostream& out_;
   ordered_json doc_;
-  std::size_t errors_ = 0, not_shown_ = 0, warnings_ = 0, suppressed_ = 0;
+  std::size_t errors_ = 0, errors_not_shown_ = 0, warnings_ = 0, warnings_not_shown_ = 0, suppressed_ = 0;
 };
 
 }  // namespace

@@ -122,10 +122,10 @@ class SarifFormat : public Format {
       result["partialFingerprints"] = {{"archcDiagnostic/v1", fmt::format("{}:{}", key, ++seen[key])}};
       results_.push_back(std::move(result));
     }
-    // The errors over the limit exist too: a notification for the file.
-    if (f.diags.omitted_errors())
-      notifications_.push_back({{"level", "error"},
-                                {"message", {{"text", render_omitted(f.path, f.diags.omitted_errors())}}},
+    // What was over the limit exists too: a notification for the file.
+    if (const std::string omitted = render_omitted(f.path, f.diags); !omitted.empty())
+      notifications_.push_back({{"level", f.diags.omitted_errors() ? "error" : "warning"},
+                                {"message", {{"text", omitted}}},
                                 {"locations", ordered_json::array({physical_location(uri, {})})}});
   }
 

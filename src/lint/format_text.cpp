@@ -12,7 +12,7 @@ class TextFormat : public Format {
 
   void file(const LintedFile& f) override {
     for (const auto& d : f.diags.all()) out_ << render_text(d, color_) << '\n';
-    if (f.diags.omitted_errors()) out_ << render_omitted(f.path, f.diags.omitted_errors()) << '\n';
+    if (const std::string omitted = render_omitted(f.path, f.diags); !omitted.empty()) out_ << omitted << '\n';
     out_ << render_summary(f.path, f.diags.error_count(), f.diags.warning_count());
     if (f.suppressed) out_ << fmt::format(" ({} suppressed)", f.suppressed);
     out_ << '\n';

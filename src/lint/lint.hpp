@@ -13,8 +13,9 @@ struct LintedFile {
   std::string path;
   // What is left after suppression, plus unused-suppression warnings; sorted.
   // Every warning left (but unused-suppression) carries the fix-it that would
-  // suppress it, after any fix-it that corrects it. The errors over the
-  // compilation's limit are counted in it, not kept.
+  // suppress it, after any fix-it that corrects it. Errors over the
+  // compilation's limit, and warnings over the same limit, are counted in
+  // it, not kept.
   Diagnostics diags;
   std::size_t suppressed = 0;
 };

@@ -31,9 +31,11 @@ void clip(std::string& text) {
 
 Diagnostic& Diagnostics::add(Diagnostic d) {
   const bool error = d.severity() == Severity::Error;
-  ++(error ? errors_ : warnings_);
-  if (error && limit_ != 0 && errors_ - omitted_ > limit_) {
-    ++omitted_;
+  const std::size_t count = ++(error ? errors_ : warnings_);
+  std::size_t& omitted = error ? omitted_errors_ : omitted_warnings_;
+  const std::size_t limit = error ? error_limit_ : warning_limit_;
+  if (limit != 0 && count - omitted > limit) {
+    ++omitted;
     omitted_scratch_ = std::move(d);  // frees what the previous one held
     return omitted_scratch_;
   }
@@ -43,9 +45,11 @@ Diagnostic& Diagnostics::add(Diagnostic d) {
   return list_.back();
 }
 
-void Diagnostics::count_omitted(std::size_t errors) {
+void Diagnostics::count_omitted(std::size_t errors, std::size_t warnings) {
   errors_ += errors;
-  omitted_ += errors;
+  omitted_errors_ += errors;
+  warnings_ += warnings;
+  omitted_warnings_ += warnings;
 }
 
 void Diagnostics::sort() {
@@ -119,8 +123,15 @@ std::string render_summary(const std::string& path, std::size_t errors, std::siz
                      warnings == 1 ? "" : "s");
 }
 
-std::string render_omitted(const std::string& path, std::size_t omitted_errors) {
-  return fmt::format("{}: too many errors: {} more not shown (--error-limit 0 shows all)", path, omitted_errors);
+std::string render_omitted(const std::string& path, const Diagnostics& diags) {
+  const std::size_t errors = diags.omitted_errors(), warnings = diags.omitted_warnings();
+  const char* const tail = "not shown (--error-limit 0 shows all)";
+  if (errors && warnings)
+    return fmt::format("{}: too many errors and warnings: {} more error{} and {} more warning{} {}", path, errors,
+                       errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s", tail);
+  if (errors || warnings)
+    return fmt::format("{}: too many {}: {} more {}", path, errors ? "errors" : "warnings", errors + warnings, tail);
+  return {};
 }
 
 std::string render_text(const Diagnostic& d, bool color) {

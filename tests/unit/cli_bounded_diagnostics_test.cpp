@@ -129,15 +129,25 @@ TEST_CASE("--error-limit sets the limit, before or after the command; 0 shows ev
   CHECK(contains(bad.err, "--error-limit: must be a whole number, 0 or more: -1"));
 }
 
-TEST_CASE("warnings are not limited: the limit counts errors", "[cli][bounded]") {
+TEST_CASE("warnings have the same limit, counted after suppression comments", "[cli][bounded]") {
   TempDir dir;
+  // 150 unused variables, the first 10 of them silenced.
   std::string text;
-  for (int i = 0; i < 150; ++i) text += fmt::format("unused{} = 1\n", i);
+  for (int i = 0; i < 150; ++i) text += fmt::format("{}unused{} = 1\n", i < 10 ? "# archc:ignore unused-variable\n" : "", i);
   write(dir / "warnings.arch", text);
-  const Run r = archc(fmt::format("check --error-limit 1 {}", quote(dir / "warnings.arch")));
+  const std::string file = dir / "warnings.arch";
+  const Run r = archc(fmt::format("check {}", quote(file)));
   CHECK(r.status == 0);
-  CHECK(count(r.err, ": warning[unused-variable]") == 150);
-  CHECK_FALSE(contains(r.err, "too many errors"));
+  CHECK(count(r.err, ": warning[unused-variable]") == 100);
+  CHECK(contains(r.err, "warnings.arch:21:1: warning[unused-variable]: variable `unused10` is never used"));
+  CHECK(r.err.ends_with(fmt::format(
+      "{0}: too many warnings: 40 more not shown (--error-limit 0 shows all)\n{0}: 0 errors, 140 warnings\n", file)));
+  const Run lint = archc(fmt::format("lint --format json --error-limit 120 {}", quote(file)));
+  CHECK(lint.status == 0);
+  CHECK(contains(lint.out, "\"warnings\": 140,\n      \"warnings_not_shown\": 20,\n      \"suppressed\": 10,"));
+  const Run all = archc(fmt::format("check --error-limit 0 {}", quote(file)));
+  CHECK(count(all.err, ": warning[unused-variable]") == 140);
+  CHECK_FALSE(contains(all.err, "too many"));
 }
 
 }  // namespace

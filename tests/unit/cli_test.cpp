@@ -136,7 +136,7 @@ TEST_CASE("--version and --help") {
   CHECK(contains(help.out, "archc build site.arch -o stack.yaml"));
   CHECK(contains(help.out, "Exit status: 0 success, 1 the input has errors, 2 usage or I/O error."));
   CHECK(contains(help.out, "--error-limit N=100"));
-  CHECK(contains(help.out, "Show at most N errors of each file, then how many more there are (0: no limit)"));
+  CHECK(contains(help.out, "Show at most N errors, and N warnings, of each file, then how many more there are (0: no limit)"));
 
   const Run build_help = archc("build --help");
   CHECK(build_help.status == 0);

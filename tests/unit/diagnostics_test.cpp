@@ -148,9 +148,9 @@ TEST_CASE("Diagnostics counts errors apart from warnings and sorts by position, 
   CHECK(order == std::vector<std::string>{"early", "late", "late too"});
 }
 
-TEST_CASE("Diagnostics keeps the first errors up to its limit and counts the others") {
+TEST_CASE("Diagnostics keeps the first errors, and warnings, up to their limits and counts the others") {
   SourceFile f("f.arch", "abcdef\n");
-  Diagnostics diags(2);
+  Diagnostics diags(2, 1);
   for (std::uint32_t i = 0; i < 5; ++i) {
     diags.report(Rule::InvalidValue, f.range(i, i + 1), fmt::format("error {}", i))
         .notes.push_back({{}, "a note"});  // an omitted error takes notes too, and keeps none
@@ -159,13 +159,33 @@ TEST_CASE("Diagnostics keeps the first errors up to its limit and counts the oth
   CHECK(diags.error_count() == 5);
   CHECK(diags.warning_count() == 3);
   CHECK(diags.omitted_errors() == 3);
+  CHECK(diags.omitted_warnings() == 2);
   CHECK(diags.has_errors());
   std::vector<std::string> kept;
   for (const auto& d : diags.all()) kept.push_back(d.message);
-  CHECK(kept == std::vector<std::string>{"error 0", "warning 0", "error 1", "warning 2", "warning 4"});
-  diags.count_omitted(4);  // as lint counts what the compilation left out
+  CHECK(kept == std::vector<std::string>{"error 0", "warning 0", "error 1"});
+  CHECK(render_omitted("f.arch", diags) ==
+        "f.arch: too many errors and warnings: 3 more errors and 2 more warnings not shown "
+        "(--error-limit 0 shows all)");
+  diags.count_omitted(4, 1);  // as lint counts what the compilation left out
   CHECK(diags.error_count() == 9);
   CHECK(diags.omitted_errors() == 7);
+  CHECK(diags.warning_count() == 4);
+  CHECK(diags.omitted_warnings() == 3);
+}
+
+TEST_CASE("render_omitted names what was left out, or nothing") {
+  Diagnostics errors(1), warnings(0, 1), none;
+  SourceFile f("f.arch", "abcdef\n");
+  for (int i = 0; i < 3; ++i) {
+    errors.report(Rule::InvalidValue, f.range(0, 1), "e");
+    warnings.report(Rule::UnusedVariable, f.range(0, 1), "w");
+    none.report(Rule::InvalidValue, f.range(0, 1), "e");
+  }
+  CHECK(render_omitted("f.arch", errors) == "f.arch: too many errors: 2 more not shown (--error-limit 0 shows all)");
+  CHECK(render_omitted("f.arch", warnings) ==
+        "f.arch: too many warnings: 2 more not shown (--error-limit 0 shows all)");
+  CHECK(render_omitted("f.arch", none).empty());
 }
 
 TEST_CASE("Diagnostics with no limit keeps every error") {

@@ -149,7 +149,12 @@ TEST_CASE("JSON follows the schema of docs/lint.md", "[lint][json]") {
   CHECK(doc.at("schema") == "archc-lint/1");
   CHECK(doc.at("archc") == ARCHC_VERSION);
   CHECK(doc.at("summary") ==
-        json{{"files", 1}, {"errors", 1}, {"errors_not_shown", 0}, {"warnings", 1}, {"suppressed", 0}});
+        json{{"files", 1},
+             {"errors", 1},
+             {"errors_not_shown", 0},
+             {"warnings", 1},
+             {"warnings_not_shown", 0},
+             {"suppressed", 0}});
   const json& f = doc.at("files").at(0);
   CHECK(f.at("path") == "main.arch");
   const json& d = f.at("diagnostics").at(1);
