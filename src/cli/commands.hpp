@@ -42,8 +42,8 @@ std::unique_ptr<Compilation> load(const std::string& path, std::size_t error_lim
 // Colour only for a terminal, and only when NO_COLOR is unset.
 bool wants_color(int fd);
 // Prints a file's diagnostics, less those its suppression comments silence,
-// as text to stderr, then how many errors were over the limit and a
-// summary line; returns the number of errors.
+// as text to stderr, then how many were over the limit (render_omitted)
+// and a summary line; returns the number of errors.
 std::size_t report(const Compilation& c);
 
 }  // namespace archc::cli

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
@@ -50,8 +51,9 @@ int run(int argc, char** argv) {
                                  add_lint_command(app, global), add_plan_command(app, global)};
   for (const auto& c : commands)
     c.app->footer(c.app->get_footer() +
-                  "\n\nGlobal options, before or after the command: -v, --verbose; --error-limit N "
-                  "(default 100, 0: no limit). See archc --help.");
+                  fmt::format("\n\nGlobal options, before or after the command: -v, --verbose; --error-limit N "
+                              "(default {}, 0: no limit). See archc --help.",
+                              archc::kDefaultErrorLimit));
 
   try {
     app.parse(argc, argv);

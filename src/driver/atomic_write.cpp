@@ -22,12 +22,14 @@ namespace {
 // it exists, removed when this object ends unless it was renamed.
 class TempFile {
  public:
-  // Creates PATH.archc-XXXXXX; fd() is negative on failure, with errno set.
+  // Creates PATH.archc-XXXXXX; on failure fd() is negative and error()
+  // tells why.
   explicit TempFile(const std::string& path) : name_(fmt::format("{}{}XXXXXX", path, kTempSuffix)) {
     CleanupSignalsBlocked blocked;
     fd_ = mkostemp(name_.data(), O_CLOEXEC);
     exists_ = fd_ >= 0;
     if (exists_) remove_on_signal(name_);
+    else error_ = errno;
   }
   ~TempFile() {
     if (!exists_) return;
@@ -40,6 +42,7 @@ class TempFile {
   TempFile& operator=(const TempFile&) = delete;
 
   int fd() const { return fd_; }
+  int error() const { return error_; }
 
   // Closes the file, which reports a write error some file systems (NFS)
   // delay until then; 0 or errno.
@@ -62,6 +65,7 @@ class TempFile {
  private:
   std::string name_;
   int fd_ = -1;
+  int error_ = 0;
   bool exists_ = false;  // the name is ours to remove
 };
 
@@ -81,7 +85,7 @@ bool write_file_atomically(const std::string& path, std::string_view text, std::
   struct stat old {};
   const bool replacing = stat(path.c_str(), &old) == 0;
   TempFile temp(path);
-  if (temp.fd() < 0) return fail("write", errno);
+  if (temp.fd() < 0) return fail("write", temp.error());
   // Owner first: fchown clears set-id bits that fchmod then sets. Only root
   // may give a file away: for anyone else it fails and the new file is
   // theirs, as any file they write is.
