@@ -1,10 +1,14 @@
+#include <unistd.h>
+
 #include <iostream>
 
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
-#include "driver/atomic_write.hpp"
 #include "cli/commands.hpp"
+#include "cli/standard_output.hpp"
+#include "driver/output_file.hpp"
 #include "emit/cloudformation.hpp"
 #include "emit/terraform.hpp"
 #include "lower/lower.hpp"
@@ -21,19 +25,29 @@ bool ends_with(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-int run_build(const BuildOptions& o) {
-  auto c = load(o.file);
+int run_build(const BuildOptions& o, std::size_t error_limit) {
+  const bool to_stdout = o.out.empty() || o.out == "-";
+  // What is compiled from FILE must not replace it: OUT (or standard
+  // output) may be FILE under another name, a hard link or a symlink.
+  if (const auto input = regular_file_id(o.file);
+      input && input == (to_stdout ? regular_file_id(STDOUT_FILENO) : regular_file_id(o.out))) {
+    std::cerr << fmt::format("archc: error: cannot write {}: it is the input file {}\n",
+                             to_stdout ? "standard output" : o.out, o.file);
+    return kExitUsage;
+  }
+  auto c = load(o.file, error_limit);
   if (!c) return kExitUsage;
   if (report(*c) > 0) return kExitDiagnostics;
   const bool terraform = o.target.empty() ? ends_with(o.out, ".tf.json") : o.target == "terraform";
   const aws::Stack stack = lower(c->model);
   const std::string text = terraform ? emit_terraform(stack) : emit_cloudformation(stack);
-  if (o.out.empty() || o.out == "-") {
-    std::cout << text << std::flush;
-    return std::cout ? kExitOk : kExitUsage;
+  if (to_stdout) {
+    StandardOutput out;
+    out.stream() << text;
+    return out.finish() ? kExitOk : kExitUsage;
   }
   std::string error;
-  if (!write_file_atomically(o.out, text, error)) {
+  if (!write_output(o.out, text, error)) {
     std::cerr << "archc: error: " << error << '\n';
     return kExitUsage;
   }
@@ -43,13 +57,14 @@ int run_build(const BuildOptions& o) {
 
 }  // namespace
 
-Registered add_build_command(CLI::App& app) {
+Registered add_build_command(CLI::App& app, const GlobalOptions& global) {
   auto o = std::make_shared<BuildOptions>();
   auto* cmd = app.add_subcommand("build", "Check FILE and write its CloudFormation or Terraform stack");
   cmd->add_option("FILE", o->file, "The .arch file")->required();
   cmd->add_option("-o,--output", o->out,
-                  "Where to write the stack (default: standard output). Written atomically: on any error an "
-                  "existing file is left untouched");
+                  "Where to write the stack (default: standard output). A file is replaced atomically, through "
+                  "OUT.archc-XXXXXX beside it, and left untouched on any error; a symlink is followed and kept; "
+                  "a device, FIFO or socket is written straight; FILE itself is refused");
   cmd->add_option("--target", o->target,
                   "cloudformation or terraform (default: terraform when OUT ends in .tf.json, else cloudformation)")
       ->check(CLI::IsMember({"cloudformation", "terraform"}));
@@ -57,8 +72,11 @@ Registered add_build_command(CLI::App& app) {
       "Examples:\n"
       "  archc build samples/lab-vpc.arch -o stack.yaml\n"
       "  archc build samples/lab-vpc.arch -o main.tf.json\n"
-      "  archc build site.arch --target terraform > main.tf.json");
-  return {cmd, [o] { return run_build(*o); }};
+      "  archc build site.arch --target terraform > main.tf.json\n"
+      "\n"
+      "OUT and the temporary file: docs/cli.md, \"Output files\". A signal that ends archc\n"
+      "removes the temporary file; only SIGKILL can leave one (find . -name '*.archc-\?\?\?\?\?\?').");
+  return {cmd, [o, &global] { return run_build(*o, global.error_limit); }};
 }
 
 }  // namespace archc::cli

@@ -4,15 +4,15 @@
 
 namespace archc::cli {
 
-Registered add_check_command(CLI::App& app) {
+Registered add_check_command(CLI::App& app, const GlobalOptions& global) {
   auto files = std::make_shared<std::vector<std::string>>();
   auto* cmd = app.add_subcommand("check", "Parse and check FILEs; print their diagnostics, write nothing");
   cmd->add_option("FILE", *files, "The .arch files")->required();
   cmd->footer("Example:\n  archc check samples/*.arch");
-  return {cmd, [files] {
+  return {cmd, [files, &global] {
             int status = kExitOk;
             for (const auto& file : *files) {
-              auto c = load(file);
+              auto c = load(file, global.error_limit);
               if (!c) status = kExitUsage;
               else if (report(*c) > 0 && status == kExitOk) status = kExitDiagnostics;
             }

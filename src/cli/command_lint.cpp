@@ -4,11 +4,11 @@
 #include <unistd.h>
 
 #include <filesystem>
-#include <iostream>
 
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/standard_output.hpp"
 #include "lint/formats.hpp"
 #include "lint/lint.hpp"
 
@@ -22,35 +22,40 @@ struct LintOptions {
   bool werror = false;
 };
 
-int run_lint(const LintOptions& o) {
+std::unique_ptr<lint::Format> make_format(const std::string& name, std::ostream& out) {
+  if (name == "json") return lint::json_format(out);
+  if (name == "sarif") return lint::sarif_format(out, std::filesystem::current_path().string());
+  if (name == "github") return lint::github_format(out);
+  return lint::text_format(out, wants_color(STDOUT_FILENO));
+}
+
+int run_lint(const LintOptions& o, std::size_t error_limit) {
+  StandardOutput out;
+  const auto format = make_format(o.format, out.stream());
   int status = kExitOk;
-  std::vector<std::unique_ptr<Compilation>> compilations;  // the diagnostics point into their sources
-  std::vector<lint::LintedFile> linted;
   bool errors = false, warnings = false;
+  // One file at a time: its compilation is freed before the next is read.
   for (const auto& file : o.files) {
-    auto c = load(file);
+    const auto c = load(file, error_limit);
     if (!c) {
       status = kExitUsage;
       continue;
     }
-    linted.push_back(lint::lint_compilation(*c));
-    errors = errors || linted.back().diags.has_errors();
-    warnings = warnings || linted.back().warning_count() > 0;
-    compilations.push_back(std::move(c));
+    const lint::LintedFile linted = lint::lint_compilation(*c);
+    errors = errors || linted.diags.has_errors();
+    warnings = warnings || linted.diags.warning_count() > 0;
+    format->file(linted);
+    if (!out.stream()) break;  // nothing more can be written
   }
-  if (o.format == "json") std::cout << lint::format_json(linted);
-  else if (o.format == "sarif") std::cout << lint::format_sarif(linted, std::filesystem::current_path().string());
-  else if (o.format == "github") std::cout << lint::format_github(linted);
-  else std::cout << lint::format_text(linted, wants_color(STDOUT_FILENO));
-  std::cout << std::flush;
-  if (!std::cout) return kExitUsage;
+  format->finish();
+  if (!out.finish()) return kExitUsage;
   if (status == kExitOk && (errors || (o.werror && warnings))) status = kExitDiagnostics;
   return status;
 }
 
 }  // namespace
 
-Registered add_lint_command(CLI::App& app) {
+Registered add_lint_command(CLI::App& app, const GlobalOptions& global) {
   auto o = std::make_shared<LintOptions>();
   auto* cmd = app.add_subcommand("lint", "Check FILEs and report every error and warning, for people or CI");
   cmd->add_option("FILE", o->files, "The .arch files")->required();
@@ -65,7 +70,10 @@ Registered add_lint_command(CLI::App& app) {
       "  github  ::error/::warning workflow commands that annotate a pull request\n"
       "\n"
       "Exit status: 0 clean or warnings only, 1 errors (or warnings with --werror),\n"
-      "2 usage error or a file that cannot be read.\n"
+      "2 usage error, a file that cannot be read, or standard output that cannot be written.\n"
+      "\n"
+      "Every format lists the first 100 errors and 100 warnings of a file (--error-limit N,\n"
+      "0 for all) and says how many more there are.\n"
       "\n"
       "Suppression: a comment `# archc:ignore RULE[, RULE...] [-- reason]` silences those\n"
       "warnings on the next line; inside a block, or on the line before a top-level block,\n"
@@ -76,7 +84,7 @@ Registered add_lint_command(CLI::App& app) {
       "  archc lint samples/*.arch\n"
       "  archc lint site.arch --format sarif > archc.sarif\n"
       "  archc lint site.arch --format github --werror");
-  return {cmd, [o] { return run_lint(*o); }};
+  return {cmd, [o, &global] { return run_lint(*o, global.error_limit); }};
 }
 
 }  // namespace archc::cli

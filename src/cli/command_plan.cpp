@@ -1,8 +1,7 @@
-#include <iostream>
-
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/standard_output.hpp"
 #include "plan/plan.hpp"
 
 namespace archc::cli {
@@ -13,18 +12,19 @@ struct PlanOptions {
   std::string file, format = "text";
 };
 
-int run_plan(const PlanOptions& o) {
-  auto c = load(o.file);
+int run_plan(const PlanOptions& o, std::size_t error_limit) {
+  auto c = load(o.file, error_limit);
   if (!c) return kExitUsage;
   if (report(*c) > 0) return kExitDiagnostics;
   const plan::Plan p = plan::make_plan(c->model);
-  std::cout << (o.format == "json" ? plan::render_json(p) : plan::render_text(p)) << std::flush;
-  return std::cout ? kExitOk : kExitUsage;
+  StandardOutput out;
+  out.stream() << (o.format == "json" ? plan::render_json(p) : plan::render_text(p));
+  return out.finish() ? kExitOk : kExitUsage;
 }
 
 }  // namespace
 
-Registered add_plan_command(CLI::App& app) {
+Registered add_plan_command(CLI::App& app, const GlobalOptions& global) {
   auto o = std::make_shared<PlanOptions>();
   auto* cmd = app.add_subcommand(
       "plan", "Check FILE and print what it deploys: subnets, routes, NATs, rules, load balancers, groups, databases");
@@ -35,7 +35,7 @@ Registered add_plan_command(CLI::App& app) {
       "Examples:\n"
       "  archc plan samples/lab-vpc.arch\n"
       "  archc plan samples/shop.arch --format json | jq '.vpcs[].tiers[].subnets[]'");
-  return {cmd, [o] { return run_plan(*o); }};
+  return {cmd, [o, &global] { return run_plan(*o, global.error_limit); }};
 }
 
 }  // namespace archc::cli

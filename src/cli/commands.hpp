@@ -18,24 +18,32 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitDiagnostics = 1;
 inline constexpr int kExitUsage = 2;
 
+// The options of archc itself, given before or after the command.
+struct GlobalOptions {
+  bool verbose = false;
+  std::size_t error_limit = kDefaultErrorLimit;  // per file; 0: no limit
+};
+
 using Command = std::function<int()>;
 struct Registered {
   CLI::App* app;
   Command run;
 };
 
-Registered add_build_command(CLI::App& app);
-Registered add_check_command(CLI::App& app);
-Registered add_lint_command(CLI::App& app);
-Registered add_plan_command(CLI::App& app);
+// `global` outlives the returned command, which reads it when it runs.
+Registered add_build_command(CLI::App& app, const GlobalOptions& global);
+Registered add_check_command(CLI::App& app, const GlobalOptions& global);
+Registered add_lint_command(CLI::App& app, const GlobalOptions& global);
+Registered add_plan_command(CLI::App& app, const GlobalOptions& global);
 
-// Reads and compiles a file; prints an I/O error and returns null when it
-// cannot be read.
-std::unique_ptr<Compilation> load(const std::string& path);
+// Reads and compiles a file, keeping its first `error_limit` errors (0:
+// all); prints an I/O error and returns null when it cannot be read.
+std::unique_ptr<Compilation> load(const std::string& path, std::size_t error_limit);
 // Colour only for a terminal, and only when NO_COLOR is unset.
 bool wants_color(int fd);
 // Prints a file's diagnostics, less those its suppression comments silence,
-// as text to stderr, then a summary line; returns the number of errors.
+// as text to stderr, then how many were over the limit (render_omitted)
+// and a summary line; returns the number of errors.
 std::size_t report(const Compilation& c);
 
 }  // namespace archc::cli

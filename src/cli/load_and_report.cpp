@@ -13,7 +13,7 @@ namespace archc::cli {
 
 bool wants_color(int fd) { return isatty(fd) && std::getenv("NO_COLOR") == nullptr; }
 
-std::unique_ptr<Compilation> load(const std::string& path) {
+std::unique_ptr<Compilation> load(const std::string& path, std::size_t error_limit) {
   std::string error;
   auto text = read_file(path, error);
   if (!text) {
@@ -21,7 +21,7 @@ std::unique_ptr<Compilation> load(const std::string& path) {
     return nullptr;
   }
   const auto start = std::chrono::steady_clock::now();
-  auto c = compile_text(path, std::move(*text));
+  auto c = compile_text(path, std::move(*text), error_limit);
   spdlog::debug("{}: front end took {:.3f} ms", path,
                 std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
   return c;
@@ -32,7 +32,8 @@ std::size_t report(const Compilation& c) {
   const lint::LintedFile file = lint::lint_compilation(c);
   const bool color = wants_color(STDERR_FILENO);
   for (const auto& d : file.diags.all()) std::cerr << render_text(d, color) << '\n';
-  const std::size_t errors = file.diags.error_count(), warnings = file.warning_count();
+  if (const std::string omitted = render_omitted(file.path, file.diags); !omitted.empty()) std::cerr << omitted << '\n';
+  const std::size_t errors = file.diags.error_count(), warnings = file.diags.warning_count();
   if (errors || warnings) std::cerr << render_summary(file.path, errors, warnings) << '\n';
   return errors;
 }

@@ -1,8 +1,11 @@
 // The archc command line: parses the arguments and runs one subcommand.
+#include <csignal>
 #include <cstdio>
 #include <exception>
+#include <iostream>
 
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
@@ -28,20 +31,41 @@ int run(int argc, char** argv) {
       "Exit status: 0 success, 1 the input has errors, 2 usage or I/O error.\n"
       "Diagnostics go to stderr, coloured when it is a terminal and NO_COLOR is unset.\n"
       "Run 'archc COMMAND --help' for a command's options.");
-  bool verbose = false;
-  app.add_flag("-v,--verbose", verbose, "Log the time each phase takes to stderr");
+  // Global options may come after the command too: `archc check -v FILE`.
+  app.fallthrough();
+  GlobalOptions global;
+  app.add_flag("-v,--verbose", global.verbose, "Log the time each phase takes to stderr");
+  app.add_option("--error-limit", global.error_limit,
+                 "Show at most N errors, and N warnings, of each file, then how many more there are (0: no limit)")
+      ->type_name("N")
+      ->capture_default_str()
+      ->check(CLI::Validator(
+          [](const std::string& n) {
+            return !n.empty() && n.find_first_not_of("0123456789") == std::string::npos
+                       ? std::string()
+                       : "must be a whole number, 0 or more: " + n;
+          },
+          "", "whole number"));
 
-  const Registered commands[] = {add_build_command(app), add_check_command(app), add_lint_command(app),
-                                 add_plan_command(app)};
+  const Registered commands[] = {add_build_command(app, global), add_check_command(app, global),
+                                 add_lint_command(app, global), add_plan_command(app, global)};
+  for (const auto& c : commands)
+    c.app->footer(c.app->get_footer() +
+                  fmt::format("\n\nGlobal options, before or after the command: -v, --verbose; --error-limit N "
+                              "(default {}, 0: no limit). See archc --help.",
+                              archc::kDefaultErrorLimit));
 
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e) == 0 ? kExitOk : kExitUsage;
+    const int status = app.exit(e) == 0 ? kExitOk : kExitUsage;  // --help, --version, or a usage error
+    if (std::cout.flush()) return status;
+    std::fprintf(stderr, "archc: error: cannot write standard output\n");
+    return kExitUsage;
   }
   spdlog::set_default_logger(spdlog::stderr_logger_st("archc"));  // stdout may carry the stack
   spdlog::set_pattern("archc: %v");
-  spdlog::set_level(verbose ? spdlog::level::debug : spdlog::level::warn);
+  spdlog::set_level(global.verbose ? spdlog::level::debug : spdlog::level::warn);
 
   for (const auto& c : commands)
     if (c.app->parsed()) return c.run();
@@ -54,6 +78,11 @@ int run(int argc, char** argv) {
 // and could leave a core file: an exception that reaches here is a bug or
 // an environment archc did not foresee (no memory, no working directory).
 int main(int argc, char** argv) {
+  // A closed pipe or a file size limit would end archc by a signal, with no
+  // word of what went wrong; ignored, they make write(2) fail with EPIPE or
+  // EFBIG, which archc reports (exit status 2) and cleans up after.
+  std::signal(SIGPIPE, SIG_IGN);
+  std::signal(SIGXFSZ, SIG_IGN);
   try {
     return run(argc, argv);
   } catch (const std::exception& e) {

@@ -32,8 +32,9 @@ std::optional<std::string> read_file(const std::string& path, std::string& error
   return text;
 }
 
-std::unique_ptr<Compilation> compile_text(std::string path, std::string text) {
+std::unique_ptr<Compilation> compile_text(std::string path, std::string text, std::size_t error_limit) {
   auto c = std::make_unique<Compilation>();
+  c->diags = Diagnostics(error_limit);
   const bool too_big = text.size() > SourceFile::kMaxBytes;
   if (too_big) text.resize(SourceFile::kMaxBytes);
   c->source = std::make_unique<SourceFile>(std::move(path), std::move(text));

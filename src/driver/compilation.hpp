@@ -31,7 +31,15 @@ struct Compilation {
 // I/O error, exit status 2). Encoding and size problems are diagnostics.
 std::optional<std::string> read_file(const std::string& path, std::string& error);
 
-// Runs the front end over text already in memory.
-std::unique_ptr<Compilation> compile_text(std::string path, std::string text);
+// How many errors of a file are kept and shown, and how many warnings
+// (lint::lint_compilation), unless the command line says otherwise
+// (--error-limit).
+inline constexpr std::size_t kDefaultErrorLimit = 100;
+
+// Runs the front end over text already in memory. Every error is counted,
+// but only the first `error_limit` found are kept (0: all; see
+// Diagnostics); every warning is kept, for suppression comments to judge.
+std::unique_ptr<Compilation> compile_text(std::string path, std::string text,
+                                          std::size_t error_limit = kDefaultErrorLimit);
 
 }  // namespace archc

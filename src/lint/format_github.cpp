@@ -28,11 +28,11 @@ std::string location(const SourceRange& r) {
   return fmt::format("{}:{}:{}", r.file->path(), r.begin.line, r.begin.column);
 }
 
-}  // namespace
+class GithubFormat : public Format {
+ public:
+  explicit GithubFormat(std::ostream& out) : out_(out) {}
 
-std::string format_github(const std::vector<LintedFile>& files) {
-  std::string out;
-  for (const auto& f : files) {
+  void file(const LintedFile& f) override {
     for (const auto& d : f.diags.all()) {
       std::string message = d.message;
       for (const auto& n : d.notes)
@@ -43,12 +43,23 @@ std::string format_github(const std::vector<LintedFile>& files) {
       const SourcePos& e = d.range.end;
       const std::uint32_t end_column = std::max<std::uint32_t>(e.column > 1 ? e.column - 1 : 1,
                                                                e.line == b.line ? b.column : 1);
-      out += fmt::format("::{} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
-                         severity_name(d.severity()), escape(f.path, true), b.line, b.column,
-                         e.line, end_column, escape(d.id(), true), escape(message, false));
+      out_ << fmt::format("::{} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
+                          severity_name(d.severity()), escape(f.path, true), b.line, b.column, e.line, end_column,
+                          escape(d.id(), true), escape(message, false));
     }
+    // A file-level annotation: what was over the limit exists too.
+    if (const std::string omitted = render_omitted(f.path, f.diags); !omitted.empty())
+      out_ << fmt::format("::{} file={}::{}\n", f.diags.omitted_errors() ? "error" : "warning", escape(f.path, true),
+                          escape(omitted, false));
   }
-  return out;
-}
+  void finish() override {}
+
+ private:
+  std::ostream& out_;
+};
+
+}  // namespace
+
+std::unique_ptr<Format> github_format(std::ostream& out) { return std::make_unique<GithubFormat>(out); }
 
 }  // namespace archc::lint

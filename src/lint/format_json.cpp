@@ -19,15 +19,15 @@ ordered_json range(const SourceRange& r) {
   return {{"start", position(r.begin)}, {"end", position(r.end)}};
 }
 
-}  // namespace
+class JsonFormat : public Format {
+ public:
+  explicit JsonFormat(std::ostream& out) : out_(out) {
+    doc_["schema"] = "archc-lint/1";
+    doc_["archc"] = ARCHC_VERSION;
+    doc_["files"] = ordered_json::array();
+  }
 
-std::string format_json(const std::vector<LintedFile>& files) {
-  ordered_json doc;
-  doc["schema"] = "archc-lint/1";
-  doc["archc"] = ARCHC_VERSION;
-  doc["files"] = ordered_json::array();
-  std::size_t errors = 0, warnings = 0, suppressed = 0;
-  for (const auto& f : files) {
+  void file(const LintedFile& f) override {
     ordered_json diags = ordered_json::array();
     for (const auto& d : f.diags.all()) {
       ordered_json notes = ordered_json::array();
@@ -41,17 +41,38 @@ std::string format_json(const std::vector<LintedFile>& files) {
                        {"notes", std::move(notes)},
                        {"fixes", std::move(fixes)}});
     }
-    doc["files"].push_back({{"path", f.path},
-                            {"errors", f.diags.error_count()},
-                            {"warnings", f.warning_count()},
-                            {"suppressed", f.suppressed},
-                            {"diagnostics", std::move(diags)}});
-    errors += f.diags.error_count();
-    warnings += f.warning_count();
-    suppressed += f.suppressed;
+    doc_["files"].push_back({{"path", f.path},
+                             {"errors", f.diags.error_count()},
+                             {"errors_not_shown", f.diags.omitted_errors()},
+                             {"warnings", f.diags.warning_count()},
+                             {"warnings_not_shown", f.diags.omitted_warnings()},
+                             {"suppressed", f.suppressed},
+                             {"diagnostics", std::move(diags)}});
+    errors_ += f.diags.error_count();
+    errors_not_shown_ += f.diags.omitted_errors();
+    warnings_ += f.diags.warning_count();
+    warnings_not_shown_ += f.diags.omitted_warnings();
+    suppressed_ += f.suppressed;
   }
-  doc["summary"] = {{"files", files.size()}, {"errors", errors}, {"warnings", warnings}, {"suppressed", suppressed}};
-  return doc.dump(2) + "\n";
-}
+
+  void finish() override {
+    doc_["summary"] = {{"files", doc_["files"].size()},
+                       {"errors", errors_},
+                       {"errors_not_shown", errors_not_shown_},
+                       {"warnings", warnings_},
+                       {"warnings_not_shown", warnings_not_shown_},
+                       {"suppressed", suppressed_}};
+    out_ << doc_.dump(2) << '\n';
+  }
+
+ private:
+  std::ostream& out_;
+  ordered_json doc_;
+  std::size_t errors_ = 0, errors_not_shown_ = 0, warnings_ = 0, warnings_not_shown_ = 0, suppressed_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<Format> json_format(std::ostream& out) { return std::make_unique<JsonFormat>(out); }
 
 }  // namespace archc::lint

@@ -57,6 +57,17 @@ ordered_json fix(const std::string& uri, const FixIt& f) {
                                                     {"replacements", ordered_json::array({replacement})}}})}};
 }
 
+// The source line of `r` without its indentation, as the fingerprint holds
+// it: its first kFingerprintLineBytes bytes, so that a huge line costs no
+// more than a short one.
+constexpr std::size_t kFingerprintLineBytes = 1024;
+std::string_view trimmed_line(const SourceRange& r) {
+  if (!r.valid()) return {};
+  const std::string_view line = r.file->line_text(r.begin.line).substr(0, kFingerprintLineBytes);
+  const auto first = line.find_first_not_of(" \t");
+  return first == std::string_view::npos ? std::string_view() : line.substr(first);
+}
+
 // 64-bit FNV-1a: stable across runs and platforms, unlike std::hash.
 std::string fingerprint(std::string_view text) {
   std::uint64_t h = 0xcbf29ce484222325ull;
@@ -78,12 +89,12 @@ ordered_json rules_json() {
   return rules;
 }
 
-}  // namespace
+class SarifFormat : public Format {
+ public:
+  SarifFormat(std::ostream& out, std::string cwd) : out_(out), cwd_(std::move(cwd)) {}
 
-std::string format_sarif(const std::vector<LintedFile>& files, const std::string& cwd) {
-  ordered_json results = ordered_json::array();
-  for (const auto& f : files) {
-    const std::string uri = uri_path(f.path, cwd);
+  void file(const LintedFile& f) override {
+    const std::string uri = uri_path(f.path, cwd_);
     std::map<std::string, int> seen;  // equal fingerprints get an occurrence count, as GitHub's own do
     for (const auto& d : f.diags.all()) {
       std::string text = d.message;
@@ -93,15 +104,12 @@ std::string format_sarif(const std::vector<LintedFile>& files, const std::string
           text += "\nnote: " + n.message;
           continue;
         }
-        ordered_json loc = physical_location(uri_path(n.range.file->path(), cwd), n.range);
+        ordered_json loc = physical_location(uri_path(n.range.file->path(), cwd_), n.range);
         loc["id"] = related.size();
         loc["message"] = {{"text", n.message}};
         related.push_back(std::move(loc));
       }
-      const std::string_view line = d.range.valid() ? d.range.file->line_text(d.range.begin.line) : "";
-      const auto first = line.find_first_not_of(" \t");
-      const std::string key = fingerprint(fmt::format(
-          "{}\n{}\n{}", d.id(), d.message, first == std::string_view::npos ? "" : line.substr(first)));
+      const std::string key = fingerprint(fmt::format("{}\n{}\n{}", d.id(), d.message, trimmed_line(d.range)));
       ordered_json result = {{"ruleId", d.id()}, {"ruleIndex", static_cast<std::size_t>(d.rule)}};
       result["level"] = severity_name(d.severity());
       result["message"] = {{"text", text}};
@@ -109,22 +117,46 @@ std::string format_sarif(const std::vector<LintedFile>& files, const std::string
       if (!related.empty()) result["relatedLocations"] = std::move(related);
       ordered_json fixes = ordered_json::array();
       for (const auto& fixit : d.fixits)
-        if (fixit.range.valid()) fixes.push_back(fix(uri_path(fixit.range.file->path(), cwd), fixit));
+        if (fixit.range.valid()) fixes.push_back(fix(uri_path(fixit.range.file->path(), cwd_), fixit));
       if (!fixes.empty()) result["fixes"] = std::move(fixes);
       result["partialFingerprints"] = {{"archcDiagnostic/v1", fmt::format("{}:{}", key, ++seen[key])}};
-      results.push_back(std::move(result));
+      results_.push_back(std::move(result));
     }
+    // What was over the limit exists too: a notification for the file.
+    if (const std::string omitted = render_omitted(f.path, f.diags); !omitted.empty())
+      notifications_.push_back({{"level", f.diags.omitted_errors() ? "error" : "warning"},
+                                {"message", {{"text", omitted}}},
+                                {"locations", ordered_json::array({physical_location(uri, {})})}});
   }
-  ordered_json driver = {{"name", "archc"},
-                         {"version", ARCHC_VERSION},
-                         {"semanticVersion", ARCHC_VERSION},
-                         {"rules", rules_json()}};
-  ordered_json doc = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-                      {"version", "2.1.0"},
-                      {"runs", ordered_json::array({{{"tool", {{"driver", std::move(driver)}}},
-                                                     {"columnKind", "unicodeCodePoints"},
-                                                     {"results", std::move(results)}}})}};
-  return doc.dump(2) + "\n";
+
+  void finish() override {
+    ordered_json driver = {{"name", "archc"},
+                           {"version", ARCHC_VERSION},
+                           {"semanticVersion", ARCHC_VERSION},
+                           {"rules", rules_json()}};
+    ordered_json run = {{"tool", {{"driver", std::move(driver)}}},
+                        {"columnKind", "unicodeCodePoints"},
+                        {"results", std::move(results_)}};
+    if (!notifications_.empty())
+      run["invocations"] = ordered_json::array(
+          {{{"executionSuccessful", true}, {"toolExecutionNotifications", std::move(notifications_)}}});
+    ordered_json doc = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+                        {"version", "2.1.0"},
+                        {"runs", ordered_json::array({std::move(run)})}};
+    out_ << doc.dump(2) << '\n';
+  }
+
+ private:
+  std::ostream& out_;
+  std::string cwd_;
+  ordered_json results_ = ordered_json::array();
+  ordered_json notifications_ = ordered_json::array();
+};
+
+}  // namespace
+
+std::unique_ptr<Format> sarif_format(std::ostream& out, std::string cwd) {
+  return std::make_unique<SarifFormat>(out, std::move(cwd));
 }
 
 }  // namespace archc::lint

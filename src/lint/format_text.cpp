@@ -4,16 +4,28 @@
 
 namespace archc::lint {
 
-std::string format_text(const std::vector<LintedFile>& files, bool color) {
-  std::string out;
-  for (const auto& f : files) {
-    for (const auto& d : f.diags.all()) out += render_text(d, color) + "\n";
-    const std::size_t errors = f.diags.error_count(), warnings = f.warning_count();
-    out += render_summary(f.path, errors, warnings);
-    if (f.suppressed) out += fmt::format(" ({} suppressed)", f.suppressed);
-    out += "\n";
+namespace {
+
+class TextFormat : public Format {
+ public:
+  TextFormat(std::ostream& out, bool color) : out_(out), color_(color) {}
+
+  void file(const LintedFile& f) override {
+    for (const auto& d : f.diags.all()) out_ << render_text(d, color_) << '\n';
+    if (const std::string omitted = render_omitted(f.path, f.diags); !omitted.empty()) out_ << omitted << '\n';
+    out_ << render_summary(f.path, f.diags.error_count(), f.diags.warning_count());
+    if (f.suppressed) out_ << fmt::format(" ({} suppressed)", f.suppressed);
+    out_ << '\n';
   }
-  return out;
-}
+  void finish() override {}
+
+ private:
+  std::ostream& out_;
+  bool color_;
+};
+
+}  // namespace
+
+std::unique_ptr<Format> text_format(std::ostream& out, bool color) { return std::make_unique<TextFormat>(out, color); }
 
 }  // namespace archc::lint

@@ -1,21 +1,34 @@
-// The output formats of `archc lint`, one per file (format_*.cpp). Each
-// renders every linted file of a run as one document for standard output.
+// The output formats of `archc lint`, one per file (format_*.cpp). Each is
+// given the linted files one at a time, as they are linted, and writes to
+// standard output (or any stream): the text formats as they go, so a run
+// holds one file's diagnostics at a time; the JSON documents keep what
+// they will print (what was shown, not the files) until finish().
 #pragma once
 
+#include <memory>
+#include <ostream>
 #include <string>
-#include <vector>
 
 #include "lint/lint.hpp"
 
 namespace archc::lint {
 
+class Format {
+ public:
+  virtual ~Format() = default;
+  // One linted file; its compilation may be freed once this returns.
+  virtual void file(const LintedFile& f) = 0;
+  // After the last file (or when there was none).
+  virtual void finish() = 0;
+};
+
 // rustc-style text: source lines with carets, then a summary per file.
-std::string format_text(const std::vector<LintedFile>& files, bool color);
+std::unique_ptr<Format> text_format(std::ostream& out, bool color);
 // The stable JSON schema of docs/lint.md.
-std::string format_json(const std::vector<LintedFile>& files);
+std::unique_ptr<Format> json_format(std::ostream& out);
 // SARIF 2.1.0 as GitHub code scanning accepts it; paths relative to `cwd`.
-std::string format_sarif(const std::vector<LintedFile>& files, const std::string& cwd);
+std::unique_ptr<Format> sarif_format(std::ostream& out, std::string cwd);
 // GitHub Actions workflow commands (::error / ::warning), one per line.
-std::string format_github(const std::vector<LintedFile>& files);
+std::unique_ptr<Format> github_format(std::ostream& out);
 
 }  // namespace archc::lint

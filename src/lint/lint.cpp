@@ -7,7 +7,11 @@
 namespace archc::lint {
 
 LintedFile lint_compilation(const Compilation& c) {
+  // The compilation kept its first errors up to its limit, and every
+  // warning: which are silenced is known only here. The same limit holds
+  // for the warnings left.
   LintedFile out;
+  out.diags = Diagnostics(0, c.diags.error_limit());
   out.path = c.source->path();
   auto suppressions = find_suppressions(c.syntax);
   std::vector<bool> used(suppressions.size(), false);
@@ -35,6 +39,7 @@ LintedFile lint_compilation(const Compilation& c) {
             : fmt::format("this suppression of `{}` silences nothing", s.rule);
     out.diags.report(Rule::UnusedSuppression, s.range, std::move(message));
   }
+  out.diags.count_omitted(c.diags.omitted_errors(), 0);
   out.diags.sort();
   return out;
 }

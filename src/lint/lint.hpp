@@ -13,10 +13,11 @@ struct LintedFile {
   std::string path;
   // What is left after suppression, plus unused-suppression warnings; sorted.
   // Every warning left (but unused-suppression) carries the fix-it that would
-  // suppress it, after any fix-it that corrects it.
+  // suppress it, after any fix-it that corrects it. Errors over the
+  // compilation's limit, and warnings over the same limit, are counted in
+  // it, not kept.
   Diagnostics diags;
   std::size_t suppressed = 0;
-  std::size_t warning_count() const { return diags.all().size() - diags.error_count(); }
 };
 
 // The compilation must outlive the result: diagnostics point into its source.

@@ -64,10 +64,8 @@ std::vector<Suppression> find_suppressions(const ast::File& file) {
 }
 
 FixIt suppression_fixit(const Diagnostic& d) {
-  const std::string_view text = d.range.file->text();
-  std::uint32_t line_start = d.range.begin.offset;
-  while (line_start > 0 && text[line_start - 1] != '\n') --line_start;
   const std::string_view line = d.range.file->line_text(d.range.begin.line);
+  const auto line_start = static_cast<std::uint32_t>(line.data() - d.range.file->text().data());
   const std::string_view indent = line.substr(0, line.find_first_not_of(" \t"));
   return {d.range.file->range(line_start, line_start),
           std::string(indent) + "# " + std::string(kDirective) + " " + std::string(d.id()) + "\n"};

@@ -5,7 +5,6 @@
 #include <wctype.h>
 
 #include <cstdint>
-#include <optional>
 #include <stdexcept>
 
 namespace archc {
@@ -23,37 +22,13 @@ locale_t unicode_ctype() {
   return locale;
 }
 
-struct Decoded {
-  char32_t cp;
-  std::size_t length;
-};
-
-// The code point at the start of `s`, or nullopt when the bytes there are
-// not a well-formed UTF-8 sequence.
-std::optional<Decoded> decode(std::string_view s) {
-  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
-  const unsigned char b0 = byte(0);
-  if (b0 < 0x80) return Decoded{b0, 1};
-  const std::size_t n = b0 >= 0xC2 && b0 <= 0xDF ? 2 : b0 >= 0xE0 && b0 <= 0xEF ? 3 : b0 >= 0xF0 && b0 <= 0xF4 ? 4 : 0;
-  if (n == 0 || s.size() < n) return std::nullopt;
-  char32_t cp = b0 & (0x7F >> n);
-  for (std::size_t i = 1; i < n; ++i) {
-    if ((byte(i) & 0xC0) != 0x80) return std::nullopt;
-    cp = (cp << 6) | (byte(i) & 0x3F);
-  }
-  const char32_t min = n == 2 ? 0x80 : n == 3 ? 0x800 : 0x10000;
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return std::nullopt;
-  return Decoded{cp, n};
-}
-
-
 template <typename Map>
 std::string map_code_points(std::string_view text, Map map) {
   const locale_t locale = unicode_ctype();
   std::string out;
   out.reserve(text.size());
   while (!text.empty()) {
-    if (const auto d = decode(text)) {
+    if (const auto d = decode_utf8(text)) {
       append_utf8(out, static_cast<char32_t>(map(static_cast<wint_t>(d->cp), locale)));
       text.remove_prefix(d->length);
     } else {

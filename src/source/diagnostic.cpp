@@ -1,5 +1,8 @@
 #include "source/diagnostic.hpp"
 
+#include "source/line_echo.hpp"
+#include "source/utf8.hpp"
+
 #include <algorithm>
 #include <tuple>
 
@@ -11,10 +14,42 @@ Diagnostic& Diagnostics::report(Rule rule, SourceRange range, std::string messag
   return add({rule, range, std::move(message), {}, {}});
 }
 
+namespace {
+
+// `text` cut to kMaxMessageBytes, its middle replaced by ` ... `, at UTF-8
+// character boundaries.
+void clip(std::string& text) {
+  if (text.size() <= kMaxMessageBytes) return;
+  constexpr std::string_view kCut = " ... ";
+  const std::size_t keep = (kMaxMessageBytes - kCut.size()) / 2;
+  const std::size_t head = utf8_boundary_at_or_before(text, keep);
+  const std::size_t tail = utf8_boundary_at_or_before(text, text.size() - keep);
+  text = text.substr(0, head) + std::string(kCut) + text.substr(tail);
+}
+
+}  // namespace
+
 Diagnostic& Diagnostics::add(Diagnostic d) {
-  if (d.severity() == Severity::Error) ++errors_;
+  const bool error = d.severity() == Severity::Error;
+  const std::size_t count = ++(error ? errors_ : warnings_);
+  std::size_t& omitted = error ? omitted_errors_ : omitted_warnings_;
+  const std::size_t limit = error ? error_limit_ : warning_limit_;
+  if (limit != 0 && count - omitted > limit) {
+    ++omitted;
+    omitted_scratch_ = std::move(d);  // frees what the previous one held
+    return omitted_scratch_;
+  }
+  clip(d.message);
+  for (auto& n : d.notes) clip(n.message);
   list_.push_back(std::move(d));
   return list_.back();
+}
+
+void Diagnostics::count_omitted(std::size_t errors, std::size_t warnings) {
+  errors_ += errors;
+  omitted_errors_ += errors;
+  warnings_ += warnings;
+  omitted_warnings_ += warnings;
 }
 
 void Diagnostics::sort() {
@@ -35,29 +70,6 @@ constexpr const char* kYellow = "\x1b[1;33m";
 constexpr const char* kBlue = "\x1b[1;34m";
 constexpr const char* kCyan = "\x1b[1;36m";
 
-constexpr int kTabWidth = 4;
-
-bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0u) == 0x80u; }
-
-// Display width of line[0, bytes), with tabs expanded.
-int display_width(std::string_view line, std::size_t bytes) {
-  int width = 0;
-  for (std::size_t i = 0; i < bytes && i < line.size(); ++i) {
-    if (line[i] == '\t') width += kTabWidth;
-    else if (!is_continuation(line[i])) ++width;
-  }
-  return width;
-}
-
-std::string expand_tabs(std::string_view line) {
-  std::string out;
-  for (char c : line) {
-    if (c == '\t') out.append(kTabWidth, ' ');
-    else out.push_back(c);
-  }
-  return out;
-}
-
 struct Painter {
   bool color;
   std::string operator()(const char* style, std::string_view text) const {
@@ -67,26 +79,22 @@ struct Painter {
 
 void render_snippet(std::string& out, const SourceRange& r, const char* caret_style, const Painter& paint) {
   const SourceFile& f = *r.file;
-  std::string_view line = f.line_text(r.begin.line);
-  std::string gutter_num = std::to_string(r.begin.line);
-  std::string pad(gutter_num.size(), ' ');
-  // Byte offsets of the range inside its first line.
-  std::string_view text = f.text();
-  std::size_t line_start = r.begin.offset;
-  while (line_start > 0 && text[line_start - 1] != '\n') --line_start;
-  std::size_t begin_in_line = r.begin.offset - line_start;
-  std::size_t end_in_line = r.end.line == r.begin.line ? r.end.offset - line_start : line.size();
-  end_in_line = std::min(end_in_line, line.size());
-  int col = display_width(line, begin_in_line);
-  int width = std::max(1, display_width(line, end_in_line) - col);
+  const std::string_view line = f.line_text(r.begin.line);
+  // Byte offsets of the range inside its first line; a range over several
+  // lines is marked to the end of the first.
+  const std::size_t begin = r.begin.offset - static_cast<std::size_t>(line.data() - f.text().data());
+  const std::size_t end = r.end.line == r.begin.line ? begin + (r.end.offset - r.begin.offset) : line.size();
+  const LineEcho echo = echo_line(line, begin, end);
+  const std::string gutter_num = std::to_string(r.begin.line);
+  const std::string pad(gutter_num.size(), ' ');
   out += fmt::format("{} {}\n", pad, paint(kBlue, "|"));
-  out += fmt::format("{} {} {}\n", paint(kBlue, gutter_num), paint(kBlue, "|"), expand_tabs(line));
-  out += fmt::format("{} {} {}{}\n", pad, paint(kBlue, "|"), std::string(col, ' '),
-                     paint(caret_style, std::string(width, '^')));
+  out += fmt::format("{} {} {}\n", paint(kBlue, gutter_num), paint(kBlue, "|"), echo.text);
+  out += fmt::format("{} {} {}{}\n", pad, paint(kBlue, "|"), std::string(echo.caret_column, ' '),
+                     paint(caret_style, std::string(echo.caret_width, '^')));
 }
 
 std::string location(const SourceRange& r) {
-  return fmt::format("{}:{}:{}", r.file->path(), r.begin.line, r.begin.column);
+  return fmt::format("{}:{}:{}", printable(r.file->path()), r.begin.line, r.begin.column);
 }
 
 }  // namespace
@@ -94,24 +102,36 @@ std::string location(const SourceRange& r) {
 std::string describe(const FixIt& f) {
   const bool inserts = f.range.begin.offset == f.range.end.offset;
   std::string_view text = f.replacement;
+  std::string out;
   // A whole inserted line is shown without its indentation and newline.
   if (inserts && text.ends_with('\n')) {
     text.remove_suffix(1);
     text.remove_prefix(std::min(text.find_first_not_of(" \t"), text.size()));
-    return fmt::format("insert `{}` above line {}", text, f.range.begin.line);
+    out = fmt::format("insert `{}` above line {}", text, f.range.begin.line);
+  } else if (inserts) {
+    out = fmt::format("insert `{}` at {}:{}", text, f.range.begin.line, f.range.begin.column);
+  } else {
+    out = fmt::format("replace `{}` with `{}`",
+                      f.range.file->text().substr(f.range.begin.offset, f.range.end.offset - f.range.begin.offset), text);
   }
-  if (inserts) return fmt::format("insert `{}` at {}:{}", text, f.range.begin.line, f.range.begin.column);
-  return fmt::format("replace `{}` with `{}`",
-                     f.range.file->text().substr(f.range.begin.offset, f.range.end.offset - f.range.begin.offset), text);
+  clip(out);
+  return out;
 }
-
-namespace {
-
-}  // namespace
 
 std::string render_summary(const std::string& path, std::size_t errors, std::size_t warnings) {
   return fmt::format("{}: {} error{}, {} warning{}", path, errors, errors == 1 ? "" : "s", warnings,
                      warnings == 1 ? "" : "s");
+}
+
+std::string render_omitted(const std::string& path, const Diagnostics& diags) {
+  const std::size_t errors = diags.omitted_errors(), warnings = diags.omitted_warnings();
+  const char* const tail = "not shown (--error-limit 0 shows all)";
+  if (errors && warnings)
+    return fmt::format("{}: too many errors and warnings: {} more error{} and {} more warning{} {}", path, errors,
+                       errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s", tail);
+  if (errors || warnings)
+    return fmt::format("{}: too many {}: {} more {}", path, errors ? "errors" : "warnings", errors + warnings, tail);
+  return {};
 }
 
 std::string render_text(const Diagnostic& d, bool color) {
@@ -120,18 +140,18 @@ std::string render_text(const Diagnostic& d, bool color) {
   std::string out;
   std::string head = fmt::format("{}[{}]", severity_name(d.severity()), d.id());
   if (d.range.valid()) out += paint(kBold, location(d.range) + ": ");
-  out += paint(style, head) + paint(kBold, ": " + d.message) + "\n";
+  out += paint(style, head) + paint(kBold, ": " + printable(d.message)) + "\n";
   if (d.range.valid()) render_snippet(out, d.range, style, paint);
   for (const auto& n : d.notes) {
     if (n.range.valid()) {
-      out += paint(kBold, location(n.range) + ": ") + paint(kCyan, "note") + ": " + n.message + "\n";
+      out += paint(kBold, location(n.range) + ": ") + paint(kCyan, "note") + ": " + printable(n.message) + "\n";
       render_snippet(out, n.range, kCyan, paint);
     } else {
-      out += fmt::format("  = {}: {}\n", paint(kCyan, "note"), n.message);
+      out += fmt::format("  = {}: {}\n", paint(kCyan, "note"), printable(n.message));
     }
   }
   for (const auto& f : d.fixits)
-    if (f.range.valid()) out += fmt::format("  = {}: {}\n", paint(kCyan, "help"), describe(f));
+    if (f.range.valid()) out += fmt::format("  = {}: {}\n", paint(kCyan, "help"), printable(describe(f)));
   return out;
 }
 

@@ -34,35 +34,67 @@ struct Diagnostic {
   std::string_view id() const { return rule_info(rule).id; }
 };
 
-// Collects the diagnostics of one run, in the order they were found.
+// The longest message (or note) kept, in bytes: only quoted source text
+// (a name, a string) makes one longer, and loses its middle to ` ... `.
+inline constexpr std::size_t kMaxMessageBytes = 1024;
+
+// Collects the diagnostics of one run, in the order they were found. It
+// keeps at most a limit of errors, and of warnings, and counts the others,
+// so the memory it takes grows with what is shown, not with the file.
 class Diagnostics {
  public:
+  // Keeps the first `error_limit` errors and the first `warning_limit`
+  // warnings reported (0: every one).
+  explicit Diagnostics(std::size_t error_limit = 0, std::size_t warning_limit = 0)
+      : error_limit_(error_limit), warning_limit_(warning_limit) {}
+
   // Records a diagnostic of `rule` (with the rule's severity) at `range`;
-  // returns it, for the caller to add notes.
+  // returns it, for the caller to add notes. One over its limit is counted
+  // and returned as a scratch diagnostic that nothing shows.
   Diagnostic& report(Rule rule, SourceRange range, std::string message);
-  // Records `d` as it is (a diagnostic from another list).
+  // Records `d` as it is (a diagnostic from another list), but for a
+  // message or note longer than kMaxMessageBytes.
   Diagnostic& add(Diagnostic d);
+  // Counts errors and warnings that another list left out, in a list that
+  // holds what that one kept (lint's, after suppression).
+  void count_omitted(std::size_t errors, std::size_t warnings);
 
   bool has_errors() const { return errors_ > 0; }
+  // Every error, and every warning, reported: kept or not.
   std::size_t error_count() const { return errors_; }
+  std::size_t warning_count() const { return warnings_; }
+  // Those counted but not kept.
+  std::size_t omitted_errors() const { return omitted_errors_; }
+  std::size_t omitted_warnings() const { return omitted_warnings_; }
+  std::size_t error_limit() const { return error_limit_; }
+  // What is kept.
   const std::vector<Diagnostic>& all() const { return list_; }
   // Orders by file, then position, keeping discovery order for ties.
   void sort();
 
  private:
   std::vector<Diagnostic> list_;
-  std::size_t errors_ = 0;
+  Diagnostic omitted_scratch_{};
+  std::size_t error_limit_ = 0, warning_limit_ = 0;
+  std::size_t errors_ = 0, warnings_ = 0, omitted_errors_ = 0, omitted_warnings_ = 0;
 };
 
 // Renders `file:line:col: error[rule]: message`, the source line with carets
 // under the range, then the notes, then each fix-it as a `help:` line with
-// its text, in the manner of rustc and clang.
+// its text, in the manner of rustc and clang. A source line is shown as
+// echo_line shows it (source/line_echo.hpp): at most a window of it, with
+// control characters escaped; messages are escaped as printable() does.
 std::string render_text(const Diagnostic& d, bool color);
 // What the fix-it `f` (with a valid range) does, in one line for people:
 // "replace `vcp` with `vpc`", or for a whole inserted line
-// "insert `# archc:ignore single-nat` above line 3".
+// "insert `# archc:ignore single-nat` above line 3"; at most
+// kMaxMessageBytes, as a message.
 std::string describe(const FixIt& f);
 // `FILE: N errors, M warnings`, the line that closes a file's diagnostics.
 std::string render_summary(const std::string& path, std::size_t errors, std::size_t warnings);
+// `FILE: too many errors: N more not shown (--error-limit 0 shows all)`
+// (or warnings, or both), the line before the summary when diagnostics
+// were over the limit; empty when none was.
+std::string render_omitted(const std::string& path, const Diagnostics& diags);
 
 }  // namespace archc

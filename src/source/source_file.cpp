@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "source/utf8.hpp"
+
 namespace archc {
 
 namespace {
@@ -52,31 +54,23 @@ std::string_view SourceFile::line_text(std::uint32_t line) const {
 }
 
 std::optional<EncodingError> check_encoding(std::string_view text) {
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  const std::size_t n = text.size();
-  for (std::size_t i = 0; i < n;) {
-    unsigned char c = p[i];
-    auto at = static_cast<std::uint32_t>(i);
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const auto at = static_cast<std::uint32_t>(i);
     if (c == 0) return EncodingError{at, "NUL byte in source text"};
     if (c < 0x80) {
       ++i;
       continue;
     }
-    std::size_t len = 0;
-    std::uint32_t cp = 0;
-    if ((c & 0xE0u) == 0xC0u) len = 2, cp = c & 0x1Fu;
-    else if ((c & 0xF0u) == 0xE0u) len = 3, cp = c & 0x0Fu;
-    else if ((c & 0xF8u) == 0xF0u) len = 4, cp = c & 0x07u;
-    else return EncodingError{at, fmt::format("invalid UTF-8 byte 0x{:02X}", c)};
-    if (i + len > n) return EncodingError{at, "truncated UTF-8 sequence"};
-    for (std::size_t k = 1; k < len; ++k) {
-      if (!is_continuation(p[i + k])) return EncodingError{at, "invalid UTF-8 sequence"};
-      cp = (cp << 6) | (p[i + k] & 0x3Fu);
+    if (const auto d = decode_utf8(text.substr(i))) {
+      i += d->length;
+      continue;
     }
-    static constexpr std::uint32_t kMinForLength[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (cp < kMinForLength[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-      return EncodingError{at, "invalid UTF-8 sequence"};
-    i += len;
+    // Why it is not UTF-8, by the length its first byte announces.
+    const std::size_t length = (c & 0xE0u) == 0xC0u ? 2 : (c & 0xF0u) == 0xE0u ? 3 : (c & 0xF8u) == 0xF0u ? 4 : 0;
+    if (length == 0) return EncodingError{at, fmt::format("invalid UTF-8 byte 0x{:02X}", c)};
+    if (i + length > text.size()) return EncodingError{at, "truncated UTF-8 sequence"};
+    return EncodingError{at, "invalid UTF-8 sequence"};
   }
   return std::nullopt;
 }

@@ -20,4 +20,29 @@ void append_utf8(std::string& out, char32_t cp) {
   }
 }
 
+std::optional<Utf8Char> decode_utf8(std::string_view s) {
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+  const unsigned char b0 = byte(0);
+  if (b0 < 0x80) return Utf8Char{b0, 1};
+  const std::size_t n = b0 >= 0xC2 && b0 <= 0xDF ? 2 : b0 >= 0xE0 && b0 <= 0xEF ? 3 : b0 >= 0xF0 && b0 <= 0xF4 ? 4 : 0;
+  if (n == 0 || s.size() < n) return std::nullopt;
+  char32_t cp = b0 & (0x7F >> n);
+  for (std::size_t i = 1; i < n; ++i) {
+    if ((byte(i) & 0xC0) != 0x80) return std::nullopt;
+    cp = (cp << 6) | (byte(i) & 0x3F);
+  }
+  const char32_t min = n == 2 ? 0x80 : n == 3 ? 0x800 : 0x10000;
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return std::nullopt;
+  return Utf8Char{cp, n};
+}
+
+std::size_t utf8_boundary_at_or_before(std::string_view text, std::size_t offset) {
+  if (offset >= text.size()) return text.size();
+  // A sequence is at most 4 bytes: past 3 continuation bytes the text is
+  // not UTF-8 there, and any place is as good as another.
+  for (int back = 0; back < 3 && offset > 0 && (static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80; ++back)
+    --offset;
+  return offset;
+}
+
 }  // namespace archc

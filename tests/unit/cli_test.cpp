@@ -1,79 +1,12 @@
 // The archc binary as users run it: exit codes, atomic output, determinism,
 // target selection, and the help and version texts.
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <algorithm>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
 
-namespace archc {
+#include "cli_support.hpp"
+
+namespace archc::test {
 namespace {
-
-namespace fs = std::filesystem;
-
-const std::string kSample = std::string(ARCHC_SOURCE_DIR) + "/samples/lab-vpc.arch";
-
-// A fresh directory, removed with everything in it at the end of the test.
-class TempDir {
- public:
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "archc-cli-XXXXXX").string();
-    REQUIRE(mkdtemp(tmpl.data()) != nullptr);
-    path_ = tmpl;
-  }
-  ~TempDir() { fs::remove_all(path_); }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  std::string operator/(const std::string& name) const { return (path_ / name).string(); }
-  std::vector<std::string> entries() const {
-    std::vector<std::string> out;
-    for (const auto& e : fs::directory_iterator(path_)) out.push_back(e.path().filename().string());
-    std::sort(out.begin(), out.end());
-    return out;
-  }
-
- private:
-  fs::path path_;
-};
-
-std::string read(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void write(const std::string& path, const std::string& text) {
-  std::ofstream(path, std::ios::binary) << text;
-}
-
-std::string quote(const std::string& s) { return "'" + s + "'"; }
-
-struct Run {
-  int status;
-  std::string out, err;
-};
-
-// Runs archc with `args` (already shell-quoted where needed).
-Run archc(const std::string& args) {
-  TempDir io;
-  const std::string command =
-      fmt::format("{} {} >{} 2>{}", quote(ARCHC_BINARY), args, quote(io / "out"), quote(io / "err"));
-  const int raw = std::system(command.c_str());
-  REQUIRE(WIFEXITED(raw));
-  return {WEXITSTATUS(raw), read(io / "out"), read(io / "err")};
-}
-
-bool contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
 
 TEST_CASE("archc build writes the stack and exits 0") {
   TempDir dir;
@@ -202,11 +135,18 @@ TEST_CASE("--version and --help") {
   CHECK(contains(help.out, "Examples:"));
   CHECK(contains(help.out, "archc build site.arch -o stack.yaml"));
   CHECK(contains(help.out, "Exit status: 0 success, 1 the input has errors, 2 usage or I/O error."));
+  CHECK(contains(help.out, "--error-limit N=100"));
+  CHECK(contains(help.out, "Show at most N errors, and N warnings, of each file, then how many more there are (0: no limit)"));
 
   const Run build_help = archc("build --help");
   CHECK(build_help.status == 0);
   CHECK(contains(build_help.out, "archc build samples/lab-vpc.arch -o main.tf.json"));
+  CHECK(contains(build_help.out, "A file is replaced atomically, through OUT.archc-XXXXXX beside it, and left "
+                                 "untouched on any error; a symlink is followed and kept; a device, FIFO or socket "
+                                 "is written straight; FILE itself is refused"));
+  CHECK(contains(build_help.out, "only SIGKILL can leave one (find . -name '*.archc-\?\?\?\?\?\?')"));
+  CHECK(contains(build_help.out, "Global options, before or after the command: -v, --verbose; --error-limit N"));
 }
 
 }  // namespace
-}  // namespace archc
+}  // namespace archc::test

@@ -1,7 +1,10 @@
 // render_text: the exact text a person reads for one diagnostic.
 #include <catch2/catch.hpp>
 
+#include <fmt/format.h>
+
 #include "source/diagnostic.hpp"
+#include "source/line_echo.hpp"
 
 namespace archc {
 namespace {
@@ -143,6 +146,91 @@ TEST_CASE("Diagnostics counts errors apart from warnings and sorts by position, 
   std::vector<std::string> order;
   for (const auto& d : diags.all()) order.push_back(d.message);
   CHECK(order == std::vector<std::string>{"early", "late", "late too"});
+}
+
+TEST_CASE("Diagnostics keeps the first errors, and warnings, up to their limits and counts the others") {
+  SourceFile f("f.arch", "abcdef\n");
+  Diagnostics diags(2, 1);
+  for (std::uint32_t i = 0; i < 5; ++i) {
+    diags.report(Rule::InvalidValue, f.range(i, i + 1), fmt::format("error {}", i))
+        .notes.push_back({{}, "a note"});  // an omitted error takes notes too, and keeps none
+    if (i % 2 == 0) diags.report(Rule::UnusedVariable, f.range(i, i + 1), fmt::format("warning {}", i));
+  }
+  CHECK(diags.error_count() == 5);
+  CHECK(diags.warning_count() == 3);
+  CHECK(diags.omitted_errors() == 3);
+  CHECK(diags.omitted_warnings() == 2);
+  CHECK(diags.has_errors());
+  std::vector<std::string> kept;
+  for (const auto& d : diags.all()) kept.push_back(d.message);
+  CHECK(kept == std::vector<std::string>{"error 0", "warning 0", "error 1"});
+  CHECK(render_omitted("f.arch", diags) ==
+        "f.arch: too many errors and warnings: 3 more errors and 2 more warnings not shown "
+        "(--error-limit 0 shows all)");
+  diags.count_omitted(4, 1);  // as lint counts what the compilation left out
+  CHECK(diags.error_count() == 9);
+  CHECK(diags.omitted_errors() == 7);
+  CHECK(diags.warning_count() == 4);
+  CHECK(diags.omitted_warnings() == 3);
+}
+
+TEST_CASE("render_omitted names what was left out, or nothing") {
+  Diagnostics errors(1), warnings(0, 1), none;
+  SourceFile f("f.arch", "abcdef\n");
+  for (int i = 0; i < 3; ++i) {
+    errors.report(Rule::InvalidValue, f.range(0, 1), "e");
+    warnings.report(Rule::UnusedVariable, f.range(0, 1), "w");
+    none.report(Rule::InvalidValue, f.range(0, 1), "e");
+  }
+  CHECK(render_omitted("f.arch", errors) == "f.arch: too many errors: 2 more not shown (--error-limit 0 shows all)");
+  CHECK(render_omitted("f.arch", warnings) ==
+        "f.arch: too many warnings: 2 more not shown (--error-limit 0 shows all)");
+  CHECK(render_omitted("f.arch", none).empty());
+}
+
+TEST_CASE("Diagnostics with no limit keeps every error") {
+  SourceFile f("f.arch", "abcdef\n");
+  Diagnostics diags;
+  for (std::uint32_t i = 0; i < 500; ++i) diags.report(Rule::InvalidValue, f.range(0, 1), "e");
+  CHECK(diags.all().size() == 500);
+  CHECK(diags.omitted_errors() == 0);
+}
+
+TEST_CASE("a message longer than kMaxMessageBytes loses its middle, cut between characters") {
+  SourceFile f("f.arch", "abcdef\n");
+  Diagnostics diags;
+  std::string name;
+  for (int i = 0; i < 1000; ++i) name += "\xC3\xA9";  // é, two bytes
+  const Diagnostic& d = diags.report(Rule::InvalidValue, f.range(0, 1), "vpc `" + name + "` is wrong");
+  CHECK(d.message.size() <= kMaxMessageBytes);
+  CHECK(d.message.size() >= kMaxMessageBytes - 2);
+  CHECK(d.message.starts_with("vpc `\xC3\xA9\xC3\xA9"));
+  CHECK(d.message.ends_with("\xC3\xA9\xC3\xA9` is wrong"));
+  const std::size_t cut = d.message.find(" ... ");
+  REQUIRE(cut != std::string::npos);
+  CHECK((cut - 5) % 2 == 0);  // whole characters before the cut
+  CHECK((d.message.size() - (cut + 5) - 10) % 2 == 0);  // and after it
+}
+
+TEST_CASE("render_text escapes control characters in messages") {
+  SourceFile f("f.arch", "vpc \"a\x1b[2Jb\" {}\n");
+  Diagnostic d{Rule::MissingAttribute, f.range(4, 13), "vpc `a\x1b[2Jb` needs `cidr`", {}, {}};
+  CHECK(render_text(d, false) ==
+        "f.arch:1:5: error[missing-attribute]: vpc `a<U+001B>[2Jb` needs `cidr`\n"
+        "  |\n"
+        "1 | vpc \"a<U+001B>[2Jb\" {}\n"
+        "  |     ^^^^^^^^^^^^^^^^\n");
+}
+
+TEST_CASE("render_text shows a window of a long line, carets aligned") {
+  const std::string line = "x = \"" + std::string(1000, 'a') + "\" oops";
+  SourceFile f("f.arch", line + "\n");
+  Diagnostic d{Rule::InvalidValue, f.range(1007, 1011), "m", {}, {}};
+  CHECK(render_text(d, false) ==
+        "f.arch:1:1008: error[invalid-value]: m\n"
+        "  |\n"
+        "1 | ..." + line.substr(1007 - kEchoColumnsBefore) + "\n"
+        "  | " + std::string(3 + kEchoColumnsBefore, ' ') + "^^^^\n");
 }
 
 TEST_CASE("SourceFile skips a BOM and strips CR from line text") {

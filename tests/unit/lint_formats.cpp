@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <set>
+#include <sstream>
 
 #include <nlohmann/json.hpp>
 
@@ -41,6 +42,26 @@ Linted lint(const std::string& path, const std::string& text) {
   return l;
 }
 
+// What a format prints for the files of `l`.
+template <typename Make>
+std::string print(const Linted& l, Make make) {
+  std::ostringstream out;
+  const auto format = make(out);
+  for (const auto& f : l.files) format->file(f);
+  format->finish();
+  return out.str();
+}
+std::string json_of(const Linted& l) {
+  return print(l, [](std::ostream& out) { return archc::lint::json_format(out); });
+}
+// SARIF paths are relative to /repo.
+std::string sarif_of(const Linted& l) {
+  return print(l, [](std::ostream& out) { return archc::lint::sarif_format(out, "/repo"); });
+}
+std::string github_of(const Linted& l) {
+  return print(l, [](std::ostream& out) { return archc::lint::github_format(out); });
+}
+
 void require_text(const json& j, const char* key) {
   REQUIRE(j.contains(key));
   REQUIRE(j[key].contains("text"));
@@ -66,7 +87,7 @@ void require_location(const json& loc, const std::string& uri) {
 
 TEST_CASE("SARIF has the structure GitHub code scanning requires", "[lint][sarif]") {
   auto l = lint("/repo/site/main.arch", kSource);
-  const json doc = json::parse(archc::lint::format_sarif(l.files, "/repo"));
+  const json doc = json::parse(sarif_of(l));
   REQUIRE(doc.at("version") == "2.1.0");
   REQUIRE(doc.at("$schema").get<std::string>().find("sarif") != std::string::npos);
   REQUIRE(doc.at("runs").size() == 1);
@@ -117,17 +138,23 @@ TEST_CASE("SARIF has the structure GitHub code scanning requires", "[lint][sarif
 
 TEST_CASE("SARIF URIs are percent-encoded", "[lint][sarif]") {
   auto l = lint("my site/main #1.arch", kSource);
-  const json doc = json::parse(archc::lint::format_sarif(l.files, "/repo"));
+  const json doc = json::parse(sarif_of(l));
   CHECK(doc["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] ==
         "my%20site/main%20%231.arch");
 }
 
 TEST_CASE("JSON follows the schema of docs/lint.md", "[lint][json]") {
   auto l = lint("main.arch", kSource);
-  const json doc = json::parse(archc::lint::format_json(l.files));
+  const json doc = json::parse(json_of(l));
   CHECK(doc.at("schema") == "archc-lint/1");
   CHECK(doc.at("archc") == ARCHC_VERSION);
-  CHECK(doc.at("summary") == json{{"files", 1}, {"errors", 1}, {"warnings", 1}, {"suppressed", 0}});
+  CHECK(doc.at("summary") ==
+        json{{"files", 1},
+             {"errors", 1},
+             {"errors_not_shown", 0},
+             {"warnings", 1},
+             {"warnings_not_shown", 0},
+             {"suppressed", 0}});
   const json& f = doc.at("files").at(0);
   CHECK(f.at("path") == "main.arch");
   const json& d = f.at("diagnostics").at(1);
@@ -141,7 +168,7 @@ TEST_CASE("JSON follows the schema of docs/lint.md", "[lint][json]") {
 
 TEST_CASE("github workflow commands are exact and escaped", "[lint][github]") {
   auto l = lint("infra/a,b:c.arch", kSource);
-  CHECK(archc::lint::format_github(l.files) ==
+  CHECK(github_of(l) ==
         "::warning file=infra/a%2Cb%3Ac.arch,line=2,col=51,endLine=2,endColumn=58,title=single-nat::vpc `v` routes 2 "
         "zones through one NAT gateway: its zone's outage cuts them all off\n"
         "::error file=infra/a%2Cb%3Ac.arch,line=12,col=42,endLine=12,endColumn=48,title=forward-port-blocked::"
@@ -152,14 +179,14 @@ TEST_CASE("github workflow commands are exact and escaped", "[lint][github]") {
 
 TEST_CASE("github escapes percent signs in properties and messages", "[lint][github]") {
   auto l = lint("100%/m.arch", kSource);
-  const std::string out = archc::lint::format_github(l.files);
+  const std::string out = github_of(l);
   CHECK(out.find("::error file=100%25/m.arch,line=12,") != std::string::npos);
   CHECK(out.find("%0Anote: 100%25/m.arch:14:5: ") != std::string::npos);
 }
 
 TEST_CASE("JSON reports each fix-it as a range and its replacement", "[lint][json][fixits]") {
   auto l = lint("main.arch", kSource);
-  const json doc = json::parse(archc::lint::format_json(l.files));
+  const json doc = json::parse(json_of(l));
   const json& diags = doc.at("files").at(0).at("diagnostics");
   // The warning: the comment that suppresses it, inserted above its line.
   CHECK(diags.at(0).at("fixes") ==
@@ -171,7 +198,7 @@ TEST_CASE("JSON reports each fix-it as a range and its replacement", "[lint][jso
 
 TEST_CASE("SARIF reports fix-its as fixes with artifact changes", "[lint][sarif][fixits]") {
   auto l = lint("/repo/main.arch", "vpc \"v\" { cidr = \"10.0.0.1/16\", zones = [\"a\", \"b\"] }\n");
-  const json doc = json::parse(archc::lint::format_sarif(l.files, "/repo"));
+  const json doc = json::parse(sarif_of(l));
   const json& results = doc["runs"][0]["results"];
   REQUIRE(results.size() == 1);
   CHECK(results[0]["ruleId"] == "cidr-host-bits");
@@ -192,7 +219,7 @@ TEST_CASE("SARIF reports fix-its as fixes with artifact changes", "[lint][sarif]
 
 TEST_CASE("SARIF gives an inserted suppression an empty deleted region", "[lint][sarif][fixits]") {
   auto l = lint("/repo/main.arch", kSource);
-  const json doc = json::parse(archc::lint::format_sarif(l.files, "/repo"));
+  const json doc = json::parse(sarif_of(l));
   const json& warning = doc["runs"][0]["results"][0];
   REQUIRE(warning["ruleId"] == "single-nat");
   const json& replacement = warning.at("fixes").at(0).at("artifactChanges").at(0).at("replacements").at(0);

@@ -1,0 +1,42 @@
+// What a diagnostic shows of a source line: a window around the range, as
+// text any terminal shows as it is. A line can be 64 MiB long and hold any
+// byte before the encoding check rejects it; what is printed stays small
+// and inert.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace archc {
+
+// The most columns of a line a diagnostic shows, not counting the `...`
+// that marks a cut end.
+inline constexpr std::size_t kEchoColumns = 200;
+// When a line is cut, the columns shown before the range.
+inline constexpr std::size_t kEchoColumnsBefore = 60;
+
+struct LineEcho {
+  std::string text;           // what to print for the line
+  std::size_t caret_column;   // 0-based column of the range's start in `text`
+  std::size_t caret_width;    // columns under the range shown, at least 1
+};
+
+// The echo of `line` (without its line end) for the byte range [begin,
+// end) of it, clamped to the line. Each character takes one column but:
+// - a tab becomes 4 spaces;
+// - a control character (C0 but tab, DEL, C1), an invisible format
+//   character (U+200B-U+200F, U+2028-U+202E, U+2060-U+206F, U+FEFF: they
+//   would hide or reorder text) becomes `<U+XXXX>`, as clang shows it;
+// - a byte that is not UTF-8 becomes `<XX>`.
+// A line wider than kEchoColumns is cut to a window that holds the range's
+// start and at most kEchoColumnsBefore columns before it, with `...` at
+// each end that was cut; the carets stop at the window's end.
+LineEcho echo_line(std::string_view line, std::size_t begin, std::size_t end);
+
+// `text` with control and invisible characters and bytes that are not
+// UTF-8 escaped as echo_line escapes them (a tab too, as `<U+0009>`), for
+// messages that quote source text.
+std::string printable(std::string_view text);
+
+}  // namespace archc

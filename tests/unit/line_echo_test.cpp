@@ -1,0 +1,111 @@
+// echo_line and printable: what a diagnostic shows of a source line stays
+// a window of at most kEchoColumns columns, with `...` at cut ends, carets
+// at the range, UTF-8 cut only between characters, and no control
+// character reaching the terminal.
+#include <catch2/catch.hpp>
+
+#include "source/line_echo.hpp"
+#include "source/utf8.hpp"
+
+namespace archc {
+namespace {
+
+std::string repeat(std::string_view s, std::size_t n) {
+  std::string out;
+  for (std::size_t i = 0; i < n; ++i) out += s;
+  return out;
+}
+
+bool is_utf8(std::string_view s) {
+  while (!s.empty()) {
+    const auto c = decode_utf8(s);
+    if (!c) return false;
+    s.remove_prefix(c->length);
+  }
+  return true;
+}
+
+TEST_CASE("a line that fits is shown whole", "[echo]") {
+  const std::string line = repeat("a", kEchoColumns - 3) + "ERR";
+  const LineEcho echo = echo_line(line, kEchoColumns - 3, kEchoColumns);
+  CHECK(echo.text == line);
+  CHECK(echo.caret_column == kEchoColumns - 3);
+  CHECK(echo.caret_width == 3);
+}
+
+TEST_CASE("a long line is cut around the range, with ... at each cut end", "[echo]") {
+  const std::string line = repeat("a", 100) + "ERR" + repeat("b", 500);
+  const LineEcho echo = echo_line(line, 100, 103);
+  CHECK(echo.text == "..." + line.substr(100 - kEchoColumnsBefore, kEchoColumns) + "...");
+  CHECK(echo.caret_column == 3 + kEchoColumnsBefore);
+  CHECK(echo.caret_width == 3);
+  CHECK(echo.text.substr(echo.caret_column, 3) == "ERR");  // the carets stand under the range
+}
+
+TEST_CASE("a range near the start of a long line keeps the start", "[echo]") {
+  const std::string line = repeat("x", 1000);
+  const LineEcho echo = echo_line(line, 10, 11);
+  CHECK(echo.text == repeat("x", kEchoColumns) + "...");
+  CHECK(echo.caret_column == 10);
+  CHECK(echo.caret_width == 1);
+}
+
+TEST_CASE("a range wider than the window has carets up to the window's end", "[echo]") {
+  const std::string line = repeat("x", 1000);
+  const LineEcho echo = echo_line(line, 100, 900);
+  CHECK(echo.text == "..." + repeat("x", kEchoColumns) + "...");
+  CHECK(echo.caret_column == 3 + kEchoColumnsBefore);
+  CHECK(echo.caret_width == kEchoColumns - kEchoColumnsBefore);
+}
+
+TEST_CASE("a range at the end of a long line is shown with the text before it", "[echo]") {
+  const std::string line = repeat("x", 1000);
+  const LineEcho echo = echo_line(line, 1000, 1000);
+  CHECK(echo.text == "..." + repeat("x", kEchoColumnsBefore));
+  CHECK(echo.caret_column == 3 + kEchoColumnsBefore);
+  CHECK(echo.caret_width == 1);
+}
+
+TEST_CASE("a long line of multi-byte characters is cut between characters", "[echo]") {
+  for (const std::string_view ch : {"\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80"}) {  // é, €, 😀
+    INFO(ch.size());
+    const std::string line = repeat(ch, 500);
+    const LineEcho echo = echo_line(line, 300 * ch.size(), 301 * ch.size());
+    CHECK(is_utf8(echo.text));
+    CHECK(echo.text == "..." + repeat(ch, kEchoColumns) + "...");
+    CHECK(echo.caret_column == 3 + kEchoColumnsBefore);
+    CHECK(echo.caret_width == 1);
+  }
+}
+
+TEST_CASE("control characters and bytes that are not UTF-8 are escaped, and the carets follow", "[echo]") {
+  const char raw[] = "a\0b\x1b[31mc\xFF" "d\x7F" "e\xC2\x9B" "f\xE2\x80\xAE" "g";
+  const std::string line(raw, sizeof raw - 1);
+  const LineEcho echo = echo_line(line, line.size() - 1, line.size());
+  CHECK(echo.text == "a<U+0000>b<U+001B>[31mc<FF>d<U+007F>e<U+009B>f<U+202E>g");
+  CHECK(echo.caret_column == echo.text.size() - 1);
+  CHECK(echo.caret_width == 1);
+}
+
+TEST_CASE("a line of NUL bytes (/dev/zero) shows a window of escapes", "[echo]") {
+  const std::string line(100000, '\0');
+  const LineEcho echo = echo_line(line, 0, 0);
+  CHECK(echo.text == repeat("<U+0000>", kEchoColumns / 8) + "...");
+  CHECK(echo.caret_column == 0);
+  CHECK(echo.caret_width == 1);
+}
+
+TEST_CASE("a tab is four spaces in the echo", "[echo]") {
+  const LineEcho echo = echo_line("\tx", 1, 2);
+  CHECK(echo.text == "    x");
+  CHECK(echo.caret_column == 4);
+}
+
+TEST_CASE("printable escapes what echo_line escapes, and tabs and line ends too", "[echo]") {
+  CHECK(printable("vpc `caf\xC3\xA9`") == "vpc `caf\xC3\xA9`");
+  const char raw[] = "a\tb\nc\x1b\0d\xFE";
+  CHECK(printable(std::string(raw, sizeof raw - 1)) == "a<U+0009>b<U+000A>c<U+001B><U+0000>d<FE>");
+}
+
+}  // namespace
+}  // namespace archc
