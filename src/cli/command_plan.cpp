@@ -27,7 +27,7 @@ int run_plan(const PlanOptions& o, std::size_t error_limit) {
 Registered add_plan_command(CLI::App& app, const GlobalOptions& global) {
   auto o = std::make_shared<PlanOptions>();
   auto* cmd = app.add_subcommand(
-      "plan", "Check FILE and print what it deploys: subnets, routes, NATs, rules, load balancers, groups, databases");
+      "plan", "Check FILE and print what it deploys: subnets, routes, NATs, rules, load balancers, groups, databases, caches");
   cmd->add_option("FILE", o->file, "The .arch file")->required();
   cmd->add_option("--format", o->format, "text (for people, the default) or json (for tools; schema in docs/plan.md)")
       ->check(CLI::IsMember({"text", "json"}));

@@ -3,6 +3,7 @@
 // replicas, over a subnet group of the tier's subnets).
 #include "model/cache.hpp"
 
+#include <algorithm>
 #include <cstdint>
 
 #include <fmt/format.h>
@@ -27,60 +28,89 @@ using model::ValueType;
 // CreateReplicationGroup). Subnet group names allow 255; one name serves both.
 constexpr std::size_t kMaxNameLength = 40;
 
-// The ElastiCache name of cache `name` of stack `stack`: names are unique in
-// an account and region, so it starts with the stack's, whose first
-// character is a letter (build_model.cpp). `<stack>-<name>` in
-// lowercase, every other byte than a letter or digit a hyphen (runs of them
-// one). Case is lost there, so a name with capitals gets 8 hex digits of a
-// hash of the original (`Web` and `web`, which the name-collision check
-// allows to differ only when their words do, never meet); so does a name
-// cut to fit.
+// The ElastiCache name of cache `name` of stack `stack`. Names are unique
+// in an account and region, and lowercase: `<stack>-<name>` in lowercase,
+// every byte other than a letter or digit a hyphen (runs of them one), cut
+// to fit, then 8 hex digits of the FNV-1a hash of `<stack>/<name>` as
+// written, which keeps apart what the readable part merges (`Web` and
+// `web`; stack `a` with cache `b-c` and stack `a-b` with cache `c`). A
+// stack name starts with a letter and holds no `/` (build_model.cpp).
 std::string elasticache_name(std::string_view stack, std::string_view name) {
-  const std::string full = fmt::format("{}-{}", stack, name);
   std::string out;
-  bool capitals = false;
-  for (char ch : full) {
+  for (char ch : fmt::format("{}-{}", stack, name)) {
     const auto c = static_cast<unsigned char>(ch);
-    if (c >= 'A' && c <= 'Z') capitals = true;
     if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += ch;
     else if (c >= 'A' && c <= 'Z') out += static_cast<char>(c - 'A' + 'a');
-    else if (!out.empty() && out.back() != '-') out += '-';
+    else if (out.back() != '-') out += '-';
   }
   constexpr std::size_t kHashLength = 9;  // "-" and 8 hex digits
-  if (capitals || out.size() > kMaxNameLength) {
-    std::uint32_t hash = 2166136261u;  // FNV-1a, 32 bits
-    for (char ch : full) hash = (hash ^ static_cast<unsigned char>(ch)) * 16777619u;
-    out.resize(std::min(out.size(), kMaxNameLength - kHashLength));
-    while (out.back() == '-') out.pop_back();
-    out += fmt::format("-{:08x}", hash);
-  }
+  out.resize(std::min(out.size(), kMaxNameLength - kHashLength));
   while (out.back() == '-') out.pop_back();
-  return out;
+  std::uint32_t hash = 2166136261u;
+  for (char ch : fmt::format("{}/{}", stack, name)) hash = (hash ^ static_cast<unsigned char>(ch)) * 16777619u;
+  return fmt::format("{}-{:08x}", out, hash);
 }
+
+// `text` split at each `.`, each part non-empty and of `allowed` characters.
+bool dotted(std::string_view text, std::size_t min_parts, std::size_t max_parts, bool (*allowed)(char)) {
+  std::size_t parts = 1;
+  std::size_t part_length = 0;
+  for (char c : text) {
+    if (c == '.') {
+      if (part_length == 0) return false;
+      ++parts, part_length = 0;
+    } else if (allowed(c)) {
+      ++part_length;
+    } else {
+      return false;
+    }
+  }
+  return part_length > 0 && parts >= min_parts && parts <= max_parts;
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_lower_alnum(char c) { return is_digit(c) || (c >= 'a' && c <= 'z'); }
+
+// cache.FAMILY.SIZE (ElastiCache User Guide, "Supported node types").
+bool is_node_type(std::string_view v) {
+  return v.starts_with("cache.") && dotted(v.substr(6), 2, 2, is_lower_alnum);
+}
+
+// MAJOR[.MINOR[.PATCH]]: 7, 7.1, 6.2.6.
+bool is_version(std::string_view v) { return dotted(v, 1, 3, is_digit); }
 
 void read_cache(KindReader& r, model::Resource& resource) {
   auto& cache = static_cast<model::Cache&>(resource);
   if (auto v = r.string("node_type")) {
-    if (v->rfind("cache.", 0) == 0)
+    if (is_node_type(*v))
       cache.node_type = *v;
     else
       r.diags().report(Rule::InvalidValue, r.get("node_type")->value->range,
                        fmt::format("`node_type` is an ElastiCache node type such as cache.t3.micro, not `{}`", *v));
   }
-  cache.engine_version = r.string("version");
-  if (auto v = r.integer("nodes")) cache.nodes = *v;
+  if (auto v = r.string("version")) {
+    if (is_version(*v))
+      cache.engine_version = *v;
+    else
+      r.diags().report(Rule::InvalidValue, r.get("version")->value->range,
+                       fmt::format("`version` is a Redis OSS version such as 7.1, not `{}`", *v));
+  }
+  const auto nodes = r.integer("nodes");
+  if (nodes) cache.nodes = *nodes;
   if (auto v = r.boolean("tls")) cache.tls = *v;
   const auto multi_az = r.boolean("multi_az");
   if (!multi_az || !*multi_az) return;
   cache.multi_az = true;
   // Multi-AZ fails over to a replica in another zone: AWS refuses it
   // without automatic failover, which needs a replica (ElastiCache User
-  // Guide, "Minimizing downtime with Multi-AZ").
+  // Guide, "Minimizing downtime with Multi-AZ"). A `nodes` that could not
+  // be read says nothing of the replicas, nor do zones that could not.
   const SourceRange at = r.get("multi_az")->value->range;
-  if (cache.nodes < 2)
+  const bool nodes_known = nodes || (!r.get("nodes") && !r.broken());
+  if (cache.nodes < 2 && nodes_known)
     r.diags().report(Rule::InvalidValue, at,
                      "`multi_az` fails over to a replica, and there is none: set `nodes` to 2 or more");
-  else if (cache.subnets && r.model().vpc_of(*cache.subnets).zones.size() < 2)
+  else if (cache.nodes >= 2 && cache.subnets && r.model().vpc_of(*cache.subnets).zones.size() == 1)
     r.diags()
         .report(Rule::InvalidValue, at,
                 fmt::format("`multi_az` puts a replica in another zone, and tier `{}` has one zone",

@@ -379,7 +379,7 @@ class Builder {
     bool unclosed;  // the end of the file came inside a bracket, string, comment or heredoc
   };
   Skip skip_item(const char* item_begin, const char* error_at, const char* record_from);
-  bool begins_line_item(const char* q) const;
+  bool starts_item(const char* q) const;
 
   const SourceFile& file_;
   Diagnostics& diags_;
@@ -428,11 +428,9 @@ const char* Builder::recover(const Mark& m, const SyntaxError& e) {
   return skip.stop;
 }
 
-// Whether `q` is the first text on its line and starts an attribute
-// (`name =`) or a block (`kind "label"`, `kind {`).
-bool Builder::begins_line_item(const char* q) const {
-  for (const char* p = q; p > begin_ && p[-1] != '\n'; --p)
-    if (p[-1] != ' ' && p[-1] != '\t') return false;
+// Whether `q` starts an attribute (`name =`) or a block (`kind "label"`,
+// `kind {`).
+bool Builder::starts_item(const char* q) const {
   const auto is_name = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-'; };
   if (q == end_ || !(std::isalpha(static_cast<unsigned char>(*q)) || *q == '_')) return false;
   while (q < end_ && is_name(*q)) ++q;
@@ -468,6 +466,7 @@ Builder::Skip Builder::skip_item(const char* item_begin, const char* error_at, c
     junk = nullptr;
   };
   bool unclosed = false;
+  bool line_start = false;  // on a line's leading blanks, after the item's first line
   const char* q = item_begin;
   while (q < end_) {
     const char c = *q;
@@ -487,12 +486,18 @@ Builder::Skip Builder::skip_item(const char* item_begin, const char* error_at, c
       else if (c == '$' && q + 1 < end_ && q[1] == '{') push('$'), next = q + 2;
     } else {
       if (open.empty() && q >= error_at && (c == '\n' || c == ',' || c == ';' || (c == '}' && in_block))) break;
-      // A list left open (`zones = ["a", "b"` and a newline) fails at the
-      // next line. When that line starts an item of its own, the list ends
-      // there: nothing but a `{` object holds `name =` or `kind "label"`.
-      if (q == error_at && !open.empty() && begins_line_item(q) &&
-          std::all_of(open.begin(), open.end(), [](char o) { return o == '[' || o == '('; }))
-        break;
+      // A list left open (`zones = ["a", "b"` or `["a", "b",` and a
+      // newline) fails on a later line. A line that starts an item of its
+      // own ends the list, when the error is on it or before it: nothing
+      // but a `{` object holds `name =` or `kind "label"`.
+      if (line_start && c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+        line_start = false;
+        const char* eol = static_cast<const char*>(std::memchr(q, '\n', static_cast<std::size_t>(end_ - q)));
+        if (!open.empty() && (error_at < q || !eol || error_at < eol) && starts_item(q) &&
+            std::all_of(open.begin(), open.end(), [](char o) { return o == '[' || o == '('; }))
+          break;
+      }
+      if (c == '\n') line_start = true;
       switch (c) {
         case ' ': case '\t': case '\r': case '\n':
           blank = true;

@@ -49,7 +49,7 @@ TEST_CASE("a cache reads its attributes and defaults", "[cache]") {
   const auto plan = plan_of(with_cache(R"(stack "lab" { region = "us-east-1" })",
                                        R"(cache "sessions" { subnets = vpc.main.app })"));
   const auto& c = plan["caches"].at(0);
-  CHECK(c["replication_group_id"] == "lab-sessions");
+  CHECK(c["replication_group_id"] == "lab-sessions-27185690");
   CHECK(c["node_type"] == "cache.t3.micro");
   CHECK(c["nodes"] == 1);
   CHECK(c["multi_az"] == false);
@@ -93,6 +93,29 @@ TEST_CASE("Multi-AZ needs a replica, and a second zone", "[cache]") {
   CHECK(archc::test::notes(c->diags.all().back()) == Strings{"10:10: the tier is here"});
 }
 
+TEST_CASE("what could not be read is not judged by Multi-AZ", "[cache]") {
+  // `nodes` unreadable: only its own error, none about replicas.
+  CHECK(errors_of(compile(with_cache("", R"(cache "s" {
+  subnets  = vpc.main.app
+  nodes    = "2"
+  multi_az = true
+})"))->diags) == Strings{"14:14: error[type-mismatch]: `nodes` must be a number, not a string"});
+  CHECK(errors_of(compile(with_cache("", R"(cache "s" {
+  subnets  = vpc.main.app
+  nodes    = 7
+  multi_az = true
+})"))->diags) == Strings{"14:14: error[invalid-value]: `nodes` must be a whole number from 1 to 6"});
+}
+
+TEST_CASE("a cache's node type, version and size are checked", "[cache]") {
+  CHECK(errors_of(compile(with_cache("", R"(cache "s" {
+  subnets   = vpc.main.app
+  node_type = "cache."
+  version   = "7.1."
+})"))->diags) == Strings{"14:15: error[invalid-value]: `node_type` is an ElastiCache node type such as cache.t3.micro, not `cache.`",
+                         "15:15: error[invalid-value]: `version` is a Redis OSS version such as 7.1, not `7.1.`"});
+}
+
 TEST_CASE("a cache's node type and size are checked", "[cache]") {
   CHECK(errors_of(compile(with_cache("", R"(cache "s" {
   subnets   = vpc.main.app
@@ -109,17 +132,19 @@ TEST_CASE("ElastiCache names are lowercase, at most 40 characters, and keep case
         .at(0)["replication_group_id"]
         .get<std::string>();
   };
-  CHECK(id("lab", "web_sessions--2") == "lab-web-sessions-2");
-  CHECK(id("lab", "-x-") == "lab-x");
-  // Capitals, and a cut, add 8 hex digits of the FNV-1a hash of
-  // `<stack>-<name>` as written.
-  CHECK(id("lab", "web") == "lab-web");
-  CHECK(id("lab", "Web") == "lab-web-90492123");
+  // The readable part, then 8 hex digits of the FNV-1a hash of
+  // `<stack>/<name>` as written.
+  CHECK(id("lab", "web_sessions--2") == "lab-web-sessions-2-b03c6775");
+  CHECK(id("lab", "-x-") == "lab-x-411af9db");
+  // What the readable part merges, the hash keeps apart: case, and where
+  // the stack's name ends.
+  CHECK(id("lab", "web") == "lab-web-67427245");
+  CHECK(id("lab", "Web") == "lab-web-c9cd09e5");
+  CHECK(id("a", "b-c") != id("a-b", "c"));
+  // A name of the shape the hash gives is hashed too.
+  CHECK(id("lab", "web-c9cd09e5") != id("lab", "Web"));
   // Cut to 31 characters, less the hyphen it ends on, then the hash.
-  CHECK(id("a-rather-long-stack-name", "and-a-long-cache-name") == "a-rather-long-stack-name-and-a-f5b604dd");
-  CHECK(id("a-rather-long-stack-name", "and-a-long-cache-name2").rfind("a-rather-long-stack-name-and-a-", 0) == 0);
-  CHECK(id("a-rather-long-stack-name", "and-a-long-cache-name2") !=
-        id("a-rather-long-stack-name", "and-a-long-cache-name"));
+  CHECK(id("a-rather-long-stack-name", "and-a-long-cache-name") == "a-rather-long-stack-name-and-a-6893c7bb");
 }
 
 TEST_CASE("a cache lowers to a subnet group, a replication group and its address", "[cache]") {
@@ -130,7 +155,7 @@ cache "s" { subnets = vpc.main.app, nodes = 2, multi_az = true })"));
   const auto* group = std::get_if<archc::aws::CacheReplicationGroup>(&stack.resources.back());
   REQUIRE(group != nullptr);
   CHECK(group->id == "SCache");
-  CHECK(group->group_id == "lab-s");
+  CHECK(group->group_id == "lab-s-f84e8236");
   CHECK(group->subnet_group == "SCacheSubnetGroup");
   CHECK(group->security_group == "SCacheSecurityGroup");
   CHECK(group->nodes == 2);

@@ -103,6 +103,13 @@ TEST_CASE("a list left open: the list ends where the next line starts an item", 
   CHECK(test::diagnostics_of(with_line(2, "  nat   = [\"single\"")) ==
         Strings{"4:3: error[syntax]: expected ',' or ']' in the list", at("6:45", kOverlap), at("12:25", kSsh),
                 at("21:13", kImage), at("25:13", kEngine)});
+  // A trailing comma, or a string left open in the list, the same.
+  CHECK(test::diagnostics_of(with_line(2, "  nat   = [\"single\",")) ==
+        Strings{"4:9: error[syntax]: expected ',' or ']' in the list", at("6:45", kOverlap), at("12:25", kSsh),
+                at("21:13", kImage), at("25:13", kEngine)});
+  CHECK(test::diagnostics_of(with_line(2, "  nat   = [\"single]")) ==
+        Strings{"3:20: error[syntax]: unterminated string: expected '\"' before the end of the line",
+                at("6:45", kOverlap), at("12:25", kSsh), at("21:13", kImage), at("25:13", kEngine)});
   // A list over several lines keeps going on lines of values; the first
   // line that starts an item ends it.
   CHECK(test::diagnostics_of(with_line(19, "  port = [80,\n  81\n  health_check = \"/\"")) ==

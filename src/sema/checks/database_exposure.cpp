@@ -16,7 +16,7 @@ void database_exposure(const model::Model& m, Diagnostics& diags) {
     diags.report(Rule::DbInternetExposed, e->from.range,
                 fmt::format("{} `{}` is opened to {} on {}", data.kind->keyword, data.name, graph.describe(e->from),
                             format_ports(e->ports)))
-        .notes.push_back({data.range, "a database admits only the tier in front of it, or private CIDRs such as a VPN"});
+        .notes.push_back({data.range, "a data store admits only the tier in front of it, or private CIDRs such as a VPN"});
   }
 }
 

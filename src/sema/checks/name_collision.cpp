@@ -148,12 +148,12 @@ void ingress_rules(Claims& claims, const model::Model& m) {
     std::vector<std::string> parents = endpoint_owners(m, e->to);
     for (auto& o : endpoint_owners(m, e->from)) parents.push_back(std::move(o));
     const auto sources = logical_id::ingress_sources(m, e->from);
+    const std::string from = graph.describe(e->from), to = graph.describe(e->to);
     for (const auto& port : e->ports) {
-      const std::string rule =
-          fmt::format("the rule {} -> {} on {}", graph.describe(e->from), graph.describe(e->to), format_ports({port}));
+      const std::string rule = fmt::format("the rule {} -> {} on {}", from, to, format_ports({port}));
       for (const auto& source : sources) {
-        const std::string identity = fmt::format("{} {}..{} {}", graph.describe(e->to), port.lo, port.hi,
-                                                 source.cidr.empty() ? graph.describe(e->from) : source.cidr);
+        const std::string identity =
+            fmt::format("{} {}..{} {}", to, port.lo, port.hi, source.cidr.empty() ? from : source.cidr);
         claims.add({"ingress rule", logical_id::ingress_rule(group, source, port), rule, port.range, parents, identity},
                    kSameId);
       }
