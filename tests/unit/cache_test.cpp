@@ -29,17 +29,12 @@ vpc "one" {
 )" + cache;
 }
 
-// The errors only: the fixture's unused tiers and unreached caches warn.
-Strings errors_of(const archc::Diagnostics& diags) {
-  Strings out;
-  for (const auto& d : diags.all())
-    if (d.severity() == archc::Severity::Error) out.push_back(archc::test::brief(d));
-  return out;
-}
+// The fixture's unused tiers and unreached caches warn: tests look at errors.
+using archc::test::error_briefs;
 
 nlohmann::json plan_of(const std::string& text) {
   auto c = compile(text);
-  REQUIRE(errors_of(c->diags) == Strings{});
+  REQUIRE(error_briefs(c->diags) == Strings{});
   return nlohmann::json::parse(archc::plan::render_json(archc::plan::make_plan(c->model)));
 }
 
@@ -79,7 +74,7 @@ cache "s" {
 }
 
 TEST_CASE("Multi-AZ needs a replica, and a second zone", "[cache]") {
-  CHECK(errors_of(compile(with_cache("", R"(cache "s" {
+  CHECK(error_briefs(compile(with_cache("", R"(cache "s" {
   subnets  = vpc.main.app
   multi_az = true
 })"))->diags) == Strings{"14:14: error[invalid-value]: `multi_az` fails over to a replica, and there is none: set `nodes` to 2 or more"});
@@ -88,19 +83,19 @@ TEST_CASE("Multi-AZ needs a replica, and a second zone", "[cache]") {
   nodes    = 2
   multi_az = true
 })"));
-  REQUIRE(errors_of(c->diags) ==
+  REQUIRE(error_briefs(c->diags) ==
           Strings{"15:14: error[invalid-value]: `multi_az` puts a replica in another zone, and tier `data` has one zone"});
   CHECK(archc::test::notes(c->diags.all().back()) == Strings{"10:10: the tier is here"});
 }
 
 TEST_CASE("what could not be read is not judged by Multi-AZ", "[cache]") {
   // `nodes` unreadable: only its own error, none about replicas.
-  CHECK(errors_of(compile(with_cache("", R"(cache "s" {
+  CHECK(error_briefs(compile(with_cache("", R"(cache "s" {
   subnets  = vpc.main.app
   nodes    = "2"
   multi_az = true
 })"))->diags) == Strings{"14:14: error[type-mismatch]: `nodes` must be a number, not a string"});
-  CHECK(errors_of(compile(with_cache("", R"(cache "s" {
+  CHECK(error_briefs(compile(with_cache("", R"(cache "s" {
   subnets  = vpc.main.app
   nodes    = 7
   multi_az = true
@@ -108,7 +103,7 @@ TEST_CASE("what could not be read is not judged by Multi-AZ", "[cache]") {
 }
 
 TEST_CASE("a cache's node type, version and size are checked", "[cache]") {
-  CHECK(errors_of(compile(with_cache("", R"(cache "s" {
+  CHECK(error_briefs(compile(with_cache("", R"(cache "s" {
   subnets   = vpc.main.app
   node_type = "cache."
   version   = "7.1."
@@ -117,7 +112,7 @@ TEST_CASE("a cache's node type, version and size are checked", "[cache]") {
 }
 
 TEST_CASE("a cache's node type and size are checked", "[cache]") {
-  CHECK(errors_of(compile(with_cache("", R"(cache "s" {
+  CHECK(error_briefs(compile(with_cache("", R"(cache "s" {
   subnets   = vpc.main.app
   node_type = "t3.micro"
   nodes     = 7
@@ -150,7 +145,7 @@ TEST_CASE("ElastiCache names are lowercase, at most 40 characters, and keep case
 TEST_CASE("a cache lowers to a subnet group, a replication group and its address", "[cache]") {
   auto c = compile(with_cache(R"(stack "lab" { region = "us-east-1" })", R"(
 cache "s" { subnets = vpc.main.app, nodes = 2, multi_az = true })"));
-  REQUIRE(errors_of(c->diags) == Strings{});
+  REQUIRE(error_briefs(c->diags) == Strings{});
   const archc::aws::Stack stack = archc::lower(c->model);
   const auto* group = std::get_if<archc::aws::CacheReplicationGroup>(&stack.resources.back());
   REQUIRE(group != nullptr);

@@ -29,10 +29,7 @@ const std::string kVpc = R"(vpc "main" {
 Strings errors_of(std::string text) {
   auto c = test::compile(std::move(text));
   c->diags.sort();
-  Strings out;
-  for (const auto& d : c->diags.all())
-    if (d.severity() == Severity::Error) out.push_back(test::brief(d));
-  return out;
+  return test::error_briefs(c->diags);
 }
 
 // The one error of `text`, for a look at its notes.

@@ -26,6 +26,14 @@ inline std::vector<std::string> briefs(const Diagnostics& diags) {
   return out;
 }
 
+// The errors only, for tests whose fixtures also warn.
+inline std::vector<std::string> error_briefs(const Diagnostics& diags) {
+  std::vector<std::string> out;
+  for (const auto& d : diags.all())
+    if (d.severity() == Severity::Error) out.push_back(brief(d));
+  return out;
+}
+
 // The notes of a diagnostic, "LINE:COLUMN: message" or just the message for
 // a note about no place in particular.
 inline std::vector<std::string> notes(const Diagnostic& d) {
