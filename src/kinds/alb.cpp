@@ -83,7 +83,7 @@ void read_alb(KindReader& r, model::Resource& resource) {
     auto name = block_name(r.diags(), *block);
     if (!name) continue;
     if (auto first = std::find(names.begin(), names.end(), *name); first != names.end()) {
-      r.diags().report(Rule::DuplicateName, block->labels.front().range, fmt::format("listener `{}` is declared twice", *name))
+      r.diags().report(Rule::DuplicateName, block->labels.front().range, "listener `{}` is declared twice", *name)
           .notes.push_back({alb.listeners[static_cast<std::size_t>(first - names.begin())].range, "first declared here"});
       continue;
     }
@@ -92,7 +92,7 @@ void read_alb(KindReader& r, model::Resource& resource) {
     alb.listeners.push_back(read_listener(lr, *name));
   }
   if (alb.listeners.empty() && !r.broken())
-    r.diags().report(Rule::MissingAttribute, alb.range, fmt::format("alb `{}` needs at least one listener block", alb.name));
+    r.diags().report(Rule::MissingAttribute, alb.range, "alb `{}` needs at least one listener block", alb.name);
 }
 
 void lower_alb(Lowering& lo, const model::Resource& resource, std::size_t index) {

@@ -78,7 +78,7 @@ class ModelBuilder {
       const ast::Block& b = **bp;
       const model::KindSpec* kind = model::find_top_level_kind(b.kind);
       if (!kind) {
-        suggest(diags_.report(Rule::UnknownBlock, b.kind_range, fmt::format("unknown block kind `{}`", b.kind)),
+        suggest(diags_.report(Rule::UnknownBlock, b.kind_range, "unknown block kind `{}`", b.kind),
                 b.kind_range, b.kind, model::top_level_keywords());
         unread_block();  // a misspelt asg or sg-chain, perhaps
         if (!b.labels.empty()) scope_.declare_unread("", b.labels.front().text);
@@ -188,7 +188,7 @@ class ModelBuilder {
   std::optional<Cidr> cidr_value(const std::string& text, SourceRange range, const char* what) {
     auto c = network_cidr(text, range, "10.0.0.0/16");
     if (c && (c->prefix < 16 || c->prefix > 28)) {
-      diags_.report(Rule::CidrPrefix, range, fmt::format("a {} prefix must be from /16 to /28, not /{}", what, c->prefix));
+      diags_.report(Rule::CidrPrefix, range, "a {} prefix must be from /16 to /28, not /{}", what, c->prefix);
       return std::nullopt;
     }
     return c;
@@ -198,11 +198,11 @@ class ModelBuilder {
   std::optional<Cidr> network_cidr(const std::string& text, SourceRange range, const char* example) {
     auto c = parse_cidr(text);
     if (!c) {
-      diags_.report(Rule::InvalidCidr, range, fmt::format("`{}` is not an IPv4 CIDR block such as {}", text, example));
+      diags_.report(Rule::InvalidCidr, range, "`{}` is not an IPv4 CIDR block such as {}", text, example);
       return std::nullopt;
     }
     if (c->host_bits_set()) {
-      auto& d = diags_.report(Rule::CidrHostBits, range, fmt::format("`{}` has host bits set", text));
+      auto& d = diags_.report(Rule::CidrHostBits, range, "`{}` has host bits set", text);
       d.notes.push_back({{}, fmt::format("did you mean `{}`?", c->network().str())});
       if (const SourceRange at = quoted_contents(range, text); at.valid()) d.fixits.push_back({at, c->network().str()});
       return std::nullopt;
@@ -247,7 +247,7 @@ class ModelBuilder {
     const auto* known = AwsCatalog::get().zones(m_.stack.region);
     for (const auto& z : zones->items) {
       if (std::find(vpc.zones.begin(), vpc.zones.end(), z.text) != vpc.zones.end()) {
-        diags_.report(Rule::DuplicateZone, z.range, fmt::format("zone `{}` is listed twice", z.text));
+        diags_.report(Rule::DuplicateZone, z.range, "zone `{}` is listed twice", z.text);
       } else if (known && std::find(known->begin(), known->end(), z.text) == known->end()) {
         auto& d = diags_.report(Rule::UnknownZone, z.range,
                                fmt::format("zone `{}` does not exist in {}", z.text, m_.stack.region));
@@ -375,7 +375,7 @@ class ModelBuilder {
     if (p.kind == ast::Port::Kind::Name) {
       auto port = AwsCatalog::get().port(p.name);
       if (!port) {
-        suggest(diags_.report(Rule::UnknownPort, p.range, fmt::format("unknown port name `{}`", p.name)),
+        suggest(diags_.report(Rule::UnknownPort, p.range, "unknown port name `{}`", p.name),
                 p.range, p.name, AwsCatalog::get().port_names());
         return std::nullopt;
       }

@@ -30,11 +30,13 @@ void Evaluator::declare_variables(const ast::File& file) {
       if (auto name = broken->attribute_name()) broken_variables_.emplace(*name);
     const auto* attr = std::get_if<ast::Attribute>(&item);
     if (!attr) continue;
-    auto [it, inserted] = variables_.emplace(attr->name, attr);
-    if (!inserted) {
-      diags_.report(Rule::DuplicateName, attr->name_range, fmt::format("variable `{}` is defined twice", attr->name))
-          .notes.push_back({it->second->name_range, "first defined here"});
+    const auto it = variables_.lower_bound(attr->name);
+    if (it == variables_.end() || it->first != attr->name) {
+      variables_.emplace_hint(it, attr->name, attr);
+      continue;
     }
+    diags_.report(Rule::DuplicateName, attr->name_range, "variable `{}` is defined twice", attr->name)
+        .notes.push_back({it->second->name_range, "first defined here"});
   }
 }
 
@@ -55,7 +57,7 @@ std::optional<Value> Evaluator::variable(const ast::Expr& e) {
     return v;
   }
   if (std::find(evaluating_.begin(), evaluating_.end(), e.name) != evaluating_.end()) {
-    diags_.report(Rule::ReferenceCycle, e.range, fmt::format("variable `{}` depends on itself", e.name));
+    diags_.report(Rule::ReferenceCycle, e.range, "variable `{}` depends on itself", e.name);
     return std::nullopt;
   }
   evaluating_.push_back(e.name);
@@ -129,7 +131,7 @@ std::optional<Value> Evaluator::eval(const ast::Expr& e) {
       for (const auto& m : e.members) {
         auto dup = std::find_if(v.members.begin(), v.members.end(), [&](const auto& p) { return p.first == m.key; });
         if (dup != v.members.end()) {
-          diags_.report(Rule::DuplicateName, m.key_range, fmt::format("key `{}` appears twice in this object", m.key));
+          diags_.report(Rule::DuplicateName, m.key_range, "key `{}` appears twice in this object", m.key);
           return std::nullopt;
         }
         auto mv = eval(*m.value);
@@ -146,7 +148,7 @@ std::optional<Value> Evaluator::eval(const ast::Expr& e) {
 std::optional<Value> Evaluator::call(const ast::Expr& e) {
   static const std::vector<std::string> kFunctions = {"cidrsubnet", "join", "lower", "upper"};
   if (std::find(kFunctions.begin(), kFunctions.end(), e.name) == kFunctions.end()) {
-    suggest(diags_.report(Rule::UnknownFunction, e.name_range, fmt::format("unknown function `{}`", e.name)),
+    suggest(diags_.report(Rule::UnknownFunction, e.name_range, "unknown function `{}`", e.name),
             e.name_range, e.name, kFunctions);
     return std::nullopt;
   }
@@ -159,7 +161,7 @@ std::optional<Value> Evaluator::call(const ast::Expr& e) {
   auto expect = [&](std::initializer_list<Value::Kind> kinds, const char* signature) {
     bool ok = args.size() == kinds.size();
     for (std::size_t i = 0; ok && i < args.size(); ++i) ok = args[i].kind == kinds.begin()[i];
-    if (!ok) diags_.report(Rule::TypeMismatch, e.range, fmt::format("`{}` takes {}", e.name, signature));
+    if (!ok) diags_.report(Rule::TypeMismatch, e.range, "`{}` takes {}", e.name, signature);
     return ok;
   };
   Value out;
@@ -180,7 +182,7 @@ std::optional<Value> Evaluator::call(const ast::Expr& e) {
     return std::nullopt;
   auto prefix = parse_cidr(args[0].text);
   if (!prefix) {
-    diags_.report(Rule::InvalidCidr, args[0].range, fmt::format("`{}` is not a CIDR block", args[0].text));
+    diags_.report(Rule::InvalidCidr, args[0].range, "`{}` is not a CIDR block", args[0].text);
     return std::nullopt;
   }
   const double newbits = args[1].number, netnum = args[2].number;

@@ -37,10 +37,10 @@ KindReader::KindReader(ReadContext& ctx, const ast::Block& block, const model::K
       ctx_.symbols.attribute({&kind, spec, attr->name_range, attr->value ? attr->value->range : SourceRange{}});
       if (!spec) {
         broken_ = true;
-        suggest(ctx_.diags.report(Rule::UnknownAttribute, attr->name_range, fmt::format("{} has no attribute `{}`", what_, attr->name)),
+        suggest(ctx_.diags.report(Rule::UnknownAttribute, attr->name_range, "{} has no attribute `{}`", what_, attr->name),
                 attr->name_range, attr->name, kind.attribute_names());
       } else if (const auto* first = get(attr->name)) {
-        ctx_.diags.report(Rule::DuplicateAttribute, attr->name_range, fmt::format("`{}` is set twice in {}", attr->name, what_))
+        ctx_.diags.report(Rule::DuplicateAttribute, attr->name_range, "`{}` is set twice in {}", attr->name, what_)
             .notes.push_back({first->name_range, "first set here"});
       } else {
         attributes_.push_back(attr);
@@ -49,7 +49,7 @@ KindReader::KindReader(ReadContext& ctx, const ast::Block& block, const model::K
       const auto& b = **nested;
       if (!kind.nested_kind(b.kind)) {
         broken_ = true;
-        auto& d = ctx_.diags.report(Rule::UnknownBlock, b.kind_range, fmt::format("{} cannot contain `{}` blocks", what_, b.kind));
+        auto& d = ctx_.diags.report(Rule::UnknownBlock, b.kind_range, "{} cannot contain `{}` blocks", what_, b.kind);
         std::vector<std::string> names;
         for (const auto* k : kind.nested) names.emplace_back(k->keyword);
         if (!names.empty()) suggest(d, b.kind_range, b.kind, names);
@@ -63,7 +63,7 @@ KindReader::KindReader(ReadContext& ctx, const ast::Block& block, const model::K
     }
   }
   for (const auto& a : kind.attributes)
-    if (a.required && !get(a.name) && !broken_) ctx_.diags.report(Rule::MissingAttribute, name_range(), fmt::format("{} needs `{}`", what_, a.name));
+    if (a.required && !get(a.name) && !broken_) ctx_.diags.report(Rule::MissingAttribute, name_range(), "{} needs `{}`", what_, a.name);
 }
 
 SourceRange KindReader::name_range() const {
@@ -108,12 +108,12 @@ bool KindReader::allowed(const model::AttributeSpec& spec, const Value& v) {
     case model::Catalog::None: return true;
     case model::Catalog::Regions:
       if (catalog.zones(v.text)) return true;
-      suggest(ctx_.diags.report(Rule::UnknownRegion, v.range, fmt::format("unknown AWS region `{}`", v.text)),
+      suggest(ctx_.diags.report(Rule::UnknownRegion, v.range, "unknown AWS region `{}`", v.text),
               quoted_contents(v.range, v.text), v.text, catalog.region_names());
       return false;
     case model::Catalog::Engines:
       if (catalog.engine(v.text)) return true;
-      suggest(ctx_.diags.report(Rule::UnknownEngine, v.range, fmt::format("unknown database engine `{}`", v.text)),
+      suggest(ctx_.diags.report(Rule::UnknownEngine, v.range, "unknown database engine `{}`", v.text),
               quoted_contents(v.range, v.text), v.text, catalog.engine_names());
       return false;
     case model::Catalog::Images:
@@ -232,7 +232,7 @@ std::optional<std::string> block_name(Diagnostics& diags, const ast::Block& bloc
   // An extra label is reported, and the first still names the block, so
   // references to it resolve.
   if (block.labels.size() > 1)
-    diags.report(Rule::ExtraLabel, block.labels[1].range, fmt::format("`{}` takes one name", block.kind));
+    diags.report(Rule::ExtraLabel, block.labels[1].range, "`{}` takes one name", block.kind);
   const std::string& name = block.labels.front().text;
   if (name.empty()) {
     diags.report(Rule::MissingName, block.labels.front().range, "a name cannot be empty");

@@ -11,7 +11,7 @@ namespace archc {
 bool Scope::declare_in(Names& table, const model::KindSpec& kind, const std::string& what, const std::string& qualified,
                        const std::string& name, SourceRange at, const ast::Block& block, std::size_t index) {
   if (auto first = table.by_name.find(name); first != table.by_name.end()) {
-    diags_.report(Rule::DuplicateName, at, fmt::format("{} `{}` is declared twice", what, name))
+    diags_.report(Rule::DuplicateName, at, "{} `{}` is declared twice", what, name)
         .notes.push_back({first->second.at, "first declared here"});
     return false;
   }
@@ -50,7 +50,7 @@ std::optional<model::Endpoint> Scope::resolve(const ast::Expr& e) {
     std::vector<std::string> referable{"vpc"};
     for (const auto* k : model::all_kinds())
       if (k->chain_endpoint) referable.emplace_back(k->keyword);
-    suggest(diags_.report(Rule::UnknownReference, e.name_range, fmt::format("`{}` is not a kind that can be referenced", e.name)),
+    suggest(diags_.report(Rule::UnknownReference, e.name_range, "`{}` is not a kind that can be referenced", e.name),
             e.name_range, e.name, referable);
     return std::nullopt;
   }
@@ -68,7 +68,7 @@ std::optional<model::Endpoint> Scope::resolve(const ast::Expr& e) {
   if (it == table.by_name.end()) {
     if (unread_.count(std::pair{e.name, name.name}) || unread_.count(std::pair{std::string(), name.name}))
       return std::nullopt;
-    suggest(diags_.report(Rule::UnknownReference, name.range, fmt::format("no {} named `{}`", e.name, name.name)),
+    suggest(diags_.report(Rule::UnknownReference, name.range, "no {} named `{}`", e.name, name.name),
             name.range, name.name, table.names);
     return std::nullopt;
   }
@@ -83,7 +83,7 @@ std::optional<model::Endpoint> Scope::resolve(const ast::Expr& e) {
     auto t = tiers.by_name.find(tier.name);
     if (t == tiers.by_name.end()) {
       if (unread_tiers_.count(std::pair{it->second.index, tier.name})) return std::nullopt;
-      suggest(diags_.report(Rule::UnknownReference, tier.range, fmt::format("vpc `{}` has no subnet tier `{}`", name.name, tier.name)),
+      suggest(diags_.report(Rule::UnknownReference, tier.range, "vpc `{}` has no subnet tier `{}`", name.name, tier.name),
               tier.range, tier.name, tiers.names);
       return std::nullopt;
     }

@@ -29,20 +29,29 @@ void clip(std::string& text) {
 
 }  // namespace
 
-Diagnostic& Diagnostics::add(Diagnostic d) {
-  const bool error = d.severity() == Severity::Error;
+Diagnostic* Diagnostics::count(Severity severity) {
+  const bool error = severity == Severity::Error;
   const std::size_t count = ++(error ? errors_ : warnings_);
   std::size_t& omitted = error ? omitted_errors_ : omitted_warnings_;
   const std::size_t limit = error ? error_limit_ : warning_limit_;
-  if (limit != 0 && count - omitted > limit) {
-    ++omitted;
-    omitted_scratch_ = std::move(d);  // frees what the previous one held
-    return omitted_scratch_;
-  }
+  if (limit == 0 || count - omitted <= limit) return nullptr;
+  ++omitted;
+  return &omitted_scratch_;
+}
+
+Diagnostic& Diagnostics::keep(Diagnostic d) {
   clip(d.message);
   for (auto& n : d.notes) clip(n.message);
   list_.push_back(std::move(d));
   return list_.back();
+}
+
+Diagnostic& Diagnostics::add(Diagnostic d) {
+  if (Diagnostic* scratch = count(d.severity())) {
+    *scratch = std::move(d);  // frees what the previous one held
+    return *scratch;
+  }
+  return keep(std::move(d));
 }
 
 void Diagnostics::count_omitted(std::size_t errors, std::size_t warnings) {

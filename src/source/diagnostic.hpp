@@ -2,7 +2,10 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
+
+#include <fmt/format.h>
 
 #include "source/rule.hpp"
 #include "source/source_file.hpp"
@@ -52,6 +55,19 @@ class Diagnostics {
   // returns it, for the caller to add notes. One over its limit is counted
   // and returned as a scratch diagnostic that nothing shows.
   Diagnostic& report(Rule rule, SourceRange range, std::string message);
+  // The same, with the message `format` of `args` (fmt's syntax), formatted
+  // only when the diagnostic is kept: a file with a million errors formats
+  // the ones shown.
+  template <typename Arg, typename... Args>
+  Diagnostic& report(Rule rule, SourceRange range, fmt::format_string<Arg, Args...> format, Arg&& arg,
+                     Args&&... args) {
+    if (Diagnostic* scratch = count(rule_info(rule).severity)) {
+      scratch->rule = rule, scratch->range = range;
+      scratch->message.clear(), scratch->notes.clear(), scratch->fixits.clear();  // keeping their memory
+      return *scratch;
+    }
+    return keep({rule, range, fmt::format(format, std::forward<Arg>(arg), std::forward<Args>(args)...), {}, {}});
+  }
   // Records `d` as it is (a diagnostic from another list), but for a
   // message or note longer than kMaxMessageBytes.
   Diagnostic& add(Diagnostic d);
@@ -73,6 +89,11 @@ class Diagnostics {
   void sort();
 
  private:
+  // Counts a diagnostic of `severity`; returns the scratch diagnostic when
+  // it is over its limit, nullptr when it is to be kept.
+  Diagnostic* count(Severity severity);
+  Diagnostic& keep(Diagnostic d);
+
   std::vector<Diagnostic> list_;
   Diagnostic omitted_scratch_{};
   std::size_t error_limit_ = 0, warning_limit_ = 0;

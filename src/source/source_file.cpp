@@ -1,6 +1,7 @@
 #include "source/source_file.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 #include <fmt/format.h>
 
@@ -15,8 +16,8 @@ bool is_continuation(unsigned char c) { return (c & 0xC0u) == 0x80u; }
 SourceFile::SourceFile(std::string path, std::string text) : path_(std::move(path)), text_(std::move(text)) {
   if (text_.size() >= 3 && text_.compare(0, 3, "\xEF\xBB\xBF") == 0) text_.erase(0, 3);
   line_starts_.push_back(0);
-  for (std::uint32_t i = 0; i < text_.size(); ++i)
-    if (text_[i] == '\n') line_starts_.push_back(i + 1);
+  for (auto at = text_.find('\n'); at != std::string::npos; at = text_.find('\n', at + 1))
+    line_starts_.push_back(static_cast<std::uint32_t>(at + 1));
 }
 
 SourcePos SourceFile::pos_at(std::uint32_t offset) const {
@@ -55,6 +56,17 @@ std::string_view SourceFile::line_text(std::uint32_t line) const {
 
 std::optional<EncodingError> check_encoding(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
+    // Eight bytes at a time while they are ASCII and not NUL, as nearly all
+    // of a file is: no byte has its top bit set, and none is zero (the
+    // classic test: a zero byte borrows in `word - 0x01...`).
+    constexpr std::uint64_t kOnes = 0x0101010101010101u, kHighs = 0x8080808080808080u;
+    while (text.size() - i >= 8) {
+      std::uint64_t word;
+      std::memcpy(&word, text.data() + i, 8);
+      if (((word | ((word - kOnes) & ~word)) & kHighs) != 0) break;
+      i += 8;
+    }
+    if (i == text.size()) break;
     const auto c = static_cast<unsigned char>(text[i]);
     const auto at = static_cast<std::uint32_t>(i);
     if (c == 0) return EncodingError{at, "NUL byte in source text"};

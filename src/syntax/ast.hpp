@@ -169,12 +169,15 @@ enum class TokenKind : std::uint8_t {
   Error,  // text skipped after a syntax error
 };
 
+// A token's place as byte offsets [begin, end): the file's SourceFile gives
+// its line and column (File::range) when they are wanted.
 struct Token {
   TokenKind kind;
-  SourceRange range;
+  std::uint32_t begin = 0, end = 0;
 };
 
 struct File {
+  const SourceFile* source = nullptr;  // the text this tree was parsed from
   std::vector<BodyItem> items;  // top level: blocks and attributes (and errors) only
   std::vector<Comment> comments;
   // Every token in source order; ranges do not overlap and only blanks lie
@@ -184,6 +187,8 @@ struct File {
   // The token whose range holds byte `offset` (begin <= offset < end), or
   // nullptr when the offset is in blanks or past the last token.
   const Token* token_at(std::uint32_t offset) const;
+  // Where `t` is, with lines and columns.
+  SourceRange range(const Token& t) const { return source->range(t.begin, t.end); }
 };
 
 }  // namespace archc::ast

@@ -214,21 +214,27 @@ class Builder {
     return range(in.begin(), in.end());
   }
 
-  // Records a token and returns its range. Tokens come in source order,
-  // except that backtracking reads text again: a token at or before ones
-  // already recorded replaces them, as they came from an alternative that
-  // failed.
-  const SourceRange& token(TokenKind kind, const char* begin, const char* end) {
+  // Records a token. Tokens come in source order, except that backtracking
+  // reads text again: a token at or before ones already recorded replaces
+  // them, as they came from an alternative that failed. A token keeps only
+  // its offsets: most are never asked for a line and column, and positions
+  // are what a token would cost most to keep.
+  void token(TokenKind kind, const char* begin, const char* end) {
     forget_tokens_from(begin);
-    out_.tokens.push_back({kind, range(begin, end)});
-    const SourceRange& r = out_.tokens.back().range;
-    if (kind != TokenKind::Comment && !(r.begin.line == trailing_line_ && (kind == TokenKind::Comma || kind == TokenKind::Semicolon)))
+    out_.tokens.push_back({kind, offset(begin), offset(end)});
+    if (awaits_trailing_ && kind != TokenKind::Comment &&
+        !((kind == TokenKind::Comma || kind == TokenKind::Semicolon) && on_trailing_line(begin)))
       awaits_trailing_ = nullptr;
-    return r;
   }
   template <typename ActionInput>
-  const SourceRange& token(TokenKind kind, const ActionInput& in) {
-    return token(kind, in.begin(), in.end());
+  void token(TokenKind kind, const ActionInput& in) {
+    token(kind, in.begin(), in.end());
+  }
+  // Records a token and returns its range, for the node that keeps it.
+  template <typename ActionInput>
+  SourceRange token_range(TokenKind kind, const ActionInput& in) {
+    token(kind, in.begin(), in.end());
+    return range(in);
   }
 
   // Records a comment, as a token and in the file's comment list.
@@ -236,9 +242,11 @@ class Builder {
     forget_comments_from(begin);
     std::string_view text(begin, static_cast<std::size_t>(end - begin));
     while (!text.empty() && text.back() == '\r') text.remove_suffix(1);
-    out_.comments.push_back({std::string(text), token(TokenKind::Comment, begin, begin + text.size())});
-    if (awaits_trailing_ && out_.comments.back().range.begin.line == trailing_line_)
-      awaits_trailing_->trailing = static_cast<std::uint32_t>(out_.comments.size() - 1);
+    const char* text_end = begin + text.size();
+    const bool trailing = awaits_trailing_ && on_trailing_line(begin);
+    token(TokenKind::Comment, begin, text_end);
+    out_.comments.push_back({std::string(text), range(begin, text_end)});
+    if (trailing) awaits_trailing_->trailing = static_cast<std::uint32_t>(out_.comments.size() - 1);
     awaits_trailing_ = nullptr;
   }
 
@@ -248,22 +256,23 @@ class Builder {
   // first not sharing its line with code. When it ends, its trailing comment
   // is the next token, if that is a comment on its last line (after any `,`
   // or `;`).
-  void start_item_comments(const char* begin, SourcePos at, ast::AttachedComments& out) {
+  void start_item_comments(const char* begin, ast::AttachedComments& out) {
     awaits_trailing_ = nullptr;
     forget_tokens_from(begin);
     forget_comments_from(begin);
     const auto& t = out_.tokens;
     const std::size_t first = t.size();
     std::size_t k = first;
-    for (std::uint32_t line = at.line; k > 0 && t[k - 1].kind == TokenKind::Comment && t[k - 1].range.end.line + 1 >= line;)
-      line = t[--k].range.begin.line;
-    while (k < first && k > 0 && t[k - 1].range.end.line == t[k].range.begin.line) ++k;
+    for (std::uint32_t next = offset(begin);
+         k > 0 && t[k - 1].kind == TokenKind::Comment && line_ends_between(t[k - 1].end, next) <= 1;)
+      next = t[--k].begin;
+    while (k < first && k > 0 && line_ends_between(t[k - 1].end, t[k].begin) == 0) ++k;
     out.leading_end = static_cast<std::uint32_t>(out_.comments.size());
     out.leading_begin = out.leading_end - static_cast<std::uint32_t>(first - k);
   }
-  void end_item_comments(const SourceRange& range, ast::AttachedComments& out) {
+  void end_item_comments(const char* end, ast::AttachedComments& out) {
     awaits_trailing_ = &out;
-    trailing_line_ = range.end.line;
+    trailing_from_ = offset(end);
   }
 
   // Reports a syntax error at `at`. After an error whose effect runs to the
@@ -290,13 +299,13 @@ class Builder {
   void open_item(const char* begin) {
     Item& item = std::get<Item>(items().emplace_back(std::in_place_type<Item>));
     item.range.begin = pos(begin);
-    start_item_comments(begin, item.range.begin, item.comments);
+    start_item_comments(begin, item.comments);
   }
   template <typename Item>
   void close_item(const char* end) {
     Item& item = this->item<Item>();
     item.range = range(item.range.begin, end);
-    end_item_comments(item.range, item.comments);
+    end_item_comments(end, item.comments);
   }
   void drop_item() { items().pop_back(); }
 
@@ -305,7 +314,7 @@ class Builder {
   void open_block(const char* begin) {
     auto b = std::make_unique<ast::Block>();
     b->range.begin = pos(begin);
-    start_item_comments(begin, b->range.begin, b->comments);
+    start_item_comments(begin, b->comments);
     items().emplace_back(std::move(b));
     blocks_.push_back(std::get<std::unique_ptr<ast::Block>>(items().back()).get());
   }
@@ -313,7 +322,7 @@ class Builder {
     ast::Block& b = block();
     b.range = range(b.range.begin, end);
     blocks_.pop_back();
-    end_item_comments(b.range, b.comments);
+    end_item_comments(end, b.comments);
   }
   void drop_block() {
     blocks_.pop_back();
@@ -367,8 +376,17 @@ class Builder {
 
   void forget_tokens_from(const char* p) {
     const std::uint32_t o = offset(p);
-    while (!out_.tokens.empty() && out_.tokens.back().range.begin.offset >= o) out_.tokens.pop_back();
+    while (!out_.tokens.empty() && out_.tokens.back().begin >= o) out_.tokens.pop_back();
   }
+  // How many line ends lie in the text between two offsets (0, 1, or 2 for
+  // more): a comment belongs to the code on its own line or the next.
+  int line_ends_between(std::uint32_t from, std::uint32_t to) const {
+    int n = 0;
+    for (const char* p = begin_ + from; p < begin_ + to && n < 2; ++p) n += *p == '\n';
+    return n;
+  }
+  // Whether `p` is on the last line of the item that just ended.
+  bool on_trailing_line(const char* p) const { return line_ends_between(trailing_from_, offset(p)) == 0; }
   void forget_comments_from(const char* p) {
     const std::uint32_t o = offset(p);
     while (!out_.comments.empty() && out_.comments.back().range.begin.offset >= o) out_.comments.pop_back();
@@ -391,7 +409,7 @@ class Builder {
   std::vector<ast::ExprPtr> exprs_;
   std::vector<const char*> pieces_;  // where the open string pieces start
   ast::AttachedComments* awaits_trailing_ = nullptr;  // of the item that just ended
-  std::uint32_t trailing_line_ = 0;                   // its last line
+  std::uint32_t trailing_from_ = 0;                   // the offset of its end
   bool ran_to_end_ = false;
 };
 
@@ -411,16 +429,15 @@ const char* Builder::recover(const Mark& m, const SyntaxError& e) {
   const char* item_begin = begin_ + m.begin.offset;
   const std::size_t kept = out_.tokens.size();
   const char* record_from = item_begin;
-  if (kept > 0 && out_.tokens.back().range.end.offset > m.begin.offset)
-    record_from = begin_ + out_.tokens.back().range.end.offset;
+  if (kept > 0 && out_.tokens.back().end > m.begin.offset) record_from = begin_ + out_.tokens.back().end;
   const Skip skip = skip_item(item_begin, e.at, record_from);
   if (skip.unclosed) runs_to_end();
 
   // The error item ends with its last token that is not a comment.
   SourcePos end = m.begin;
-  for (std::size_t i = out_.tokens.size(); i > 0 && out_.tokens[i - 1].range.begin.offset >= m.begin.offset; --i) {
+  for (std::size_t i = out_.tokens.size(); i > 0 && out_.tokens[i - 1].begin >= m.begin.offset; --i) {
     if (out_.tokens[i - 1].kind != TokenKind::Comment) {
-      end = out_.tokens[i - 1].range.end;
+      end = positions_.at(out_.tokens[i - 1].end);
       break;
     }
   }
@@ -759,7 +776,9 @@ struct number : seq<integer, opt<one<'.'>, digits>> {};
 struct range_lo : integer {};
 struct dotdot : two<'.'> {};
 struct range_hi : integer {};
-struct range_lit : seq<range_lo, dotdot, range_hi> {};
+// Looked at before it is parsed: a number is far commoner than a range, and
+// range_lo's action would record it as a token first.
+struct range_lit : seq<at<integer, dotdot>, range_lo, dotdot, range_hi> {};
 
 struct expr_body;
 // An expression: the nesting guard around an expression node.
@@ -796,6 +815,7 @@ struct heredoc {
   template <apply_mode, rewind_mode, template <typename...> class Action, template <typename...> class Control,
             typename ParseInput, typename... States>
   static bool match(ParseInput& in, States&&...) {
+    if (in.empty() || in.peek_char() != '<') return false;  // most values: not worth a scan
     HeredocScan h = scan_heredoc(std::string_view(in.current(), in.size()));
     switch (h.status) {
       case HeredocStatus::NotHeredoc: return false;
@@ -881,7 +901,7 @@ struct endpoint_to : sor<endpoint_internet<true>, endpoint_value<true>> {
 };
 struct arrow : string<'-', '>'> {};
 struct colon : one<':'> {};
-struct port_range : seq<range_lo, dotdot, range_hi> {};
+struct port_range : seq<at<integer, dotdot>, range_lo, dotdot, range_hi> {};
 struct port_number : integer {};
 struct port_name : ident {};
 struct port : sor<port_range, port_number, port_name> {};
@@ -908,10 +928,43 @@ struct block_body : seq<block_open, seps, star<not_at<sor<one<'}'>, eof>>, recov
                         sor<block_close, block_unclosed>> {};
 struct block : nested<block_node<seq<block_kind, sp, star<label, sp>, block_body>>> {};
 
-struct body_item : sor<attribute, block, edge> {
+// What an item can be, told from its first characters without building
+// anything: the alternatives that cannot match would each create their node
+// and record their first name before failing.
+enum class ItemStart { Attribute, Block, Edge, Unsure };
+ItemStart item_start(const char* p, const char* end) {
+  if (p == end || !(is_ident_char(*p) && !(*p >= '0' && *p <= '9'))) return ItemStart::Edge;
+  while (p < end && (is_ident_char(*p) || (*p == '-' && (p + 1 == end || p[1] != '>')))) ++p;
+  while (p < end && (*p == ' ' || *p == '\t' || *p == '\r')) ++p;
+  if (p == end) return ItemStart::Edge;
+  if (*p == '=') return p + 1 < end && p[1] == '=' ? ItemStart::Edge : ItemStart::Attribute;
+  if (*p == '"' || *p == '{' || is_ident_char(*p)) return ItemStart::Block;
+  if (*p == '#' || *p == '/') return ItemStart::Unsure;  // a comment before the `=` or the label
+  return ItemStart::Edge;
+}
+
+// sor<Attribute, Block, Edge...>, trying only the alternative that can match.
+template <typename Attribute, typename Block, typename... Edge>
+struct item_alternatives {
+  using rule_t = item_alternatives;
+  using subs_t = type_list<Attribute, Block, Edge...>;
+  ARCHC_RULE_MATCH {
+    switch (item_start(in.current(), in.end())) {
+      case ItemStart::Attribute: return Control<Attribute>::template match<A, M, Action, Control>(in, b);
+      case ItemStart::Block: return Control<Block>::template match<A, M, Action, Control>(in, b);
+      case ItemStart::Edge:
+        if constexpr (sizeof...(Edge) == 0) return false;
+        else return Control<Edge...>::template match<A, M, Action, Control>(in, b);
+      case ItemStart::Unsure: return Control<sor<Attribute, Block, Edge...>>::template match<A, M, Action, Control>(in, b);
+    }
+    return false;
+  }
+};
+
+struct body_item : item_alternatives<attribute, block, edge> {
   static constexpr const char* expected = "expected an attribute (name = value), a block, an edge (a -> b) or '}'";
 };
-struct top_item : sor<attribute, block> {
+struct top_item : item_alternatives<attribute, block> {
   static constexpr const char* expected = "expected a block (kind \"name\" { ... }) or an attribute (name = value)";
 };
 struct file : seq<seps, star<not_at<eof>, recover<top_item>, seps>, eof> {};
@@ -1086,7 +1139,7 @@ template <> struct action<grammar::interp> {
 template <> struct action<grammar::heredoc> {
   template <typename ActionInput>
   static void apply(const ActionInput& in, Builder& b) {
-    const SourceRange& range = b.token(TokenKind::Heredoc, in);
+    const SourceRange range = b.token_range(TokenKind::Heredoc, in);
     ast::Expr& e = b.expr();
     e.kind = ast::ExprKind::String;
     e.heredoc = true;
@@ -1104,6 +1157,14 @@ template <> struct action<grammar::number> {
     ast::Expr& e = b.expr();
     e.kind = ast::ExprKind::Number;
     e.is_integer = s.find('.') == std::string_view::npos;
+    // Up to 15 digits an integer is exact as a double, and converts faster
+    // as an integer than through from_chars' double parsing.
+    if (e.is_integer && s.size() <= 15) {
+      std::int64_t v = 0;
+      std::from_chars(s.data(), s.data() + s.size(), v);
+      e.number = v == 0 && s.front() == '-' ? -0.0 : static_cast<double>(v);  // as from_chars reads `-0`
+      return;
+    }
     // Too many digits for a double is infinity, which sema range-checks.
     if (std::from_chars(s.data(), s.data() + s.size(), e.number).ec == std::errc::result_out_of_range)
       e.number = s.front() == '-' ? -HUGE_VAL : HUGE_VAL;
@@ -1161,7 +1222,7 @@ template <> struct action<grammar::object_open> {
 template <> struct action<grammar::member_name> {
   template <typename ActionInput>
   static void apply(const ActionInput& in, Builder& b) {
-    b.expr().members.push_back({in.string(), b.token(TokenKind::Identifier, in), nullptr});
+    b.expr().members.push_back({in.string(), b.token_range(TokenKind::Identifier, in), nullptr});
   }
 };
 template <> struct action<grammar::member_string> {
@@ -1184,7 +1245,7 @@ template <> struct action<grammar::ident_head> {
     ast::Expr& e = b.expr();
     e.kind = ast::ExprKind::Reference;
     e.name = in.string();
-    e.name_range = b.token(TokenKind::Identifier, in);
+    e.name_range = b.token_range(TokenKind::Identifier, in);
   }
 };
 template <> struct action<grammar::call_open> {
@@ -1197,7 +1258,7 @@ template <> struct action<grammar::call_open> {
 template <> struct action<grammar::ref_attr_name> {
   template <typename ActionInput>
   static void apply(const ActionInput& in, Builder& b) {
-    b.expr().steps.push_back({in.string(), nullptr, b.token(TokenKind::Identifier, in)});
+    b.expr().steps.push_back({in.string(), nullptr, b.token_range(TokenKind::Identifier, in)});
   }
 };
 template <> struct action<grammar::ref_index> {
@@ -1214,13 +1275,13 @@ template <> struct action<grammar::attr_name> {
   static void apply(const ActionInput& in, Builder& b) {
     auto& a = b.item<ast::Attribute>();
     a.name = in.string();
-    a.name_range = b.token(TokenKind::Identifier, in);
+    a.name_range = b.token_range(TokenKind::Identifier, in);
   }
 };
 template <> struct action<grammar::attr_eq> {
   template <typename ActionInput>
   static void apply(const ActionInput& in, Builder& b) {
-    b.item<ast::Attribute>().equals = b.token(TokenKind::Equals, in);
+    b.item<ast::Attribute>().equals = b.token_range(TokenKind::Equals, in);
   }
 };
 template <> struct action<grammar::attr_value> {
@@ -1242,7 +1303,7 @@ struct action<grammar::endpoint_internet<To>> {
   static void apply(const ActionInput& in, Builder& b) {
     ast::Endpoint& side = endpoint<To>(b);
     side.internet = true;
-    side.range = b.token(TokenKind::Keyword, in);
+    side.range = b.token_range(TokenKind::Keyword, in);
   }
 };
 template <bool To>
@@ -1258,13 +1319,13 @@ struct action<grammar::endpoint_value<To>> {
 template <> struct action<grammar::arrow> {
   template <typename ActionInput>
   static void apply(const ActionInput& in, Builder& b) {
-    b.item<ast::Edge>().arrow = b.token(TokenKind::Arrow, in);
+    b.item<ast::Edge>().arrow = b.token_range(TokenKind::Arrow, in);
   }
 };
 template <> struct action<grammar::colon> {
   template <typename ActionInput>
   static void apply(const ActionInput& in, Builder& b) {
-    b.item<ast::Edge>().colon = b.token(TokenKind::Colon, in);
+    b.item<ast::Edge>().colon = b.token_range(TokenKind::Colon, in);
   }
 };
 template <> struct action<grammar::port_range> {
@@ -1282,7 +1343,7 @@ template <> struct action<grammar::port_number> {
   static void apply(const ActionInput& in, Builder& b) {
     ast::Port p;
     p.lo = p.hi = to_int(in.string_view());
-    p.range = b.token(TokenKind::Number, in);
+    p.range = b.token_range(TokenKind::Number, in);
     b.item<ast::Edge>().ports.push_back(std::move(p));
   }
 };
@@ -1292,7 +1353,7 @@ template <> struct action<grammar::port_name> {
     ast::Port p;
     p.kind = ast::Port::Kind::Name;
     p.name = in.string();
-    p.range = b.token(TokenKind::Identifier, in);
+    p.range = b.token_range(TokenKind::Identifier, in);
     b.item<ast::Edge>().ports.push_back(std::move(p));
   }
 };
@@ -1302,13 +1363,13 @@ template <> struct action<grammar::block_kind> {
   template <typename ActionInput>
   static void apply(const ActionInput& in, Builder& b) {
     b.block().kind = in.string();
-    b.block().kind_range = b.token(TokenKind::Identifier, in);
+    b.block().kind_range = b.token_range(TokenKind::Identifier, in);
   }
 };
 template <> struct action<grammar::label_ident> {
   template <typename ActionInput>
   static void apply(const ActionInput& in, Builder& b) {
-    b.block().labels.push_back({in.string(), b.token(TokenKind::Identifier, in)});
+    b.block().labels.push_back({in.string(), b.token_range(TokenKind::Identifier, in)});
   }
 };
 template <> struct action<grammar::label_string> {
@@ -1321,13 +1382,13 @@ template <> struct action<grammar::label_string> {
 template <> struct action<grammar::block_open> {
   template <typename ActionInput>
   static void apply(const ActionInput& in, Builder& b) {
-    b.block().open_brace = b.token(TokenKind::LeftBrace, in);
+    b.block().open_brace = b.token_range(TokenKind::LeftBrace, in);
   }
 };
 template <> struct action<grammar::block_close> {
   template <typename ActionInput>
   static void apply(const ActionInput& in, Builder& b) {
-    b.block().close_brace = b.token(TokenKind::RightBrace, in);
+    b.block().close_brace = b.token_range(TokenKind::RightBrace, in);
   }
 };
 template <> struct action<grammar::block_unclosed> {
@@ -1343,6 +1404,7 @@ template <> struct action<grammar::block_unclosed> {
 
 ast::File parse_file(const SourceFile& file, Diagnostics& diags) {
   ast::File out;
+  out.source = &file;
   out.tokens.reserve(file.text().size() / 8);  // most files have a token every 5 to 7 bytes
   Builder builder(file, diags, out);
   const std::string_view text = file.text();

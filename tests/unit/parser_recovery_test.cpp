@@ -50,10 +50,10 @@ void check_invariants(const test::Parsed& p) {
   const auto size = static_cast<std::uint32_t>(p.file->text().size());
   std::uint32_t previous_end = 0;
   for (const auto& t : p.tree.tokens) {
-    REQUIRE(t.range.begin.offset >= previous_end);
-    REQUIRE(t.range.begin.offset < t.range.end.offset);
-    REQUIRE(t.range.end.offset <= size);
-    previous_end = t.range.end.offset;
+    REQUIRE(t.begin >= previous_end);
+    REQUIRE(t.begin < t.end);
+    REQUIRE(t.end <= size);
+    previous_end = t.end;
   }
   for (const auto& d : p.diags.all()) {
     REQUIRE(d.rule == Rule::Syntax);
@@ -197,7 +197,7 @@ TEST_CASE("stray closing brackets at the top level are skipped") {
 TEST_CASE("every token has a kind and a range, punctuation included") {
   auto p = parse("x = f(a.b[0], 1..2, \"s${v}t\"); y = -1.5 # c\n");
   std::vector<std::pair<ast::TokenKind, std::string>> got;
-  for (const auto& t : p->tree.tokens) got.emplace_back(t.kind, text_of(t.range));
+  for (const auto& t : p->tree.tokens) got.emplace_back(t.kind, text_of(p->tree.range(t)));
   using K = ast::TokenKind;
   CHECK(got == std::vector<std::pair<ast::TokenKind, std::string>>{
                    {K::Identifier, "x"}, {K::Equals, "="}, {K::Identifier, "f"}, {K::LeftParen, "("},
@@ -216,7 +216,7 @@ TEST_CASE("blocks, edges, objects and heredocs have their punctuation tokens and
       "u = <<EOT\nhi\nEOT\n");
   using K = ast::TokenKind;
   Strings kinds;
-  for (const auto& t : p->tree.tokens) kinds.push_back(fmt::format("{}:{}", static_cast<int>(t.kind), text_of(t.range)));
+  for (const auto& t : p->tree.tokens) kinds.push_back(fmt::format("{}:{}", static_cast<int>(t.kind), text_of(p->tree.range(t))));
   auto has = [&](K kind, const std::string& text) {
     return std::find(kinds.begin(), kinds.end(), fmt::format("{}:{}", static_cast<int>(kind), text)) != kinds.end();
   };
@@ -292,8 +292,8 @@ TEST_CASE("token_at finds the token holding an offset, and nothing in blanks") {
   CHECK(tree.token_at(2) == tree.token_at(0));
   CHECK(tree.token_at(3) == nullptr);
   REQUIRE((tree.token_at(5) && tree.token_at(12) && tree.token_at(17)));
-  CHECK(text_of(tree.token_at(5)->range) == "\"a\"");
-  CHECK(text_of(tree.token_at(12)->range) == "cidr");
+  CHECK(text_of(tree.range(*tree.token_at(5))) == "\"a\"");
+  CHECK(text_of(tree.range(*tree.token_at(12))) == "cidr");
   CHECK(tree.token_at(17)->kind == ast::TokenKind::Equals);
   REQUIRE(tree.token_at(23));
   CHECK(tree.token_at(23)->kind == ast::TokenKind::RightBrace);
@@ -305,7 +305,8 @@ TEST_CASE("after a syntax error the skipped text is an Error token, and its comm
   auto p = parse("vpc \"a\" {\n  cidr = = \"x\" # note\n  nat = \"none\"\n}\n");
   Strings got;
   for (const auto& t : p->tree.tokens)
-    if (t.range.begin.line == 2) got.push_back(fmt::format("{} {}", static_cast<int>(t.kind), text_of(t.range)));
+    if (p->tree.range(t).begin.line == 2)
+      got.push_back(fmt::format("{} {}", static_cast<int>(t.kind), text_of(p->tree.range(t))));
   using K = ast::TokenKind;
   auto kind = [](K k) { return std::to_string(static_cast<int>(k)); };
   CHECK(got == Strings{kind(K::Identifier) + " cidr", kind(K::Equals) + " =", kind(K::Error) + " = \"x\"",

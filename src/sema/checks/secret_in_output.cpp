@@ -36,7 +36,7 @@ std::optional<std::string_view> secret_kind(std::string_view text) {
 }
 
 void report(Diagnostics& diags, SourceRange where, std::string_view what, std::string_view kind) {
-  diags.report(Rule::SecretInOutput, where, fmt::format("{} holds what looks like {}", what, kind))
+  diags.report(Rule::SecretInOutput, where, "{} holds what looks like {}", what, kind)
       .notes.push_back({{}, "the stack would carry it in clear text; read it at boot from Secrets Manager or SSM "
                             "Parameter Store through an instance role instead"});
 }

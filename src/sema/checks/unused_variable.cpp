@@ -61,7 +61,7 @@ void unused_variable(const ast::File& file, Diagnostics& diags) {
   }
   for (const auto& [name, attr] : variables)
     if (!used[name])
-      diags.report(Rule::UnusedVariable, attr->name_range, fmt::format("variable `{}` is never used", name));
+      diags.report(Rule::UnusedVariable, attr->name_range, "variable `{}` is never used", name);
 }
 
 }  // namespace archc::checks
