@@ -56,9 +56,9 @@ KindReader::KindReader(ReadContext& ctx, const ast::Block& block, const model::K
       }
     } else if (std::holds_alternative<ast::ErrorItem>(item)) {
       broken_ = true;
-    } else if (const auto* edge = std::get_if<ast::Edge>(&item); edge && !kind.edges) {
+    } else if (const auto* edge = std::get_if<std::unique_ptr<ast::Edge>>(&item); edge && !kind.edges) {
       broken_ = true;
-      ctx_.diags.report(Rule::MisplacedEdge, edge->range,
+      ctx_.diags.report(Rule::MisplacedEdge, (*edge)->range,
                        fmt::format("edges (a -> b) belong in an sg-chain block, not in {}", what_));
     }
   }
@@ -219,7 +219,7 @@ std::vector<const ast::Block*> KindReader::blocks(std::string_view kind) const {
 std::vector<const ast::Edge*> KindReader::edges() const {
   std::vector<const ast::Edge*> out;
   for (const auto& item : block_.items)
-    if (const auto* e = std::get_if<ast::Edge>(&item)) out.push_back(e);
+    if (const auto* e = std::get_if<std::unique_ptr<ast::Edge>>(&item)) out.push_back(e->get());
   return out;
 }
 

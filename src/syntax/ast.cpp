@@ -56,6 +56,14 @@ std::optional<ErrorItem::BlockHead> ErrorItem::block_head() const {
   return BlockHead{kind, label};
 }
 
+Expr* ExprPool::make() {
+  if (used_ == kChunk) {
+    chunks_.push_back(std::make_unique<Expr[]>(kChunk));
+    used_ = 0;
+  }
+  return &chunks_.back()[used_++];
+}
+
 const Token* File::token_at(std::uint32_t offset) const {
   // The first token that ends after `offset`; it holds the offset unless the
   // offset lies in the blanks before it.

@@ -18,7 +18,10 @@
 namespace archc::ast {
 
 struct Expr;
-using ExprPtr = std::unique_ptr<Expr>;
+// An expression of the tree. Expressions are the commonest node, so they are
+// not allocated one by one: they live in their File's ExprPool, and die
+// with it.
+using ExprPtr = Expr*;
 
 // A piece of a string or heredoc: literal text (escapes already decoded) or
 // an interpolated `${expr}`.
@@ -61,6 +64,18 @@ struct Expr {
   std::string name;  // Call function name, Reference root
   SourceRange name_range;
   std::vector<RefStep> steps;  // Reference
+};
+
+// Where the expressions of one File live: made in chunks, default
+// constructed, never freed one by one.
+class ExprPool {
+ public:
+  Expr* make();
+
+ private:
+  static constexpr std::size_t kChunk = 256;
+  std::vector<std::unique_ptr<Expr[]>> chunks_;
+  std::size_t used_ = kChunk;  // of the last chunk
 };
 
 // The comments that describe an item, as indices into File::comments: the
@@ -127,7 +142,8 @@ struct ErrorItem {
 };
 
 struct Block;
-using BodyItem = std::variant<Attribute, std::unique_ptr<Block>, Edge, ErrorItem>;
+// An edge is boxed: it is twice the size of an attribute, and far rarer.
+using BodyItem = std::variant<Attribute, std::unique_ptr<Block>, std::unique_ptr<Edge>, ErrorItem>;
 
 struct Block {
   std::string kind;
@@ -178,6 +194,7 @@ struct Token {
 
 struct File {
   const SourceFile* source = nullptr;  // the text this tree was parsed from
+  ExprPool exprs;                      // every Expr of the tree
   std::vector<BodyItem> items;  // top level: blocks and attributes (and errors) only
   std::vector<Comment> comments;
   // Every token in source order; ranges do not overlap and only blanks lie

@@ -290,14 +290,17 @@ class Builder {
   std::vector<ast::BodyItem>& items() { return blocks_.empty() ? out_.items : blocks_.back()->items; }
   template <typename Item>
   Item& item() {
-    return std::get<Item>(items().back());
+    if constexpr (std::is_same_v<Item, ast::Edge>) return *std::get<std::unique_ptr<ast::Edge>>(items().back());
+    else return std::get<Item>(items().back());
   }
   ast::Block& block() { return *blocks_.back(); }
 
   // An attribute or edge: appended when it starts, removed if it fails.
   template <typename Item>
   void open_item(const char* begin) {
-    Item& item = std::get<Item>(items().emplace_back(std::in_place_type<Item>));
+    if constexpr (std::is_same_v<Item, ast::Edge>) items().emplace_back(std::make_unique<ast::Edge>());
+    else items().emplace_back(std::in_place_type<Item>);
+    Item& item = this->item<Item>();
     item.range.begin = pos(begin);
     start_item_comments(begin, item.comments);
   }
@@ -333,7 +336,7 @@ class Builder {
   // on top, waiting to be taken by the rule that holds it.
   ast::Expr& expr() { return *exprs_.back(); }
   void open_expr(const char* begin) {
-    exprs_.push_back(std::make_unique<ast::Expr>());
+    exprs_.push_back(out_.exprs.make());
     exprs_.back()->range.begin = pos(begin);
   }
   void close_expr(const char* end) {
@@ -342,7 +345,7 @@ class Builder {
   }
   void drop_expr() { exprs_.pop_back(); }
   ast::ExprPtr take_expr() {
-    ast::ExprPtr e = std::move(exprs_.back());
+    ast::ExprPtr e = exprs_.back();
     exprs_.pop_back();
     return e;
   }
@@ -1133,7 +1136,7 @@ template <> struct action<grammar::interp> {
   template <typename ActionInput>
   static void apply(const ActionInput& in, Builder& b) {
     ast::ExprPtr value = b.take_expr();
-    b.expr().parts.push_back({{}, std::move(value), b.range(in)});
+    b.expr().parts.push_back({{}, value, b.range(in)});
   }
 };
 template <> struct action<grammar::heredoc> {
@@ -1202,7 +1205,7 @@ template <> struct action<grammar::element> {
   template <typename ActionInput>
   static void apply(const ActionInput&, Builder& b) {
     ast::ExprPtr e = b.take_expr();
-    b.expr().items.push_back(std::move(e));
+    b.expr().items.push_back(e);
   }
 };
 template <> struct action<grammar::list_open> {
@@ -1236,7 +1239,7 @@ template <> struct action<grammar::member_value> {
   template <typename ActionInput>
   static void apply(const ActionInput&, Builder& b) {
     ast::ExprPtr value = b.take_expr();
-    b.expr().members.back().value = std::move(value);
+    b.expr().members.back().value = value;
   }
 };
 template <> struct action<grammar::ident_head> {
@@ -1265,7 +1268,7 @@ template <> struct action<grammar::ref_index> {
   template <typename ActionInput>
   static void apply(const ActionInput& in, Builder& b) {
     ast::ExprPtr index = b.take_expr();
-    b.expr().steps.push_back({{}, std::move(index), b.range(in)});
+    b.expr().steps.push_back({{}, index, b.range(in)});
   }
 };
 
@@ -1313,7 +1316,7 @@ struct action<grammar::endpoint_value<To>> {
     ast::ExprPtr value = b.take_expr();
     ast::Endpoint& side = endpoint<To>(b);
     side.range = value->range;
-    side.expr = std::move(value);
+    side.expr = value;
   }
 };
 template <> struct action<grammar::arrow> {

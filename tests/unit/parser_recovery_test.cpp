@@ -29,8 +29,8 @@ Strings outline(const std::vector<ast::BodyItem>& items) {
   for (const auto& item : items) {
     if (const auto* a = std::get_if<ast::Attribute>(&item)) out.push_back("attribute " + a->name);
     else if (const auto* b = std::get_if<std::unique_ptr<ast::Block>>(&item)) out.push_back("block " + (*b)->kind);
-    else if (const auto* e = std::get_if<ast::Edge>(&item))
-      out.push_back("edge " + text_of(e->from.range) + " -> " + text_of(e->to.range));
+    else if (const auto* e = std::get_if<std::unique_ptr<ast::Edge>>(&item))
+      out.push_back("edge " + text_of((*e)->from.range) + " -> " + text_of((*e)->to.range));
     else out.push_back("error " + text_of(std::get<ast::ErrorItem>(item).range));
   }
   return out;
@@ -234,7 +234,7 @@ TEST_CASE("blocks, edges, objects and heredocs have their punctuation tokens and
   CHECK(chain.open_brace.begin.column == 14);
   CHECK(text_of(chain.close_brace) == "}");
   CHECK(chain.close_brace.begin.column == 44);
-  const auto& e = std::get<ast::Edge>(chain.items.at(0));
+  const auto& e = *std::get<std::unique_ptr<ast::Edge>>(chain.items.at(0));
   CHECK((text_of(e.arrow) == "->" && e.arrow.begin.column == 25));
   CHECK((text_of(e.colon) == ":" && e.colon.begin.column == 34));
   const auto& x = std::get<ast::Attribute>(p->tree.items.at(1));
@@ -364,7 +364,7 @@ TEST_CASE("comments attach to edges, and the flat list keeps them all in order")
       "  # from the internet\n"
       "  internet -> alb.a : 443 # https only\n"
       "}\n");
-  const auto& e = std::get<ast::Edge>(block(p->tree.items.at(0)).items.at(0));
+  const auto& e = *std::get<std::unique_ptr<ast::Edge>>(block(p->tree.items.at(0)).items.at(0));
   REQUIRE(e.comments.leading_end - e.comments.leading_begin == 1);
   CHECK(p->tree.comments[e.comments.leading_begin].text == "# from the internet");
   REQUIRE(e.comments.trailing);

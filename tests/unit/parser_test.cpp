@@ -30,8 +30,8 @@ const ast::Block& block(const ast::BodyItem& item) {
 }
 
 const ast::Edge& edge(const ast::BodyItem& item) {
-  REQUIRE(std::holds_alternative<ast::Edge>(item));
-  return std::get<ast::Edge>(item);
+  REQUIRE(std::holds_alternative<std::unique_ptr<ast::Edge>>(item));
+  return *std::get<std::unique_ptr<ast::Edge>>(item);
 }
 
 // The value of the single top-level attribute in `text`.

@@ -27,8 +27,8 @@ template <typename F>
 void variables_in(const ast::Block& b, F&& found) {
   for (const auto& item : b.items) {
     if (const auto* a = std::get_if<ast::Attribute>(&item)) variables_in(*a->value, found);
-    else if (const auto* e = std::get_if<ast::Edge>(&item)) {
-      for (const auto* ep : {&e->from, &e->to})
+    else if (const auto* e = std::get_if<std::unique_ptr<ast::Edge>>(&item)) {
+      for (const auto* ep : {&(*e)->from, &(*e)->to})
         if (ep->expr) variables_in(*ep->expr, found);
     } else if (const auto* nested = std::get_if<std::unique_ptr<ast::Block>>(&item)) {
       variables_in(**nested, found);
