@@ -40,19 +40,21 @@ namespace {
 using Kind = model::Endpoint::Kind;
 
 // What claims an id: a declaration, or (for an ingress rule) one rule.
-// Compared by what it refers to; described in words only for a message.
+// Two declarations of one kind and name are one owner (duplicate-name
+// reports them); an owner is described in words only for a message.
 struct Owner {
   enum class Kind : std::uint8_t { Vpc, Tier, Resource, Listener, TargetGroup, Rule } kind;
-  std::size_t a = 0, b = 0;  // Vpc: vpc; Tier: vpc, tier; Resource: resource; Listener and TargetGroup:
-                             // alb resource, listener; Rule: edge (ChainGraph::edges), port
-  auto key() const { return std::tie(kind, a, b); }
+  std::string_view a, b;           // Vpc: its name; Tier: vpc, tier; Resource: kind, name; Listener: alb, listener;
+                                   // TargetGroup: alb, asg
+  std::size_t edge = 0, port = 0;  // Rule: indexes into ChainGraph::edges() and the edge's ports
+  auto key() const { return std::tie(kind, a, b, edge, port); }
   bool operator<(const Owner& o) const { return key() < o.key(); }
   bool operator==(const Owner& o) const { return key() == o.key(); }
 };
 
-Owner vpc_owner(std::size_t vpc) { return {Owner::Kind::Vpc, vpc, 0}; }
-Owner tier_owner(const model::TierRef& t) { return {Owner::Kind::Tier, t.vpc, t.tier}; }
-Owner resource_owner(std::size_t r) { return {Owner::Kind::Resource, r, 0}; }
+Owner vpc_owner(const model::Vpc& vpc) { return {Owner::Kind::Vpc, vpc.name, {}}; }
+Owner tier_owner(const model::Vpc& vpc, const model::Tier& tier) { return {Owner::Kind::Tier, vpc.name, tier.name}; }
+Owner resource_owner(const model::Resource& r) { return {Owner::Kind::Resource, r.kind->keyword, r.name}; }
 
 // What makes two rule claims one rule (a rule made twice: duplicate-edge):
 // its target, ports and source.
@@ -66,10 +68,15 @@ struct RuleIdentity {
 bool same_endpoint(const model::Endpoint& a, const model::Endpoint& b) {
   if (a.kind != b.kind) return false;
   switch (a.kind) {
-    case Kind::Internet: return true;
-    case Kind::Cidr: return a.cidr == b.cidr;
-    case Kind::Vpc: case Kind::Resource: return a.index == b.index;
-    case Kind::Tier: return a.tier.vpc == b.tier.vpc && a.tier.tier == b.tier.tier;
+    case Kind::Internet:
+      return true;
+    case Kind::Cidr:
+      return a.cidr == b.cidr;
+    case Kind::Vpc:
+    case Kind::Resource:
+      return a.index == b.index;
+    case Kind::Tier:
+      return a.tier.vpc == b.tier.vpc && a.tier.tier == b.tier.tier;
   }
   return false;
 }
@@ -83,7 +90,7 @@ bool same_rule(const RuleIdentity& x, const RuleIdentity& y) {
 // One id, or one leading word, that an owner would take among the claims of
 // one role.
 struct Claim {
-  const char* role;
+  std::string_view role;
   std::string id;
   Owner owner;
   SourceRange at;
@@ -93,7 +100,7 @@ struct Claim {
 
 class Claims {
  public:
-  Claims(const model::Model& m, const ChainGraph& graph, Diagnostics& diags) : m_(m), graph_(graph), diags_(diags) {}
+  Claims(const ChainGraph& graph, Diagnostics& diags) : graph_(graph), diags_(diags) {}
 
   // Reports `c` when an earlier claim of another owner holds its id, once
   // per pair of owners. A claim whose parents collided already is dropped:
@@ -104,7 +111,7 @@ class Claims {
     const auto it = first_.find({c.role, c.id});
     if (it == first_.end()) {
       const Claim& kept = claims_.emplace_back(std::move(c));
-      first_.emplace(std::make_pair(std::string_view(kept.role), std::string_view(kept.id)), &kept);
+      first_.emplace(std::make_pair(kept.role, std::string_view(kept.id)), &kept);
       return;
     }
     const Claim& other = *it->second;
@@ -120,28 +127,25 @@ class Claims {
  private:
   std::string describe(const Owner& o) const {
     switch (o.kind) {
-      case Owner::Kind::Vpc: return fmt::format("vpc `{}`", m_.vpcs[o.a].name);
-      case Owner::Kind::Tier: return fmt::format("tier `{}` of vpc `{}`", m_.vpcs[o.a].tiers[o.b].name, m_.vpcs[o.a].name);
-      case Owner::Kind::Resource: return fmt::format("{} `{}`", m_.resources[o.a]->kind->keyword, m_.resources[o.a]->name);
-      case Owner::Kind::Listener: {
-        const auto& alb = static_cast<const model::Alb&>(*m_.resources[o.a]);
-        return fmt::format("listener `{}` of alb `{}`", alb.listeners[o.b].name, alb.name);
-      }
-      case Owner::Kind::TargetGroup: {
-        const auto& alb = static_cast<const model::Alb&>(*m_.resources[o.a]);
-        return fmt::format("the target group of alb `{}` for asg `{}`", alb.name,
-                           m_.resources[*alb.listeners[o.b].forward]->name);
-      }
+      case Owner::Kind::Vpc:
+        return fmt::format("vpc `{}`", o.a);
+      case Owner::Kind::Tier:
+        return fmt::format("tier `{}` of vpc `{}`", o.b, o.a);
+      case Owner::Kind::Resource:
+        return fmt::format("{} `{}`", o.a, o.b);
+      case Owner::Kind::Listener:
+        return fmt::format("listener `{}` of alb `{}`", o.b, o.a);
+      case Owner::Kind::TargetGroup:
+        return fmt::format("the target group of alb `{}` for asg `{}`", o.a, o.b);
       case Owner::Kind::Rule: {
-        const model::Edge& e = *graph_.edges()[o.a];
+        const model::Edge& e = *graph_.edges()[o.edge];
         return fmt::format("the rule {} -> {} on {}", graph_.describe(e.from), graph_.describe(e.to),
-                           format_ports({e.ports[o.b]}));
+                           format_ports({e.ports[o.port]}));
       }
     }
     return {};
   }
 
-  const model::Model& m_;
   const ChainGraph& graph_;
   Diagnostics& diags_;
   std::deque<Claim> claims_;  // the first claim of each (role, id), where first_'s keys point
@@ -159,47 +163,39 @@ constexpr const char* kSameWord = "{} and {} would share their logical ids: both
 constexpr const char* kSameId = "{} and {} would both get the logical id `{}`";
 
 void leading_words(Claims& claims, const model::Model& m) {
-  for (std::size_t v = 0; v < m.vpcs.size(); ++v)
-    claims.add({"vpc", logical_id::leading_word(m.vpcs[v].name), vpc_owner(v), m.vpcs[v].range}, kSameWord);
+  for (const auto& vpc : m.vpcs)
+    claims.add({"vpc", logical_id::leading_word(vpc.name), vpc_owner(vpc), vpc.range}, kSameWord);
   for (std::size_t i : m.resources_by_kind()) {
     const model::Resource& r = *m.resources[i];
-    claims.add({r.kind->keyword.data(), logical_id::leading_word(r.name), resource_owner(i), r.range}, kSameWord);
+    claims.add({r.kind->keyword, logical_id::leading_word(r.name), resource_owner(r), r.range}, kSameWord);
   }
 }
 
 void subnets(Claims& claims, const model::Model& m) {
-  for (std::size_t v = 0; v < m.vpcs.size(); ++v) {
-    const model::Vpc& vpc = m.vpcs[v];
-    for (std::size_t t = 0; t < vpc.tiers.size(); ++t) {
-      for (const auto& zone : vpc.zones) {
-        claims.add({"subnet", logical_id::subnet(vpc.name, vpc.tiers[t].name, zone), {Owner::Kind::Tier, v, t},
-                    vpc.tiers[t].range, {vpc_owner(v)}},
+  for (const auto& vpc : m.vpcs)
+    for (const auto& tier : vpc.tiers)
+      for (const auto& zone : vpc.zones)
+        claims.add({"subnet", logical_id::subnet(vpc.name, tier.name, zone), tier_owner(vpc, tier), tier.range,
+                    {vpc_owner(vpc)}},
                    kSameId);
-      }
-    }
-  }
 }
 
-void listeners_and_target_groups(Claims& claims, const model::Model& m) {
-  for (std::size_t i = 0; i < m.resources.size(); ++i) {
-    const auto* alb = dynamic_cast<const model::Alb*>(m.resources[i].get());
-    if (!alb) continue;
-    for (std::size_t l = 0; l < alb->listeners.size(); ++l) {
-      const auto& listener = alb->listeners[l];
-      claims.add({"listener", logical_id::listener(alb->name, listener.name), {Owner::Kind::Listener, i, l},
-                  listener.range, {resource_owner(i)}},
+void listeners(Claims& claims, const model::Model& m) {
+  for (const model::Alb* alb : m.all<model::Alb>())
+    for (const auto& l : alb->listeners)
+      claims.add({"listener", logical_id::listener(alb->name, l.name), {Owner::Kind::Listener, alb->name, l.name},
+                  l.range, {resource_owner(*alb)}},
                  kSameId);
-    }
-  }
-  for (std::size_t i = 0; i < m.resources.size(); ++i) {
-    const auto* alb = dynamic_cast<const model::Alb*>(m.resources[i].get());
-    if (!alb) continue;
-    for (std::size_t l = 0; l < alb->listeners.size(); ++l) {
-      const auto& listener = alb->listeners[l];
-      if (!listener.forward) continue;
-      claims.add({"target group", logical_id::target_group(alb->name, m.resources[*listener.forward]->name),
-                  {Owner::Kind::TargetGroup, i, l}, listener.forward_range,
-                  {resource_owner(i), resource_owner(*listener.forward)}},
+}
+
+void target_groups(Claims& claims, const model::Model& m) {
+  for (const model::Alb* alb : m.all<model::Alb>()) {
+    for (const auto& l : alb->listeners) {
+      if (!l.forward) continue;
+      const model::Resource& asg = *m.resources[*l.forward];
+      claims.add({"target group", logical_id::target_group(alb->name, asg.name),
+                  {Owner::Kind::TargetGroup, alb->name, asg.name}, l.forward_range,
+                  {resource_owner(*alb), resource_owner(asg)}},
                  kSameId);
     }
   }
@@ -208,10 +204,18 @@ void listeners_and_target_groups(Claims& claims, const model::Model& m) {
 // The owners whose names an endpoint's part of a rule id comes from.
 void endpoint_owners(const model::Model& m, const model::Endpoint& e, std::vector<Owner>& out) {
   switch (e.kind) {
-    case Kind::Internet: case Kind::Cidr: return;
-    case Kind::Vpc: out.push_back(vpc_owner(e.index)); return;
-    case Kind::Tier: out.push_back(vpc_owner(e.tier.vpc)), out.push_back(tier_owner(e.tier)); return;
-    case Kind::Resource: out.push_back(resource_owner(e.index)); return;
+    case Kind::Internet:
+    case Kind::Cidr:
+      return;
+    case Kind::Vpc:
+      out.push_back(vpc_owner(m.vpcs[e.index]));
+      return;
+    case Kind::Tier:
+      out.push_back(vpc_owner(m.vpc_of(e.tier))), out.push_back(tier_owner(m.vpc_of(e.tier), m.tier(e.tier)));
+      return;
+    case Kind::Resource:
+      out.push_back(resource_owner(*m.resources[e.index]));
+      return;
   }
 }
 
@@ -228,8 +232,12 @@ void ingress_rules(Claims& claims, const model::Model& m, const ChainGraph& grap
     for (std::size_t p = 0; p < e.ports.size(); ++p) {
       const auto& port = e.ports[p];
       for (const auto& source : sources) {
-        claims.add({"ingress rule", logical_id::ingress_rule(group, source, port), {Owner::Kind::Rule, i, p}, port.range,
-                    parents, {&e.to, port.lo, port.hi, source.cidr, &e.from}},
+        claims.add({"ingress rule",
+                    logical_id::ingress_rule(group, source, port),
+                    {Owner::Kind::Rule, {}, {}, i, p},
+                    port.range,
+                    parents,
+                    {&e.to, port.lo, port.hi, source.cidr, &e.from}},
                    kSameId);
       }
     }
@@ -240,12 +248,13 @@ void ingress_rules(Claims& claims, const model::Model& m, const ChainGraph& grap
 
 void name_collision(const model::Model& m, Diagnostics& diags) {
   const ChainGraph graph(m);
-  Claims claims(m, graph, diags);
+  Claims claims(graph, diags);
   // Names first: the ids that join names are then checked only where
   // those names are apart.
   leading_words(claims, m);
   subnets(claims, m);
-  listeners_and_target_groups(claims, m);
+  listeners(claims, m);
+  target_groups(claims, m);
   ingress_rules(claims, m, graph);
 }
 
