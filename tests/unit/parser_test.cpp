@@ -1,6 +1,8 @@
 // The parser against LANGUAGE.md §1-2: every construct, exact syntax error
 // positions and messages, recovery, and hostile input.
 #include <catch2/catch.hpp>
+#include <charconv>
+#include <cmath>
 
 #include "test_support.hpp"
 
@@ -153,6 +155,22 @@ TEST_CASE("numbers, booleans and null") {
   CHECK((attribute(items[3]).value->kind == ast::ExprKind::Bool && attribute(items[3]).value->boolean));
   CHECK((attribute(items[4]).value->kind == ast::ExprKind::Bool && !attribute(items[4]).value->boolean));
   CHECK(attribute(items[5]).value->kind == ast::ExprKind::Null);
+}
+
+TEST_CASE("integers read exactly as from_chars reads them, at every length") {
+  // Up to 15 digits the parser reads an integer as one; past that, as a
+  // double. Both must give the double from_chars gives, `-0` included.
+  for (const std::string text : {"0", "-0", "7", "-7", "999999999999999", "-999999999999999", "1000000000000000",
+                                 "9007199254740993", "123456789012345678901234567890", "00042"}) {
+    INFO(text);
+    auto v = value_of("x = " + text + "\n");
+    double expected = 0;
+    std::from_chars(text.data(), text.data() + text.size(), expected);
+    CHECK(v.value().kind == ast::ExprKind::Number);
+    CHECK(v.value().is_integer);
+    CHECK(v.value().number == expected);
+    CHECK(std::signbit(v.value().number) == std::signbit(expected));
+  }
 }
 
 TEST_CASE("a keyword followed by name characters is a reference") {
