@@ -14,10 +14,6 @@ Diagnostic& Diagnostics::report(Rule rule, SourceRange range, std::string messag
   return add({rule, range, std::move(message), {}, {}});
 }
 
-namespace {
-
-// `text` cut to kMaxMessageBytes, its middle replaced by ` ... `, at UTF-8
-// character boundaries.
 void clip(std::string& text) {
   if (text.size() <= kMaxMessageBytes) return;
   constexpr std::string_view kCut = " ... ";
@@ -26,8 +22,6 @@ void clip(std::string& text) {
   const std::size_t tail = utf8_boundary_at_or_before(text, text.size() - keep);
   text = text.substr(0, head) + std::string(kCut) + text.substr(tail);
 }
-
-}  // namespace
 
 Diagnostic* Diagnostics::count(Severity severity) {
   const bool error = severity == Severity::Error;

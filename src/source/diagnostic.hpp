@@ -40,6 +40,10 @@ struct Diagnostic {
 // The longest message (or note) kept, in bytes: only quoted source text
 // (a name, a string) makes one longer, and loses its middle to ` ... `.
 inline constexpr std::size_t kMaxMessageBytes = 1024;
+// `text` cut to kMaxMessageBytes, its middle replaced by ` ... `, at UTF-8
+// character boundaries: what Diagnostics does to what it records, for a
+// note added to a diagnostic after it was reported.
+void clip(std::string& text);
 
 // Collects the diagnostics of one run, in the order they were found. It
 // keeps at most a limit of errors, and of warnings, and counts the others,
