@@ -122,11 +122,12 @@ std::string describe(const FixIt& f) {
 }
 
 std::string render_summary(const std::string& path, std::size_t errors, std::size_t warnings) {
-  return fmt::format("{}: {} error{}, {} warning{}", path, errors, errors == 1 ? "" : "s", warnings,
+  return fmt::format("{}: {} error{}, {} warning{}", printable(path), errors, errors == 1 ? "" : "s", warnings,
                      warnings == 1 ? "" : "s");
 }
 
-std::string render_omitted(const std::string& path, const Diagnostics& diags) {
+std::string render_omitted(const std::string& raw_path, const Diagnostics& diags) {
+  const std::string path = printable(raw_path);
   const std::size_t errors = diags.omitted_errors(), warnings = diags.omitted_warnings();
   const char* const tail = "not shown (--error-limit 0 shows all)";
   if (errors && warnings)

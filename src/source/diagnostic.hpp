@@ -116,6 +116,7 @@ std::string render_text(const Diagnostic& d, bool color);
 // kMaxMessageBytes, as a message.
 std::string describe(const FixIt& f);
 // `FILE: N errors, M warnings`, the line that closes a file's diagnostics.
+// Here and in render_omitted the file name is escaped as printable() does.
 std::string render_summary(const std::string& path, std::size_t errors, std::size_t warnings);
 // `FILE: too many errors: N more not shown (--error-limit 0 shows all)`
 // (or warnings, or both), the line before the summary when diagnostics
