@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <set>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -245,8 +247,9 @@ class ModelBuilder {
       return;
     }
     const auto* known = AwsCatalog::get().zones(m_.stack.region);
+    std::set<std::string_view> listed;  // of zones->items, which outlives it
     for (const auto& z : zones->items) {
-      if (std::find(vpc.zones.begin(), vpc.zones.end(), z.text) != vpc.zones.end()) {
+      if (!listed.insert(z.text).second) {
         diags_.report(Rule::DuplicateZone, z.range, "zone `{}` is listed twice", z.text);
       } else if (known && std::find(known->begin(), known->end(), z.text) == known->end()) {
         auto& d = diags_.report(Rule::UnknownZone, z.range,

@@ -21,9 +21,9 @@ namespace archc {
 // suggestions.
 class Suggester {
  public:
-  // About 0.1 s of comparisons: thousands of suggestions among thousands of
+  // Some 50 ms of comparisons: a hundred suggestions among thousands of
   // names, far more than any file with a few typos needs.
-  static constexpr std::size_t kBudget = std::size_t{1} << 27;
+  static constexpr std::size_t kBudget = std::size_t{1} << 24;
   // A word longer than this gets no suggestion (names hold at most 64
   // characters; a longer word is no typo of one).
   static constexpr std::size_t kMaxWordBytes = 256;
