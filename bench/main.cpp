@@ -5,8 +5,12 @@
 //   archc_bench [--repeat N] [--input NAME]   time every input, or only NAME
 //                                              (default 7 runs each)
 //   archc_bench --write DIR                    write the generated inputs to DIR, for run.sh
+//   archc_bench --growth [NAME]                how the time of every phase together grows
+//                                              with hostile inputs (growth.hpp), or NAME's
 #include <algorithm>
 #include <chrono>
+#include <cmath>
+#include <ctime>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -20,6 +24,8 @@
 #include "emit/cloudformation.hpp"
 #include "emit/terraform.hpp"
 #include "generate.hpp"
+#include "growth.hpp"
+#include "pipeline.hpp"
 #include "lower/lower.hpp"
 #include "sema/build_model.hpp"
 #include "sema/checks.hpp"
@@ -151,8 +157,40 @@ int write_inputs(const std::string& dir) {
 }
 
 int usage() {
-  std::cerr << "usage: archc_bench [--repeat N] [--input NAME] | archc_bench --write DIR\n";
+  std::cerr << "usage: archc_bench [--repeat N] [--input NAME] | archc_bench --write DIR | "
+               "archc_bench --growth [NAME]\n";
   return 2;
+}
+
+// Processor time, which other work on the machine changes far less than
+// the wall clock.
+double cpu_ms() { return 1e3 * static_cast<double>(std::clock()) / CLOCKS_PER_SEC; }
+
+// Each growth case at n, 2n, ... 64n: the processor time of run_pipeline
+// (the least of three runs) and the exponent of its growth from the size
+// before (1 is linear, 2 quadratic).
+int run_growth(const std::string& only) {
+  bool found = false;
+  for (const auto& c : growth_cases()) {
+    if (!only.empty() && only != c.name) continue;
+    found = true;
+    fmt::print("\n{}: {}\n  {:>8} {:>12} {:>10} {:>9}\n", c.name, c.what, "n", "bytes in", "ms", "exponent");
+    double previous = 0;
+    for (int n = c.base; n <= 64 * c.base; n *= 2) {
+      const std::string text = c.make(n);
+      double best = 0;
+      for (int run = 0; run < 3; ++run) {
+        const double start = cpu_ms();
+        run_pipeline(std::string(c.name) + ".arch", text, c.error_limit);
+        const double ms = cpu_ms() - start;
+        best = run == 0 ? ms : std::min(best, ms);
+      }
+      const std::string exponent = previous > 0 && best > 0 ? fmt::format("{:.2f}", std::log2(best / previous)) : "";
+      fmt::print("  {:>8} {:>12} {:>10.1f} {:>9}\n", n, text.size(), best, exponent);
+      previous = best;
+    }
+  }
+  return found ? 0 : usage();
 }
 
 }  // namespace
@@ -162,6 +200,7 @@ int run_bench(int argc, char** argv) {
   std::string only;
   const std::vector<std::string> args(argv + 1, argv + argc);
   if (args.size() == 2 && args[0] == "--write") return write_inputs(args[1]);
+  if (!args.empty() && args.size() <= 2 && args[0] == "--growth") return run_growth(args.size() == 2 ? args[1] : "");
   for (std::size_t i = 0; i < args.size(); i += 2) {
     if (i + 1 == args.size()) return usage();
     if (args[i] == "--repeat") repeat = std::atoi(args[i + 1].c_str());

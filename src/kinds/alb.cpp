@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -18,8 +19,9 @@ namespace archc {
 
 std::vector<int> model::Alb::serving_ports() const {
   std::vector<int> out;
+  std::set<int> seen;  // not a search of `out`: an alb may have thousands of listeners
   for (const auto& l : listeners)
-    if (l.port != 0 && std::find(out.begin(), out.end(), l.port) == out.end()) out.push_back(l.port);
+    if (l.port != 0 && seen.insert(l.port).second) out.push_back(l.port);
   return out;
 }
 
@@ -78,17 +80,17 @@ model::Listener read_listener(KindReader& r, const std::string& name) {
 void read_alb(KindReader& r, model::Resource& resource) {
   auto& alb = static_cast<model::Alb&>(resource);
   if (alb.subnets) alb.internet_facing = r.model().tier(*alb.subnets).is_public;
-  std::vector<std::string> names;
+  std::map<std::string, std::size_t> names;  // index in alb.listeners
   for (const auto* block : r.blocks("listener")) {
     auto name = block_name(r.diags(), *block);
     if (!name) continue;
-    if (auto first = std::find(names.begin(), names.end(), *name); first != names.end()) {
+    if (auto first = names.find(*name); first != names.end()) {
       r.diags().report(Rule::DuplicateName, block->labels.front().range, "listener `{}` is declared twice", *name)
-          .notes.push_back({alb.listeners[static_cast<std::size_t>(first - names.begin())].range, "first declared here"});
+          .notes.push_back({alb.listeners[first->second].range, "first declared here"});
       continue;
     }
     KindReader lr(r.context(), *block, listener(), fmt::format("listener `{}` of alb `{}`", *name, alb.name));
-    names.push_back(*name);
+    names.emplace(*name, alb.listeners.size());
     alb.listeners.push_back(read_listener(lr, *name));
   }
   if (alb.listeners.empty() && !r.broken())

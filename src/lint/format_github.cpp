@@ -4,14 +4,16 @@
 #include <fmt/format.h>
 
 #include "lint/formats.hpp"
+#include "source/utf8.hpp"
 
 namespace archc::lint {
 
 namespace {
 
+// Also replaces what is not UTF-8 (a file name may hold anything) by U+FFFD.
 std::string escape(std::string_view text, bool property) {
   std::string out;
-  for (char c : text) {
+  for (char c : valid_utf8(text)) {
     switch (c) {
       case '%': out += "%25"; break;
       case '\r': out += "%0D"; break;

@@ -62,7 +62,9 @@ class JsonFormat : public Format {
                        {"warnings", warnings_},
                        {"warnings_not_shown", warnings_not_shown_},
                        {"suppressed", suppressed_}};
-    out_ << doc_.dump(2) << '\n';
+    // A file name need not be UTF-8, and JSON must be: its other bytes are
+    // written as U+FFFD (nlohmann would throw).
+    out_ << doc_.dump(2, ' ', false, ordered_json::error_handler_t::replace) << '\n';
   }
 
  private:

@@ -143,7 +143,9 @@ class SarifFormat : public Format {
     ordered_json doc = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
                         {"version", "2.1.0"},
                         {"runs", ordered_json::array({std::move(run)})}};
-    out_ << doc.dump(2) << '\n';
+    // Messages may quote a file name, which need not be UTF-8 (URIs are
+    // percent-encoded): its other bytes are written as U+FFFD.
+    out_ << doc.dump(2, ' ', false, ordered_json::error_handler_t::replace) << '\n';
   }
 
  private:

@@ -13,13 +13,10 @@ LintedFile lint_compilation(const Compilation& c) {
   LintedFile out;
   out.diags = Diagnostics(0, c.diags.error_limit());
   out.path = c.source->path();
-  auto suppressions = find_suppressions(c.syntax);
-  std::vector<bool> used(suppressions.size(), false);
+  const auto suppressions = find_suppressions(c.syntax);
+  Silencer silencer(c.syntax, suppressions);
   for (const auto& d : c.diags.all()) {
-    bool silenced = false;
-    for (std::size_t i = 0; i < suppressions.size(); ++i)
-      if (silences(suppressions[i], d)) silenced = used[i] = true;
-    if (silenced) {
+    if (silencer.silence(d)) {
       ++out.suppressed;
       continue;
     }
@@ -29,7 +26,7 @@ LintedFile lint_compilation(const Compilation& c) {
   // In a file whose blocks could not all be read the checks skip what the
   // broken parts touch, so a suppression's silence proves nothing yet.
   for (std::size_t i = 0; i < suppressions.size() && c.complete; ++i) {
-    if (used[i]) continue;
+    if (silencer.used(i)) continue;
     const Suppression& s = suppressions[i];
     const std::optional<Rule> rule = find_rule(s.rule);
     std::string message =

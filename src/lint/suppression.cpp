@@ -1,5 +1,6 @@
 #include "lint/suppression.hpp"
 
+#include <algorithm>
 #include <string_view>
 
 namespace archc::lint {
@@ -10,24 +11,68 @@ constexpr std::string_view kDirective = "archc:ignore";
 
 bool is_rule_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; }
 
-// The innermost block whose range holds `offset`, searching `items`.
-SourceRange enclosing_block(const std::vector<ast::BodyItem>& items, std::uint32_t offset, SourceRange found) {
-  for (const auto& item : items) {
-    const auto* b = std::get_if<std::unique_ptr<ast::Block>>(&item);
-    if (!b) continue;
-    const SourceRange& r = (*b)->range;
-    if (r.begin.offset <= offset && offset < r.end.offset) return enclosing_block((*b)->items, offset, r);
-  }
-  return found;
+const SourceRange& range_of(const ast::BodyItem& item) {
+  return std::visit(
+      [](const auto& i) -> const SourceRange& {
+        if constexpr (requires { i->range; }) return i->range;
+        else return i.range;
+      },
+      item);
 }
 
-// The top-level block whose header is on `line`, if any.
-SourceRange block_on_line(const std::vector<ast::BodyItem>& items, std::uint32_t line) {
-  for (const auto& item : items)
-    if (const auto* b = std::get_if<std::unique_ptr<ast::Block>>(&item); b && (*b)->range.begin.line == line)
-      return (*b)->range;
-  return {};
+// The block among `items` (in source order, apart) whose range holds
+// `offset`, if any: the one that starts last at or before it, when it is a
+// block that ends after it. A search, not a scan, so that many comments in
+// a long body cost no more than a few.
+const ast::Block* block_holding(const std::vector<ast::BodyItem>& items, std::uint32_t offset) {
+  const auto before = [](std::uint32_t at, const ast::BodyItem& item) { return at < range_of(item).begin.offset; };
+  auto it = std::upper_bound(items.begin(), items.end(), offset, before);
+  if (it == items.begin()) return nullptr;
+  const auto* b = std::get_if<std::unique_ptr<ast::Block>>(&*--it);
+  return b && offset < (*b)->range.end.offset ? b->get() : nullptr;
 }
+
+// Calls `found` with every block whose range holds `offset`, outermost
+// first. Blocks nest at most kMaxNesting deep.
+template <typename F>
+void blocks_holding(const std::vector<ast::BodyItem>& items, std::uint32_t offset, F&& found) {
+  for (const ast::Block* b = block_holding(items, offset); b; b = block_holding(b->items, offset)) found(*b);
+}
+
+// Positions inside one comment, walking forward from its start: finding
+// each from the start of its line was quadratic in a line of many
+// suppressions.
+class CommentPositions {
+ public:
+  explicit CommentPositions(const ast::Comment& c) : file_(c.range.file), text_(c.text), pos_(c.range.begin) {}
+
+  // The range of the comment's bytes [begin, end), at or after the last
+  // asked for.
+  SourceRange range(std::size_t begin, std::size_t end) {
+    const SourcePos b = at(begin);
+    return {file_, b, at(end)};
+  }
+
+ private:
+  SourcePos at(std::size_t i) {
+    for (; walked_ < i; ++walked_) {
+      const auto c = static_cast<unsigned char>(text_[walked_]);
+      if (c == '\n') {
+        ++pos_.line;
+        pos_.column = 1;
+      } else if ((c & 0xC0u) != 0x80u) {  // columns count code points
+        ++pos_.column;
+      }
+      ++pos_.offset;
+    }
+    return pos_;
+  }
+
+  const SourceFile* file_;
+  std::string_view text_;
+  SourcePos pos_;
+  std::size_t walked_ = 0;
+};
 
 bool contains(const SourceRange& outer, const SourceRange& inner) {
   return outer.valid() && outer.begin.offset <= inner.begin.offset && inner.begin.offset < outer.end.offset;
@@ -36,6 +81,19 @@ bool contains(const SourceRange& outer, const SourceRange& inner) {
 }  // namespace
 
 std::vector<Suppression> find_suppressions(const ast::File& file) {
+  // The first top-level block starting on each line, for a comment on the
+  // line before it.
+  std::vector<std::pair<std::uint32_t, SourceRange>> block_lines;
+  for (const auto& item : file.items)
+    if (const auto* b = std::get_if<std::unique_ptr<ast::Block>>(&item))
+      if (block_lines.empty() || block_lines.back().first != (*b)->range.begin.line)
+        block_lines.emplace_back((*b)->range.begin.line, (*b)->range);
+  const auto block_on_line = [&](std::uint32_t line) -> SourceRange {
+    auto it = std::lower_bound(block_lines.begin(), block_lines.end(), line,
+                               [](const auto& entry, std::uint32_t l) { return entry.first < l; });
+    return it != block_lines.end() && it->first == line ? it->second : SourceRange{};
+  };
+
   std::vector<Suppression> out;
   for (const auto& c : file.comments) {
     std::string_view text = c.text;
@@ -44,8 +102,10 @@ std::vector<Suppression> find_suppressions(const ast::File& file) {
     if (text.substr(i, kDirective.size()) != kDirective) continue;
     i += kDirective.size();
     if (i < text.size() && text[i] != ' ' && text[i] != '\t') continue;  // archc:ignored, not ours
-    SourceRange block = enclosing_block(file.items, c.range.begin.offset, {});
-    if (!block.valid()) block = block_on_line(file.items, c.range.end.line + 1);
+    SourceRange block;
+    blocks_holding(file.items, c.range.begin.offset, [&](const ast::Block& b) { block = b.range; });
+    if (!block.valid()) block = block_on_line(c.range.end.line + 1);
+    CommentPositions positions(c);
     while (true) {
       while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == ',')) ++i;
       std::size_t end = i;
@@ -54,9 +114,7 @@ std::vector<Suppression> find_suppressions(const ast::File& file) {
       if (end == i || text.substr(i, 2) == "--" ||
           (end < text.size() && std::string_view(" \t,*").find(text[end]) == std::string_view::npos))
         break;
-      const std::uint32_t at = c.range.begin.offset + static_cast<std::uint32_t>(i);
-      out.push_back({std::string(text.substr(i, end - i)),
-                     c.range.file->range(at, at + static_cast<std::uint32_t>(end - i)), c.range.end.line + 1, block});
+      out.push_back({std::string(text.substr(i, end - i)), positions.range(i, end), c.range.end.line + 1, block});
       i = end;
     }
   }
@@ -74,6 +132,39 @@ FixIt suppression_fixit(const Diagnostic& d) {
 bool silences(const Suppression& s, const Diagnostic& d) {
   if (d.severity() != Severity::Warning || d.id() != s.rule || !d.range.valid()) return false;
   return d.range.begin.line == s.line || contains(s.block, d.range);
+}
+
+Silencer::Silencer(const ast::File& file, const std::vector<Suppression>& suppressions)
+    : file_(file), used_(suppressions.size(), false) {
+  for (std::size_t i = 0; i < suppressions.size(); ++i) {
+    const Suppression& s = suppressions[i];
+    by_line_[{s.rule, s.line}].members.push_back(i);
+    if (s.block.valid()) by_block_[{s.rule, s.block.begin.offset, s.block.end.offset}].members.push_back(i);
+  }
+}
+
+void Silencer::mark(Group& g) {
+  if (g.used) return;
+  g.used = true;
+  for (std::size_t i : g.members) used_[i] = true;
+}
+
+bool Silencer::silence(const Diagnostic& d) {
+  if (d.severity() != Severity::Warning || !d.range.valid()) return false;
+  bool silenced = false;
+  if (auto it = by_line_.find({d.id(), d.range.begin.line}); it != by_line_.end()) {
+    mark(it->second);
+    silenced = true;
+  }
+  // A suppression's block is one of the file's blocks: those that hold the
+  // diagnostic are its blocks.
+  blocks_holding(file_.items, d.range.begin.offset, [&](const ast::Block& b) {
+    if (auto it = by_block_.find({d.id(), b.range.begin.offset, b.range.end.offset}); it != by_block_.end()) {
+      mark(it->second);
+      silenced = true;
+    }
+  });
+  return silenced;
 }
 
 }  // namespace archc::lint

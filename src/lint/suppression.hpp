@@ -4,7 +4,10 @@
 // errors are things AWS would reject, and `build` refuses them regardless.
 #pragma once
 
+#include <map>
 #include <string>
+#include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "source/diagnostic.hpp"
@@ -26,6 +29,35 @@ std::vector<Suppression> find_suppressions(const ast::File& file);
 
 // Whether `s` silences `d`: a warning of its rule on its line or in its block.
 bool silences(const Suppression& s, const Diagnostic& d);
+
+// Which of a file's suppressions silence which diagnostics, as silences()
+// says, without holding every diagnostic to every suppression (many of both
+// made that quadratic): the suppressions are indexed by rule and line and
+// by rule and block, and a diagnostic looks up its line and the few blocks
+// that hold it.
+class Silencer {
+ public:
+  // Both must outlive it.
+  Silencer(const ast::File& file, const std::vector<Suppression>& suppressions);
+
+  // Whether a suppression silences `d`; marks every one that does as used.
+  bool silence(const Diagnostic& d);
+  // Whether suppressions[i] silenced something.
+  bool used(std::size_t i) const { return used_[i]; }
+
+ private:
+  // Suppressions that silence the same diagnostics: marked used together.
+  struct Group {
+    std::vector<std::size_t> members;
+    bool used = false;
+  };
+  void mark(Group& g);
+
+  const ast::File& file_;
+  std::map<std::pair<std::string_view, std::uint32_t>, Group> by_line_;
+  std::map<std::tuple<std::string_view, std::uint32_t, std::uint32_t>, Group> by_block_;  // rule, block's offsets
+  std::vector<bool> used_;
+};
 
 // The fix-it that silences the warning `d` (which has a range): the line
 // `# archc:ignore RULE`, indented like d's first line, inserted above it.

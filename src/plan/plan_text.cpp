@@ -2,6 +2,8 @@
 // (its subnets, then the resources placed in it as their kinds' plan hooks
 // show them, each with the rules of its security group).
 #include <algorithm>
+#include <map>
+#include <string_view>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -56,7 +58,12 @@ std::string route_text(const Route &r) {
 
 class TextWriter {
  public:
-  explicit TextWriter(const Plan &p) : p_(p) {}
+  // Each tier's resources and each group by name, found once: searching the
+  // whole plan for every tier and every resource was quadratic.
+  explicit TextWriter(const Plan &p) : p_(p) {
+    for (const auto &e : p_.resources) in_tier_[e.tier].push_back(&e);
+    for (const auto &g : p_.security_groups) groups_.emplace(g.name, &g);
+  }
 
   std::string run() {
     std::vector<std::string> tags;
@@ -85,8 +92,8 @@ class TextWriter {
       subnets.row(
           {s.name, s.zone, s.cidr, std::to_string(s.usable), s.map_public_ip ? "yes" : "no", route_text(s.route)});
     subnets.print(out_, 4);
-    for (const auto &e : p_.resources)
-      if (e.tier == t.ref) resource(e);
+    if (auto it = in_tier_.find(t.ref); it != in_tier_.end())
+      for (const Entry *e : it->second) resource(*e);
   }
 
   void resource(const Entry &e) {
@@ -104,8 +111,7 @@ class TextWriter {
   }
 
   void ingress(const std::string &group) {
-    const auto &g = *std::find_if(p_.security_groups.begin(), p_.security_groups.end(),
-                                  [&](const SecurityGroup &s) { return s.name == group; });
+    const SecurityGroup &g = *groups_.at(group);
     if (g.ingress.empty()) {
       out_ += "      ingress  none (named in no sg-chain)\n";
       return;
@@ -119,6 +125,8 @@ class TextWriter {
   }
 
   const Plan &p_;
+  std::map<std::string_view, std::vector<const Entry *>> in_tier_;
+  std::map<std::string_view, const SecurityGroup *> groups_;
   std::string out_;
 };
 

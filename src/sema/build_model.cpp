@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <set>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -45,9 +47,9 @@ class ModelBuilder {
       : file_(file),
         source_(source),
         diags_(diags),
-        eval_(diags),
-        scope_(diags, symbols),
-        ctx_{diags, eval_, scope_, symbols, m_} {}
+        eval_(diags, suggester_),
+        scope_(diags, symbols, suggester_),
+        ctx_{diags, eval_, scope_, symbols, suggester_, m_} {}
 
   model::Model build() {
     eval_.declare_variables(file_);
@@ -78,8 +80,8 @@ class ModelBuilder {
       const ast::Block& b = **bp;
       const model::KindSpec* kind = model::find_top_level_kind(b.kind);
       if (!kind) {
-        suggest(diags_.report(Rule::UnknownBlock, b.kind_range, "unknown block kind `{}`", b.kind),
-                b.kind_range, b.kind, model::top_level_keywords());
+        suggester_.suggest(diags_.report(Rule::UnknownBlock, b.kind_range, "unknown block kind `{}`", b.kind),
+                           b.kind_range, b.kind, model::top_level_keywords());
         unread_block();  // a misspelt asg or sg-chain, perhaps
         if (!b.labels.empty()) scope_.declare_unread("", b.labels.front().text);
         continue;
@@ -245,8 +247,9 @@ class ModelBuilder {
       return;
     }
     const auto* known = AwsCatalog::get().zones(m_.stack.region);
+    std::set<std::string_view> listed;  // of zones->items, which outlives it
     for (const auto& z : zones->items) {
-      if (std::find(vpc.zones.begin(), vpc.zones.end(), z.text) != vpc.zones.end()) {
+      if (!listed.insert(z.text).second) {
         diags_.report(Rule::DuplicateZone, z.range, "zone `{}` is listed twice", z.text);
       } else if (known && std::find(known->begin(), known->end(), z.text) == known->end()) {
         auto& d = diags_.report(Rule::UnknownZone, z.range,
@@ -375,8 +378,8 @@ class ModelBuilder {
     if (p.kind == ast::Port::Kind::Name) {
       auto port = AwsCatalog::get().port(p.name);
       if (!port) {
-        suggest(diags_.report(Rule::UnknownPort, p.range, "unknown port name `{}`", p.name),
-                p.range, p.name, AwsCatalog::get().port_names());
+        suggester_.suggest(diags_.report(Rule::UnknownPort, p.range, "unknown port name `{}`", p.name),
+                           p.range, p.name, AwsCatalog::get().port_names());
         return std::nullopt;
       }
       out.lo = out.hi = *port;
@@ -401,6 +404,7 @@ class ModelBuilder {
   const ast::File& file_;
   const SourceFile& source_;
   Diagnostics& diags_;
+  Suggester suggester_;  // one budget for the whole file
   Evaluator eval_;
   model::Model m_;
   Scope scope_;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -32,51 +33,172 @@ void Evaluator::declare_variables(const ast::File& file) {
     if (!attr) continue;
     const auto it = variables_.lower_bound(attr->name);
     if (it == variables_.end() || it->first != attr->name) {
-      variables_.emplace_hint(it, attr->name, attr);
+      variables_.emplace_hint(it, attr->name, Variable{attr, Variable::State::Unread, std::nullopt, 0});
       continue;
     }
     diags_.report(Rule::DuplicateName, attr->name_range, "variable `{}` is defined twice", attr->name)
-        .notes.push_back({it->second->name_range, "first defined here"});
+        .notes.push_back({it->second.attribute->name_range, "first defined here"});
   }
+}
+
+namespace {
+
+// The built-in functions, for "did you mean" too.
+const std::vector<std::string>& functions() {
+  static const std::vector<std::string> names = {"cidrsubnet", "join", "lower", "upper"};
+  return names;
+}
+
+bool is_function(std::string_view name) {
+  return std::find(functions().begin(), functions().end(), name) != functions().end();
+}
+
+// What a value takes besides its text, about its size in memory; a
+// constant, so that where the limit is met does not depend on the platform.
+constexpr std::size_t kValueBytes = 128;
+
+// The bytes a copy of `v` takes. Values nest no deeper than expressions do,
+// or than variables can make them within Evaluator::kMaxBuiltBytes.
+std::size_t bytes_of(const Value& v) {
+  std::size_t n = kValueBytes + v.text.size();
+  for (const auto& item : v.items) n += bytes_of(item);
+  for (const auto& [key, member] : v.members) n += key.size() + bytes_of(member);
+  return n;
+}
+
+// The references in `e` in the order evaluation meets them, up to the first
+// place where it is sure to stop (a call of an unknown function, whose
+// arguments are never evaluated: nullptr ends the list).
+void uses_in(const ast::Expr& e, std::vector<const ast::Expr*>& uses) {
+  switch (e.kind) {
+    case ast::ExprKind::Reference: uses.push_back(&e); return;
+    case ast::ExprKind::String:
+      for (const auto& part : e.parts)
+        if (part.expr) uses_in(*part.expr, uses);
+      return;
+    case ast::ExprKind::List:
+      for (const auto& item : e.items) uses_in(*item, uses);
+      return;
+    case ast::ExprKind::Object:
+      for (const auto& m : e.members) uses_in(*m.value, uses);
+      return;
+    case ast::ExprKind::Call:
+      if (!is_function(e.name)) {
+        uses.push_back(nullptr);
+        return;
+      }
+      for (const auto& arg : e.items) uses_in(*arg, uses);
+      return;
+    case ast::ExprKind::Number:
+    case ast::ExprKind::Bool:
+    case ast::ExprKind::Null:
+    case ast::ExprKind::Range: return;
+  }
+}
+
+}  // namespace
+
+void Evaluator::read(Variable& first) {
+  // A depth-first walk over the variables `first` uses, with a stack of its
+  // own: a variable is evaluated once every variable it uses is read, so
+  // evaluating it never recurses into another. The walk of a value ends at
+  // the first use where its evaluation will stop too (a variable on the
+  // walk's path, which is a cycle; one that failed; one that does not
+  // exist), and evaluation reports what is wrong there.
+  struct Open {
+    Variable* variable;
+    std::vector<const ast::Expr*> uses;
+    std::size_t next = 0;
+  };
+  std::vector<Open> path;
+  const auto open = [&](Variable& v) {
+    v.state = Variable::State::Reading;
+    path.push_back({&v, {}});
+    if (v.attribute->value) uses_in(*v.attribute->value, path.back().uses);
+  };
+  open(first);
+  while (!path.empty()) {
+    Open& top = path.back();
+    if (top.next < top.uses.size()) {
+      const ast::Expr* use = top.uses[top.next++];
+      auto it = use && use->steps.empty() ? variables_.find(use->name) : variables_.end();
+      Variable* used = it == variables_.end() ? nullptr : &it->second;
+      if (used && used->state == Variable::State::Unread) open(*used);
+      else if (!used || used->state == Variable::State::Reading || !used->value) top.next = top.uses.size();
+      continue;
+    }
+    // Still Reading while its own value is evaluated: `a = a` is a cycle.
+    Variable& v = *top.variable;
+    std::optional<Value> value = v.attribute->value ? eval(*v.attribute->value) : std::nullopt;
+    path.pop_back();
+    v.state = Variable::State::Read;
+    if (value) v.bytes = bytes_of(*value);
+    v.value = std::move(value);
+  }
+}
+
+bool Evaluator::build(std::size_t bytes, SourceRange at) {
+  if (!over_limit_ && bytes <= kMaxBuiltBytes - built_) {
+    built_ += bytes;
+    return true;
+  }
+  if (!over_limit_)
+    diags_.report(Rule::ValueTooLarge, at, "the values of this file would grow past {} MiB here", kMaxBuiltBytes >> 20);
+  over_limit_ = true;
+  return false;
 }
 
 std::optional<Value> Evaluator::variable(const ast::Expr& e) {
   if (e.steps.empty() && !variables_.count(e.name) && broken_variables_.count(e.name)) return std::nullopt;
-  if (!e.steps.empty() || !variables_.count(e.name)) {
-    std::vector<std::string> names;
-    for (const auto& [name, attr] : variables_) names.push_back(name);
-    auto& d = diags_.report(Rule::UnknownReference, e.range,
-                           e.steps.empty() ? fmt::format("no variable named `{}`", e.name)
-                                           : "a value here cannot refer to a block; only top-level variables");
-    if (e.steps.empty()) suggest(d, e.name_range, e.name, names);
+  const auto it = e.steps.empty() ? variables_.find(e.name) : variables_.end();
+  if (it == variables_.end()) {
+    auto& d = e.steps.empty()
+                  ? diags_.report(Rule::UnknownReference, e.range, "no variable named `{}`", e.name)
+                  : diags_.report(Rule::UnknownReference, e.range,
+                                  "a value here cannot refer to a block; only top-level variables");
+    if (e.steps.empty()) {
+      if (names_.size() != variables_.size())
+        for (const auto& [name, v] : variables_) names_.push_back(name);
+      suggester_.suggest(d, e.name_range, e.name, names_);
+    }
     return std::nullopt;
   }
-  if (auto done = evaluated_.find(e.name); done != evaluated_.end()) {
-    Value v = done->second;
-    v.range = e.range;
-    return v;
-  }
-  if (std::find(evaluating_.begin(), evaluating_.end(), e.name) != evaluating_.end()) {
+  Variable& v = it->second;
+  if (v.state == Variable::State::Unread) read(v);
+  if (v.state == Variable::State::Reading) {
     diags_.report(Rule::ReferenceCycle, e.range, "variable `{}` depends on itself", e.name);
     return std::nullopt;
   }
-  evaluating_.push_back(e.name);
-  auto v = eval(*variables_.find(e.name)->second->value);
-  evaluating_.pop_back();
-  if (!v) return std::nullopt;
-  evaluated_[e.name] = *v;
-  v->range = e.range;
-  return v;
+  if (!v.value || !build(v.bytes, e.range)) return std::nullopt;
+  Value out = *v.value;
+  out.range = e.range;
+  return out;
 }
 
 namespace {
-std::string to_text(const Value& v) {
+// A number as interpolation writes it: an integer without a fraction (past
+// what 64 bits hold, the digits of the double it is), other numbers in the
+// shortest form that reads back the same. nullopt for one too large for a
+// double (infinite).
+std::optional<std::string> number_text(double number, bool is_integer) {
+  if (!std::isfinite(number)) return std::nullopt;
+  if (!is_integer) return fmt::format("{}", number);
+  const double two_to_63 = std::ldexp(1.0, 63);
+  if (number >= -two_to_63 && number < two_to_63) return fmt::format("{}", static_cast<std::int64_t>(number));
+  return fmt::format("{:.0f}", number);
+}
+
+// The text of a string, number or bool value; nullopt after reporting a
+// number too large to write.
+std::optional<std::string> to_text(const Value& v, Diagnostics& diags) {
   switch (v.kind) {
     case Value::Kind::String: return v.text;
     case Value::Kind::Bool: return v.boolean ? "true" : "false";
     case Value::Kind::Number:
-      return v.is_integer ? fmt::format("{}", static_cast<std::int64_t>(v.number)) : fmt::format("{}", v.number);
-    default: return {};
+      if (auto text = number_text(v.number, v.is_integer)) return text;
+      diags.report(Rule::InvalidValue, v.range, "this number is too large to be written as text");
+      return std::nullopt;
+    default: return std::string();
   }
 }
 }  // namespace
@@ -100,7 +222,9 @@ std::optional<Value> Evaluator::eval(const ast::Expr& e) {
                        fmt::format("cannot interpolate {} into a string", kind_name(inner->kind)));
           return std::nullopt;
         }
-        v.text += to_text(*inner);
+        auto text = to_text(*inner, diags_);
+        if (!text) return std::nullopt;
+        v.text += *text;
       }
       return v;
     case ast::ExprKind::Number:
@@ -126,11 +250,11 @@ std::optional<Value> Evaluator::eval(const ast::Expr& e) {
         v.items.push_back(std::move(*iv));
       }
       return v;
-    case ast::ExprKind::Object:
+    case ast::ExprKind::Object: {
       v.kind = Value::Kind::Object;
+      std::set<std::string_view> keys;
       for (const auto& m : e.members) {
-        auto dup = std::find_if(v.members.begin(), v.members.end(), [&](const auto& p) { return p.first == m.key; });
-        if (dup != v.members.end()) {
+        if (!keys.insert(m.key).second) {
           diags_.report(Rule::DuplicateName, m.key_range, "key `{}` appears twice in this object", m.key);
           return std::nullopt;
         }
@@ -139,6 +263,7 @@ std::optional<Value> Evaluator::eval(const ast::Expr& e) {
         v.members.emplace_back(m.key, std::move(*mv));
       }
       return v;
+    }
     case ast::ExprKind::Call: return call(e);
     case ast::ExprKind::Reference: return variable(e);
   }
@@ -146,10 +271,9 @@ std::optional<Value> Evaluator::eval(const ast::Expr& e) {
 }
 
 std::optional<Value> Evaluator::call(const ast::Expr& e) {
-  static const std::vector<std::string> kFunctions = {"cidrsubnet", "join", "lower", "upper"};
-  if (std::find(kFunctions.begin(), kFunctions.end(), e.name) == kFunctions.end()) {
-    suggest(diags_.report(Rule::UnknownFunction, e.name_range, "unknown function `{}`", e.name),
-            e.name_range, e.name, kFunctions);
+  if (!is_function(e.name)) {
+    suggester_.suggest(diags_.report(Rule::UnknownFunction, e.name_range, "unknown function `{}`", e.name),
+                       e.name_range, e.name, functions());
     return std::nullopt;
   }
   std::vector<Value> args;
@@ -174,7 +298,22 @@ std::optional<Value> Evaluator::call(const ast::Expr& e) {
   }
   if (e.name == "join") {
     if (!expect({Value::Kind::String, Value::Kind::List}, "a separator string and a list")) return std::nullopt;
-    for (std::size_t i = 0; i < args[1].items.size(); ++i) out.text += (i ? args[0].text : "") + to_text(args[1].items[i]);
+    std::vector<std::string> texts;
+    std::size_t size = 0;
+    for (const auto& item : args[1].items) {
+      auto text = to_text(item, diags_);
+      if (!text) return std::nullopt;
+      size += text->size();
+      texts.push_back(std::move(*text));
+    }
+    // The separator is repeated, so the result is counted before it is made.
+    if (!texts.empty()) size += (texts.size() - 1) * args[0].text.size();
+    if (!build(size, e.range)) return std::nullopt;
+    out.text.reserve(size);
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+      if (i) out.text += args[0].text;
+      out.text += texts[i];
+    }
     return out;
   }
   // cidrsubnet(prefix, newbits, netnum), as in Terraform.

@@ -2,12 +2,14 @@
 // string interpolation and the built-in functions.
 #pragma once
 
+#include <cstddef>
 #include <map>
-#include <set>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
+#include "sema/suggest.hpp"
 #include "source/diagnostic.hpp"
 #include "syntax/ast.hpp"
 
@@ -28,9 +30,23 @@ struct Value {
 const char* kind_name(Value::Kind k);
 
 // Top-level `name = value` attributes, usable by name in expressions.
+//
+// A variable is evaluated once, when it is first used, and its value (or
+// its error, reported once) is kept for every later use. The variables its
+// value uses are evaluated before it, in the order they are written, with a
+// stack of its own rather than by recursion, so a chain of any length
+// (`v0 = v1`, `v1 = v2`, ...) cannot overflow the call stack.
+//
+// Each use copies a variable's value, so variables that each use the
+// previous one twice double at each step; join() repeats its separator.
+// What evaluation builds that way is counted, and past kMaxBuiltBytes a use
+// is an error (value-too-large): a file's values stay within a small
+// multiple of the largest file archc reads, in memory and in time.
 class Evaluator {
  public:
-  explicit Evaluator(Diagnostics& diags) : diags_(diags) {}
+  static constexpr std::size_t kMaxBuiltBytes = 64u * 1024u * 1024u;
+
+  Evaluator(Diagnostics& diags, Suggester& suggester) : diags_(diags), suggester_(suggester) {}
 
   // Declares the file's top-level attributes; reports duplicates.
   void declare_variables(const ast::File& file);
@@ -38,16 +54,29 @@ class Evaluator {
   std::optional<Value> eval(const ast::Expr& e);
 
  private:
+  struct Variable {
+    const ast::Attribute* attribute;
+    enum class State { Unread, Reading, Read } state = State::Unread;
+    std::optional<Value> value;  // once Read: nullopt after an error
+    std::size_t bytes = 0;       // what a copy of the value takes
+  };
+
   std::optional<Value> call(const ast::Expr& e);
   std::optional<Value> variable(const ast::Expr& e);
+  // Evaluates `v` and, first, every variable it uses that is still unread.
+  void read(Variable& v);
+  // Counts `bytes` more built at `at`; false (reported once) past the limit.
+  bool build(std::size_t bytes, SourceRange at);
 
   Diagnostics& diags_;
-  std::map<std::string, const ast::Attribute*, std::less<>> variables_;
+  Suggester& suggester_;
+  std::map<std::string, Variable, std::less<>> variables_;
+  std::vector<std::string> names_;  // of variables_, for suggestions; made at the first unknown name
   // Variables whose definition did not parse: a use of one is not reported
   // as unknown (the syntax error was).
   std::set<std::string, std::less<>> broken_variables_;
-  std::map<std::string, Value, std::less<>> evaluated_;
-  std::vector<std::string> evaluating_;  // to report cycles
+  std::size_t built_ = 0;
+  bool over_limit_ = false;
 };
 
 }  // namespace archc

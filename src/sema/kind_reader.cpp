@@ -37,8 +37,9 @@ KindReader::KindReader(ReadContext& ctx, const ast::Block& block, const model::K
       ctx_.symbols.attribute({&kind, spec, attr->name_range, attr->value ? attr->value->range : SourceRange{}});
       if (!spec) {
         broken_ = true;
-        suggest(ctx_.diags.report(Rule::UnknownAttribute, attr->name_range, "{} has no attribute `{}`", what_, attr->name),
-                attr->name_range, attr->name, kind.attribute_names());
+        ctx_.suggester.suggest(
+            ctx_.diags.report(Rule::UnknownAttribute, attr->name_range, "{} has no attribute `{}`", what_, attr->name),
+            attr->name_range, attr->name, kind.attribute_names());
       } else if (const auto* first = get(attr->name)) {
         ctx_.diags.report(Rule::DuplicateAttribute, attr->name_range, "`{}` is set twice in {}", attr->name, what_)
             .notes.push_back({first->name_range, "first set here"});
@@ -52,7 +53,7 @@ KindReader::KindReader(ReadContext& ctx, const ast::Block& block, const model::K
         auto& d = ctx_.diags.report(Rule::UnknownBlock, b.kind_range, "{} cannot contain `{}` blocks", what_, b.kind);
         std::vector<std::string> names;
         for (const auto* k : kind.nested) names.emplace_back(k->keyword);
-        if (!names.empty()) suggest(d, b.kind_range, b.kind, names);
+        if (!names.empty()) ctx_.suggester.suggest(d, b.kind_range, b.kind, names);
       }
     } else if (std::holds_alternative<ast::ErrorItem>(item)) {
       broken_ = true;
@@ -108,19 +109,20 @@ bool KindReader::allowed(const model::AttributeSpec& spec, const Value& v) {
     case model::Catalog::None: return true;
     case model::Catalog::Regions:
       if (catalog.zones(v.text)) return true;
-      suggest(ctx_.diags.report(Rule::UnknownRegion, v.range, "unknown AWS region `{}`", v.text),
-              quoted_contents(v.range, v.text), v.text, catalog.region_names());
+      ctx_.suggester.suggest(ctx_.diags.report(Rule::UnknownRegion, v.range, "unknown AWS region `{}`", v.text),
+                             quoted_contents(v.range, v.text), v.text, catalog.region_names());
       return false;
     case model::Catalog::Engines:
       if (catalog.engine(v.text)) return true;
-      suggest(ctx_.diags.report(Rule::UnknownEngine, v.range, "unknown database engine `{}`", v.text),
-              quoted_contents(v.range, v.text), v.text, catalog.engine_names());
+      ctx_.suggester.suggest(ctx_.diags.report(Rule::UnknownEngine, v.range, "unknown database engine `{}`", v.text),
+                             quoted_contents(v.range, v.text), v.text, catalog.engine_names());
       return false;
     case model::Catalog::Images:
       if (is_ami_id(v.text) || catalog.image_parameter(v.text)) return true;
-      suggest(ctx_.diags.report(Rule::UnknownImage, v.range,
-                       fmt::format("`{}` is neither an AMI id (ami-...) nor a known image alias", v.text)),
-              quoted_contents(v.range, v.text), v.text, catalog.image_aliases());
+      ctx_.suggester.suggest(
+          ctx_.diags.report(Rule::UnknownImage, v.range,
+                            fmt::format("`{}` is neither an AMI id (ami-...) nor a known image alias", v.text)),
+          quoted_contents(v.range, v.text), v.text, catalog.image_aliases());
       return false;
   }
   return false;

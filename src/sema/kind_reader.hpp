@@ -14,6 +14,7 @@
 #include "model/model.hpp"
 #include "sema/evaluate.hpp"
 #include "sema/scope.hpp"
+#include "sema/suggest.hpp"
 
 namespace archc {
 
@@ -23,6 +24,7 @@ struct ReadContext {
   Evaluator& eval;
   Scope& scope;
   SymbolIndex& symbols;
+  Suggester& suggester;
   const model::Model& model;  // VPCs and tiers are complete before resources are read
 };
 

@@ -50,8 +50,9 @@ std::optional<model::Endpoint> Scope::resolve(const ast::Expr& e) {
     std::vector<std::string> referable{"vpc"};
     for (const auto* k : model::all_kinds())
       if (k->chain_endpoint) referable.emplace_back(k->keyword);
-    suggest(diags_.report(Rule::UnknownReference, e.name_range, "`{}` is not a kind that can be referenced", e.name),
-            e.name_range, e.name, referable);
+    suggester_.suggest(
+        diags_.report(Rule::UnknownReference, e.name_range, "`{}` is not a kind that can be referenced", e.name),
+        e.name_range, e.name, referable);
     return std::nullopt;
   }
   const bool vpc = !kind->chain_endpoint;
@@ -68,8 +69,8 @@ std::optional<model::Endpoint> Scope::resolve(const ast::Expr& e) {
   if (it == table.by_name.end()) {
     if (unread_.count(std::pair{e.name, name.name}) || unread_.count(std::pair{std::string(), name.name}))
       return std::nullopt;
-    suggest(diags_.report(Rule::UnknownReference, name.range, "no {} named `{}`", e.name, name.name),
-            name.range, name.name, table.names);
+    suggester_.suggest(diags_.report(Rule::UnknownReference, name.range, "no {} named `{}`", e.name, name.name),
+                       name.range, name.name, table.names);
     return std::nullopt;
   }
   symbols_.use(name.range, it->second.symbol);
@@ -83,8 +84,9 @@ std::optional<model::Endpoint> Scope::resolve(const ast::Expr& e) {
     auto t = tiers.by_name.find(tier.name);
     if (t == tiers.by_name.end()) {
       if (unread_tiers_.count(std::pair{it->second.index, tier.name})) return std::nullopt;
-      suggest(diags_.report(Rule::UnknownReference, tier.range, "vpc `{}` has no subnet tier `{}`", name.name, tier.name),
-              tier.range, tier.name, tiers.names);
+      suggester_.suggest(diags_.report(Rule::UnknownReference, tier.range, "vpc `{}` has no subnet tier `{}`",
+                                       name.name, tier.name),
+                         tier.range, tier.name, tiers.names);
       return std::nullopt;
     }
     symbols_.use(tier.range, t->second.symbol);

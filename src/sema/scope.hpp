@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "model/model.hpp"
+#include "sema/suggest.hpp"
 #include "sema/symbol_index.hpp"
 #include "source/diagnostic.hpp"
 #include "syntax/ast.hpp"
@@ -18,7 +19,8 @@ namespace archc {
 
 class Scope {
  public:
-  Scope(Diagnostics& diags, SymbolIndex& symbols) : diags_(diags), symbols_(symbols) {}
+  Scope(Diagnostics& diags, SymbolIndex& symbols, Suggester& suggester)
+      : diags_(diags), symbols_(symbols), suggester_(suggester) {}
 
   // Declares `name` (written at `at`, in `block`) for `kind`: `index` is
   // where the model keeps it (Model::vpcs for vpc, Model::resources for a
@@ -55,6 +57,7 @@ class Scope {
 
   Diagnostics& diags_;
   SymbolIndex& symbols_;
+  Suggester& suggester_;
   std::map<std::string, Names, std::less<>> by_kind_;  // kind keyword → its names
   std::map<std::size_t, Names> tiers_;                 // vpc index → its tiers
   std::set<std::pair<std::string, std::string>> unread_;  // (kind or "", name)

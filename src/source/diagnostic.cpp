@@ -14,10 +14,6 @@ Diagnostic& Diagnostics::report(Rule rule, SourceRange range, std::string messag
   return add({rule, range, std::move(message), {}, {}});
 }
 
-namespace {
-
-// `text` cut to kMaxMessageBytes, its middle replaced by ` ... `, at UTF-8
-// character boundaries.
 void clip(std::string& text) {
   if (text.size() <= kMaxMessageBytes) return;
   constexpr std::string_view kCut = " ... ";
@@ -26,8 +22,6 @@ void clip(std::string& text) {
   const std::size_t tail = utf8_boundary_at_or_before(text, text.size() - keep);
   text = text.substr(0, head) + std::string(kCut) + text.substr(tail);
 }
-
-}  // namespace
 
 Diagnostic* Diagnostics::count(Severity severity) {
   const bool error = severity == Severity::Error;
@@ -128,11 +122,12 @@ std::string describe(const FixIt& f) {
 }
 
 std::string render_summary(const std::string& path, std::size_t errors, std::size_t warnings) {
-  return fmt::format("{}: {} error{}, {} warning{}", path, errors, errors == 1 ? "" : "s", warnings,
+  return fmt::format("{}: {} error{}, {} warning{}", printable(path), errors, errors == 1 ? "" : "s", warnings,
                      warnings == 1 ? "" : "s");
 }
 
-std::string render_omitted(const std::string& path, const Diagnostics& diags) {
+std::string render_omitted(const std::string& raw_path, const Diagnostics& diags) {
+  const std::string path = printable(raw_path);
   const std::size_t errors = diags.omitted_errors(), warnings = diags.omitted_warnings();
   const char* const tail = "not shown (--error-limit 0 shows all)";
   if (errors && warnings)

@@ -40,6 +40,10 @@ struct Diagnostic {
 // The longest message (or note) kept, in bytes: only quoted source text
 // (a name, a string) makes one longer, and loses its middle to ` ... `.
 inline constexpr std::size_t kMaxMessageBytes = 1024;
+// `text` cut to kMaxMessageBytes, its middle replaced by ` ... `, at UTF-8
+// character boundaries: what Diagnostics does to what it records, for a
+// note added to a diagnostic after it was reported.
+void clip(std::string& text);
 
 // Collects the diagnostics of one run, in the order they were found. It
 // keeps at most a limit of errors, and of warnings, and counts the others,
@@ -112,6 +116,7 @@ std::string render_text(const Diagnostic& d, bool color);
 // kMaxMessageBytes, as a message.
 std::string describe(const FixIt& f);
 // `FILE: N errors, M warnings`, the line that closes a file's diagnostics.
+// Here and in render_omitted the file name is escaped as printable() does.
 std::string render_summary(const std::string& path, std::size_t errors, std::size_t warnings);
 // `FILE: too many errors: N more not shown (--error-limit 0 shows all)`
 // (or warnings, or both), the line before the summary when diagnostics

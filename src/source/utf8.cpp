@@ -36,6 +36,21 @@ std::optional<Utf8Char> decode_utf8(std::string_view s) {
   return Utf8Char{cp, n};
 }
 
+std::string valid_utf8(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t at = 0; at < text.size();) {
+    if (const auto c = decode_utf8(text.substr(at))) {
+      out.append(text.substr(at, c->length));
+      at += c->length;
+    } else {
+      append_utf8(out, 0xFFFD);
+      ++at;
+    }
+  }
+  return out;
+}
+
 std::size_t utf8_boundary_at_or_before(std::string_view text, std::size_t offset) {
   if (offset >= text.size()) return text.size();
   // A sequence is at most 4 bytes: past 3 continuation bytes the text is

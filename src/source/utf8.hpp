@@ -21,6 +21,11 @@ struct Utf8Char {
 // surrogates and values past U+10FFFF are not).
 std::optional<Utf8Char> decode_utf8(std::string_view text);
 
+// `text` with every byte that does not begin a well-formed UTF-8 sequence
+// replaced by U+FFFD, the replacement character: for a file name or message
+// written where only UTF-8 may go.
+std::string valid_utf8(std::string_view text);
+
 // The largest offset at most `offset` (and at most text.size()) that does
 // not fall inside a UTF-8 sequence: where `text` may be cut.
 std::size_t utf8_boundary_at_or_before(std::string_view text, std::size_t offset);

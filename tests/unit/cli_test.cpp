@@ -148,5 +148,26 @@ TEST_CASE("--version and --help") {
   CHECK(contains(build_help.out, "Global options, before or after the command: -v, --verbose; --error-limit N"));
 }
 
+TEST_CASE("lint reads a file whose name is not UTF-8 and writes it with U+FFFD", "[cli][hostile]") {
+  TempDir dir;
+  const std::string file = dir / "lab\xff.arch";
+  write(file, read(kSample));
+  const Run json = archc(fmt::format("lint --format json {}", quote(file)));
+  CHECK(json.status == 0);
+  CHECK(json.err.empty());
+  CHECK(contains(json.out, "\"path\": \"" + (dir / "lab\xEF\xBF\xBD.arch") + "\""));
+  // A mistake in a file named with a lone continuation byte, in every format.
+  const std::string broken = dir / "bad\x80.arch";
+  write(broken, "vpc \"v\" { cidr = 5 }\n");
+  for (const char* format : {"text", "json", "sarif", "github"}) {
+    INFO(format);
+    const Run r = archc(fmt::format("lint --format {} {}", format, quote(broken)));
+    CHECK(r.status == 1);
+    CHECK(r.err.empty());
+    CHECK(contains(r.out, "missing-attribute"));
+    CHECK(!contains(r.out, "\x80"));
+  }
+}
+
 }  // namespace
 }  // namespace archc::test

@@ -227,3 +227,39 @@ TEST_CASE("SARIF gives an inserted suppression an empty deleted region", "[lint]
   CHECK(replacement["insertedContent"]["text"] == "  # archc:ignore single-nat\n");
   CHECK(!doc["runs"][0]["results"][1].contains("fixes"));
 }
+
+// A file name is bytes: one that is not UTF-8 made nlohmann's dump throw
+// (`lint --format json` ended in an internal error). JSON and workflow
+// commands write U+FFFD for each such byte; text escapes it as <FF>.
+TEST_CASE("a file name that is not UTF-8 is written with U+FFFD, never a crash", "[lint][hostile]") {
+  SECTION("JSON") {
+    auto l = lint("bad\xff.arch", kSource);
+    const json doc = json::parse(json_of(l));
+    CHECK(doc.at("files").at(0).at("path") == "bad\xEF\xBF\xBD.arch");
+    CHECK(doc.at("summary").at("errors") == 1);
+  }
+  SECTION("every format, with diagnostics over the limit (the omitted line quotes the name)") {
+    std::string text;
+    for (int i = 0; i < 150; ++i) text += "vpc \"v" + std::to_string(i) + "\" { cidr = 5 }\n";
+    auto l = lint("dir\xc3/x\xfe\xfe.arch", text);
+    const std::string name = "dir\xEF\xBF\xBD/x\xEF\xBF\xBD\xEF\xBF\xBD.arch";
+    const json doc = json::parse(json_of(l));
+    CHECK(doc.at("files").at(0).at("path") == name);
+    CHECK(doc.at("files").at(0).at("errors_not_shown") == 200);
+
+    const json sarif = json::parse(sarif_of(l));
+    CHECK(sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] ==
+          "dir%C3/x%FE%FE.arch");
+    CHECK(sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"] ==
+          "dir<C3>/x<FE><FE>.arch: too many errors: 200 more not shown (--error-limit 0 shows all)");
+
+    const std::string github = github_of(l);
+    CHECK(github.starts_with("::error file=" + name + ",line=1,col=5,"));
+    CHECK(github.ends_with("::error file=" + name +
+                           "::dir<C3>/x<FE><FE>.arch: too many errors: 200 more not shown (--error-limit 0 shows all)\n"));
+
+    const std::string text_out = print(l, [](std::ostream& out) { return archc::lint::text_format(out, false); });
+    CHECK(text_out.starts_with("dir<C3>/x<FE><FE>.arch:1:5: error[missing-attribute]: vpc `v0` needs `zones`\n"));
+    CHECK(text_out.ends_with("dir<C3>/x<FE><FE>.arch: 300 errors, 0 warnings\n"));
+  }
+}
