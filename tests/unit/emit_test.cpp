@@ -4,8 +4,6 @@
 // mappings of the ElastiCache types write exactly the properties meant.
 // That every resource type has both a CloudFormation and a Terraform mapping
 // needs no test here: the build fails otherwise (src/emit/resources/mappings.hpp).
-#include <optional>
-
 #include <catch2/catch.hpp>
 #include <yaml-cpp/yaml.h>
 
@@ -16,7 +14,6 @@
 #include "emit/tf_writer.hpp"
 #include "emit/yaml_writer.hpp"
 #include "lower/lower.hpp"
-#include "source/utf8.hpp"
 #include "test_support.hpp"
 
 namespace archc {
@@ -123,24 +120,6 @@ TEST_CASE("YamlWriter::string writes multi-line text as a literal block only whe
   }
 }
 
-// A character a YAML reader would not give back as itself when it stands raw
-// in the document: a C0 control but tab and line feed, DEL, a C1 control
-// (NEL U+0085 among them), LS U+2028, PS U+2029, the byte order mark, U+FFFE
-// and U+FFFF. The readers differ (yaml-cpp keeps most of them, PyYAML and
-// CloudFormation do not), so the tests look for them in the text too.
-std::optional<char32_t> raw_unreadable(std::string_view yaml) {
-  for (std::size_t i = 0; i < yaml.size();) {
-    const auto c = decode_utf8(yaml.substr(i));
-    REQUIRE(c);
-    const char32_t cp = c->cp;
-    if ((cp < 0x20 && cp != '\t' && cp != '\n') || (cp >= 0x7F && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 ||
-        cp == 0xFEFF || cp == 0xFFFE || cp == 0xFFFF)
-      return cp;
-    i += c->length;
-  }
-  return std::nullopt;
-}
-
 // `s` written as a value and as a key reads back as `s` through yaml-cpp,
 // quoted (or, for a value, as a literal block when `literal`), and the
 // document holds no character raw that another reader would change.
@@ -148,14 +127,14 @@ void check_round_trip(const std::string& s, bool literal = false) {
   INFO(Catch::Detail::stringify(s));
   const std::string value_doc = emit_value(s);
   INFO(value_doc);
-  CHECK(raw_unreadable(value_doc) == std::nullopt);
+  CHECK(test::raw_unreadable(value_doc) == std::nullopt);
   const YAML::Node value = YAML::Load(value_doc)["value"];
   CHECK(value.as<std::string>() == s);
   CHECK_FALSE(is_plain(value));
   CHECK((value_doc.rfind("value: |", 0) == 0) == literal);
   const std::string key_doc = one_key_map(s);
   INFO(key_doc);
-  CHECK(raw_unreadable(key_doc) == std::nullopt);
+  CHECK(test::raw_unreadable(key_doc) == std::nullopt);
   const YAML::Node map = YAML::Load(key_doc);
   REQUIRE(map.IsMap());
   CHECK(map.begin()->first.as<std::string>() == s);
