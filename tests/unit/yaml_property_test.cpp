@@ -44,7 +44,8 @@ constexpr std::string_view kSeparators[] = {" ", "  ", ": ", " #", ":", "\t", "#
 using Tags = std::vector<std::pair<std::string, std::string>>;
 
 // Random strings from a seed; rng_() % n keeps them the same on every
-// standard library (the distributions are not).
+// standard library (the distributions are not), as does one draw per
+// statement.
 class RandomStrings {
  public:
   explicit RandomStrings(std::uint32_t seed) : rng_(seed) {}
@@ -74,8 +75,15 @@ class RandomStrings {
     for (std::uint32_t n = 1 + below(6); n > 0; --n) {
       switch (below(5)) {
         case 0: break;
-        case 1: s.append(1 + below(4), chance(50) ? ' ' : '\t'); break;
-        case 2: s.append(1 + below(6), ' ') += one(); break;
+        case 1: {
+          const char blank = chance(50) ? ' ' : '\t';
+          s.append(1 + below(4), blank);
+          break;
+        }
+        case 2:
+          s.append(1 + below(6), ' ');
+          s += one();
+          break;
         default: s += one();
       }
       s += '\n';
@@ -96,7 +104,7 @@ class RandomStrings {
         i += 2;
         continue;
       }
-      if (cp == '"' || cp == '\\') (out += '\\') += static_cast<char>(cp);
+      if (cp == '"' || cp == '\\') out += {'\\', static_cast<char>(cp)};
       else if (cp == '\n') out += "\\n";
       else if (cp == '\t' && chance(50)) out += "\\t";
       else if (cp < 0x20 || cp == 0x7F || chance(5)) out += fmt::format("\\u{{{:X}}}", static_cast<std::uint32_t>(cp));
@@ -142,7 +150,10 @@ Case make_case(RandomStrings& r) {
                        });
     c.refused |= taken;
     const std::string value = r.one();
-    members += fmt::format("{}{} = {}", members.empty() ? "" : ", ", r.literal(key), r.literal(value));
+    // One statement per draw: the order in which arguments are evaluated is
+    // the compiler's, and every compiler must draw the same cases.
+    const std::string key_literal = r.literal(key);
+    members += fmt::format("{}{} = {}", members.empty() ? "" : ", ", key_literal, r.literal(value));
     if (!taken) c.tags.emplace_back(std::move(key), value);
   }
   if (r.chance(5)) {
