@@ -43,7 +43,13 @@ std::string kebab_case(const std::string& logical_id) { return lower_words(logic
 
 std::string emit_terraform(const aws::Stack& stack) {
   Json root;
-  root["terraform"] = {{"required_providers", {{"aws", {{"source", "hashicorp/aws"}, {"version", "~> 6.0"}}}}}};
+  // The versions the output is tested with (docs/terraform.md): Terraform
+  // 1.11 and later 1.x; hashicorp/aws 5.100, which `terraform apply` and
+  // `terraform validate` run in the tests, and 6.x, whose schema the output
+  // is checked against. Neither major version needs anything the other lacks.
+  root["terraform"] = {
+      {"required_version", ">= 1.11, < 2.0"},
+      {"required_providers", {{"aws", {{"source", "hashicorp/aws"}, {"version", ">= 5.100, < 7.0"}}}}}};
   Json provider = {{"region", stack.region}};
   if (!stack.tags.empty()) {
     // The stack's tags reach every taggable resource; Name is set per resource.

@@ -6,7 +6,8 @@
 
 namespace archc {
 
-// The stack as Terraform JSON configuration (hashicorp/aws ~> 6.0).
+// The stack as Terraform JSON configuration (Terraform 1.11 or later 1.x,
+// hashicorp/aws 5.100 or later, up to 6.x).
 std::string emit_terraform(const aws::Stack& stack);
 
 // `LabPublicSubnetA` → `lab_public_subnet_a`. For a logical id of ASCII

@@ -7,14 +7,21 @@
 
 #include <fmt/format.h>
 
+#include "source/utf8.hpp"
+
 namespace archc {
 
-bool yaml11_needs_quotes(std::string_view s) {
+namespace {
+
+// Whether YAML 1.1's implicit types (CloudFormation's reader is a YAML 1.1
+// one) take the plain scalar for anything but a string: a bool, null, number
+// or timestamp (`yes`, `on`, `012`, `0x1Db`, `1e3`, `.inf`, `~`,
+// `2001-12-14`), the merge key `<<` or the value key `=`. Errs towards true.
+bool resolves_to_non_string(std::string_view s) {
   // Bools and nulls, the merge key `<<` and the value key `=`.
   static constexpr std::array<std::string_view, 28> kWords = {
       "y",     "Y",     "yes",   "Yes", "YES", "n",  "N",  "no",  "No",  "NO",   "true", "True", "TRUE", "false",
       "False", "FALSE", "on",    "On",  "ON",  "off", "Off", "OFF", "null", "Null", "NULL", "~",    "<<",   "="};
-  if (s.empty()) return true;
   // Most keys and values are words longer than any of kWords: a letter
   // first rules out the numbers and timestamps below too.
   const bool letter_first = (s.front() >= 'a' && s.front() <= 'z') || (s.front() >= 'A' && s.front() <= 'Z');
@@ -38,29 +45,56 @@ bool yaml11_needs_quotes(std::string_view s) {
   return s.size() > 10 && s[4] == '-' && std::regex_match(s.begin(), s.end(), kTimestamp);
 }
 
-namespace {
+// Whether a character stands for itself wherever it is written raw: YAML's
+// printable characters (1.1 section 5.1) but the line breaks NEL, LS and PS,
+// which readers fold or turn into line feeds (5.4), and the byte order mark,
+// which some drop. The others are escaped in double quotes.
+bool reads_as_itself(char32_t cp) {
+  if (cp < 0x80) return cp >= 0x20 && cp != 0x7F;
+  return (cp >= 0xA0 && cp <= 0xD7FF && cp != 0x2028 && cp != 0x2029) ||
+         (cp >= 0xE000 && cp <= 0xFFFD && cp != 0xFEFF) || cp >= 0x10000;
+}
 
-// A plain scalar reads back as itself when it starts with no indicator,
-// has no blank at either end, no `: ` or ` #`, and only printable text.
-bool plain_is_safe(std::string_view s) {
-  if (s.empty() || yaml11_needs_quotes(s)) return false;
-  if (std::string_view("-?:,[]{}#&*!|>'\"%@`").find(s.front()) != std::string_view::npos) return false;
-  if (s.front() == ' ' || s.back() == ' ' || s.front() == '\t' || s.back() == '\t' || s.back() == ':') return false;
-  if (s.find(": ") != std::string_view::npos || s.find(" #") != std::string_view::npos) return false;
-  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x20 && c != 0x7F; });
+// Whether every character of the UTF-8 text `s` reads as itself, a tab and a
+// line feed too when `in_literal` (a literal block keeps both).
+bool all_read_as_themselves(std::string_view s, bool in_literal) {
+  for (std::size_t i = 0; i < s.size();) {
+    const char c = s[i];
+    if (static_cast<unsigned char>(c) < 0x80) {
+      if (!reads_as_itself(static_cast<char32_t>(c)) && !(in_literal && (c == '\t' || c == '\n'))) return false;
+      ++i;
+      continue;
+    }
+    const auto u = decode_utf8(s.substr(i));
+    if (!u || !reads_as_itself(u->cp)) return false;
+    i += u->length;
+  }
+  return true;
 }
 
 // Multi-line text that a `|` block gives back exactly: one final line end,
-// no blank at the start, no carriage return, no other control character.
+// and only characters that read as themselves, tabs and line feeds. A first
+// line that is blank or starts with a blank is fine: the block then gets an
+// indentation indicator (literal_block).
 bool literal_is_exact(std::string_view s) {
   if (s.size() < 2 || s.back() != '\n' || s[s.size() - 2] == '\n') return false;
-  if (s.front() == ' ' || s.front() == '\t') return false;
-  return std::all_of(s.begin(), s.end(), [](char c) {
-    return c == '\n' || c == '\t' || (static_cast<unsigned char>(c) >= 0x20 && c != 0x7F);
-  });
+  return all_read_as_themselves(s, true);
 }
 
 }  // namespace
+
+bool yaml11_needs_quotes(std::string_view s) {
+  if (s.empty() || resolves_to_non_string(s)) return true;
+  // An indicator first, a blank at either end, `: ` or ` #` inside, or a `:`
+  // last would be read as structure, a comment or nothing; `...` first at
+  // the start of a line ends the document.
+  if (std::string_view("-?:,[]{}#&*!|>'\"%@`").find(s.front()) != std::string_view::npos) return true;
+  if (s.front() == ' ' || s.back() == ' ' || s.back() == ':' || s.rfind("...", 0) == 0) return true;
+  if (s.find(": ") != std::string_view::npos || s.find(" #") != std::string_view::npos) return true;
+  // A tab or a line break ends a plain scalar; other characters may not be
+  // written raw at all.
+  return !all_read_as_themselves(s, false);
+}
 
 void YamlWriter::new_line(int indent) {
   if (!out_.empty()) out_ += '\n';
@@ -105,8 +139,8 @@ void YamlWriter::key(std::string_view k) {
   Frame& f = frames_.back();
   if (!(f.empty && f.after_dash)) new_line(f.indent);
   f.empty = false;
-  if (plain_is_safe(k)) out_ += k;
-  else double_quoted(k);
+  if (yaml11_needs_quotes(k)) double_quoted(k);
+  else out_ += k;
   out_ += ':';
 }
 
@@ -118,8 +152,8 @@ void YamlWriter::begin_scalar() {
 void YamlWriter::string(std::string_view s) {
   begin_scalar();
   if (s.find('\n') != std::string_view::npos && literal_is_exact(s)) literal_block(s);
-  else if (plain_is_safe(s)) out_ += s;
-  else double_quoted(s);
+  else if (yaml11_needs_quotes(s)) double_quoted(s);
+  else out_ += s;
 }
 
 void YamlWriter::integer(long long v) {
@@ -137,7 +171,7 @@ void YamlWriter::flow_seq(std::initializer_list<std::string_view> words) {
   out_ += '[';
   bool first = true;
   for (std::string_view w : words) {
-    assert(plain_is_safe(w));
+    assert(!yaml11_needs_quotes(w));
     if (!first) out_ += ", ";
     out_ += w;
     first = false;
@@ -146,7 +180,11 @@ void YamlWriter::flow_seq(std::initializer_list<std::string_view> words) {
 }
 
 void YamlWriter::literal_block(std::string_view s) {
-  out_ += '|';
+  // A reader takes the block's indentation from its first line that is not
+  // blank. When the first line is blank or starts with a blank, that guess
+  // would be too deep: the indicator `2` says the lines are indented two
+  // spaces more than the parent, as written below.
+  out_ += s.front() == ' ' || s.front() == '\t' || s.front() == '\n' ? "|2" : "|";
   const int indent = (frames_.empty() ? 0 : frames_.back().indent) + 2;
   s.remove_suffix(1);  // the final line end is the block's own
   for (std::size_t start = 0; start <= s.size();) {
@@ -164,7 +202,20 @@ void YamlWriter::literal_block(std::string_view s) {
 
 void YamlWriter::double_quoted(std::string_view s) {
   out_ += '"';
-  for (char c : s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const char c = s[i];
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      // Outside ASCII: escaped when it would not read as itself (`\x85`,
+      // `\u2028`). Bytes that are not UTF-8 cannot be meant: the source is
+      // checked, so they pass as they are.
+      const auto u = decode_utf8(s.substr(i));
+      const std::size_t length = u ? u->length : 1;
+      if (!u || reads_as_itself(u->cp)) out_ += s.substr(i, length);
+      else out_ += u->cp <= 0xFF ? fmt::format("\\x{:02X}", static_cast<unsigned>(u->cp))
+                                 : fmt::format("\\u{:04X}", static_cast<unsigned>(u->cp));
+      i += length;
+      continue;
+    }
     switch (c) {
       case '"': out_ += "\\\""; break;
       case '\\': out_ += "\\\\"; break;
@@ -172,9 +223,10 @@ void YamlWriter::double_quoted(std::string_view s) {
       case '\t': out_ += "\\t"; break;
       case '\r': out_ += "\\r"; break;
       default:
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) out_ += fmt::format("\\x{:02X}", static_cast<unsigned char>(c));
-        else out_ += c;
+        if (reads_as_itself(static_cast<char32_t>(c))) out_ += c;
+        else out_ += fmt::format("\\x{:02X}", static_cast<unsigned char>(c));
     }
+    ++i;
   }
   out_ += '"';
 }

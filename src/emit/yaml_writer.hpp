@@ -23,7 +23,8 @@ class YamlWriter {
   // string, else double-quoted (`"0x1Db"`, `"yes"`, `"<<"`, `"a: b"`).
   void key(std::string_view k);
   // A string value: plain when safe, a literal block for multi-line text
-  // that reads back exactly, else double-quoted with escapes.
+  // that reads back exactly (`|2` when its first line is blank or starts
+  // with a blank), else double-quoted with escapes (`"a\u2028b"`).
   void string(std::string_view s);
   void integer(long long v);
   void boolean(bool v);
@@ -52,10 +53,15 @@ class YamlWriter {
   std::vector<Frame> frames_;
 };
 
-// Whether YAML 1.1 (CloudFormation's reader) would take the plain scalar for
-// anything but a string: a bool, null, number or timestamp (`yes`, `on`,
-// `012`, `0x1Db`, `1e3`, `.inf`, `~`, `2001-12-14`), the merge key `<<` or
-// the value key `=`. Errs towards true: quoting a string is always safe.
+// Whether the UTF-8 text `s`, written as a plain scalar (a key or a value),
+// would not read back as the string `s`: YAML 1.1 (CloudFormation's reader)
+// would take it for a bool, null, number or timestamp (`yes`, `on`, `012`,
+// `0x1Db`, `1e3`, `.inf`, `~`, `2001-12-14`, `2001-12-14T21:59:43Z`), the
+// merge key `<<` or the value key `=`; or it is empty, starts with an
+// indicator or a blank, holds `: ` or ` #`, or holds a character a plain
+// scalar cannot: a tab, a line break (LF, CR, NEL, LS, PS), another control
+// character, a byte order mark. Errs towards true: quoting a string is
+// always safe.
 bool yaml11_needs_quotes(std::string_view s);
 
 }  // namespace archc

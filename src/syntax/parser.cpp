@@ -93,10 +93,16 @@ HeredocScan scan_heredoc(std::string_view text) {
 }
 
 // The value of a heredoc: literal text, so shell scripts keep their `${VAR}`;
-// `<<-` removes the indentation common to its non-blank lines.
+// `<<-` removes the indentation common to its non-blank lines. Its lines end
+// in LF whatever the file's line ends: a CRLF file would otherwise give a
+// script whose first line runs `/bin/bash\r`, and a file and its CRLF copy
+// build alike. A CR that ends no line is text.
 std::string heredoc_value(std::string_view text, const HeredocShape& h) {
-  const std::string_view body = text.substr(h.body_begin, h.body_end - h.body_begin);
-  if (!h.indented) return std::string(body);
+  std::string body;
+  body.reserve(h.body_end - h.body_begin);
+  for (std::size_t i = h.body_begin; i < h.body_end; ++i)
+    if (text[i] != '\r' || i + 1 == h.body_end || text[i + 1] != '\n') body += text[i];
+  if (!h.indented) return body;
   std::size_t indent = std::string_view::npos;
   for (std::string_view rest = body; !rest.empty();) {
     const std::size_t eol = rest.find('\n');

@@ -49,14 +49,10 @@ def needs():
 def prepare(root, mirror):
     """Makes `root` a working directory where `terraform init` installs the
     provider from `mirror` only; returns the environment to run terraform in.
-
-    The configuration's version constraint is overridden (in
-    version_override.tf.json): archc asks for hashicorp/aws 6, and the
-    mirror may hold another major version.
+    The configuration's own version constraints must admit the mirror's
+    provider: archc's take hashicorp/aws 5.100 to 6.x.
     """
     cli_config = os.path.join(root, "terraform.rc")
     with open(cli_config, "w") as f:
         f.write("provider_installation {\n  filesystem_mirror {\n    path = %s\n  }\n}\n" % json.dumps(mirror))
-    with open(os.path.join(root, "version_override.tf.json"), "w") as f:
-        json.dump({"terraform": {"required_providers": {"aws": {"source": "hashicorp/aws"}}}}, f)
     return dict(os.environ, TF_CLI_CONFIG_FILE=cli_config, TF_IN_AUTOMATION="1", CHECKPOINT_DISABLE="1")

@@ -34,6 +34,43 @@ TEST_CASE("two builds of the same file are byte-identical") {
   CHECK(read(dir / "a.tf.json") == read(dir / "b.tf.json"));
 }
 
+// LANGUAGE.md allows LF or CRLF line ends; which one a file uses (say, after a
+// checkout on Windows) must not change the stack, user data included.
+TEST_CASE("a file and its CRLF copy build to the same bytes") {
+  TempDir dir;
+  std::vector<std::string> sources;
+  for (const auto& e : fs::directory_iterator(std::string(ARCHC_SOURCE_DIR) + "/samples"))
+    if (e.path().extension() == ".arch") sources.push_back(e.path().string());
+  std::sort(sources.begin(), sources.end());
+  // Both kinds of heredoc, a blank line and a line of blanks in each.
+  write(dir / "heredocs.arch",
+        "vpc \"v\" {\n  cidr = \"10.0.0.0/16\", zones = [\"a\", \"b\"], nat = \"none\"\n"
+        "  subnet \"app\" { size = 24 }\n}\n"
+        "asg \"plain\" {\n  subnets = vpc.v.app\n  user_data = <<EOT\n#!/bin/bash\n\n  \necho \"${HOME}\"\nEOT\n}\n"
+        "asg \"indented\" {\n  subnets = vpc.v.app\n  user_data = <<-EOT\n    #!/bin/sh\n\n      \n    exit 0\n  EOT\n}\n");
+  sources.push_back(dir / "heredocs.arch");
+  for (const std::string& source : sources) {
+    INFO(source);
+    std::string crlf;
+    for (char c : read(source)) {
+      if (c == '\n') crlf += '\r';
+      crlf += c;
+    }
+    // The same file name: a stack without a label is named after its file.
+    const std::string copy = dir / ("crlf/" + fs::path(source).filename().string());
+    fs::create_directories(dir / "crlf");
+    write(copy, crlf);
+    for (const char* suffix : {".yaml", ".tf.json"}) {
+      INFO(suffix);
+      REQUIRE(archc(fmt::format("build {} -o {}", quote(source), quote(dir / "lf" + suffix))).status == 0);
+      REQUIRE(archc(fmt::format("build {} -o {}", quote(copy), quote(dir / "crlf" + suffix))).status == 0);
+      const std::string lf = read(dir / "lf" + suffix);
+      CHECK(lf.find('\r') == std::string::npos);
+      CHECK(read(dir / "crlf" + suffix) == lf);
+    }
+  }
+}
+
 TEST_CASE("the target follows the output suffix unless --target says") {
   TempDir dir;
   REQUIRE(archc(fmt::format("build {} -o {}", quote(kSample), quote(dir / "main.tf.json"))).status == 0);

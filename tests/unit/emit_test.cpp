@@ -112,13 +112,97 @@ TEST_CASE("YamlWriter::string writes multi-line text as a literal block only whe
     CHECK(YAML::Load(text)["value"].as<std::string>() == s);
   }
   // Each of these would lose or change characters in a literal block.
-  for (const char* s : {"no final newline\nhere", "two final newlines\n\n", "  leading blank\nx\n", "crlf\r\nx\r\n",
-                        "\tleading tab\nx\n"}) {
+  for (const char* s : {"no final newline\nhere", "two final newlines\n\n", "crlf\r\nx\r\n", "nel\u0085\nx\n"}) {
     INFO(s);
     const std::string text = emit_value(s);
     CHECK(text.rfind("value: \"", 0) == 0);
     CHECK(YAML::Load(text)["value"].as<std::string>() == s);
   }
+}
+
+// `s` written as a value and as a key reads back as `s` through yaml-cpp,
+// quoted (or, for a value, as a literal block when `literal`), and the
+// document holds no character raw that another reader would change.
+void check_round_trip(const std::string& s, bool literal = false) {
+  INFO(Catch::Detail::stringify(s));
+  const std::string value_doc = emit_value(s);
+  INFO(value_doc);
+  CHECK(test::raw_unreadable(value_doc) == std::nullopt);
+  const YAML::Node value = YAML::Load(value_doc)["value"];
+  CHECK(value.as<std::string>() == s);
+  CHECK_FALSE(is_plain(value));
+  CHECK((value_doc.rfind("value: |", 0) == 0) == literal);
+  const std::string key_doc = one_key_map(s);
+  INFO(key_doc);
+  CHECK(test::raw_unreadable(key_doc) == std::nullopt);
+  const YAML::Node map = YAML::Load(key_doc);
+  REQUIRE(map.IsMap());
+  CHECK(map.begin()->first.as<std::string>() == s);
+  CHECK_FALSE(is_plain(map.begin()->first));
+}
+
+// Each kind of string that YAML 1.1 would read as something else: the
+// example issue 9 gives first, then more of the kind.
+TEST_CASE("the value key `=` and the merge key `<<` are quoted") {
+  for (const char* s : {"=", "<<"}) check_round_trip(s);
+  CHECK(emit_value("=") == "value: \"=\"\n");
+  CHECK(one_key_map("<<") == "\"<<\": 1\n");
+}
+
+TEST_CASE("timestamps are quoted") {
+  for (const char* s : {"2024-01-02T03:04:05Z", "2024-01-02", "2001-12-14t21:59:43.10-05:00", "2001-12-14 21:59:43.10 -5",
+                        "2001-1-2 3:04:05", "2024-01-02T03:04:05.123456+09:00"})
+    check_round_trip(s);
+}
+
+TEST_CASE("strings that look like numbers are quoted, as keys too") {
+  for (const char* s : {"12", "0x1F", "-0b101", "0o17", "012", "1_000", "190:20:30", "6.8523015e+5", "+.inf", ".NaN",
+                        "-1", "1."})
+    check_round_trip(s);
+}
+
+TEST_CASE("NEL, LS and PS, which YAML reads as line breaks, are escaped") {
+  for (const char* s : {"a\u0085b", "a\u2028b", "a\u2029b", "\u2028", "\u0085 leading", "trailing \u2029",
+                        "#!/bin/sh\u2028echo\n", "line\n\u0085\n"})
+    check_round_trip(s);
+  CHECK(emit_value("a\u0085b\u2028c\u2029") == "value: \"a\\x85b\\u2028c\\u2029\"\n");
+}
+
+TEST_CASE("control characters are escaped") {
+  for (const char* s : {"x\x01y", "\x1B[0m", "tab\there", "cr\rlf", "del\x7F", "c1\u0080\u009F", "bom\uFEFF",
+                        "nonchar\uFFFE\uFFFF", "bell\x07\n"})
+    check_round_trip(s);
+  // Other characters outside ASCII stay as they are.
+  CHECK(emit_value("e\u0301 \u00A0\u3000 \U0001F600") == "value: e\u0301 \u00A0\u3000 \U0001F600\n");
+  CHECK(emit_value(std::string("nul\0", 4)) == "value: \"nul\\x00\"\n");
+  check_round_trip(std::string("nul\0", 4));
+}
+
+TEST_CASE("a literal block whose first line is blank or more indented has an indentation indicator") {
+  const std::string blank_first = "\n  indented first\nx\n";
+  CHECK(emit_value(blank_first) == "value: |2\n\n    indented first\n  x\n");
+  const std::string indented_first = "  more indented\nless\n";
+  CHECK(emit_value(indented_first) == "value: |2\n    more indented\n  less\n");
+  for (const std::string& s : {blank_first, indented_first, std::string("   \nblanks only first\n"),
+                               std::string("\tx\ny\n"), std::string("\n\nx\n"), std::string("a\n    \n  b\n")})
+    check_round_trip(s, true);
+  // In a sequence and deeper in maps the indicator counts from the parent.
+  YamlWriter y;
+  y.begin_map();
+  y.key("list");
+  y.begin_seq();
+  y.string(blank_first);
+  y.begin_map();
+  y.key("k");
+  y.string(indented_first);
+  y.end_map();
+  y.end_seq();
+  y.end_map();
+  const std::string doc = y.finish();
+  INFO(doc);
+  const YAML::Node list = YAML::Load(doc)["list"];
+  CHECK(list[0].as<std::string>() == blank_first);
+  CHECK(list[1]["k"].as<std::string>() == indented_first);
 }
 
 // The CloudFormation template of `text`, which must compile cleanly.

@@ -301,7 +301,27 @@ TEST_CASE("a BOM is skipped and CRLF ends lines") {
   const auto& cidr = attribute(vpc.items.at(0));
   CHECK((cidr.name_range.begin.line == 2 && cidr.name_range.begin.column == 3));
   CHECK(literal_text(*cidr.value) == "10.0.0.0/16");
-  CHECK(literal_text(*attribute(p->tree.items.at(1)).value) == "hi\r\n");
+  CHECK(literal_text(*attribute(p->tree.items.at(1)).value) == "hi\n");
+}
+
+// A script written on Windows must not reach the instance as `#!/bin/bash\r`
+// (the kernel would look for `/bin/bash\r`): heredoc lines end in LF, while
+// the heredoc's range still covers its CRLF source.
+TEST_CASE("heredoc lines end in LF whatever the file's line ends") {
+  SECTION("<<EOT") {
+    auto v = value_of("x = <<EOT\r\n#!/bin/bash\r\necho hi\r\n\r\nexit 0\r\nEOT\r\n");
+    CHECK(literal_text(v.value()) == "#!/bin/bash\necho hi\n\nexit 0\n");
+    CHECK(text_of(v.value().range) == "<<EOT\r\n#!/bin/bash\r\necho hi\r\n\r\nexit 0\r\nEOT");
+  }
+  SECTION("<<-EOT, a blank line holding only the CR included") {
+    auto v = value_of("asg \"a\" {\r\n  user_data = <<-EOT\r\n    #!/bin/sh\r\n\r\n      nested\r\n  EOT\r\n}\r\n");
+    const auto& b = block(v.parsed->tree.items.at(0));
+    CHECK(literal_text(*attribute(b.items.at(0)).value) == "#!/bin/sh\n\n  nested\n");
+  }
+  SECTION("a CR that ends no line is text") {
+    auto v = value_of("x = <<EOT\na\rb\r\r\nEOT\n");
+    CHECK(literal_text(v.value()) == "a\rb\r\n");
+  }
 }
 
 TEST_CASE("ranges of nodes cover their source text") {

@@ -4,12 +4,16 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include <catch2/catch.hpp>
 #include <fmt/format.h>
 
 #include "driver/compilation.hpp"
+#include "source/utf8.hpp"
 #include "syntax/parser.hpp"
 
 namespace archc::test {
@@ -61,6 +65,25 @@ inline std::unique_ptr<Parsed> parse(std::string text) {
   p->file = std::make_unique<SourceFile>("test.arch", std::move(text));
   p->tree = parse_file(*p->file, p->diags);
   return p;
+}
+
+// The first character in the YAML document `yaml` that a reader would not
+// give back as itself, standing raw there: a C0 control but tab and line
+// feed, DEL, a C1 control (NEL U+0085 among them), LS U+2028, PS U+2029, the
+// byte order mark, U+FFFE or U+FFFF. The readers differ (yaml-cpp keeps most
+// of them, PyYAML and CloudFormation do not), so the tests look for them in
+// the text as well as reading it back.
+inline std::optional<char32_t> raw_unreadable(std::string_view yaml) {
+  for (std::size_t i = 0; i < yaml.size();) {
+    const auto c = decode_utf8(yaml.substr(i));
+    if (!c) FAIL("not UTF-8 at byte " << i);
+    const char32_t cp = c->cp;
+    if ((cp < 0x20 && cp != '\t' && cp != '\n') || (cp >= 0x7F && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 ||
+        cp == 0xFEFF || cp == 0xFFFE || cp == 0xFFFF)
+      return cp;
+    i += c->length;
+  }
+  return std::nullopt;
 }
 
 // The text a range covers.
