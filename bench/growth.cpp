@@ -142,24 +142,31 @@ std::string zone_list(int n) {
 }  // namespace
 
 const std::vector<GrowthCase>& growth_cases() {
+  constexpr std::size_t kLimit = kDefaultErrorLimit;
   static const std::vector<GrowthCase> cases = {
-      {"variable-chain", "variables v0 = v1, v1 = v2, ...", variable_chain, 2000, kDefaultErrorLimit},
-      {"variables-twice", "variables that each use the previous one twice", variables_twice, 500, kDefaultErrorLimit},
-      {"misspelt-names", "references misspelt among as many names", misspelt_names, 250, kDefaultErrorLimit},
-      {"long-identifier", "a misspelt name of n bytes", long_identifier, 20000, kDefaultErrorLimit},
-      {"chain-cycles", "a chain of asgs, each with an edge back to the first", chain_cycles, 250, kDefaultErrorLimit},
-      {"duplicate-edge-sources", "edges from distinct CIDRs into one asg", duplicate_edge_sources, 500, kDefaultErrorLimit},
+      {"variable-chain", "variables v0 = v1, v1 = v2, ...", variable_chain, 2000, kLimit, Stage::kFrontEnd},
+      {"variables-twice", "variables that each use the previous one twice", variables_twice, 500, kLimit,
+       Stage::kFrontEnd},
+      {"misspelt-names", "references misspelt among as many names", misspelt_names, 250, kLimit, Stage::kFrontEnd},
+      {"long-identifier", "a misspelt name of n bytes", long_identifier, 20000, kLimit, Stage::kFrontEnd},
+      {"chain-cycles", "a chain of asgs, each with an edge back to the first", chain_cycles, 250, kLimit,
+       Stage::kFrontEnd},
+      {"duplicate-edge-sources", "edges from distinct CIDRs into one asg", duplicate_edge_sources, 500, kLimit,
+       Stage::kFrontEnd},
       {"duplicate-edge-ports", "edges between two asgs on distinct ports, and one edge with them all",
-       duplicate_edge_ports, 500, kDefaultErrorLimit},
-      {"colliding-ids", "asgs and rules whose logical ids meet", colliding_ids, 250, kDefaultErrorLimit},
-      {"long-line", "a line of errors, every one shown", long_line, 250, 0},
-      {"plan-rules", "ingress rules from distinct CIDRs on two asgs", plan_rules, 500, kDefaultErrorLimit},
-      {"plan-resources", "asgs in one tier, each with a rule", plan_resources, 250, kDefaultErrorLimit},
-      {"suppressed-lines", "suppression comments, each before a line", suppressed_lines, 500, kDefaultErrorLimit},
-      {"suppressed-blocks", "suppression comments before and inside blocks", suppressed_blocks, 100, kDefaultErrorLimit},
-      {"suppressions-one-line", "suppression comments on one line", suppressions_one_line, 500, kDefaultErrorLimit},
-      {"forward-listeners", "listeners forwarding to an asg that edges from CIDRs reach", forward_listeners, 250, kDefaultErrorLimit},
-      {"zone-list", "zones of a VPC", zone_list, 1000, kDefaultErrorLimit},
+       duplicate_edge_ports, 500, kLimit, Stage::kFrontEnd},
+      {"colliding-ids", "asgs and rules whose logical ids meet", colliding_ids, 250, kLimit, Stage::kFrontEnd},
+      {"long-line", "a line of errors, every one shown", long_line, 250, 0, Stage::kRender},
+      {"plan-rules", "ingress rules from distinct CIDRs on two asgs", plan_rules, 500, kLimit, Stage::kPlan},
+      {"plan-resources", "asgs in one tier, each with a rule", plan_resources, 250, kLimit, Stage::kPlan},
+      {"suppressed-lines", "suppression comments, each before a line", suppressed_lines, 500, kLimit, Stage::kLint},
+      {"suppressed-blocks", "suppression comments before and inside blocks", suppressed_blocks, 300, kLimit,
+       Stage::kLint},
+      {"suppressions-one-line", "suppression comments on one line", suppressions_one_line, 500, kLimit,
+       Stage::kLint},
+      {"forward-listeners", "listeners forwarding to an asg that edges from CIDRs reach", forward_listeners, 250,
+       kLimit, Stage::kFrontEnd},
+      {"zone-list", "zones of a VPC", zone_list, 1000, kLimit, Stage::kFrontEnd},
   };
   return cases;
 }

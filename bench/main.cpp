@@ -10,7 +10,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <ctime>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -162,32 +161,34 @@ int usage() {
   return 2;
 }
 
-// Processor time, which other work on the machine changes far less than
-// the wall clock.
-double cpu_ms() { return 1e3 * static_cast<double>(std::clock()) / CLOCKS_PER_SEC; }
-
-// Each growth case at n, 2n, ... 64n: the processor time of run_pipeline
-// (the least of three runs) and the exponent of its growth from the size
-// before (1 is linear, 2 quadratic).
+// Each growth case at n, 2n, ... 64n: the processor time of each stage of
+// run_pipeline (the least of three runs) and the exponent of the growth of
+// the stage the case is about from the size before (1 is linear, 2
+// quadratic).
 int run_growth(const std::string& only) {
   bool found = false;
   for (const auto& c : growth_cases()) {
     if (!only.empty() && only != c.name) continue;
     found = true;
-    fmt::print("\n{}: {}\n  {:>8} {:>12} {:>10} {:>9}\n", c.name, c.what, "n", "bytes in", "ms", "exponent");
+    const int watched = static_cast<int>(c.stage);
+    fmt::print("\n{}: {}; the {} grew too fast\n  {:>8} {:>10}", c.name, c.what, kStageNames[watched], "n",
+               "bytes");
+    for (const char* stage : kStageNames) fmt::print(" {:>10}", stage);
+    fmt::print(" {:>9}\n", "exponent");
     double previous = 0;
     for (int n = c.base; n <= 64 * c.base; n *= 2) {
       const std::string text = c.make(n);
-      double best = 0;
+      StageTimes best;
       for (int run = 0; run < 3; ++run) {
-        const double start = cpu_ms();
-        run_pipeline(std::string(c.name) + ".arch", text, c.error_limit);
-        const double ms = cpu_ms() - start;
-        best = run == 0 ? ms : std::min(best, ms);
+        StageTimes t;
+        run_pipeline(std::string(c.name) + ".arch", text, c.error_limit, &t);
+        for (int s = 0; s < kStages; ++s) best.ms[s] = run == 0 ? t.ms[s] : std::min(best.ms[s], t.ms[s]);
       }
-      const std::string exponent = previous > 0 && best > 0 ? fmt::format("{:.2f}", std::log2(best / previous)) : "";
-      fmt::print("  {:>8} {:>12} {:>10.1f} {:>9}\n", n, text.size(), best, exponent);
-      previous = best;
+      fmt::print("  {:>8} {:>10}", n, text.size());
+      for (double ms : best.ms) fmt::print(" {:>10.1f}", ms);
+      const double now = best.ms[watched];
+      fmt::print(" {:>9}\n", previous > 0 && now > 0 ? fmt::format("{:.2f}", std::log2(now / previous)) : "");
+      previous = now;
     }
   }
   return found ? 0 : usage();
