@@ -54,7 +54,8 @@ std::string emit_terraform(const aws::Stack& stack) {
   if (!stack.tags.empty()) {
     // The stack's tags reach every taggable resource; Name is set per resource.
     Json default_tags = Json::object();
-    for (const auto& t : stack.tags) default_tags[t.key] = terraform_literal(t.value);
+    // Keys too: Terraform reads an object's keys as templates as well.
+    for (const auto& t : stack.tags) default_tags[terraform_literal(t.key)] = terraform_literal(t.value);
     provider["default_tags"] = Json::array({{{"tags", default_tags}}});
   }
   root["provider"] = {{"aws", Json::array({provider})}};

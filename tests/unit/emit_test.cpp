@@ -5,12 +5,14 @@
 // That every resource type has both a CloudFormation and a Terraform mapping
 // needs no test here: the build fails otherwise (src/emit/resources/mappings.hpp).
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 #include <yaml-cpp/yaml.h>
 
 #include "emit/base64.hpp"
 #include "emit/cfn_writer.hpp"
 #include "emit/cloudformation.hpp"
 #include "emit/resources/mappings.hpp"
+#include "emit/terraform.hpp"
 #include "emit/tf_writer.hpp"
 #include "emit/yaml_writer.hpp"
 #include "lower/lower.hpp"
@@ -234,6 +236,21 @@ TEST_CASE("CloudFormation output parses, and tag values YAML 1.1 would misread s
   }
   CHECK(tags == std::vector<std::pair<std::string, std::string>>{
                     {"Name", "t-vpc-v"}, {"a", "yes"}, {"b", "on"}, {"c", "012"}, {"d", "1e3"}, {"e", "null"}, {"f", "plain"}});
+}
+
+TEST_CASE("Terraform default_tags escape template sequences in keys as in values") {
+  // `$${` in the source is a literal `${`; Terraform reads `${` and `%{` in
+  // an object's keys and values alike as templates, so both are doubled.
+  auto c = test::compile(
+      "stack \"t\" { tags = { \"team-$${x}\" = \"a$${b}\", \"%{if y}\" = \"%{z}\", plain = \"$5\" } }\n"
+      "vpc \"v\" {\n"
+      "  cidr = \"10.0.0.0/16\", zones = [\"a\"], nat = \"none\"\n"
+      "  subnet \"s\" { isolated = true, size = 24 }\n"
+      "}\n");
+  REQUIRE(c->ok());
+  const auto tf = nlohmann::json::parse(emit_terraform(lower(c->model)));
+  CHECK(tf["provider"]["aws"][0]["default_tags"][0]["tags"] ==
+        nlohmann::json({{"team-$${x}", "a$${b}"}, {"%%{if y}", "%%{z}"}, {"plain", "$5"}}));
 }
 
 TEST_CASE("user data survives the trip through CloudFormation YAML") {
