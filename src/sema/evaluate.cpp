@@ -260,7 +260,7 @@ std::optional<Value> Evaluator::eval(const ast::Expr& e) {
         }
         auto mv = eval(*m.value);
         if (!mv) return std::nullopt;
-        v.members.emplace_back(m.key, std::move(*mv));
+        v.members.push_back({m.key, std::move(*mv)});
       }
       return v;
     }

@@ -15,6 +15,8 @@
 
 namespace archc {
 
+struct Member;
+
 struct Value {
   enum class Kind { Null, Bool, Number, String, Range, List, Object } kind = Kind::Null;
   bool boolean = false;
@@ -23,8 +25,15 @@ struct Value {
   std::string text;
   std::int64_t lo = 0, hi = 0;
   std::vector<Value> items;
-  std::vector<std::pair<std::string, Value>> members;
-  SourceRange range;  // of the expression that produced it
+  std::vector<Member> members;  // of an object, in source order
+  SourceRange range;            // of the expression that produced it
+};
+
+// Not a std::pair: a pair of a type still being defined makes clang fail
+// (checking whether the pair is default constructible needs the type).
+struct Member {
+  std::string key;
+  Value value;
 };
 
 const char* kind_name(Value::Kind k);

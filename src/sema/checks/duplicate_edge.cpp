@@ -103,7 +103,8 @@ void duplicate_edge(const model::Model& m, Diagnostics& diags) {
   for (const auto& [endpoints, group] : of_pair) solve(group, in_pair);
 
   for (std::size_t i = 0; i < all.size(); ++i) {
-    const auto [e, p] = all[i];
+    const model::Edge* e = all[i].edge;
+    const model::PortRange* p = all[i].range;
     const auto report = [&](const model::PortRange& shared, SourceRange where, const char* note) {
       diags.report(Rule::DuplicateEdge, p->range,
                    fmt::format("{} -> {} on {} is already opened", graph.describe(e->from), graph.describe(e->to),
