@@ -64,6 +64,8 @@ model::Listener read_listener(KindReader& r, const std::string& name) {
                       "this is not an ACM certificate ARN: arn:aws:acm:REGION:ACCOUNT:certificate/ID");
   const auto* redirect = r.get("redirect");
   const auto* forward = r.get("forward");
+  if (const auto* port = r.get("port")) l.port_range = port->value->range;
+  if (redirect) l.redirect_range = redirect->value->range;
   if (forward) {
     l.forward = r.resource("forward");
     l.forward_range = forward->value->range;

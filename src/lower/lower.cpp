@@ -93,19 +93,14 @@ void Lowering::lower_vpc(std::size_t v) {
     associate(v, rt, [](const model::Tier &t) { return t.is_public; });
   }
 
-  // NAT gateways sit in the first public tier; only private tiers use them.
   std::vector<std::string> nats(vpc.zones.size());
-  if (any_private && vpc.nat != model::NatMode::None) {
-    const std::size_t public_tier = static_cast<std::size_t>(
-        std::find_if(vpc.tiers.begin(), vpc.tiers.end(), [](const auto &t) { return t.is_public; }) -
-        vpc.tiers.begin());
-    const std::size_t count = vpc.nat == model::NatMode::Single ? 1 : vpc.zones.size();
-    for (std::size_t z = 0; z < count; ++z) {
+  if (const auto public_tier = vpc.nat_tier()) {
+    for (std::size_t z = 0; z < vpc.nat_gateways(); ++z) {
       const std::string &zone = vpc.zones[z];
       const std::string eip = add(aws::ElasticIp{base + "NatEip" + logical_id::zone(zone), attachment,
                                                  tags("eip", vpc.name + "-nat", zone)})
                                   .id;
-      nats[z] = add(aws::NatGateway{base + "NatGateway" + logical_id::zone(zone), subnet_ids[public_tier][z], eip,
+      nats[z] = add(aws::NatGateway{base + "NatGateway" + logical_id::zone(zone), subnet_ids[*public_tier][z], eip,
                                     tags("nat", vpc.name, zone)})
                     .id;
     }

@@ -22,6 +22,9 @@ struct Asg : Resource {
   SourceRange user_data_range;
 
   std::vector<int> serving_ports() const override { return {port}; }
+  // All of `max`: when the other zones fail, the group launches its
+  // instances in the zones that are left.
+  std::uint64_t addresses_in_one_subnet() const override { return static_cast<std::uint64_t>(max); }
 };
 
 }  // namespace archc::model

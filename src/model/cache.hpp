@@ -21,6 +21,8 @@ struct Cache : Resource {
   bool tls = true;  // in-transit encryption
 
   std::vector<int> serving_ports() const override { return {kPort}; }
+  // Every node: the group may place them all in one zone.
+  std::uint64_t addresses_in_one_subnet() const override { return static_cast<std::uint64_t>(nodes); }
 };
 
 }  // namespace archc::model

@@ -47,11 +47,17 @@ std::string format_ipv4(std::uint32_t a) {
 
 std::string Cidr::str() const { return fmt::format("{}/{}", format_ipv4(base), prefix); }
 
-bool Cidr::is_private() const {
-  static const Cidr kPrivate[] = {{0x0A000000, 8}, {0xAC100000, 12}, {0xC0A80000, 16}, {0x7F000000, 8}, {0xA9FE0000, 16}};
-  for (const auto& p : kPrivate)
-    if (p.contains(*this)) return true;
-  return false;
+AddressClass address_class(const Cidr& block) {
+  static constexpr std::pair<Cidr, AddressClass> kRanges[] = {
+      {{0x0A000000, 8}, AddressClass::Private},           {{0xAC100000, 12}, AddressClass::Private},
+      {{0xC0A80000, 16}, AddressClass::Private},          {{0x64400000, 10}, AddressClass::SharedSpace},
+      {{0x7F000000, 8}, AddressClass::Loopback},          {{0xA9FE0000, 16}, AddressClass::LinkLocal},
+      {{0xC0000200, 24}, AddressClass::Documentation},    {{0xC6336400, 24}, AddressClass::Documentation},
+      {{0xCB007100, 24}, AddressClass::Documentation},
+  };
+  for (const auto& [range, cls] : kRanges)
+    if (range.contains(block)) return cls;
+  return AddressClass::Public;
 }
 
 std::vector<std::pair<std::size_t, std::size_t>> find_overlaps(const std::vector<Cidr>& blocks) {

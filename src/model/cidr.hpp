@@ -28,12 +28,24 @@ struct Cidr {
   std::uint64_t usable_in_subnet() const {
     return size() > kAwsReservedPerSubnet ? size() - kAwsReservedPerSubnet : 0;
   }
-  // RFC 1918 private ranges (and loopback/link-local, never internet-routed).
-  bool is_private() const;
 
   std::string str() const;
   friend bool operator==(const Cidr&, const Cidr&) = default;
 };
+
+// What a block of addresses is for, after the IANA IPv4 Special-Purpose
+// Address Registry (RFC 6890).
+enum class AddressClass {
+  Private,        // RFC 1918: 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16
+  SharedSpace,    // RFC 6598: 100.64.0.0/10, carrier-grade NAT; never routed on the internet
+  Loopback,       // RFC 1122 §3.2.1.3: 127.0.0.0/8
+  LinkLocal,      // RFC 3927: 169.254.0.0/16; in a VPC, instance metadata and the DNS resolver
+  Documentation,  // RFC 5737: 192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24
+  Public,         // every other address
+};
+// The class of every address of `block`; Public when the block reaches
+// beyond the range of one class (0.0.0.0/0, 100.0.0.0/8).
+AddressClass address_class(const Cidr& block);
 
 // Parses `a.b.c.d/n`; nullopt on any malformed text.
 std::optional<Cidr> parse_cidr(std::string_view text);

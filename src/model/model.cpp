@@ -8,6 +8,18 @@ bool Vpc::has_public_tier() const {
   return std::any_of(tiers.begin(), tiers.end(), [](const Tier& t) { return t.is_public; });
 }
 
+std::optional<std::size_t> Vpc::nat_tier() const {
+  const bool any_private = std::any_of(tiers.begin(), tiers.end(), [](const Tier& t) { return t.is_private(); });
+  const auto first_public = std::find_if(tiers.begin(), tiers.end(), [](const Tier& t) { return t.is_public; });
+  if (nat == NatMode::None || !any_private || first_public == tiers.end()) return std::nullopt;
+  return static_cast<std::size_t>(first_public - tiers.begin());
+}
+
+std::size_t Vpc::nat_gateways() const {
+  if (!nat_tier()) return 0;
+  return nat == NatMode::Single ? 1 : zones.size();
+}
+
 std::vector<Cidr> Model::source_cidrs(const Endpoint& e) const {
   switch (e.kind) {
     case Endpoint::Kind::Internet: return {Cidr{0, 0}};

@@ -55,6 +55,11 @@ struct Vpc {
   SourceRange nat_range;
   std::vector<Tier> tiers;
   bool has_public_tier() const;
+  // The tier its NAT gateways sit in: the first public tier, when the VPC
+  // has NAT and a private tier to use it.
+  std::optional<std::size_t> nat_tier() const;
+  // How many NAT gateways it has: one a zone, one, or none.
+  std::size_t nat_gateways() const;
 };
 
 struct TierRef {
@@ -79,6 +84,9 @@ struct Resource {
   virtual ~Resource() = default;
   // What an edge to it opens when the edge names no ports: TCP ports.
   virtual std::vector<int> serving_ports() const = 0;
+  // The most addresses it may take in one subnet of its tier (a network
+  // interface takes one), when everything it may place lands there.
+  virtual std::uint64_t addresses_in_one_subnet() const = 0;
   // `alb.web`: how the source refers to it.
   std::string ref() const { return fmt::format("{}.{}", kind->keyword, name); }
 };

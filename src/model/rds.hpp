@@ -24,6 +24,8 @@ struct Rds : Resource {
   SourceRange backup_retention_range;
 
   std::vector<int> serving_ports() const override;
+  // The primary or its standby (never both in one zone), and every replica.
+  std::uint64_t addresses_in_one_subnet() const override { return 1 + static_cast<std::uint64_t>(replicas); }
 };
 
 }  // namespace archc::model

@@ -108,14 +108,12 @@ Vpc Planner::plan_vpc(const model::Vpc &vpc) const {
                     {Route::Via::InternetGateway, *out.internet_gateway, {}}, is_public);
   }
 
-  // NAT gateways exist only for private tiers to use, and sit in the first
-  // public tier (the model has no NAT without a public tier). A single NAT
-  // is the first zone's and serves every zone.
+  // NAT gateways (model::Vpc::nat_tier). A single NAT is the first zone's
+  // and serves every zone.
   std::vector<Route> nat_routes(vpc.zones.size());
-  if (has(is_private) && vpc.nat != model::NatMode::None) {
-    const Tier &public_tier = out.tiers[static_cast<std::size_t>(
-        std::find_if(vpc.tiers.begin(), vpc.tiers.end(), is_public) - vpc.tiers.begin())];
-    const std::size_t count = vpc.nat == model::NatMode::Single ? 1 : vpc.zones.size();
+  if (const auto nat_tier = vpc.nat_tier()) {
+    const Tier &public_tier = out.tiers[*nat_tier];
+    const std::size_t count = vpc.nat_gateways();
     for (std::size_t z = 0; z < count; ++z) {
       out.nat_gateways.push_back({tag("nat", vpc.name, vpc.zones[z]), out.zones[z], public_tier.subnets[z].name});
       nat_routes[z] = {Route::Via::Nat, out.nat_gateways.back().name, out.zones[z]};

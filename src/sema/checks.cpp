@@ -8,10 +8,12 @@ void run_checks(const model::Model& m, Diagnostics& diags) {
   checks::subnet_in_vpc(m, diags);
   checks::cidr_overlap(m, diags);
   checks::zone_spread(m, diags);
-  checks::asg_capacity(m, diags);
+  checks::subnet_capacity(m, diags);
   checks::rds_public_tier(m, diags);
   checks::alb_internet_route(m, diags);
   checks::asg_nat_route(m, diags);
+  checks::cross_vpc(m, diags);
+  checks::listener_ports(m, diags);
   checks::database_exposure(m, diags);
   checks::forward_ports(m, diags);
   checks::chain_skips_tier(m, diags);

@@ -249,7 +249,9 @@ TEST_CASE("1,000 pairs of colliding names, and 1,000 of rules whose ids meet", "
   }
   auto c = compile_text("test.arch", text + "}\n", 0);
   c->diags.sort();
-  const Strings errors = test::error_briefs(c->diags);
+  Strings errors;  // 2,001 asgs in a /24 tier are also a subnet-capacity error
+  for (const auto& d : c->diags.all())
+    if (d.id() == "name-collision") errors.push_back(test::brief(d));
   REQUIRE(errors.size() == 2000);
   CHECK(errors.front() ==
         "10:5: error[name-collision]: asg `x0_y` and asg `x0-y` would share their logical ids: both names become `X0Y`");

@@ -12,9 +12,7 @@ void admin_ports(const model::Model& m, Diagnostics& diags) {
   constexpr std::pair<int, const char*> kAdminPorts[] = {{22, "ssh"}, {3389, "rdp"}};
   const ChainGraph graph(m);
   for (const auto* e : graph.edges()) {
-    const bool everyone = e->from.kind == model::Endpoint::Kind::Internet ||
-                          (e->from.kind == model::Endpoint::Kind::Cidr && e->from.cidr.prefix == 0);
-    if (!everyone) continue;
+    if (!is_everyone(e->from)) continue;
     for (const auto& p : e->ports)
       for (const auto& [port, name] : kAdminPorts)
         if (p.lo <= port && port <= p.hi)

@@ -51,7 +51,12 @@ std::vector<const model::Edge*> ChainGraph::reached_from_outside() const {
   return via;
 }
 
+bool is_everyone(const model::Endpoint& e) {
+  return e.kind == Kind::Internet || (e.kind == Kind::Cidr && e.cidr.prefix == 0);
+}
+
 bool same_endpoint(const model::Endpoint& a, const model::Endpoint& b) {
+  if (is_everyone(a) || is_everyone(b)) return is_everyone(a) && is_everyone(b);
   if (a.kind != b.kind) return false;
   switch (a.kind) {
     case Kind::Internet: return true;
@@ -70,7 +75,10 @@ bool opens_port(const model::Edge& e, int port) {
 }
 
 bool is_public_source(const model::Endpoint& e) {
-  return e.kind == Kind::Internet || (e.kind == Kind::Cidr && !e.cidr.is_private());
+  if (e.kind == Kind::Internet) return true;
+  if (e.kind != Kind::Cidr) return false;
+  const AddressClass c = address_class(e.cidr);
+  return c == AddressClass::Public || c == AddressClass::Documentation;
 }
 
 std::string format_ports(const std::vector<model::PortRange>& ports) {

@@ -37,10 +37,17 @@ class ChainGraph {
   std::vector<const model::Edge*> edges_;
 };
 
+// The whole internet: `internet`, or a CIDR block of prefix length 0.
+bool is_everyone(const model::Endpoint& e);
+// Whether two endpoints stand for the same source or target of an ingress
+// rule; `internet` and 0.0.0.0/0 are the same.
 bool same_endpoint(const model::Endpoint& a, const model::Endpoint& b);
 bool opens_port(const model::Edge& e, int port);
-// `internet` and CIDR blocks outside the private ranges: addresses anyone
-// on the internet may hold.
+// `internet` and CIDR blocks of public addresses: addresses anyone on the
+// internet may hold. Documentation blocks (RFC 5737) count as public, since
+// examples write them for a public address; private (RFC 1918), shared
+// (RFC 6598), loopback and link-local blocks are never routed from the
+// internet.
 bool is_public_source(const model::Endpoint& e);
 // "80, 443, 8000..8100".
 std::string format_ports(const std::vector<model::PortRange>& ports);

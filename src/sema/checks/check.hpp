@@ -12,11 +12,14 @@ namespace archc::checks {
 void subnet_in_vpc(const model::Model& m, Diagnostics& diags);
 void cidr_overlap(const model::Model& m, Diagnostics& diags);
 void zone_spread(const model::Model& m, Diagnostics& diags);
-void asg_capacity(const model::Model& m, Diagnostics& diags);
+void subnet_capacity(const model::Model& m, Diagnostics& diags);
 // Placement and routes.
 void rds_public_tier(const model::Model& m, Diagnostics& diags);
 void alb_internet_route(const model::Model& m, Diagnostics& diags);
 void asg_nat_route(const model::Model& m, Diagnostics& diags);
+void cross_vpc(const model::Model& m, Diagnostics& diags);
+// Load balancers.
+void listener_ports(const model::Model& m, Diagnostics& diags);
 // Security chains.
 void database_exposure(const model::Model& m, Diagnostics& diags);
 void forward_ports(const model::Model& m, Diagnostics& diags);

@@ -20,7 +20,7 @@ using Kind = model::Endpoint::Kind;
 // Equal for two endpoints exactly when same_endpoint says they are the same.
 std::tuple<int, std::uint64_t, std::uint64_t> key(const model::Endpoint& e) {
   switch (e.kind) {
-    case Kind::Internet: return {0, 0, 0};
+    case Kind::Internet: return {1, 0, 0};  // 0.0.0.0/0
     case Kind::Cidr: return {1, e.cidr.base, static_cast<std::uint64_t>(e.cidr.prefix)};
     case Kind::Tier: return {2, e.tier.vpc, e.tier.tier};
     case Kind::Vpc: return {3, e.index, 0};
@@ -105,15 +105,21 @@ void duplicate_edge(const model::Model& m, Diagnostics& diags) {
   for (std::size_t i = 0; i < all.size(); ++i) {
     const model::Edge* e = all[i].edge;
     const model::PortRange* p = all[i].range;
-    const auto report = [&](const model::PortRange& shared, SourceRange where, const char* note) {
-      diags.report(Rule::DuplicateEdge, p->range,
-                   fmt::format("{} -> {} on {} is already opened", graph.describe(e->from), graph.describe(e->to),
-                               format_ports({shared})))
-          .notes.push_back({where, note});
+    const auto report = [&](const model::PortRange& shared, SourceRange where, const char* note) -> Diagnostic& {
+      Diagnostic& d = diags.report(Rule::DuplicateEdge, p->range, "{} -> {} on {} is already opened",
+                                   graph.describe(e->from), graph.describe(e->to), format_ports({shared}));
+      d.notes.push_back({where, note});
+      return d;
     };
     // A repeat in its own edge is reported as such, before any earlier edge.
-    if (in_edge[i] != i) report(*all[in_edge[i]].range, all[in_edge[i]].range->range, "earlier in this edge");
-    else if (all[in_pair[i]].edge != e) report(*all[in_pair[i]].range, all[in_pair[i]].edge->range, "by this edge");
+    if (in_edge[i] != i) {
+      report(*all[in_edge[i]].range, all[in_edge[i]].range->range, "earlier in this edge");
+    } else if (const model::Edge* earlier = all[in_pair[i]].edge; earlier != e) {
+      Diagnostic& d = report(*all[in_pair[i]].range, earlier->range, "by this edge");
+      if (earlier->from.kind != e->from.kind)  // `internet` and 0.0.0.0/0
+        d.notes.push_back({earlier->from.range, fmt::format("`{}` and `{}` make the same ingress rule",
+                                                            graph.describe(earlier->from), graph.describe(e->from))});
+    }
   }
 }
 

@@ -65,22 +65,6 @@ struct RuleIdentity {
   const model::Endpoint* from = nullptr;  // otherwise the source
 };
 
-bool same_endpoint(const model::Endpoint& a, const model::Endpoint& b) {
-  if (a.kind != b.kind) return false;
-  switch (a.kind) {
-    case Kind::Internet:
-      return true;
-    case Kind::Cidr:
-      return a.cidr == b.cidr;
-    case Kind::Vpc:
-    case Kind::Resource:
-      return a.index == b.index;
-    case Kind::Tier:
-      return a.tier.vpc == b.tier.vpc && a.tier.tier == b.tier.tier;
-  }
-  return false;
-}
-
 bool same_rule(const RuleIdentity& x, const RuleIdentity& y) {
   if (!x.to || !y.to || !same_endpoint(*x.to, *y.to) || x.lo != y.lo || x.hi != y.hi) return false;
   if (!x.cidr.empty() || !y.cidr.empty()) return x.cidr == y.cidr;

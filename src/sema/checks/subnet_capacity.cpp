@@ -1,0 +1,84 @@
+// Every subnet must hold the addresses of what may land in it: AWS keeps 5
+// of each subnet (Cidr::kAwsReservedPerSubnet), a load balancer keeps 8 free
+// in each of its subnets, a NAT gateway takes one, and an asg may launch all
+// of `max` in one zone when the others fail (each resource says its own,
+// Resource::addresses_in_one_subnet). A subnet that runs out fails a launch
+// or a scale-out long after deployment.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "model/alb.hpp"
+#include "sema/checks/check.hpp"
+
+namespace archc::checks {
+
+namespace {
+
+// What takes addresses in one subnet, for the message.
+struct Tenant {
+  std::string what;
+  std::uint64_t addresses;
+};
+
+std::string list(const std::vector<Tenant>& tenants) {
+  constexpr std::size_t kShown = 5;
+  std::string out;
+  for (std::size_t i = 0; i < tenants.size() && i < kShown; ++i)
+    out += fmt::format("{}{} {}", i == 0 ? "" : ", ", tenants[i].what, tenants[i].addresses);
+  if (tenants.size() > kShown) out += fmt::format(" and {} more", tenants.size() - kShown);
+  return out;
+}
+
+}  // namespace
+
+void subnet_capacity(const model::Model& m, Diagnostics& diags) {
+  // The resources of each tier, by their placement.
+  std::vector<std::vector<std::vector<const model::Resource*>>> in_tier(m.vpcs.size());
+  for (std::size_t v = 0; v < m.vpcs.size(); ++v) in_tier[v].resize(m.vpcs[v].tiers.size());
+  for (const auto& r : m.resources)
+    if (r->subnets && r->complete) in_tier[r->subnets->vpc][r->subnets->tier].push_back(r.get());
+
+  for (std::size_t v = 0; v < m.vpcs.size(); ++v) {
+    const model::Vpc& vpc = m.vpcs[v];
+    for (std::size_t t = 0; t < vpc.tiers.size(); ++t) {
+      const model::Tier& tier = vpc.tiers[t];
+      if (tier.cidrs.size() != vpc.zones.size()) continue;  // blocks not all known
+      std::vector<Tenant> tenants;
+      std::uint64_t placed = 0;
+      for (const auto* r : in_tier[v][t]) {
+        tenants.push_back({fmt::format("{} `{}`", r->kind->keyword, r->name), r->addresses_in_one_subnet()});
+        placed += tenants.back().addresses;
+      }
+      const std::size_t nats = vpc.nat_tier() == t ? vpc.nat_gateways() : 0;
+      // The first subnet that cannot hold its share, and how many cannot.
+      std::optional<std::size_t> first;
+      std::size_t short_of = 0;
+      for (std::size_t z = 0; z < vpc.zones.size(); ++z) {
+        const std::uint64_t need = placed + (z < nats ? 1 : 0);
+        if (need <= tier.cidrs[z].usable_in_subnet()) continue;
+        if (!first) first = z;
+        ++short_of;
+      }
+      if (!first) continue;
+      const std::size_t z = *first;
+      if (z < nats) tenants.push_back({"its NAT gateway", 1});
+      Diagnostic& d =
+          diags.report(Rule::SubnetCapacity, tier.cidr_ranges[z],
+                       "subnet `{}` of zone {} ({}) has {} usable addresses, but what it holds may need {}: {}",
+                       tier.name, vpc.zones[z], tier.cidrs[z].str(), tier.cidrs[z].usable_in_subnet(),
+                       placed + (z < nats ? 1 : 0), list(tenants));
+      d.notes.push_back({tier.range, fmt::format("AWS keeps {} addresses of every subnet; an alb keeps {} free in each "
+                                                 "of its subnets; an asg may launch all of `max` in one zone when the "
+                                                 "others fail",
+                                                 Cidr::kAwsReservedPerSubnet, model::Alb::kFreeAddressesPerSubnet)});
+      if (short_of > 1)
+        d.notes.push_back({tier.range, fmt::format("{} more subnet{} of tier `{}` cannot hold it either", short_of - 1,
+                                                   short_of == 2 ? "" : "s", tier.name)});
+    }
+  }
+}
+
+}  // namespace archc::checks
