@@ -53,7 +53,14 @@ void read_asg(KindReader& r, model::Resource& resource) {
     r.diags().report(Rule::InvalidValue, r.get("scale_cpu")->value->range,
                      fmt::format("`scale_cpu` scales between min and max, but both are {}: raise max", asg.min));
   asg.user_data = r.string("user_data");
-  if (asg.user_data) asg.user_data_range = r.get("user_data")->value->range;
+  if (asg.user_data) {
+    asg.user_data_range = r.get("user_data")->value->range;
+    const AwsLimit& limit = AwsCatalog::get().limit("user_data_bytes");
+    if (asg.user_data->size() > limit.value)
+      r.diags().report(Rule::LimitExceeded, asg.user_data_range,
+                       "user data is {} bytes; EC2 takes at most {} bytes (before base64)", asg.user_data->size(),
+                       limit.value);
+  }
 }
 
 void lower_asg(Lowering& lo, const model::Resource& resource, std::size_t index) {

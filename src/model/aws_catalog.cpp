@@ -1,5 +1,7 @@
 #include "model/aws_catalog.hpp"
 
+#include <stdexcept>
+
 #include <nlohmann/json.hpp>
 
 namespace archc {
@@ -42,6 +44,9 @@ AwsCatalog::AwsCatalog() {
     engines_.emplace_back(k, EngineInfo{v.at("engine"), v.at("port"), v.at("master_username")});
   const auto images = load("images");
   for (const auto& [k, v] : images.items()) images_.emplace_back(k, v.get<std::string>());
+  const auto limits = load("limits");
+  for (const auto& [k, v] : limits.items())
+    limits_.emplace_back(k, AwsLimit{v.at("value"), v.at("unit"), v.at("adjustable"), v.at("source")});
 }
 
 const AwsCatalog& AwsCatalog::get() {
@@ -66,5 +71,10 @@ std::optional<std::string> AwsCatalog::image_parameter(std::string_view alias) c
   return p ? std::optional<std::string>(*p) : std::nullopt;
 }
 std::vector<std::string> AwsCatalog::image_aliases() const { return keys(images_); }
+
+const AwsLimit& AwsCatalog::limit(std::string_view name) const {
+  if (const AwsLimit* l = find(limits_, name)) return *l;
+  throw std::out_of_range("no limit " + std::string(name) + " in stdlib/limits.json");
+}
 
 }  // namespace archc

@@ -13,6 +13,7 @@
 #include "sema/scope.hpp"
 #include "sema/subnet_allocation.hpp"
 #include "sema/suggest.hpp"
+#include "source/utf8.hpp"
 
 namespace archc {
 
@@ -174,9 +175,57 @@ class ModelBuilder {
           diags_.report(Rule::InvalidValue, value.range, "the Name tag is set by archc for every resource");
           continue;
         }
-        m_.stack.tags.push_back({key, value.text, value.range});
+        if (valid_tag(key, value)) m_.stack.tags.push_back({key, value.text, value.range});
       }
+      // archc adds Name to each resource.
+      const AwsLimit& most = AwsCatalog::get().limit("tags_per_resource");
+      if (tags->members.size() + 1 > most.value)
+        diags_.report(Rule::LimitExceeded, tags->range, "{} tags and archc's Name make {}; a resource takes at most {}",
+                      tags->members.size(), tags->members.size() + 1, most.value);
     }
+  }
+
+  // A tag AWS accepts (Tagging AWS Resources, "Tag naming limits and
+  // requirements"): a key of 1 to 128 characters that does not start with
+  // `aws:`, a value of at most 256. Reports what is wrong; warns of
+  // characters other than letters, digits, spaces and `_ . : / = + - @`,
+  // which some services refuse.
+  bool valid_tag(const std::string& key, const Value& value) {
+    const auto characters = [](const std::string& s) {
+      return static_cast<std::uint64_t>(
+          std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    };
+    // Letters and digits of other scripts are allowed: any character that is
+    // not ASCII passes; of ASCII, only what the rule names.
+    const auto allowed = [](const std::string& s) {
+      return std::all_of(s.begin(), s.end(), [](char c) {
+        const auto u = static_cast<unsigned char>(c);
+        return u >= 0x80 || std::isalnum(u) || std::string_view(" _.:/=+-@").find(c) != std::string_view::npos;
+      });
+    };
+    const AwsLimit& key_length = AwsCatalog::get().limit("tag_key_length");
+    const AwsLimit& value_length = AwsCatalog::get().limit("tag_value_length");
+    if (key.empty()) {
+      diags_.report(Rule::InvalidValue, value.range, "a tag key must not be empty");
+    } else if (characters(key) > key_length.value) {
+      diags_.report(Rule::LimitExceeded, value.range, "the tag key `{}...` has {} characters; AWS takes at most {}",
+                    key.substr(0, utf8_boundary_at_or_before(key, 16)), characters(key), key_length.value);
+    } else if (key.size() >= 4 && std::equal(key.begin(), key.begin() + 4, "aws:", [](char a, char b) {
+                 return std::tolower(static_cast<unsigned char>(a)) == b;
+               })) {
+      diags_.report(Rule::InvalidValue, value.range, "the tag key `{}` starts with `aws:`, which AWS keeps for its own tags", key);
+    } else if (characters(value.text) > value_length.value) {
+      diags_.report(Rule::LimitExceeded, value.range, "the value of tag `{}` has {} characters; AWS takes at most {}", key,
+                    characters(value.text), value_length.value);
+    } else {
+      if (!allowed(key) || !allowed(value.text))
+        diags_.report(Rule::TagCharacters, value.range,
+                      "tag `{}` holds a character that RDS, ElastiCache and load balancers refuse: use letters, "
+                      "digits, spaces and `_ . : / = + - @`",
+                      key);
+      return true;
+    }
+    return false;
   }
 
   static bool valid_stack_name(const std::string& n) {

@@ -7,6 +7,7 @@
 // random Unicode. Keys archc refuses (`Name`, a key given twice) must give
 // errors and no template. tests/yaml/yaml_property.py holds PyYAML to the same.
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <iterator>
 #include <random>
@@ -137,8 +138,19 @@ struct Case {
   std::string source;
   Tags tags;
   std::string user_data;
-  bool refused = false;  // holds a key archc refuses: `Name`, or one given twice
+  bool refused = false;  // holds a key archc refuses: `Name`, one given twice, one AWS refuses
 };
+
+// Whether AWS refuses the tag, so archc does: an empty key, one of AWS's
+// `aws:` keys, a key or value too long (docs/rules.md, limit-exceeded).
+bool not_a_tag(const std::string& key, const std::string& value) {
+  const auto characters = [](const std::string& s) {
+    return std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+  };
+  std::string prefix = key.substr(0, 4);
+  for (char& c : prefix) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return key.empty() || prefix == "aws:" || characters(key) > 128 || characters(value) > 256;
+}
 
 Case make_case(RandomStrings& r) {
   Case c;
@@ -148,8 +160,8 @@ Case make_case(RandomStrings& r) {
     const bool taken = key == "Name" || std::any_of(c.tags.begin(), c.tags.end(), [&](const auto& t) {
                          return t.first == key;
                        });
-    c.refused |= taken;
     const std::string value = r.one();
+    c.refused |= taken || not_a_tag(key, value);
     // One statement per draw: the order in which arguments are evaluated is
     // the compiler's, and every compiler must draw the same cases.
     const std::string key_literal = r.literal(key);
@@ -220,7 +232,10 @@ TEST_CASE("random tag keys, tag values and user data read back from the template
       CHECK_FALSE(errors.empty());
       for (const std::string& e : errors)
         CHECK((e.find("error[invalid-value]: the Name tag") != std::string::npos ||
-               e.find("error[duplicate-name]: key") != std::string::npos));
+               e.find("error[duplicate-name]: key") != std::string::npos ||
+               e.find("error[invalid-value]: a tag key must not be empty") != std::string::npos ||
+               e.find("starts with `aws:`, which AWS keeps") != std::string::npos ||
+               e.find("error[limit-exceeded]: the ") != std::string::npos));
       continue;
     }
     REQUIRE(errors.empty());

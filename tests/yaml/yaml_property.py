@@ -149,6 +149,12 @@ def heredoc(text):
     return "<<%s\n%s%s" % (HEREDOC_TAG, text, HEREDOC_TAG)
 
 
+def not_a_tag(key, value):
+    """Whether AWS refuses the tag, so archc does: an empty key, one of AWS's
+    `aws:` keys, a key or value too long (docs/rules.md, limit-exceeded)."""
+    return not key or key[:4].lower() == "aws:" or len(key) > 128 or len(value) > 256
+
+
 def make_case(r):
     """(source, tags, user data, refused): the file and what its template
     must say, or refused when it holds a key archc refuses."""
@@ -156,7 +162,7 @@ def make_case(r):
     for _ in range(1 + r.rng.randrange(5)):
         key, value = r.one(), r.one()
         taken = key == "Name" or any(k == key for k, _ in tags)
-        refused |= taken
+        refused |= taken or not_a_tag(key, value)
         members.append("%s = %s" % (r.literal(key), r.literal(value)))
         if not taken:
             tags.append((key, value))
@@ -229,8 +235,9 @@ def check_refused(archc, path):
     """A refused key: exit 1, errors about keys only, no template."""
     p, out = build(archc, path)
     rules = set(re.findall(r"error\[([a-z-]+)\]", p.stderr))
-    if p.returncode != 1 or not rules or not rules <= {"invalid-value", "duplicate-name"} or os.path.exists(out):
-        return ["a refused key should give exit 1, invalid-value or duplicate-name errors and no template; got "
+    if p.returncode != 1 or not rules or not rules <= {"invalid-value", "duplicate-name", "limit-exceeded"} or os.path.exists(out):
+        return ["a refused key should give exit 1, invalid-value, duplicate-name or limit-exceeded errors and no "
+                "template; got "
                 "exit %d, errors %s, template %s:\n%s" % (p.returncode, sorted(rules), os.path.exists(out), p.stderr)]
     return []
 

@@ -29,6 +29,7 @@ void vpc_cidr_source(const model::Model& m, Diagnostics& diags);
 void chain_cycle(const model::Model& m, Diagnostics& diags);
 void duplicate_edge(const model::Model& m, Diagnostics& diags);
 void unreachable_resource(const model::Model& m, Diagnostics& diags);
+void security_group_quota(const model::Model& m, Diagnostics& diags);
 // Secrets.
 void secret_in_output(const model::Model& m, Diagnostics& diags);
 // Databases.

@@ -1,0 +1,110 @@
+// The AWS limits and quotas of stdlib/limits.json (issue 9 part 4): each at
+// its exact place, one past the limit, and silent at the limit.
+#include <catch2/catch.hpp>
+#include <fmt/format.h>
+
+#include "test_support.hpp"
+
+namespace archc {
+namespace {
+
+using Strings = std::vector<std::string>;
+
+// Lines 1 to 7: a VPC with a private tier; the stack's tags are TAGS.
+std::string network(const std::string& tags) {
+  return R"(stack "s" { region = "us-east-1", tags = {)" + tags + R"(} }
+vpc "v" {
+  cidr  = "10.0.0.0/16"
+  zones = ["a", "b"]
+  subnet "pub" { public = true, cidrs = ["10.0.1.0/24", "10.0.2.0/24"] }
+  subnet "app" { cidrs = ["10.0.3.0/24", "10.0.4.0/24"] }
+}
+)";
+}
+
+Strings of_rules(std::string text, std::initializer_list<std::string_view> rules) {
+  auto c = test::compile(std::move(text));
+  c->diags.sort();
+  Strings out;
+  for (const auto& d : c->diags.all())
+    for (auto rule : rules)
+      if (d.id() == rule) out.push_back(test::brief(d));
+  return out;
+}
+
+TEST_CASE("user data over 16,384 bytes is an error at the user data", "[checks][limits]") {
+  const auto with_user_data = [](std::size_t bytes) {
+    return network("") + "asg \"app\" { subnets = vpc.v.app, user_data = \"" + std::string(bytes, 'x') +
+           "\" }\nsg-chain \"c\" { \"10.0.0.0/8\" -> asg.app : 80 }\n";
+  };
+  CHECK(
+      of_rules(with_user_data(16385), {"limit-exceeded"}) ==
+      Strings{"8:46: error[limit-exceeded]: user data is 16385 bytes; EC2 takes at most 16384 bytes (before base64)"});
+  CHECK(of_rules(with_user_data(16384), {"limit-exceeded"}).empty());
+}
+
+TEST_CASE("the 61st inbound rule of a security group is a warning at its edge", "[checks][limits]") {
+  std::string ports;
+  for (int p = 8001; p <= 8060; ++p) ports += fmt::format("{}{}", p == 8001 ? "" : ", ", p);
+  const std::string asg = "asg \"app\" { subnets = vpc.v.app }\n";
+  // 60 ports from one block, then one more port.
+  const std::string sixty = network("") + asg + "sg-chain \"c\" {\n  \"10.0.0.0/8\" -> asg.app : " + ports + "\n";
+  CHECK(of_rules(sixty + "}\n", {"quota-exceeded"}).empty());
+  CHECK(of_rules(sixty + "  \"10.9.0.0/16\" -> asg.app : 9000\n}\n", {"quota-exceeded"}) ==
+        Strings{"11:3: warning[quota-exceeded]: this edge makes 61 inbound rules on the security group of asg.app; "
+                "AWS allows 60 per group unless the quota is raised"});
+  // A tier is a block per zone: 30 ports from the public tier are 60 rules.
+  std::string thirty;
+  for (int p = 8001; p <= 8030; ++p) thirty += fmt::format("{}{}", p == 8001 ? "" : ", ", p);
+  const std::string tier = network("") + asg + "sg-chain \"c\" {\n  vpc.v.pub -> asg.app : " + thirty + "\n";
+  CHECK(of_rules(tier + "}\n", {"quota-exceeded"}).empty());
+  CHECK(of_rules(tier + "  vpc.v.pub -> asg.app : 9000\n}\n", {"quota-exceeded"}) ==
+        Strings{"11:3: warning[quota-exceeded]: this edge makes 62 inbound rules on the security group of asg.app; "
+                "AWS allows 60 per group unless the quota is raised"});
+}
+
+TEST_CASE("tags AWS refuses are errors at their values, characters some services refuse a warning", "[checks][limits]") {
+  const auto errors = [](const std::string& tags) {
+    return of_rules(network(tags), {"limit-exceeded", "invalid-value"});
+  };
+  CHECK(errors(R"("" = "x")") == Strings{"1:48: error[invalid-value]: a tag key must not be empty"});
+  CHECK(errors(R"("aws:team" = "x")") ==
+        Strings{
+            "1:56: error[invalid-value]: the tag key `aws:team` starts with `aws:`, which AWS keeps for its own tags"});
+  CHECK(
+      errors(R"("AWS:x" = "y")") ==
+      Strings{"1:53: error[invalid-value]: the tag key `AWS:x` starts with `aws:`, which AWS keeps for its own tags"});
+  const auto warnings = [](const std::string& tags) { return of_rules(network(tags), {"tag-characters"}); };
+  CHECK(warnings(R"("cost#centre" = "x")") ==
+        Strings{"1:59: warning[tag-characters]: tag `cost#centre` holds a character that RDS, ElastiCache and load "
+                "balancers refuse: use letters, digits, spaces and `_ . : / = + - @`"});
+  CHECK(warnings(R"(team = "a\nb")") ==
+        Strings{"1:50: warning[tag-characters]: tag `team` holds a character that RDS, ElastiCache and load "
+                "balancers refuse: use letters, digits, spaces and `_ . : / = + - @`"});
+  const std::string long_key(129, 'k');
+  CHECK(
+      errors("\"" + long_key + "\" = \"x\"") ==
+      Strings{
+          "1:177: error[limit-exceeded]: the tag key `kkkkkkkkkkkkkkkk...` has 129 characters; AWS takes at most 128"});
+  CHECK(errors("team = \"" + std::string(257, 'v') + "\"") ==
+        Strings{"1:50: error[limit-exceeded]: the value of tag `team` has 257 characters; AWS takes at most 256"});
+  // At the limits, and letters of other scripts: silent. Characters, not
+  // bytes: 128 two-byte letters make a key of 128.
+  std::string greek;
+  for (int i = 0; i < 128; ++i) greek += "λ";
+  const std::string fine = "\"" + greek + "\" = \"" + std::string(256, 'v') + "\", \"équipe\" = \"données/ventes@eu\"";
+  CHECK(errors(fine).empty());
+  CHECK(warnings(fine).empty());
+}
+
+TEST_CASE("more than 49 tags, with archc's Name, are an error at the tags", "[checks][limits]") {
+  std::string tags;
+  for (int i = 0; i < 50; ++i) tags += fmt::format("{}t{} = \"x\"", i == 0 ? "" : ", ", i);
+  CHECK(of_rules(network(tags), {"limit-exceeded"}) ==
+        Strings{"1:42: error[limit-exceeded]: 50 tags and archc's Name make 51; a resource takes at most 50"});
+  tags = tags.substr(0, tags.rfind(", "));
+  CHECK(of_rules(network(tags), {"limit-exceeded"}).empty());
+}
+
+}  // namespace
+}  // namespace archc
