@@ -102,9 +102,12 @@ void lower_alb(Lowering& lo, const model::Resource& resource, std::size_t index)
   const model::Model& m = lo.model();
   const std::string base = logical_id::alb(alb.name);
   const auto& tier = *alb.subnets;
-  const std::string lb = lo.add(aws::LoadBalancer{base, alb.internet_facing, lo.subnet_ids(tier),
-                                                  {lo.security_group(index)}, lo.tags("alb", alb.name)})
-                             .id;
+  // AWS refuses an internet-facing load balancer in a VPC without an
+  // attached internet gateway; an internal one needs no route out.
+  const std::string lb =
+      lo.add(aws::LoadBalancer{base, alb.internet_facing, lo.subnet_ids(tier), {lo.security_group(index)},
+                               alb.internet_facing ? lo.internet_path(tier) : aws::Ids{}, lo.tags("alb", alb.name)})
+          .id;
   lo.add_output({aws::Output::Kind::LoadBalancerDns, base + "DnsName", lb, fmt::format("DNS name of alb {}", alb.name)});
   std::map<std::size_t, std::string> target_groups;  // asg index → target group id
   for (const auto& l : alb.listeners) {

@@ -69,8 +69,11 @@ void lower_asg(Lowering& lo, const model::Resource& resource, std::size_t index)
   lt.tags = lo.tags("lt", asg.name);
   const std::string lt_id = lo.add(std::move(lt)).id;
   const std::string group =
+      // Instances boot and run their user data (package installs, downloads)
+      // as soon as the group exists: their tier's route out must be there.
       lo.add(aws::AutoScalingGroup{base + "Asg", lt_id, lo.subnet_ids(*asg.subnets), lo.target_groups(index), asg.min,
-                                   asg.max, asg.desired, asg.health_check_grace, lo.tags("asg", asg.name)})
+                                   asg.max, asg.desired, asg.health_check_grace, lo.internet_path(*asg.subnets),
+                                   lo.tags("asg", asg.name)})
           .id;
   if (asg.scale_cpu) lo.add(aws::ScalingPolicy{base + "CpuScalingPolicy", group, *asg.scale_cpu});
 }
