@@ -84,7 +84,7 @@ struct LoadBalancer {
 struct TargetGroup {
   std::string id, vpc;
   int port = 80;
-  std::string health_check_path;
+  model::HealthCheck health_check;  // over HTTP, on the traffic port
   Tags tags;
 };
 struct Listener {
