@@ -97,12 +97,20 @@ class CfnWriter {
   }
 
   // Opens `id: {Type: type, [DependsOn: depends_on,] Properties: {`;
-  // close() ends both maps.
-  void open(const std::string& id, const char* type, const std::string& depends_on = {}) {
+  // close() ends both maps. One dependency is written as a string, more as
+  // a list, as CloudFormation's own examples do.
+  void open(const std::string& id, const char* type, const aws::Ids& depends_on = {}) {
     key(id);
     begin_map();
     kv("Type", type);
-    if (!depends_on.empty()) kv("DependsOn", depends_on);
+    if (depends_on.size() == 1) {
+      kv("DependsOn", depends_on.front());
+    } else if (!depends_on.empty()) {
+      key("DependsOn");
+      begin_seq();
+      for (const auto& d : depends_on) str(d);
+      end_seq();
+    }
     key("Properties");
     begin_map();
   }

@@ -1,5 +1,7 @@
 #include "emit/tf_writer.hpp"
 
+#include <stdexcept>
+
 namespace archc {
 
 namespace {
@@ -18,6 +20,7 @@ Json& append(Json& object, std::string key) {
 }  // namespace
 
 Json& TfWriter::resource(const char* type, const std::string& id) {
+  types_.emplace(id, type);
   return append(root_["resource"][type], terraform_name(id));
 }
 
@@ -41,8 +44,14 @@ Json TfWriter::groups(const aws::Ids& ids) {
   return out;
 }
 
-Json TfWriter::depends_on(const char* type, const std::string& id) {
-  return Json::array({std::string(type) + "." + terraform_name(id)});
+Json TfWriter::depends_on(const aws::Ids& ids) const {
+  Json out = Json::array();
+  for (const auto& id : ids) {
+    const auto type = types_.find(id);
+    if (type == types_.end()) throw std::logic_error("depends_on " + id + ", which is not written yet");
+    out.push_back(std::string(type->second) + "." + terraform_name(id));
+  }
+  return out;
 }
 
 Json TfWriter::tags(const aws::Tags& t) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
@@ -39,8 +40,10 @@ class TfWriter {
   // Arrays of subnet ids and of security group ids.
   static Json subnets(const aws::Ids& ids);
   static Json groups(const aws::Ids& ids);
-  // `["type.NAME"]`, a `depends_on` on the resource `id`.
-  static Json depends_on(const char* type, const std::string& id);
+  // `["type.NAME", ...]`, a `depends_on` on the resources `ids`, each
+  // added before (aws_resources.hpp: a dependency comes earlier in the
+  // stack); one that was not is a bug (std::logic_error).
+  Json depends_on(const aws::Ids& ids) const;
   // `{Name: ...}` from the first of `t`: the stack's tags come from the
   // provider's default_tags.
   static Json tags(const aws::Tags& t);
@@ -50,6 +53,9 @@ class TfWriter {
  private:
   Json& root_;
   const aws::Stack& stack_;
+  // The type of every resource added, by logical id: what `depends_on`
+  // addresses are made of.
+  std::unordered_map<std::string, const char*> types_;
 };
 
 }  // namespace archc

@@ -104,9 +104,12 @@ void lower_alb(Lowering& lo, const model::Resource& resource, std::size_t index)
   const model::Model& m = lo.model();
   const std::string base = logical_id::alb(alb.name);
   const auto& tier = *alb.subnets;
-  const std::string lb = lo.add(aws::LoadBalancer{base, alb.internet_facing, lo.subnet_ids(tier),
-                                                  {lo.security_group(index)}, lo.tags("alb", alb.name)})
-                             .id;
+  // AWS refuses an internet-facing load balancer in a VPC without an
+  // attached internet gateway; an internal one needs no route out.
+  const std::string lb =
+      lo.add(aws::LoadBalancer{base, alb.internet_facing, lo.subnet_ids(tier), {lo.security_group(index)},
+                               alb.internet_facing ? lo.internet_path(tier) : aws::Ids{}, lo.tags("alb", alb.name)})
+          .id;
   lo.add_output({aws::Output::Kind::LoadBalancerDns, base + "DnsName", lb, fmt::format("DNS name of alb {}", alb.name)});
   std::map<std::size_t, std::string> target_groups;  // asg index → target group id
   for (const auto& l : alb.listeners) {
@@ -146,12 +149,22 @@ plan::Entry plan_alb(plan::Planner& p, const model::Resource& resource, std::siz
       const bool fresh = std::none_of(groups.rows.begin(), groups.rows.end(),
                                       [&](const auto& row) { return row.front() == target_group; });
       if (fresh) {
-        groups.rows.push_back({target_group, fmt::format("HTTP {}", asg.port), "health check " + asg.health_check});
+        const model::HealthCheck& hc = asg.health_check;
+        groups.rows.push_back({target_group, fmt::format("HTTP {}", asg.port), "health check " + hc.path,
+                               "success " + hc.success_codes,
+                               fmt::format("every {} s, timeout {} s", hc.interval, hc.timeout),
+                               fmt::format("healthy after {}, unhealthy after {}", hc.healthy_threshold,
+                                           hc.unhealthy_threshold)});
         groups_json.push_back({{"name_tag", target_group},
                                {"asg", asg.name},
                                {"protocol", "HTTP"},
                                {"port", asg.port},
-                               {"health_check_path", asg.health_check}});
+                               {"health_check_path", hc.path},
+                               {"success_codes", hc.success_codes},
+                               {"health_check_interval", hc.interval},
+                               {"health_check_timeout", hc.timeout},
+                               {"healthy_threshold", hc.healthy_threshold},
+                               {"unhealthy_threshold", hc.unhealthy_threshold}});
         p.add_target_group(*l.forward, target_group);
       }
     }

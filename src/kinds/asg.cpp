@@ -2,6 +2,10 @@
 #include "model/asg.hpp"
 
 #include <algorithm>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -19,6 +23,77 @@ namespace {
 
 using model::AttributeSpec;
 using model::ValueType;
+
+// What is wrong with an ELBv2 Matcher HttpCode for an application load
+// balancer, or nothing: one code, codes separated by commas, or one range
+// low-high, each code from 200 to 499 ("Matcher", ELBv2 API Reference).
+// A list and a range together are refused: AWS documents either, not both.
+std::optional<std::string> success_codes_error(const std::string& codes) {
+  auto code = [](std::string_view s) -> std::optional<int> {
+    if (s.size() != 3 || !std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      return std::nullopt;
+    return (s[0] - '0') * 100 + (s[1] - '0') * 10 + (s[2] - '0');
+  };
+  const std::string_view text = codes;
+  std::vector<std::string_view> items;
+  const char separator = text.find('-') != std::string_view::npos ? '-' : ',';
+  for (std::size_t start = 0;;) {
+    const std::size_t end = text.find(separator, start);
+    items.push_back(text.substr(start, end - start));
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+  }
+  std::vector<int> values;
+  for (const auto item : items)
+    if (auto c = code(item)) values.push_back(*c);
+  if (values.size() != items.size() || (separator == '-' && items.size() != 2))
+    return fmt::format("`success_codes` is one HTTP code (\"200\"), codes separated by commas (\"200,302\") or a range "
+                       "(\"200-399\"), not \"{}\"",
+                       codes);
+  for (const int c : values)
+    if (c < 200 || c > 499) return fmt::format("`success_codes` holds HTTP codes from 200 to 499, not {}", c);
+  if (separator == '-' && values[0] > values[1])
+    return fmt::format("the range {}-{} of `success_codes` runs backwards: write {}-{}", values[0], values[1],
+                       values[1], values[0]);
+  return std::nullopt;
+}
+
+// The target group's health check, from the asg's attributes.
+void read_health_check(KindReader& r, model::HealthCheck& hc) {
+  if (auto v = r.string("health_check")) {
+    if (v->empty() || v->front() != '/')
+      r.diags().report(Rule::InvalidValue, r.get("health_check")->value->range, "`health_check` is a path starting with /");
+    else
+      hc.path = *v;
+  }
+  if (auto v = r.string("success_codes")) {
+    if (auto error = success_codes_error(*v))
+      r.diags().report(Rule::InvalidValue, r.get("success_codes")->value->range, *error);
+    else
+      hc.success_codes = *v;
+  }
+  const auto interval = r.integer("health_check_interval");
+  const auto timeout = r.integer("health_check_timeout");
+  if (auto v = r.integer("healthy_threshold")) hc.healthy_threshold = *v;
+  if (auto v = r.integer("unhealthy_threshold")) hc.unhealthy_threshold = *v;
+  if (interval) hc.interval = *interval;
+  if (timeout) hc.timeout = *timeout;
+  // AWS refuses a target group whose timeout is not below its interval.
+  // Judged only when each of the two is read or surely absent: a value out
+  // of bounds was reported, and in a broken block a missing attribute may
+  // be the one that did not parse.
+  const ast::Attribute* interval_attr = r.get("health_check_interval");
+  const ast::Attribute* timeout_attr = r.get("health_check_timeout");
+  const bool interval_known = interval || (!interval_attr && !r.broken());
+  const bool timeout_known = timeout || (!timeout_attr && !r.broken());
+  if (!interval_known || !timeout_known || hc.timeout < hc.interval) return;
+  auto seconds = [](int s, const ast::Attribute* given) {
+    return fmt::format("{} s{}", s, given ? "" : ", the default");
+  };
+  r.diags().report(Rule::InvalidValue, (timeout_attr ? timeout_attr : interval_attr)->value->range,
+                   fmt::format("`health_check_timeout` ({}) must be less than `health_check_interval` ({})",
+                               seconds(hc.timeout, timeout_attr), seconds(hc.interval, interval_attr)));
+}
 
 void read_asg(KindReader& r, model::Resource& resource) {
   auto& asg = static_cast<model::Asg&>(resource);
@@ -40,12 +115,7 @@ void read_asg(KindReader& r, model::Resource& resource) {
     r.diags().report(Rule::InvalidValue, r.get("desired") ? r.get("desired")->value->range : asg.range,
                     fmt::format("desired ({}) must be between min ({}) and max ({})", asg.desired, asg.min, asg.max));
   if (auto v = r.integer("port")) asg.port = *v;
-  if (auto v = r.string("health_check")) {
-    if (v->empty() || v->front() != '/')
-      r.diags().report(Rule::InvalidValue, r.get("health_check")->value->range, "`health_check` is a path starting with /");
-    else
-      asg.health_check = *v;
-  }
+  read_health_check(r, asg.health_check);
   if (auto v = r.integer("health_check_grace")) asg.health_check_grace = *v;
   asg.scale_cpu = r.integer("scale_cpu");
   // A target-tracking policy moves the capacity between min and max.
@@ -76,8 +146,11 @@ void lower_asg(Lowering& lo, const model::Resource& resource, std::size_t index)
   lt.tags = lo.tags("lt", asg.name);
   const std::string lt_id = lo.add(std::move(lt)).id;
   const std::string group =
+      // Instances boot and run their user data (package installs, downloads)
+      // as soon as the group exists: their tier's route out must be there.
       lo.add(aws::AutoScalingGroup{base + "Asg", lt_id, lo.subnet_ids(*asg.subnets), lo.target_groups(index), asg.min,
-                                   asg.max, asg.desired, asg.health_check_grace, lo.tags("asg", asg.name)})
+                                   asg.max, asg.desired, asg.health_check_grace, lo.internet_path(*asg.subnets),
+                                   lo.tags("asg", asg.name)})
           .id;
   if (asg.scale_cpu) lo.add(aws::ScalingPolicy{base + "CpuScalingPolicy", group, *asg.scale_cpu});
 }
@@ -169,6 +242,45 @@ const model::KindSpec& asg() {
                             .unit = "port",
                             .doc = "the port the instances serve: the target group's port, and what an edge opens by default"},
               AttributeSpec{.name = "health_check", .default_value = "`/`", .doc = "the HTTP path the target group checks"},
+              // The health check settings below follow AWS's bounds and
+              // defaults for an HTTP target group (ELBv2 CreateTargetGroup).
+              AttributeSpec{.name = "success_codes",
+                            .default_value = "`\"200\"`",
+                            .extension = true,
+                            .doc = "the HTTP codes of a healthy answer, 200–499: one (`\"200\"`), a comma list "
+                                   "(`\"200,302\"`) or a range (`\"200-399\"`)"},
+              AttributeSpec{.name = "health_check_interval",
+                            .type = ValueType::Integer,
+                            .default_value = "`30`",
+                            .min = 5,
+                            .max = 300,
+                            .unit = "seconds",
+                            .extension = true,
+                            .doc = "the time between two checks of an instance"},
+              AttributeSpec{.name = "health_check_timeout",
+                            .type = ValueType::Integer,
+                            .default_value = "`6`",
+                            .min = 2,
+                            .max = 120,
+                            .unit = "seconds",
+                            .extension = true,
+                            .doc = "how long a check waits for the answer; less than `health_check_interval`"},
+              AttributeSpec{.name = "healthy_threshold",
+                            .type = ValueType::Integer,
+                            .default_value = "`5`",
+                            .min = 2,
+                            .max = 10,
+                            .unit = "checks",
+                            .extension = true,
+                            .doc = "the consecutive successful checks that make an instance healthy"},
+              AttributeSpec{.name = "unhealthy_threshold",
+                            .type = ValueType::Integer,
+                            .default_value = "`2`",
+                            .min = 2,
+                            .max = 10,
+                            .unit = "checks",
+                            .extension = true,
+                            .doc = "the consecutive failed checks that make an instance unhealthy"},
               AttributeSpec{.name = "health_check_grace",
                             .type = ValueType::Integer,
                             .default_value = "`300`",

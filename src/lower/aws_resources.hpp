@@ -3,6 +3,11 @@
 // decided here, nothing in an emitter. Fields that name another resource
 // hold its logical id; each emitter knows which attribute of that resource
 // the field means (a VPC id, a security group id, a target group ARN ...).
+//
+// `depends_on` lists what a resource needs at deploy time that none of its
+// fields refers to, so that neither CloudFormation nor Terraform would
+// otherwise create it first (docs/language.md, "Deploy-time order").
+// Every id in it belongs to a resource that comes earlier in the stack.
 #pragma once
 
 #include <optional>
@@ -40,19 +45,21 @@ struct RouteTable {
 // A default route (0.0.0.0/0) to an internet gateway or a NAT gateway.
 struct Route {
   std::string id, route_table;
-  std::string gateway;     // internet gateway id, or empty
-  std::string nat;         // NAT gateway id, or empty
-  std::string depends_on;  // the gateway attachment, for internet routes
+  std::string gateway;  // internet gateway id, or empty
+  std::string nat;      // NAT gateway id, or empty
+  Ids depends_on;       // the gateway attachment, for internet routes
 };
 struct RouteTableAssociation {
   std::string id, subnet, route_table;
 };
 struct ElasticIp {
-  std::string id, depends_on;
+  std::string id;
+  Ids depends_on;  // the gateway attachment
   Tags tags;
 };
 struct NatGateway {
   std::string id, subnet, eip;
+  Ids depends_on;  // its subnet's path to the internet gateway
   Tags tags;
 };
 struct SecurityGroup {
@@ -71,12 +78,13 @@ struct LoadBalancer {
   std::string id;
   bool internet_facing = false;
   Ids subnets, security_groups;
+  Ids depends_on;  // internet-facing: its subnets' path to the internet gateway
   Tags tags;
 };
 struct TargetGroup {
   std::string id, vpc;
   int port = 80;
-  std::string health_check_path;
+  model::HealthCheck health_check;  // over HTTP, on the traffic port
   Tags tags;
 };
 struct Listener {
@@ -103,6 +111,7 @@ struct AutoScalingGroup {
   Ids subnets, target_groups;
   int min = 1, max = 1, desired = 1;
   int health_check_grace = 300;  // ELB health checks when there are target groups
+  Ids depends_on;                // its tier's path to the internet: instances run user data at boot
   Tags tags;                     // propagated to instances
 };
 struct ScalingPolicy {

@@ -43,19 +43,31 @@ aws::Tags Lowering::tags(std::string_view kind, std::string_view name, std::stri
   return t;
 }
 
-// Associates the route table with the subnets of matching tiers, in one
-// zone or (zone npos) all of them.
 template <typename Pred>
-void Lowering::associate(std::size_t v, const std::string &rt, Pred matches, std::size_t only_zone) {
+void Lowering::associate(std::size_t v, const std::string &rt, Pred matches, const aws::Ids &path,
+                         std::size_t only_zone) {
   const model::Vpc &vpc = m_.vpcs[v];
   for (std::size_t t = 0; t < vpc.tiers.size(); ++t) {
     if (!matches(vpc.tiers[t])) continue;
     for (std::size_t z = 0; z < vpc.zones.size(); ++z) {
       if (only_zone != std::string::npos && z != only_zone) continue;
       const std::string &subnet = subnet_ids_[v][t][z];
-      add(aws::RouteTableAssociation{subnet + "RouteTableAssociation", subnet, rt});
+      const std::string &association = add(aws::RouteTableAssociation{subnet + "RouteTableAssociation", subnet, rt}).id;
+      if (path.empty()) continue;
+      aws::Ids &subnet_path = internet_paths_[v][t][z];
+      subnet_path = path;
+      subnet_path.push_back(association);
     }
   }
+}
+
+aws::Ids Lowering::internet_path(const model::TierRef &tier) const {
+  aws::Ids out;
+  std::set<std::string> seen;  // the attachment, or a single NAT's route, is on every zone's path
+  for (const auto &zone : internet_paths_.at(tier.vpc).at(tier.tier))
+    for (const auto &id : zone)
+      if (seen.insert(id).second) out.push_back(id);
+  return out;
 }
 
 void Lowering::lower_vpc(std::size_t v) {
@@ -81,6 +93,7 @@ void Lowering::lower_vpc(std::size_t v) {
     }
     subnet_ids.push_back(std::move(ids));
   }
+  internet_paths_[v].assign(vpc.tiers.size(), std::vector<aws::Ids>(vpc.zones.size()));
 
   const bool any_private =
       std::any_of(vpc.tiers.begin(), vpc.tiers.end(), [](const auto &t) { return t.is_private(); });
@@ -89,19 +102,22 @@ void Lowering::lower_vpc(std::size_t v) {
   if (!igw.empty()) {
     const std::string rt =
         add(aws::RouteTable{base + "PublicRouteTable", vpc_id, tags("rtb", vpc.name + "-public")}).id;
-    add(aws::Route{base + "PublicDefaultRoute", rt, igw, "", attachment});
-    associate(v, rt, [](const model::Tier &t) { return t.is_public; });
+    const std::string route = add(aws::Route{base + "PublicDefaultRoute", rt, igw, "", {attachment}}).id;
+    associate(v, rt, [](const model::Tier &t) { return t.is_public; }, {attachment, route});
   }
 
   std::vector<std::string> nats(vpc.zones.size());
   if (const auto public_tier = vpc.nat_tier()) {
     for (std::size_t z = 0; z < vpc.nat_gateways(); ++z) {
       const std::string &zone = vpc.zones[z];
-      const std::string eip = add(aws::ElasticIp{base + "NatEip" + logical_id::zone(zone), attachment,
+      const std::string eip = add(aws::ElasticIp{base + "NatEip" + logical_id::zone(zone), {attachment},
                                                  tags("eip", vpc.name + "-nat", zone)})
                                   .id;
+      // A NAT gateway forwards through its own subnet's route to the
+      // internet gateway: until that route is in place it is created, but
+      // the instances behind it reach nothing.
       nats[z] = add(aws::NatGateway{base + "NatGateway" + logical_id::zone(zone), subnet_ids[*public_tier][z], eip,
-                                    tags("nat", vpc.name, zone)})
+                                    internet_paths_[v][*public_tier][z], tags("nat", vpc.name, zone)})
                     .id;
     }
     if (vpc.nat == model::NatMode::Single) std::fill(nats.begin(), nats.end(), nats.front());
@@ -113,15 +129,16 @@ void Lowering::lower_vpc(std::size_t v) {
       const std::string rt = add(aws::RouteTable{base + "PrivateRouteTable" + logical_id::zone(zone), vpc_id,
                                                  tags("rtb", vpc.name + "-private", zone)})
                                  .id;
-      if (!nats[z].empty()) add(aws::Route{base + "PrivateDefaultRoute" + logical_id::zone(zone), rt, "", nats[z], ""});
-      associate(
-          v, rt, [](const model::Tier &t) { return t.is_private(); }, z);
+      aws::Ids path;
+      if (!nats[z].empty())
+        path.push_back(add(aws::Route{base + "PrivateDefaultRoute" + logical_id::zone(zone), rt, "", nats[z], {}}).id);
+      associate(v, rt, [](const model::Tier &t) { return t.is_private(); }, path, z);
     }
   }
   if (any_isolated) {
     const std::string rt =
         add(aws::RouteTable{base + "IsolatedRouteTable", vpc_id, tags("rtb", vpc.name + "-isolated")}).id;
-    associate(v, rt, [](const model::Tier &t) { return t.isolated; });
+    associate(v, rt, [](const model::Tier &t) { return t.isolated; }, {});
   }
 }
 

@@ -43,6 +43,15 @@ class Lowering {
   const std::string &vpc_id(std::size_t vpc) const { return vpc_ids_.at(vpc); }
   // The logical ids of a tier's subnets, in zone order.
   const aws::Ids &subnet_ids(const model::TierRef &tier) const { return subnet_ids_.at(tier.vpc).at(tier.tier); }
+  // What the tier's subnets need before traffic between them and the
+  // internet flows, zone by zone without repeats: the gateway attachment
+  // (public tiers), the default route of their route table, and each
+  // subnet's association with that table. Empty for a tier with no default
+  // route (isolated, or private in a VPC without NAT). No property of a
+  // resource in the tier refers to these, so one that needs the internet
+  // while it deploys lists them in its `depends_on` (docs/language.md,
+  // "Deploy-time order").
+  aws::Ids internet_path(const model::TierRef &tier) const;
   // The logical id of the security group of resource `index` (into
   // Model::resources).
   const std::string &security_group(std::size_t index) const { return groups_.at(index); }
@@ -60,8 +69,14 @@ class Lowering {
   const std::string &claim(const std::string &id);
   std::string zone_name(const std::string &letter) const { return m_.stack.region + letter; }
   void lower_vpc(std::size_t v);
+  // Associates the route table `rt` with the subnets of the tiers that
+  // `matches`, in one zone or (npos) all of them. `path` is what the table
+  // gives those subnets of a path to the internet (its default route and
+  // what that needs), empty for none: each subnet's internet path is that
+  // and its association.
   template <typename Pred>
-  void associate(std::size_t v, const std::string &rt, Pred matches, std::size_t only_zone = std::string::npos);
+  void associate(std::size_t v, const std::string &rt, Pred matches, const aws::Ids &path,
+                 std::size_t only_zone = std::string::npos);
   void lower_group(std::size_t index);
   void lower_edge(const model::Edge &edge);
 
@@ -70,6 +85,7 @@ class Lowering {
   std::set<std::string> ids_;
   std::vector<std::string> vpc_ids_;
   std::map<std::size_t, std::vector<aws::Ids>> subnet_ids_;  // vpc → tier → zone
+  std::map<std::size_t, std::vector<std::vector<aws::Ids>>> internet_paths_;  // vpc → tier → zone → ids
   std::map<std::size_t, std::string> groups_;                // resource index → its security group id
   std::map<std::size_t, aws::Ids> target_groups_;
   std::set<std::tuple<std::string, int, int, std::string, std::string>> rules_;

@@ -15,7 +15,7 @@ struct Asg : Resource {
   SourceRange image_range;
   int min = 1, max = 1, desired = 1;
   int port = 80;
-  std::string health_check = "/";
+  HealthCheck health_check;       // of the target groups that forward to it
   int health_check_grace = 300;  // seconds
   std::optional<int> scale_cpu;  // percent
   std::optional<std::string> user_data;

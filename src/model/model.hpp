@@ -23,6 +23,19 @@ struct Tag {
   SourceRange range;  // of the value; invalid for tags archc makes
 };
 
+// How a load balancer checks the targets of a target group over HTTP. The
+// defaults are AWS's for an HTTP target group of instances (ELBv2
+// CreateTargetGroup), written out by both backends: the Terraform
+// provider's own defaults differ (3 and 3 for the thresholds).
+struct HealthCheck {
+  std::string path = "/";
+  std::string success_codes = "200";  // Matcher HttpCode: "200", "200,302" or "200-399"
+  int interval = 30;                  // seconds between checks of a target, 5-300
+  int timeout = 6;                    // seconds without an answer that fail a check, 2-120, below interval
+  int healthy_threshold = 5;          // consecutive successes that make a target healthy, 2-10
+  int unhealthy_threshold = 2;        // consecutive failures that make it unhealthy, 2-10
+};
+
 struct Stack {
   std::string name;
   std::string region = "us-east-1";

@@ -68,6 +68,11 @@ def expected(plan):
         for tg in lb["target_groups"]:
             inv["target_groups"][tg["name_tag"]] = {"protocol": tg["protocol"], "port": tg["port"],
                                                     "health_check_path": tg["health_check_path"],
+                                                    "success_codes": tg["success_codes"],
+                                                    "health_check_interval": tg["health_check_interval"],
+                                                    "health_check_timeout": tg["health_check_timeout"],
+                                                    "healthy_threshold": tg["healthy_threshold"],
+                                                    "unhealthy_threshold": tg["unhealthy_threshold"],
                                                     "load_balancers": [lb["name_tag"]]}
     for a in plan["auto_scaling_groups"]:
         inv["auto_scaling_groups"][a["name_tag"]] = {
@@ -244,6 +249,11 @@ def observed(client, stack, certificates_back):
     for t in elb.describe_target_groups(TargetGroupArns=tg_arns)["TargetGroups"] if tg_arns else []:
         inv["target_groups"][name(t["TargetGroupArn"])] = {
             "protocol": t["Protocol"], "port": t["Port"], "health_check_path": t.get("HealthCheckPath"),
+            "success_codes": t.get("Matcher", {}).get("HttpCode"),
+            "health_check_interval": t.get("HealthCheckIntervalSeconds"),
+            "health_check_timeout": t.get("HealthCheckTimeoutSeconds"),
+            "healthy_threshold": t.get("HealthyThresholdCount"),
+            "unhealthy_threshold": t.get("UnhealthyThresholdCount"),
             # A set: moto repeats the load balancer once per listener forwarding here.
             "load_balancers": _sorted({name(a) for a in t.get("LoadBalancerArns", [])})}
 

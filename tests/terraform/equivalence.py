@@ -170,7 +170,12 @@ class CloudFormation:
     def target_group(self, p, r):
         return {"vpc": self.ref(p["VpcId"]), "target_type": p.get("TargetType"), "protocol": p["Protocol"],
                 "port": p["Port"], "health_check_protocol": p.get("HealthCheckProtocol"),
-                "health_check_path": p.get("HealthCheckPath"), "tags": tag_dict(p.get("Tags"))}
+                "health_check_path": p.get("HealthCheckPath"),
+                "success_codes": p.get("Matcher", {}).get("HttpCode"),
+                "health_check_interval": p.get("HealthCheckIntervalSeconds"),
+                "health_check_timeout": p.get("HealthCheckTimeoutSeconds"),
+                "healthy_threshold": p.get("HealthyThresholdCount"),
+                "unhealthy_threshold": p.get("UnhealthyThresholdCount"), "tags": tag_dict(p.get("Tags"))}
 
     def listener(self, p, r):
         action = p["DefaultActions"][0]
@@ -342,7 +347,10 @@ class Terraform:
         health = as_list(b.get("health_check", [{}]))[0]
         return {"vpc": self.ref(b["vpc_id"]), "target_type": b.get("target_type"), "protocol": b["protocol"],
                 "port": b["port"], "health_check_protocol": health.get("protocol"),
-                "health_check_path": unescape(health.get("path")), "tags": self.tags(b)}
+                "health_check_path": unescape(health.get("path")), "success_codes": health.get("matcher"),
+                "health_check_interval": health.get("interval"), "health_check_timeout": health.get("timeout"),
+                "healthy_threshold": health.get("healthy_threshold"),
+                "unhealthy_threshold": health.get("unhealthy_threshold"), "tags": self.tags(b)}
 
     def listener(self, b):
         actions = as_list(b["default_action"])

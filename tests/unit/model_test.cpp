@@ -426,7 +426,7 @@ TEST_CASE("asg attributes are read and checked") {
   CHECK(a.instance_type == "t3.small");
   CHECK(a.image == "ami-0123456789abcdef0");
   CHECK(a.port == 8080);
-  CHECK(a.health_check == "/health");
+  CHECK(a.health_check.path == "/health");
   CHECK(a.scale_cpu == std::optional<int>(60));
   CHECK(a.user_data == std::optional<std::string>("echo hi\n"));
 

@@ -5,7 +5,7 @@
 namespace archc {
 
 void emit(const aws::AutoScalingGroup& r, CfnWriter& w) {
-  w.open(r.id, "AWS::AutoScaling::AutoScalingGroup");
+  w.open(r.id, "AWS::AutoScaling::AutoScalingGroup", r.depends_on);
   w.key("LaunchTemplate");
   w.begin_map();
   w.ref("LaunchTemplateId", r.launch_template);
@@ -44,6 +44,7 @@ void emit(const aws::AutoScalingGroup& r, TfWriter& w) {
   for (const auto& t : r.tags)
     tag_blocks.push_back({{"key", w.lit(t.key)}, {"value", w.lit(t.value)}, {"propagate_at_launch", true}});
   j["tag"] = std::move(tag_blocks);
+  if (!r.depends_on.empty()) j["depends_on"] = w.depends_on(r.depends_on);
   w.resource("aws_autoscaling_group", r.id) = std::move(j);
 }
 

@@ -13,7 +13,7 @@ void emit(const aws::ElasticIp& r, CfnWriter& w) {
 
 void emit(const aws::ElasticIp& r, TfWriter& w) {
   Json j = {{"domain", "vpc"}, {"tags", w.tags(r.tags)}};
-  if (!r.depends_on.empty()) j["depends_on"] = w.depends_on("aws_internet_gateway_attachment", r.depends_on);
+  if (!r.depends_on.empty()) j["depends_on"] = w.depends_on(r.depends_on);
   w.resource("aws_eip", r.id) = std::move(j);
 }
 

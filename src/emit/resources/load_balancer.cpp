@@ -5,7 +5,7 @@
 namespace archc {
 
 void emit(const aws::LoadBalancer& r, CfnWriter& w) {
-  w.open(r.id, "AWS::ElasticLoadBalancingV2::LoadBalancer");
+  w.open(r.id, "AWS::ElasticLoadBalancingV2::LoadBalancer", r.depends_on);
   w.kv("Type", "application");
   w.kv("Scheme", r.internet_facing ? "internet-facing" : "internal");
   w.refs("Subnets", r.subnets);
@@ -15,11 +15,13 @@ void emit(const aws::LoadBalancer& r, CfnWriter& w) {
 }
 
 void emit(const aws::LoadBalancer& r, TfWriter& w) {
-  w.resource("aws_lb", r.id) = {{"load_balancer_type", "application"},
-                                {"internal", !r.internet_facing},
-                                {"subnets", w.subnets(r.subnets)},
-                                {"security_groups", w.groups(r.security_groups)},
-                                {"tags", w.tags(r.tags)}};
+  Json j = {{"load_balancer_type", "application"},
+            {"internal", !r.internet_facing},
+            {"subnets", w.subnets(r.subnets)},
+            {"security_groups", w.groups(r.security_groups)},
+            {"tags", w.tags(r.tags)}};
+  if (!r.depends_on.empty()) j["depends_on"] = w.depends_on(r.depends_on);
+  w.resource("aws_lb", r.id) = std::move(j);
 }
 
 }  // namespace archc

@@ -18,7 +18,7 @@ void emit(const aws::Route& r, TfWriter& w) {
             {"destination_cidr_block", "0.0.0.0/0"}};
   if (!r.gateway.empty()) j["gateway_id"] = w.ref("aws_internet_gateway", r.gateway, "id");
   else j["nat_gateway_id"] = w.ref("aws_nat_gateway", r.nat, "id");
-  if (!r.depends_on.empty()) j["depends_on"] = w.depends_on("aws_internet_gateway_attachment", r.depends_on);
+  if (!r.depends_on.empty()) j["depends_on"] = w.depends_on(r.depends_on);
   w.resource("aws_route", r.id) = std::move(j);
 }
 
