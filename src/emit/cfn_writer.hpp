@@ -37,6 +37,10 @@ class CfnWriter {
     key(k);
     y_.integer(v);
   }
+  void kv(const char* k, double v) {
+    key(k);
+    y_.number(v);
+  }
   void kv(const char* k, bool v) {
     key(k);
     y_.boolean(v);

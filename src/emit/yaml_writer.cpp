@@ -161,6 +161,11 @@ void YamlWriter::integer(long long v) {
   out_ += std::to_string(v);
 }
 
+void YamlWriter::number(double v) {
+  begin_scalar();
+  out_ += fmt::format("{}", v);
+}
+
 void YamlWriter::boolean(bool v) {
   begin_scalar();
   out_ += v ? "true" : "false";

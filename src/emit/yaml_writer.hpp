@@ -27,6 +27,8 @@ class YamlWriter {
   // with a blank), else double-quoted with escapes (`"a\u2028b"`).
   void string(std::string_view s);
   void integer(long long v);
+  // A finite number, in the fewest digits that read back as it (`70`, `55.5`).
+  void number(double v);
   void boolean(bool v);
   // `[a, b]` of plain words (logical ids, attribute names).
   void flow_seq(std::initializer_list<std::string_view> words);

@@ -16,6 +16,7 @@
 #include "model/logical_id.hpp"
 #include "plan/planner.hpp"
 #include "sema/kind_reader.hpp"
+#include "source/utf8.hpp"
 
 namespace archc::kinds {
 
@@ -61,8 +62,14 @@ std::optional<std::string> success_codes_error(const std::string& codes) {
 // The target group's health check, from the asg's attributes.
 void read_health_check(KindReader& r, model::HealthCheck& hc) {
   if (auto v = r.string("health_check")) {
+    // ELBv2 HealthCheckPath: 1 to 1024 characters.
+    constexpr std::size_t kMaxPath = 1024;
     if (v->empty() || v->front() != '/')
       r.diags().report(Rule::InvalidValue, r.get("health_check")->value->range, "`health_check` is a path starting with /");
+    else if (count_code_points(*v) > kMaxPath)
+      r.diags().report(Rule::InvalidValue, r.get("health_check")->value->range,
+                       "`health_check` is {} characters long; AWS takes a path of at most {}", count_code_points(*v),
+                       kMaxPath);
     else
       hc.path = *v;
   }
@@ -117,7 +124,7 @@ void read_asg(KindReader& r, model::Resource& resource) {
   if (auto v = r.integer("port")) asg.port = *v;
   read_health_check(r, asg.health_check);
   if (auto v = r.integer("health_check_grace")) asg.health_check_grace = *v;
-  asg.scale_cpu = r.integer("scale_cpu");
+  asg.scale_cpu = r.number("scale_cpu");
   // A target-tracking policy moves the capacity between min and max.
   if (asg.scale_cpu && asg.max <= asg.min)
     r.diags().report(Rule::InvalidValue, r.get("scale_cpu")->value->range,
@@ -290,7 +297,7 @@ const model::KindSpec& asg() {
                             .extension = true,
                             .doc = "how long a new instance may fail health checks"},
               AttributeSpec{.name = "scale_cpu",
-                            .type = ValueType::Integer,
+                            .type = ValueType::Number,
                             .min = 1,
                             .max = 100,
                             .unit = "percent",

@@ -116,7 +116,7 @@ struct AutoScalingGroup {
 };
 struct ScalingPolicy {
   std::string id, group;
-  int target_cpu = 70;
+  double target_cpu = 70;  // percent
 };
 struct DbSubnetGroup {
   std::string id, description;

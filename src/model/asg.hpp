@@ -17,7 +17,7 @@ struct Asg : Resource {
   int port = 80;
   HealthCheck health_check;       // of the target groups that forward to it
   int health_check_grace = 300;  // seconds
-  std::optional<int> scale_cpu;  // percent
+  std::optional<double> scale_cpu;  // percent
   std::optional<std::string> user_data;
   SourceRange user_data_range;
 

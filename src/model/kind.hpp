@@ -33,6 +33,7 @@ struct Resource;
 enum class ValueType {
   String,       // "text"
   Integer,      // a whole number within [min, max]
+  Number,       // a number within [min, max], fractions allowed
   Bool,         // true | false
   StringList,   // ["a", "b"]
   StringMap,    // { key = "value" }
@@ -48,8 +49,8 @@ struct AttributeSpec {
   ValueType type = ValueType::String;
   bool required = false;
   std::string_view default_value{};  // as the docs show it; empty: no default (none)
-  int min = 0, max = 0;            // Integer: inclusive bounds
-  std::string_view unit{};           // Integer: "port", "GiB", "days", "seconds", "percent", "prefix length" ...
+  int min = 0, max = 0;            // Integer, Number: inclusive bounds
+  std::string_view unit{};           // Integer, Number: "port", "GiB", "days", "seconds", "percent", "prefix length" ...
   std::vector<std::string_view> allowed{};  // String: the only values allowed, when not empty
   Catalog catalog = Catalog::None;        // String: values from stdlib/ (or an AMI id, for images)
   std::string_view refers_to{};             // ResourceRef: the keyword of the kind referred to

@@ -23,6 +23,9 @@ std::string describe_type(const AttributeSpec& a) {
     case ValueType::Integer:
       return a.unit.empty() ? fmt::format("whole number, {}–{}", a.min, a.max)
                             : fmt::format("{}, {}–{}", a.unit, a.min, a.max);
+    case ValueType::Number:
+      return a.unit.empty() ? fmt::format("number, {}–{}", a.min, a.max)
+                            : fmt::format("{}, {}–{}, fractions allowed", a.unit, a.min, a.max);
     case ValueType::Bool: return "bool";
     case ValueType::StringList: return "list of strings";
     case ValueType::StringMap: return "object of strings";

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "model/aws_catalog.hpp"
+#include "model/tag_text.hpp"
 #include "sema/kind_reader.hpp"
 #include "sema/scope.hpp"
 #include "sema/subnet_allocation.hpp"
@@ -191,18 +192,7 @@ class ModelBuilder {
   // characters other than letters, digits, spaces and `_ . : / = + - @`,
   // which some services refuse.
   bool valid_tag(const std::string& key, const Value& value) {
-    const auto characters = [](const std::string& s) {
-      return static_cast<std::uint64_t>(
-          std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-    };
-    // Letters and digits of other scripts are allowed: any character that is
-    // not ASCII passes; of ASCII, only what the rule names.
-    const auto allowed = [](const std::string& s) {
-      return std::all_of(s.begin(), s.end(), [](char c) {
-        const auto u = static_cast<unsigned char>(c);
-        return u >= 0x80 || std::isalnum(u) || std::string_view(" _.:/=+-@").find(c) != std::string_view::npos;
-      });
-    };
+    const auto characters = [](const std::string& s) { return static_cast<std::uint64_t>(count_code_points(s)); };
     const AwsLimit& key_length = AwsCatalog::get().limit("tag_key_length");
     const AwsLimit& value_length = AwsCatalog::get().limit("tag_value_length");
     if (key.empty()) {
@@ -218,7 +208,7 @@ class ModelBuilder {
       diags_.report(Rule::LimitExceeded, value.range, "the value of tag `{}` has {} characters; AWS takes at most {}", key,
                     characters(value.text), value_length.value);
     } else {
-      if (!allowed(key) || !allowed(value.text))
+      if (!is_tag_text(key) || !is_tag_text(value.text))
         diags_.report(Rule::TagCharacters, value.range,
                       "tag `{}` holds a character that RDS, ElastiCache and load balancers refuse: use letters, "
                       "digits, spaces and `_ . : / = + - @`",

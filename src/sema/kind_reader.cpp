@@ -147,6 +147,17 @@ std::optional<int> KindReader::integer(std::string_view name) {
   return static_cast<int>(v->number);
 }
 
+std::optional<double> KindReader::number(std::string_view name) {
+  const auto& s = spec(name, model::ValueType::Number);
+  auto v = typed(name, Value::Kind::Number);
+  if (!v) return std::nullopt;
+  if (v->number < s.min || v->number > s.max) {
+    ctx_.diags.report(Rule::InvalidValue, v->range, "`{}` must be a number from {} to {}", name, s.min, s.max);
+    return std::nullopt;
+  }
+  return v->number;
+}
+
 std::optional<bool> KindReader::boolean(std::string_view name) {
   spec(name, model::ValueType::Bool);
   auto v = typed(name, Value::Kind::Bool);

@@ -57,6 +57,8 @@ class KindReader {
   // type, bounds, allowed-value or resolution error.
   std::optional<std::string> string(std::string_view name);
   std::optional<int> integer(std::string_view name);
+  // A Number attribute: a number within its bounds, fractions allowed.
+  std::optional<double> number(std::string_view name);
   std::optional<bool> boolean(std::string_view name);
   std::optional<Value> string_list(std::string_view name);
   std::optional<Value> string_map(std::string_view name);

@@ -60,4 +60,10 @@ std::size_t utf8_boundary_at_or_before(std::string_view text, std::size_t offset
   return offset;
 }
 
+std::size_t count_code_points(std::string_view text) {
+  std::size_t n = 0;
+  for (const char c : text) n += (static_cast<unsigned char>(c) & 0xC0u) != 0x80u;
+  return n;
+}
+
 }  // namespace archc

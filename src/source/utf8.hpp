@@ -26,6 +26,11 @@ std::optional<Utf8Char> decode_utf8(std::string_view text);
 // written where only UTF-8 may go.
 std::string valid_utf8(std::string_view text);
 
+// How many code points the UTF-8 `text` holds (its bytes that do not
+// continue a sequence): the characters AWS counts in a length limit, and a
+// column's width.
+std::size_t count_code_points(std::string_view text);
+
 // The largest offset at most `offset` (and at most text.size()) that does
 // not fall inside a UTF-8 sequence: where `text` may be cut.
 std::size_t utf8_boundary_at_or_before(std::string_view text, std::size_t offset);

@@ -122,12 +122,8 @@ std::string heredoc_value(std::string_view text, const HeredocShape& h) {
 
 // ---- Positions -----------------------------------------------------------------
 
-bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0u) == 0x80u; }
-
 std::uint32_t count_chars(const char* begin, const char* end) {
-  std::uint32_t n = 0;
-  for (const char* p = begin; p < end; ++p) n += !is_continuation(*p);
-  return n;
+  return static_cast<std::uint32_t>(count_code_points(std::string_view(begin, static_cast<std::size_t>(end - begin))));
 }
 
 bool is_ascii(const char* begin, const char* end) {

@@ -71,7 +71,8 @@ TEST_CASE("every kind's declaration is complete", "[kinds]") {
       INFO(a.name);
       CHECK_FALSE(a.doc.empty());
       CHECK_FALSE((a.required && !a.default_value.empty()));
-      if (a.type == archc::model::ValueType::Integer) CHECK(a.min <= a.max);
+      if (a.type == archc::model::ValueType::Integer || a.type == archc::model::ValueType::Number)
+        CHECK(a.min <= a.max);
       if (a.type == archc::model::ValueType::ResourceRef) CHECK(archc::model::find_top_level_kind(a.refers_to));
     }
   }

@@ -3,6 +3,9 @@
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
 
+#include "emit/cloudformation.hpp"
+#include "emit/terraform.hpp"
+#include "lower/lower.hpp"
 #include "test_support.hpp"
 
 namespace archc {
@@ -43,6 +46,31 @@ TEST_CASE("user data over 16,384 bytes is an error at the user data", "[checks][
   CHECK(of_rules(with_user_data(16384), {"limit-exceeded"}).empty());
 }
 
+TEST_CASE("scale_cpu takes a fraction, as AWS does, and writes it as given", "[checks][limits]") {
+  const std::string text = network("") +
+                           "asg \"app\" { subnets = vpc.v.app, min = 1, max = 3, scale_cpu = 55.5 }\n"
+                           "sg-chain \"c\" { \"10.0.0.0/8\" -> asg.app : 80 }\n";
+  auto c = test::compile(text);
+  REQUIRE(c->ok());
+  CHECK(emit_cloudformation(lower(c->model)).find("TargetValue: 55.5\n") != std::string::npos);
+  CHECK(emit_terraform(lower(c->model)).find("\"target_value\": 55.5") != std::string::npos);
+  std::string out_of_range = text;
+  out_of_range.replace(out_of_range.find("55.5"), 4, "100.5");
+  CHECK(test::error_briefs(test::compile(out_of_range)->diags) ==
+        Strings{"8:64: error[invalid-value]: `scale_cpu` must be a number from 1 to 100"});
+}
+
+TEST_CASE("a health check path over 1,024 characters is an error at the path", "[checks][limits]") {
+  const auto with_path = [](std::size_t length) {
+    return network("") + "asg \"app\" { subnets = vpc.v.app, health_check = \"/" + std::string(length - 1, 'p') +
+           "\" }\nsg-chain \"c\" { \"10.0.0.0/8\" -> asg.app : 80 }\n";
+  };
+  CHECK(
+      test::error_briefs(test::compile(with_path(1025))->diags) ==
+      Strings{"8:49: error[invalid-value]: `health_check` is 1025 characters long; AWS takes a path of at most 1024"});
+  CHECK(test::error_briefs(test::compile(with_path(1024))->diags).empty());
+}
+
 TEST_CASE("the 61st inbound rule of a security group is a warning at its edge", "[checks][limits]") {
   std::string ports;
   for (int p = 8001; p <= 8060; ++p) ports += fmt::format("{}{}", p == 8001 ? "" : ", ", p);
@@ -53,6 +81,8 @@ TEST_CASE("the 61st inbound rule of a security group is a warning at its edge", 
   CHECK(of_rules(sixty + "  \"10.9.0.0/16\" -> asg.app : 9000\n}\n", {"quota-exceeded"}) ==
         Strings{"11:3: warning[quota-exceeded]: this edge makes 61 inbound rules on the security group of asg.app; "
                 "AWS allows 60 per group unless the quota is raised"});
+  // A rule written twice is made once: repeating the 60 adds nothing.
+  CHECK(of_rules(sixty + "  \"10.0.0.0/8\" -> asg.app : " + ports + "\n}\n", {"quota-exceeded"}).empty());
   // A tier is a block per zone: 30 ports from the public tier are 60 rules.
   std::string thirty;
   for (int p = 8001; p <= 8030; ++p) thirty += fmt::format("{}{}", p == 8001 ? "" : ", ", p);
@@ -63,7 +93,8 @@ TEST_CASE("the 61st inbound rule of a security group is a warning at its edge", 
                 "AWS allows 60 per group unless the quota is raised"});
 }
 
-TEST_CASE("tags AWS refuses are errors at their values, characters some services refuse a warning", "[checks][limits]") {
+TEST_CASE("tags AWS refuses are errors at their values, characters some services refuse a warning",
+          "[checks][limits]") {
   const auto errors = [](const std::string& tags) {
     return of_rules(network(tags), {"limit-exceeded", "invalid-value"});
   };
@@ -81,6 +112,9 @@ TEST_CASE("tags AWS refuses are errors at their values, characters some services
   CHECK(warnings(R"(team = "a\nb")") ==
         Strings{"1:50: warning[tag-characters]: tag `team` holds a character that RDS, ElastiCache and load "
                 "balancers refuse: use letters, digits, spaces and `_ . : / = + - @`"});
+  // Beyond ASCII: punctuation, symbols and emoji are not letters.
+  for (const std::string text : {"web’s api", "web — api", "5 €", "web 🚀", "e\u0301"})
+    CHECK(warnings("team = \"" + text + "\"").size() == 1);
   const std::string long_key(129, 'k');
   CHECK(
       errors("\"" + long_key + "\" = \"x\"") ==

@@ -134,13 +134,20 @@ sg-chain "c" {
 }
 )";
   CHECK(of_rule(text, "redirect-target") ==
-        Strings{"11:44: warning[redirect-target]: listener `loop` redirects to its own port 80: browsers follow the "
-                "redirect in a loop",
+        Strings{"11:44: warning[redirect-target]: listener `loop` redirects to HTTPS on its own port 80, which speaks "
+                "plain HTTP",
                 "12:44: warning[redirect-target]: listener `none` redirects to port 8443, where alb `web` has no "
                 "listener",
                 "13:44: warning[redirect-target]: listener `plain` redirects to HTTPS on port 8080, where alb `web` "
                 "listens with plain HTTP",
                 "  14:12: listener `alt` has no `certificate`"});
+  CHECK(test::error_briefs(test::compile(text)->diags).empty());
+  // An HTTPS listener redirecting to itself changes nothing: AWS refuses it.
+  std::string itself = text;
+  itself.replace(itself.find("forward = asg.app }\n}"), 17, "redirect = 443");
+  CHECK(test::error_briefs(test::compile(itself)->diags) ==
+        Strings{"16:118: error[invalid-value]: listener `https` redirects to itself (HTTPS on port 443, same host and "
+                "path): AWS refuses a redirect that changes nothing"});
 }
 
 // Two VPCs: `v` of kNetwork and `w`, each with a public and a private tier;
@@ -254,10 +261,16 @@ sg-chain "c" {
                 "  5:10: AWS keeps 5 addresses of every subnet; an alb keeps 8 free in each of its subnets; an asg may "
                 "launch all of `max` in one zone when the others fail",
                 "  5:10: 1 more subnet of tier `pub` cannot hold it either"});
-  // max = 3 fits beside the alb's 8.
+  // max = 3 fits beside the alb's 8; but AWS asks for /27s under an alb.
   std::string fits = text;
   fits.replace(fits.find("max = 10"), 8, "max = 3");
   CHECK(of_rule(fits, "subnet-capacity").empty());
+  CHECK(of_rule(fits, "alb-subnet-size") ==
+        Strings{"5:42: warning[alb-subnet-size]: subnet `pub` of zone a (10.0.1.0/28) holds an alb, and AWS asks for at "
+                "least a /27 in each load balancer subnet"});
+  std::string wide = fits;
+  wide.replace(wide.find(R"(["10.0.1.0/28", "10.0.2.0/28"])"), 30, R"(["10.0.1.0/27", "10.0.2.0/27"])");
+  CHECK(of_rule(wide, "alb-subnet-size").empty());
 }
 
 TEST_CASE("subnet capacity counts NAT gateways, databases, replicas and cache nodes", "[checks][capacity]") {
@@ -285,8 +298,8 @@ sg-chain "c" {
   CHECK(of_rule(text, "subnet-capacity") ==
         Strings{"6:42: error[subnet-capacity]: subnet `pub` of zone a (10.0.1.0/28) has 11 usable addresses, but "
                 "what it holds may need 12: asg `edge` 11, its NAT gateway 1",
-                "  6:10: AWS keeps 5 addresses of every subnet; an alb keeps 8 free in each of its subnets; an asg may "
-                "launch all of `max` in one zone when the others fail"});
+                "  6:10: AWS keeps 5 addresses of every subnet; an asg may launch all of `max` in one zone when the others "
+                "fail"});
   // The app tier: 1 + (1 + 2 replicas) + 3 nodes = 7 of 11; 3 more nodes
   // and 2 more instances make 12.
   std::string full = text;
@@ -296,8 +309,8 @@ sg-chain "c" {
   CHECK(of_rule(full, "subnet-capacity") ==
         Strings{"7:27: error[subnet-capacity]: subnet `app` of zone a (10.0.3.0/28) has 11 usable addresses, but "
                 "what it holds may need 12: asg `app` 3, rds `db` 3, cache `c` 6",
-                "  7:10: AWS keeps 5 addresses of every subnet; an alb keeps 8 free in each of its subnets; an asg may "
-                "launch all of `max` in one zone when the others fail",
+                "  7:10: AWS keeps 5 addresses of every subnet; an asg may launch all of `max` in one zone when the others "
+                "fail",
                 "  7:10: 1 more subnet of tier `app` cannot hold it either"});
 }
 

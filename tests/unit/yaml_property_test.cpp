@@ -144,9 +144,7 @@ struct Case {
 // Whether AWS refuses the tag, so archc does: an empty key, one of AWS's
 // `aws:` keys, a key or value too long (docs/rules.md, limit-exceeded).
 bool not_a_tag(const std::string& key, const std::string& value) {
-  const auto characters = [](const std::string& s) {
-    return std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
-  };
+  const auto characters = [](const std::string& s) { return count_code_points(s); };
   std::string prefix = key.substr(0, 4);
   for (char& c : prefix) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return key.empty() || prefix == "aws:" || characters(key) > 128 || characters(value) > 256;

@@ -63,9 +63,18 @@ void redirect_targets(const model::Alb& alb, Diagnostics& diags) {
   for (const auto& l : alb.listeners) {
     if (!l.redirect || l.port == 0) continue;
     if (*l.redirect == l.port) {
-      diags.report(Rule::RedirectTarget, l.redirect_range,
-                   "listener `{}` redirects to its own port {}: browsers follow the redirect in a loop", l.name,
-                   l.port);
+      // The redirect keeps host and path and asks for HTTPS: on an HTTPS
+      // listener it changes nothing, which ELB refuses (RedirectActionConfig:
+      // "you must modify at least one of ... protocol, hostname, port, or
+      // path"); on a plain one it asks for TLS where none is spoken.
+      if (l.https())
+        diags.report(Rule::InvalidValue, l.redirect_range,
+                     "listener `{}` redirects to itself (HTTPS on port {}, same host and path): AWS refuses a "
+                     "redirect that changes nothing",
+                     l.name, l.port);
+      else
+        diags.report(Rule::RedirectTarget, l.redirect_range,
+                     "listener `{}` redirects to HTTPS on its own port {}, which speaks plain HTTP", l.name, l.port);
       continue;
     }
     const auto target = by_port.find(*l.redirect);

@@ -3,7 +3,7 @@
 // in each of its subnets, a NAT gateway takes one, and an asg may launch all
 // of `max` in one zone when the others fail (each resource says its own,
 // Resource::addresses_in_one_subnet). A subnet that runs out fails a launch
-// or a scale-out long after deployment.
+// or a scale-out long after deployment. Load balancers also ask for /27s.
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "model/alb.hpp"
+#include "model/asg.hpp"
 #include "sema/checks/check.hpp"
 
 namespace archc::checks {
@@ -32,6 +33,22 @@ std::string list(const std::vector<Tenant>& tenants) {
   return out;
 }
 
+// AWS asks for at least a /27 in each subnet of a load balancer, so that it
+// can scale (ELB User Guide, "Subnets for your Application Load Balancer");
+// a smaller one may hold today's 8 free addresses and still stop it
+// growing.
+void alb_subnet_size(const model::Vpc& vpc, const model::Tier& tier, Diagnostics& diags) {
+  constexpr int kLargestPrefix = 27;
+  for (std::size_t z = 0; z < tier.cidrs.size(); ++z)
+    if (tier.cidrs[z].prefix > kLargestPrefix) {
+      diags.report(Rule::AlbSubnetSize, tier.cidr_ranges[z],
+                   "subnet `{}` of zone {} ({}) holds an alb, and AWS asks for at least a /{} in each load balancer "
+                   "subnet",
+                   tier.name, vpc.zones[z], tier.cidrs[z].str(), kLargestPrefix);
+      return;  // once a tier
+    }
+}
+
 }  // namespace
 
 void subnet_capacity(const model::Model& m, Diagnostics& diags) {
@@ -48,10 +65,14 @@ void subnet_capacity(const model::Model& m, Diagnostics& diags) {
       if (tier.cidrs.size() != vpc.zones.size()) continue;  // blocks not all known
       std::vector<Tenant> tenants;
       std::uint64_t placed = 0;
+      bool albs = false, asgs = false;  // for the note: what needs explaining
       for (const auto* r : in_tier[v][t]) {
         tenants.push_back({fmt::format("{} `{}`", r->kind->keyword, r->name), r->addresses_in_one_subnet()});
         placed += tenants.back().addresses;
+        albs |= dynamic_cast<const model::Alb*>(r) != nullptr;
+        asgs |= dynamic_cast<const model::Asg*>(r) != nullptr;
       }
+      if (albs) alb_subnet_size(vpc, tier, diags);
       const std::size_t nats = vpc.nat_tier() == t ? vpc.nat_gateways() : 0;
       // The first subnet that cannot hold its share, and how many cannot.
       std::optional<std::size_t> first;
@@ -70,10 +91,10 @@ void subnet_capacity(const model::Model& m, Diagnostics& diags) {
                        "subnet `{}` of zone {} ({}) has {} usable addresses, but what it holds may need {}: {}",
                        tier.name, vpc.zones[z], tier.cidrs[z].str(), tier.cidrs[z].usable_in_subnet(),
                        placed + (z < nats ? 1 : 0), list(tenants));
-      d.notes.push_back({tier.range, fmt::format("AWS keeps {} addresses of every subnet; an alb keeps {} free in each "
-                                                 "of its subnets; an asg may launch all of `max` in one zone when the "
-                                                 "others fail",
-                                                 Cidr::kAwsReservedPerSubnet, model::Alb::kFreeAddressesPerSubnet)});
+      std::string why = fmt::format("AWS keeps {} addresses of every subnet", Cidr::kAwsReservedPerSubnet);
+      if (albs) why += fmt::format("; an alb keeps {} free in each of its subnets", model::Alb::kFreeAddressesPerSubnet);
+      if (asgs) why += "; an asg may launch all of `max` in one zone when the others fail";
+      d.notes.push_back({tier.range, why});
       if (short_of > 1)
         d.notes.push_back({tier.range, fmt::format("{} more subnet{} of tier `{}` cannot hold it either", short_of - 1,
                                                    short_of == 2 ? "" : "s", tier.name)});
