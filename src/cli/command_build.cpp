@@ -1,6 +1,7 @@
 #include <unistd.h>
 
 #include <iostream>
+#include <optional>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -37,10 +38,16 @@ int run_build(const BuildOptions& o, std::size_t error_limit) {
   }
   auto c = load(o.file, error_limit);
   if (!c) return kExitUsage;
-  if (report(*c) > 0) return kExitDiagnostics;
   const bool terraform = o.target.empty() ? ends_with(o.out, ".tf.json") : o.target == "terraform";
-  const aws::Stack stack = lower(c->model);
-  const std::string text = terraform ? emit_terraform(stack) : emit_cloudformation(stack);
+  // Only a model without errors lowers; the target's own limits come with
+  // the other diagnostics.
+  std::optional<aws::Stack> stack;
+  if (c->ok()) {
+    stack = lower(c->model);
+    if (!terraform) check_cloudformation_limits(*stack, c->model.stack.range, c->diags);
+  }
+  if (report(*c) > 0) return kExitDiagnostics;
+  const std::string text = terraform ? emit_terraform(*stack) : emit_cloudformation(*stack);
   if (to_stdout) {
     StandardOutput out;
     out.stream() << text;
@@ -51,7 +58,7 @@ int run_build(const BuildOptions& o, std::size_t error_limit) {
     std::cerr << "archc: error: " << error << '\n';
     return kExitUsage;
   }
-  spdlog::debug("wrote {} ({} resources)", o.out, stack.resources.size());
+  spdlog::debug("wrote {} ({} resources)", o.out, stack->resources.size());
   return kExitOk;
 }
 

@@ -1,8 +1,10 @@
 #include "emit/cloudformation.hpp"
 
+
 #include "emit/cfn_writer.hpp"
 #include "emit/resources/mappings.hpp"
 #include "emit/yaml_writer.hpp"
+#include "model/aws_catalog.hpp"
 
 namespace archc {
 
@@ -32,6 +34,15 @@ std::string emit_cloudformation(const aws::Stack& stack) {
   }
   w.end_map();
   return y.finish();
+}
+
+void check_cloudformation_limits(const aws::Stack& stack, SourceRange where, Diagnostics& diags) {
+  const AwsLimit& most = AwsCatalog::get().limit("resources_per_stack");
+  if (stack.resources.size() > most.value)
+    diags.report(Rule::LimitExceeded, where,
+                 "the stack makes {} CloudFormation resources; one stack takes at most {} (split it, or build it for "
+                 "Terraform)",
+                 stack.resources.size(), most.value);
 }
 
 }  // namespace archc

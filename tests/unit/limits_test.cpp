@@ -60,6 +60,29 @@ TEST_CASE("scale_cpu takes a fraction, as AWS does, and writes it as given", "[c
         Strings{"8:64: error[invalid-value]: `scale_cpu` must be a number from 1 to 100"});
 }
 
+TEST_CASE("a stack of more than 500 CloudFormation resources is an error for that target only", "[checks][limits]") {
+  // Each asg makes a launch template, a group and a security group.
+  const auto with_asgs = [](int n) {
+    std::string text = network("");
+    for (int i = 0; i < n; ++i) text += fmt::format("asg \"a{}\" {{ subnets = vpc.v.app }}\n", i);
+    return test::compile(text);
+  };
+  const auto over = with_asgs(200);
+  REQUIRE(over->ok());
+  const aws::Stack stack = lower(over->model);
+  Diagnostics diags;
+  check_cloudformation_limits(stack, over->model.stack.range, diags);
+  CHECK(test::briefs(diags) ==
+        Strings{fmt::format("1:7: error[limit-exceeded]: the stack makes {} CloudFormation resources; one stack takes "
+                            "at most 500 (split it, or build it for Terraform)",
+                            stack.resources.size())});
+  CHECK(stack.resources.size() > 500);
+  const auto under = with_asgs(100);
+  Diagnostics none;
+  check_cloudformation_limits(lower(under->model), under->model.stack.range, none);
+  CHECK(none.all().empty());
+}
+
 TEST_CASE("a health check path over 1,024 characters is an error at the path", "[checks][limits]") {
   const auto with_path = [](std::size_t length) {
     return network("") + "asg \"app\" { subnets = vpc.v.app, health_check = \"/" + std::string(length - 1, 'p') +
