@@ -79,12 +79,14 @@ std::string security_group(const model::Model& m, const model::Endpoint& e) {
 }
 
 std::vector<IngressSource> ingress_sources(const model::Model& m, const model::Endpoint& from) {
-  const std::vector<Cidr> cidrs = m.source_cidrs(from);
+  std::vector<Cidr> cidrs = m.source_cidrs(from);
   const std::string part = source_word(m, from);
   std::vector<IngressSource> out;
   // Only a tier stands for several blocks, one per zone.
+  const bool tier = from.kind == model::Endpoint::Kind::Tier;
+  if (tier && cidrs.size() != m.vpcs[from.tier.vpc].zones.size()) cidrs.clear();
   for (std::size_t z = 0; z < cidrs.size(); ++z)
-    out.push_back({cidrs[z].str(), cidrs.size() > 1 ? part + zone(m.vpcs[from.tier.vpc].zones[z]) : part});
+    out.push_back({cidrs[z].str(), tier && cidrs.size() > 1 ? part + zone(m.vpcs[from.tier.vpc].zones[z]) : part});
   if (from.is_resource()) out.push_back({"", part});
   return out;
 }

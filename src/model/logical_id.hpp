@@ -64,7 +64,9 @@ struct IngressSource {
 };
 // The sources of `from`, in the order lowering writes their rules: its
 // address blocks (one per zone for a tier: those parts end in the zone's
-// letter), then its security group when it is a resource.
+// letter), then its security group when it is a resource. A tier whose
+// blocks are not one per zone (its VPC's `zones` did not read) gives no
+// blocks: checks meet such models, lowering does not.
 std::vector<IngressSource> ingress_sources(const model::Model& m, const model::Endpoint& from);
 
 // The ingress rule into `group` (a security_group() id) from `source` on

@@ -260,5 +260,22 @@ TEST_CASE("1,000 pairs of colliding names, and 1,000 of rules whose ids meet", "
         "80 would both get the logical id `A0AsgFromCidr10142232Port80Ingress`");
 }
 
+TEST_CASE("a tier whose VPC lost its zones to a syntax error, as an edge source", "[hostile][checks]") {
+  // Found by fuzz_pipeline: the tier keeps its two blocks, its VPC has no
+  // zones, and naming the rules from it read a zone that is not there.
+  auto c = compiled(R"(vpc "lab" {
+  cidr  = "10.0.0.0/16"
+  z]
+  subnet "app" { cidrs = ["10.0.1.0/24", "10.0.2.0/24"] }
+}
+asg "web" { subnets = vpc.lab.app }
+sg-chain "c" { vpc.lab.app -> asg.web : 80 }
+)");
+  CHECK(test::briefs(c->diags) ==
+        Strings{"3:3: error[syntax]: expected an attribute (name = value), a block, an edge (a -> b) or '}'",
+                "6:23: warning[asg-without-nat]: asg `web` runs in private tier `app` but vpc `lab` has no NAT gateway: "
+                "its instances cannot reach the internet"});
+}
+
 }  // namespace
 }  // namespace archc
