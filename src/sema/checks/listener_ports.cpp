@@ -44,8 +44,12 @@ class OpenedPorts {
   std::vector<std::pair<int, int>> ranges_;  // [lo, hi]
 };
 
-void duplicate_ports(const model::Alb& alb, Diagnostics& diags) {
-  std::map<int, const model::Listener*> first;  // by port
+using ByPort = std::map<int, const model::Listener*>;  // the first listener on each port
+
+// Reports each listener on a port an earlier one took; returns the first on
+// each port.
+ByPort first_on_each_port(const model::Alb& alb, Diagnostics& diags) {
+  ByPort first;
   for (const auto& l : alb.listeners) {
     if (l.port == 0) continue;
     auto [it, fresh] = first.emplace(l.port, &l);
@@ -54,12 +58,10 @@ void duplicate_ports(const model::Alb& alb, Diagnostics& diags) {
         .notes.push_back(
             {it->second->port_range, fmt::format("listener `{}` is on port {}", it->second->name, l.port)});
   }
+  return first;
 }
 
-void redirect_targets(const model::Alb& alb, Diagnostics& diags) {
-  std::map<int, const model::Listener*> by_port;  // the first listener on each port
-  for (const auto& l : alb.listeners)
-    if (l.port != 0) by_port.emplace(l.port, &l);
+void redirect_targets(const model::Alb& alb, const ByPort& by_port, Diagnostics& diags) {
   for (const auto& l : alb.listeners) {
     if (!l.redirect || l.port == 0) continue;
     if (*l.redirect == l.port) {
@@ -105,8 +107,7 @@ void listener_ports(const model::Model& m, Diagnostics& diags) {
   for (std::size_t i = 0; i < m.resources.size(); ++i) {
     const auto* alb = dynamic_cast<const model::Alb*>(m.resources[i].get());
     if (!alb) continue;
-    duplicate_ports(*alb, diags);
-    redirect_targets(*alb, diags);
+    redirect_targets(*alb, first_on_each_port(*alb, diags), diags);
     // An alb no edge reaches is unreachable-resource's; an edge that could
     // not be read may have opened the port.
     if (opened[i].empty() || !m.all_edges_read) continue;
