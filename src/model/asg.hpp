@@ -25,6 +25,11 @@ struct Asg : Resource {
   // All of `max`: when the other zones fail, the group launches its
   // instances in the zones that are left.
   std::uint64_t addresses_in_one_subnet() const override { return static_cast<std::uint64_t>(max); }
+  // While every zone serves, the group keeps its instances balanced across
+  // them: at most ceil(max / zones) in each.
+  std::uint64_t addresses_in_one_subnet_balanced(std::size_t zones) const override {
+    return (addresses_in_one_subnet() + zones - 1) / zones;
+  }
 };
 
 }  // namespace archc::model

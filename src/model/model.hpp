@@ -100,6 +100,12 @@ struct Resource {
   // The most addresses it may take in one subnet of its tier (a network
   // interface takes one), when everything it may place lands there.
   virtual std::uint64_t addresses_in_one_subnet() const = 0;
+  // The most it takes in one subnet while all `zones` zones of its tier
+  // serve; as much as addresses_in_one_subnet() unless it balances what it
+  // places across them.
+  virtual std::uint64_t addresses_in_one_subnet_balanced(std::size_t /*zones*/) const {
+    return addresses_in_one_subnet();
+  }
   // `alb.web`: how the source refers to it.
   std::string ref() const { return fmt::format("{}.{}", kind->keyword, name); }
 };

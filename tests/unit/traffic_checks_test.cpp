@@ -257,14 +257,29 @@ sg-chain "c" {
 )";
   CHECK(of_rule(text, "subnet-capacity") ==
         Strings{"5:42: error[subnet-capacity]: subnet `pub` of zone a (10.0.1.0/28) has 11 usable addresses, but "
-                "what it holds may need 18: alb `web` 8, asg `app` 10",
-                "  5:10: AWS keeps 5 addresses of every subnet; an alb keeps 8 free in each of its subnets; an asg may "
-                "launch all of `max` in one zone when the others fail",
+                "what it holds needs 13: alb `web` 8, asg `app` 5",
+                "  5:10: AWS keeps 5 addresses of every subnet; an alb keeps 8 free in each of its subnets; an asg at "
+                "its `max` keeps its instances balanced across the zones of its tier, ceil(max / 2) in each",
                 "  5:10: 1 more subnet of tier `pub` cannot hold it either"});
-  // max = 3 fits beside the alb's 8; but AWS asks for /27s under an alb.
+  CHECK(of_rule(text, "subnet-capacity-failover").empty());
+  // max = 6 fits balanced, 3 in each zone, but not all 6 in one when the
+  // other zone fails: a warning.
+  std::string failover = text;
+  failover.replace(failover.find("max = 10"), 8, "max = 6");
+  CHECK(of_rule(failover, "subnet-capacity").empty());
+  CHECK(of_rule(failover, "subnet-capacity-failover") ==
+        Strings{"5:42: warning[subnet-capacity-failover]: subnet `pub` of zone a (10.0.1.0/28) has 11 usable "
+                "addresses, enough while both zones serve, but what it holds may need 14 when the other zone fails: "
+                "alb `web` 8, asg `app` 6",
+                "  5:10: AWS keeps 5 addresses of every subnet; an alb keeps 8 free in each of its subnets; an asg "
+                "launches the instances of failed zones in the zones left, so all of `max` may land in one",
+                "  5:10: 1 more subnet of tier `pub` cannot hold it either"});
+  // max = 3 fits beside the alb's 8 even in one zone; but AWS asks for /27s
+  // under an alb.
   std::string fits = text;
   fits.replace(fits.find("max = 10"), 8, "max = 3");
   CHECK(of_rule(fits, "subnet-capacity").empty());
+  CHECK(of_rule(fits, "subnet-capacity-failover").empty());
   CHECK(of_rule(fits, "alb-subnet-size") ==
         Strings{"5:42: warning[alb-subnet-size]: subnet `pub` of zone a (10.0.1.0/28) holds an alb, and AWS asks for at "
                 "least a /27 in each load balancer subnet"});
@@ -287,7 +302,7 @@ vpc "v" {
 asg "app" { subnets = vpc.v.app, max = 1 }
 rds "db" { subnets = vpc.v.app, replicas = 2, backup_retention = 7 }
 cache "c" { subnets = vpc.v.app, nodes = 3, multi_az = true }
-asg "edge" { subnets = vpc.v.pub, max = 11 }
+asg "edge" { subnets = vpc.v.pub, max = 21 }
 sg-chain "c" {
   internet -> asg.edge : http
   asg.edge -> asg.app : http
@@ -295,23 +310,34 @@ sg-chain "c" {
   asg.app -> cache.c
 }
 )";
-  CHECK(of_rule(text, "subnet-capacity") ==
-        Strings{"6:42: error[subnet-capacity]: subnet `pub` of zone a (10.0.1.0/28) has 11 usable addresses, but "
-                "what it holds may need 12: asg `edge` 11, its NAT gateway 1",
-                "  6:10: AWS keeps 5 addresses of every subnet; an asg may launch all of `max` in one zone when the others "
-                "fail"});
+  CHECK(
+      of_rule(text, "subnet-capacity") ==
+      Strings{"6:42: error[subnet-capacity]: subnet `pub` of zone a (10.0.1.0/28) has 11 usable addresses, but "
+              "what it holds needs 12: asg `edge` 11, its NAT gateway 1",
+              "  6:10: AWS keeps 5 addresses of every subnet; an asg at its `max` keeps its instances balanced across "
+              "the zones of its tier, ceil(max / 2) in each"});
   // The app tier: 1 + (1 + 2 replicas) + 3 nodes = 7 of 11; 3 more nodes
-  // and 2 more instances make 12.
+  // and 4 more instances (2 more in each zone) make 12.
   std::string full = text;
   full.replace(full.find("nodes = 3"), 9, "nodes = 6");
-  full.replace(full.find("max = 1 "), 8, "max = 3 ");
-  full.replace(full.find("max = 11"), 8, "max = 10");
-  CHECK(of_rule(full, "subnet-capacity") ==
-        Strings{"7:27: error[subnet-capacity]: subnet `app` of zone a (10.0.3.0/28) has 11 usable addresses, but "
-                "what it holds may need 12: asg `app` 3, rds `db` 3, cache `c` 6",
-                "  7:10: AWS keeps 5 addresses of every subnet; an asg may launch all of `max` in one zone when the others "
-                "fail",
-                "  7:10: 1 more subnet of tier `app` cannot hold it either"});
+  full.replace(full.find("max = 1 "), 8, "max = 5 ");
+  full.replace(full.find("max = 21"), 8, "max = 20");
+  CHECK(
+      of_rule(full, "subnet-capacity") ==
+      Strings{"7:27: error[subnet-capacity]: subnet `app` of zone a (10.0.3.0/28) has 11 usable addresses, but "
+              "what it holds needs 12: asg `app` 3, rds `db` 3, cache `c` 6",
+              "  7:10: AWS keeps 5 addresses of every subnet; an asg at its `max` keeps its instances balanced across "
+              "the zones of its tier, ceil(max / 2) in each",
+              "  7:10: 1 more subnet of tier `app` cannot hold it either"});
+  // The public tier holds 10 of 20 in each zone beside the NAT gateway, but
+  // not all 20 when zone b fails.
+  CHECK(of_rule(full, "subnet-capacity-failover") ==
+        Strings{"6:42: warning[subnet-capacity-failover]: subnet `pub` of zone a (10.0.1.0/28) has 11 usable "
+                "addresses, enough while both zones serve, but what it holds may need 21 when the other zone fails: "
+                "asg `edge` 20, its NAT gateway 1",
+                "  6:10: AWS keeps 5 addresses of every subnet; an asg launches the instances of failed zones in the "
+                "zones left, so all of `max` may land in one",
+                "  6:10: 1 more subnet of tier `pub` cannot hold it either"});
 }
 
 }  // namespace
