@@ -9,6 +9,7 @@
 #include "model/aws_catalog.hpp"
 #include "model/kind.hpp"
 #include "model/logical_id.hpp"
+#include "model/name_tag.hpp"
 
 namespace archc {
 
@@ -38,7 +39,7 @@ const std::string &Lowering::claim(const std::string &id) {
 }
 
 aws::Tags Lowering::tags(std::string_view kind, std::string_view name, std::string_view zone) const {
-  aws::Tags t{{"Name", fmt::format("{}-{}-{}{}{}", m_.stack.name, kind, name, zone.empty() ? "" : "-", zone), {}}};
+  aws::Tags t{{"Name", name_tag(m_.stack.name, kind, name, zone), {}}};
   t.insert(t.end(), m_.stack.tags.begin(), m_.stack.tags.end());
   return t;
 }

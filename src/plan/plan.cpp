@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "model/name_tag.hpp"
+
 namespace archc::plan {
 
 namespace {
@@ -53,7 +55,7 @@ Plan Planner::run() {
 }
 
 std::string Planner::tag(std::string_view kind, std::string_view name, std::string_view zone) const {
-  return fmt::format("{}-{}-{}{}{}", m_.stack.name, kind, name, zone.empty() ? "" : "-", zone);
+  return name_tag(m_.stack.name, kind, name, zone);
 }
 
 std::string Planner::tier_ref(const model::TierRef &r) const {

@@ -23,6 +23,7 @@ void run_checks(const model::Model& m, Diagnostics& diags) {
   checks::duplicate_edge(m, diags);
   checks::unreachable_resource(m, diags);
   checks::security_group_quota(m, diags);
+  checks::name_tags(m, diags);
   checks::secret_in_output(m, diags);
   checks::replica_backups(m, diags);
   checks::name_collision(m, diags);

@@ -154,6 +154,29 @@ TEST_CASE("tags AWS refuses are errors at their values, characters some services
   CHECK(warnings(fine).empty());
 }
 
+TEST_CASE("a resource name that makes a Name tag some services refuse is a warning at the name", "[checks][limits]") {
+  const std::string text = network("") + R"arch(rds "db#1" { subnets = vpc.v.app }
+alb "web (eu)" {
+  subnets = vpc.v.pub
+  listener "http" { port = 80, forward = asg.app }
+}
+asg "app" { subnets = vpc.v.app, port = 80 }
+cache "c:1" { subnets = vpc.v.app }
+)arch";
+  // Once a resource, however many Name tags its name makes (the rds's
+  // subnet group's, the alb's target group's); `:` is allowed.
+  CHECK(of_rules(text, {"tag-characters"}) ==
+        Strings{"8:5: warning[tag-characters]: rds `db#1` gets the Name tag `s-rds-db#1`, which holds a character "
+                "that RDS, ElastiCache and load balancers refuse: use letters, digits, spaces and `_ . : / = + - @`",
+                "9:5: warning[tag-characters]: alb `web (eu)` gets the Name tag `s-alb-web (eu)`, which holds a "
+                "character that RDS, ElastiCache and load balancers refuse: use letters, digits, spaces and "
+                "`_ . : / = + - @`"});
+  // The text checked is the text written.
+  auto c = test::compile(network("") + "rds \"db#1\" { subnets = vpc.v.app }\n");
+  REQUIRE(c->ok());
+  CHECK(emit_cloudformation(lower(c->model)).find("Value: s-rds-db#1\n") != std::string::npos);
+}
+
 TEST_CASE("more than 49 tags, with archc's Name, are an error at the tags", "[checks][limits]") {
   std::string tags;
   for (int i = 0; i < 50; ++i) tags += fmt::format("{}t{} = \"x\"", i == 0 ? "" : ", ", i);

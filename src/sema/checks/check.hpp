@@ -30,6 +30,8 @@ void chain_cycle(const model::Model& m, Diagnostics& diags);
 void duplicate_edge(const model::Model& m, Diagnostics& diags);
 void unreachable_resource(const model::Model& m, Diagnostics& diags);
 void security_group_quota(const model::Model& m, Diagnostics& diags);
+// Tags.
+void name_tags(const model::Model& m, Diagnostics& diags);
 // Secrets.
 void secret_in_output(const model::Model& m, Diagnostics& diags);
 // Databases.
