@@ -47,17 +47,33 @@ std::string format_ipv4(std::uint32_t a) {
 
 std::string Cidr::str() const { return fmt::format("{}/{}", format_ipv4(base), prefix); }
 
-AddressClass address_class(const Cidr& block) {
-  static constexpr std::pair<Cidr, AddressClass> kRanges[] = {
-      {{0x0A000000, 8}, AddressClass::Private},           {{0xAC100000, 12}, AddressClass::Private},
-      {{0xC0A80000, 16}, AddressClass::Private},          {{0x64400000, 10}, AddressClass::SharedSpace},
-      {{0x7F000000, 8}, AddressClass::Loopback},          {{0xA9FE0000, 16}, AddressClass::LinkLocal},
-      {{0xC0000200, 24}, AddressClass::Documentation},    {{0xC6336400, 24}, AddressClass::Documentation},
+std::span<const std::pair<Cidr, AddressClass>> special_purpose_blocks() {
+  static constexpr std::pair<Cidr, AddressClass> kBlocks[] = {
+      {{0x0A000000, 8}, AddressClass::Private},        {{0xAC100000, 12}, AddressClass::Private},
+      {{0xC0A80000, 16}, AddressClass::Private},       {{0x64400000, 10}, AddressClass::SharedSpace},
+      {{0x7F000000, 8}, AddressClass::Loopback},       {{0xA9FE0000, 16}, AddressClass::LinkLocal},
+      {{0xC0000200, 24}, AddressClass::Documentation}, {{0xC6336400, 24}, AddressClass::Documentation},
       {{0xCB007100, 24}, AddressClass::Documentation},
   };
-  for (const auto& [range, cls] : kRanges)
+  return kBlocks;
+}
+
+AddressClass address_class(const Cidr& block) {
+  for (const auto& [range, cls] : special_purpose_blocks())
     if (range.contains(block)) return cls;
   return AddressClass::Public;
+}
+
+std::vector<AddressRange> address_ranges(std::vector<Cidr> blocks) {
+  std::sort(blocks.begin(), blocks.end(), [](const Cidr& a, const Cidr& b) { return a.first() < b.first(); });
+  std::vector<AddressRange> out;
+  for (const Cidr& b : blocks) {
+    if (!out.empty() && b.first() <= out.back().last + 1)
+      out.back().last = std::max(out.back().last, b.last());
+    else
+      out.push_back({b.first(), b.last()});
+  }
+  return out;
 }
 
 std::vector<std::pair<std::size_t, std::size_t>> find_overlaps(const std::vector<Cidr>& blocks) {

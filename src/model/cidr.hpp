@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -46,6 +47,19 @@ enum class AddressClass {
 // The class of every address of `block`; Public when the block reaches
 // beyond the range of one class (0.0.0.0/0, 100.0.0.0/8).
 AddressClass address_class(const Cidr& block);
+// The blocks of every class but Public, each with its class; they do not
+// overlap.
+std::span<const std::pair<Cidr, AddressClass>> special_purpose_blocks();
+
+// An inclusive range of addresses.
+struct AddressRange {
+  std::uint64_t first = 0, last = 0;
+  friend auto operator<=>(const AddressRange&, const AddressRange&) = default;
+};
+// The addresses of `blocks` as sorted ranges that neither overlap nor touch,
+// so that two lists of blocks hold the same addresses exactly when they give
+// the same ranges (10.0.0.0/24 and 10.0.1.0/24 give what 10.0.0.0/23 gives).
+std::vector<AddressRange> address_ranges(std::vector<Cidr> blocks);
 
 // Parses `a.b.c.d/n`; nullopt on any malformed text.
 std::optional<Cidr> parse_cidr(std::string_view text);

@@ -225,7 +225,7 @@ TEST_CASE("`internet` and 0.0.0.0/0 are one source: the second edge is a duplica
 )";
   CHECK(of_rule(text, "duplicate-edge") ==
         Strings{"11:28: warning[duplicate-edge]: 0.0.0.0/0 -> asg.app on 8080 is already opened",
-                "  10:3: by this edge", "  10:3: `internet` and `0.0.0.0/0` make the same ingress rule"});
+                "  10:3: by this edge", "  10:3: `internet` is 0.0.0.0/0"});
   std::string reversed = kNetwork + R"(sg-chain "c" {
   "0.0.0.0/0" -> asg.app : 8080
   internet -> asg.app : 8080
@@ -233,10 +233,113 @@ TEST_CASE("`internet` and 0.0.0.0/0 are one source: the second edge is a duplica
 )";
   CHECK(of_rule(reversed, "duplicate-edge") ==
         Strings{"11:25: warning[duplicate-edge]: internet -> asg.app on 8080 is already opened", "  10:3: by this edge",
-                "  10:3: `0.0.0.0/0` and `internet` make the same ingress rule"});
+                "  11:3: `internet` is 0.0.0.0/0"});
 }
 
-TEST_CASE("a subnet must hold the alb's free addresses and all of an asg's max", "[checks][capacity]") {
+TEST_CASE("a tier or a VPC and a CIDR of the same addresses are one source", "[checks][addresses]") {
+  // The tiers of `lab` are /23s in two /24s.
+  const std::string network = R"(stack "s" { region = "us-east-1" }
+vpc "lab" {
+  cidr  = "10.0.0.0/22"
+  zones = ["a", "b"]
+  subnet "pub" { public = true, cidrs = ["10.0.0.0/24", "10.0.1.0/24"] }
+  subnet "app" { cidrs = ["10.0.2.0/24", "10.0.3.0/24"] }
+}
+asg "app" { subnets = vpc.lab.app, port = 8080 }
+)";
+  const std::string text = network + R"(sg-chain "c" {
+  vpc.lab.pub -> asg.app : 8080
+  "10.0.0.0/23" -> asg.app : 8080
+  "10.0.0.0/24" -> asg.app : 8080
+  "10.0.0.0/22" -> asg.app : 9000
+  vpc.lab -> asg.app : 9000
+  vpc.lab.pub -> asg.app : 9000
+}
+)";
+  // Half of the tier is not the tier; the tier is not the whole VPC. Each
+  // name is explained where it is written.
+  CHECK(of_rule(text, "duplicate-edge") ==
+        Strings{"11:30: warning[duplicate-edge]: 10.0.0.0/23 -> asg.app on 8080 is already opened",
+                "  10:3: by this edge", "  10:3: `vpc.lab.pub` is 10.0.0.0/24 and 10.0.1.0/24",
+                "14:24: warning[duplicate-edge]: vpc.lab -> asg.app on 9000 is already opened", "  13:3: by this edge",
+                "  14:3: `vpc.lab` is 10.0.0.0/22"});
+  // Two names of the same addresses: a second VPC whose block is the tier's.
+  const std::string two_names = network + R"(vpc "w" {
+  cidr  = "10.0.0.0/23"
+  zones = ["a", "b"]
+}
+sg-chain "c" {
+  vpc.w -> asg.app : 8080
+  vpc.lab.pub -> asg.app : 8080
+}
+)";
+  CHECK(of_rule(two_names, "duplicate-edge") ==
+        Strings{"15:28: warning[duplicate-edge]: vpc.lab.pub -> asg.app on 8080 is already opened",
+                "  14:3: by this edge", "  14:3: `vpc.w` is 10.0.0.0/23",
+                "  15:3: `vpc.lab.pub` is 10.0.0.0/24 and 10.0.1.0/24"});
+}
+
+TEST_CASE("ssh and rdp open to blocks of internet addresses are a warning that says how much", "[checks][addresses]") {
+  const std::string text = kNetwork + R"(sg-chain "c" {
+  "0.0.0.0/1" -> asg.app : ssh
+  "128.0.0.0/1" -> asg.app : 22
+  "8.0.0.0/8" -> asg.app : rdp
+  "203.0.113.0/24" -> asg.app : 3000..4000
+  "10.0.0.0/8" -> asg.app : rdp
+  "100.64.0.0/10" -> asg.app : rdp
+  "169.254.0.0/16" -> asg.app : rdp
+  "127.0.0.0/8" -> asg.app : rdp
+  "198.51.100.7/32" -> asg.app : rdp
+}
+)";
+  // The two halves hold every internet address; private, shared, link-local
+  // and loopback blocks hold none, and one host is a bastion's address.
+  CHECK(of_rule(text, "admin-port-from-internet") ==
+        Strings{"10:28: warning[admin-port-from-internet]: ssh (port 22) of asg.app is open to the whole internet, "
+                "with the 1 other block that opens it",
+                "11:30: warning[admin-port-from-internet]: ssh (port 22) of asg.app is open to the whole internet, "
+                "with the 1 other block that opens it",
+                "12:28: warning[admin-port-from-internet]: rdp (port 3389) of asg.app is open to 16777216 internet "
+                "addresses",
+                "13:33: warning[admin-port-from-internet]: rdp (port 3389) of asg.app is open to 256 internet "
+                "addresses"});
+  // One half alone: its internet addresses, without 10/8, 100.64/10 and 127/8.
+  std::string half = text;
+  half.replace(half.find("  \"128.0.0.0/1\" -> asg.app : 22\n"), 32, "");
+  CHECK(of_rule(half, "admin-port-from-internet").front() ==
+        "10:28: warning[admin-port-from-internet]: ssh (port 22) of asg.app is open to 2109734912 internet addresses");
+  // Every public block beside the private ones, written out, is the whole
+  // internet too.
+  const std::string everything_public = kNetwork + R"(sg-chain "c" {
+  "0.0.0.0/5" -> asg.app : ssh
+  "8.0.0.0/7" -> asg.app : ssh
+  "11.0.0.0/8" -> asg.app : ssh
+  "12.0.0.0/6" -> asg.app : ssh
+  "16.0.0.0/4" -> asg.app : ssh
+  "32.0.0.0/3" -> asg.app : ssh
+  "64.0.0.0/3" -> asg.app : ssh
+  "96.0.0.0/6" -> asg.app : ssh
+  "100.0.0.0/10" -> asg.app : ssh
+  "100.128.0.0/9" -> asg.app : ssh
+  "101.0.0.0/8" -> asg.app : ssh
+  "102.0.0.0/7" -> asg.app : ssh
+  "104.0.0.0/5" -> asg.app : ssh
+  "112.0.0.0/5" -> asg.app : ssh
+  "120.0.0.0/6" -> asg.app : ssh
+  "124.0.0.0/7" -> asg.app : ssh
+  "126.0.0.0/8" -> asg.app : ssh
+  "128.0.0.0/1" -> asg.app : ssh
+}
+)";
+  const Strings all = of_rule(everything_public, "admin-port-from-internet");
+  CHECK(all.size() == 18);
+  CHECK(all.back() ==
+        "27:30: warning[admin-port-from-internet]: ssh (port 22) of asg.app is open to the whole internet, with the 17 "
+        "other blocks that open it");
+}
+
+TEST_CASE("a subnet must hold the alb's free addresses and an asg's max balanced over the zones",
+          "[checks][capacity]") {
   // The example: two /28 public subnets, an alb and an asg of max 10. By
   // max alone (22 addresses in the tier) it fits.
   const std::string text = R"(stack "s" { region = "us-east-1" }

@@ -55,30 +55,38 @@ bool is_everyone(const model::Endpoint& e) {
   return e.kind == Kind::Internet || (e.kind == Kind::Cidr && e.cidr.prefix == 0);
 }
 
-bool same_endpoint(const model::Endpoint& a, const model::Endpoint& b) {
-  if (is_everyone(a) || is_everyone(b)) return is_everyone(a) && is_everyone(b);
-  if (a.kind != b.kind) return false;
-  switch (a.kind) {
-    case Kind::Internet: return true;
-    case Kind::Cidr: return a.cidr == b.cidr;
-    case Kind::Tier: return a.tier.vpc == b.tier.vpc && a.tier.tier == b.tier.tier;
-    case Kind::Vpc:
-    case Kind::Resource: return a.index == b.index;
-  }
-  return false;
-}
-
 bool opens_port(const model::Edge& e, int port) {
   for (const auto& p : e.ports)
     if (p.lo <= port && port <= p.hi) return true;
   return false;
 }
 
+namespace {
+bool is_internet_class(AddressClass c) { return c == AddressClass::Public || c == AddressClass::Documentation; }
+}  // namespace
+
+std::uint64_t internet_addresses(const Cidr& block) {
+  // The blocks of the other classes do not overlap, and each either holds
+  // `block`, lies in it, or is apart from it.
+  std::uint64_t out = block.size();
+  for (const auto& [special, cls] : special_purpose_blocks()) {
+    if (is_internet_class(cls)) continue;
+    if (special.contains(block)) return 0;
+    if (block.contains(special)) out -= special.size();
+  }
+  return out;
+}
+
+bool hold_every_internet_address(const std::vector<Cidr>& blocks) {
+  std::vector<Cidr> with_the_rest = blocks;
+  for (const auto& [special, cls] : special_purpose_blocks())
+    if (!is_internet_class(cls)) with_the_rest.push_back(special);
+  return address_ranges(std::move(with_the_rest)) == std::vector<AddressRange>{{0, Cidr{0, 0}.last()}};
+}
+
 bool is_public_source(const model::Endpoint& e) {
   if (e.kind == Kind::Internet) return true;
-  if (e.kind != Kind::Cidr) return false;
-  const AddressClass c = address_class(e.cidr);
-  return c == AddressClass::Public || c == AddressClass::Documentation;
+  return e.kind == Kind::Cidr && internet_addresses(e.cidr) > 0;
 }
 
 std::string format_ports(const std::vector<model::PortRange>& ports) {

@@ -39,15 +39,17 @@ class ChainGraph {
 
 // The whole internet: `internet`, or a CIDR block of prefix length 0.
 bool is_everyone(const model::Endpoint& e);
-// Whether two endpoints stand for the same source or target of an ingress
-// rule; `internet` and 0.0.0.0/0 are the same.
-bool same_endpoint(const model::Endpoint& a, const model::Endpoint& b);
 bool opens_port(const model::Edge& e, int port);
-// `internet` and CIDR blocks of public addresses: addresses anyone on the
-// internet may hold. Documentation blocks (RFC 5737) count as public, since
-// examples write them for a public address; private (RFC 1918), shared
-// (RFC 6598), loopback and link-local blocks are never routed from the
-// internet.
+// Internet addresses: addresses anyone on the internet may hold. Public
+// ones, and documentation blocks (RFC 5737), since examples write them for a
+// public address; private (RFC 1918), shared (RFC 6598), loopback and
+// link-local addresses are never routed from the internet.
+//
+// How many internet addresses `block` holds.
+std::uint64_t internet_addresses(const Cidr& block);
+// Whether `blocks` together hold every internet address.
+bool hold_every_internet_address(const std::vector<Cidr>& blocks);
+// `internet`, and CIDR blocks that hold internet addresses.
 bool is_public_source(const model::Endpoint& e);
 // "80, 443, 8000..8100".
 std::string format_ports(const std::vector<model::PortRange>& ports);

@@ -1,10 +1,12 @@
-// Two edges between the same endpoints on a common port (or one edge naming
-// a port twice) make the same ingress rule twice; CloudFormation rejects the
-// duplicate rule, and it is usually a copy left behind by an edit.
+// Two edges into one target on a common port from one source (or one edge
+// naming a port twice) make the same ingress rule twice; CloudFormation
+// rejects the duplicate rule, and it is usually a copy left behind by an
+// edit. A source is what it admits: two ways of writing the same addresses
+// (a tier and the CIDR blocks of its subnets) open the port to them twice.
 #include <algorithm>
 #include <limits>
 #include <map>
-#include <tuple>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -17,16 +19,33 @@ namespace {
 
 using Kind = model::Endpoint::Kind;
 
-// Equal for two endpoints exactly when same_endpoint says they are the same.
-std::tuple<int, std::uint64_t, std::uint64_t> key(const model::Endpoint& e) {
-  switch (e.kind) {
-    case Kind::Internet: return {1, 0, 0};  // 0.0.0.0/0
-    case Kind::Cidr: return {1, e.cidr.base, static_cast<std::uint64_t>(e.cidr.prefix)};
-    case Kind::Tier: return {2, e.tier.vpc, e.tier.tier};
-    case Kind::Vpc: return {3, e.index, 0};
-    case Kind::Resource: return {4, e.index, 0};
-  }
-  return {};
+// Equal for two sources exactly when they admit the same: one resource's
+// security group, or the same addresses however they are written
+// (`internet` and 0.0.0.0/0, a tier and the CIDR blocks of its subnets, a VPC
+// and its CIDR). A VPC or tier whose blocks did not read is only itself.
+struct SourceKey {
+  enum class Of { Addresses, Resource, UnreadVpc, UnreadTier } of;
+  std::size_t a = 0, b = 0;  // Resource, UnreadVpc: its index; UnreadTier: its TierRef
+  std::vector<AddressRange> addresses = {};
+  auto operator<=>(const SourceKey&) const = default;
+};
+
+SourceKey source_key(const model::Model& m, const model::Endpoint& e) {
+  if (e.is_resource()) return {SourceKey::Of::Resource, e.index};
+  if (std::vector<Cidr> blocks = m.source_cidrs(e); !blocks.empty())
+    return {SourceKey::Of::Addresses, 0, 0, address_ranges(std::move(blocks))};
+  if (e.kind == Kind::Vpc) return {SourceKey::Of::UnreadVpc, e.index};
+  return {SourceKey::Of::UnreadTier, e.tier.vpc, e.tier.tier};
+}
+
+// "`vpc.lab.app` is 10.0.1.0/24 and 10.0.2.0/24": the blocks a source that
+// is not written as one stands for.
+std::string blocks_of(const model::Model& m, const model::Endpoint& e) {
+  const std::vector<Cidr> blocks = m.source_cidrs(e);
+  std::string out = fmt::format("`{}` is ", m.describe(e));
+  for (std::size_t i = 0; i < blocks.size(); ++i)
+    out += (i == 0 ? "" : i + 1 == blocks.size() ? " and " : ", ") + blocks[i].str();
+  return out;
 }
 
 // For each port range of `ports`, the first of `ports` that overlaps it:
@@ -80,9 +99,9 @@ void duplicate_edge(const model::Model& m, Diagnostics& diags) {
   std::vector<Port> all;
   // The ports of each edge, and of each pair of endpoints (target, source).
   std::vector<std::vector<std::size_t>> of_edge;
-  std::map<std::tuple<std::size_t, std::tuple<int, std::uint64_t, std::uint64_t>>, std::vector<std::size_t>> of_pair;
+  std::map<std::pair<std::size_t, SourceKey>, std::vector<std::size_t>> of_pair;
   for (const auto* e : graph.edges()) {
-    auto& pair = of_pair[{*graph.node(e->to), key(e->from)}];
+    auto& pair = of_pair[{*graph.node(e->to), source_key(m, e->from)}];
     auto& own = of_edge.emplace_back();
     for (const auto& p : e->ports) {
       own.push_back(all.size());
@@ -116,9 +135,11 @@ void duplicate_edge(const model::Model& m, Diagnostics& diags) {
       report(*all[in_edge[i]].range, all[in_edge[i]].range->range, "earlier in this edge");
     } else if (const model::Edge* earlier = all[in_pair[i]].edge; earlier != e) {
       Diagnostic& d = report(*all[in_pair[i]].range, earlier->range, "by this edge");
-      if (earlier->from.kind != e->from.kind)  // `internet` and 0.0.0.0/0
-        d.notes.push_back({earlier->from.range, fmt::format("`{}` and `{}` make the same ingress rule",
-                                                            graph.describe(earlier->from), graph.describe(e->from))});
+      // The same addresses written two ways: say what each name stands for
+      // (two CIDR blocks of the same addresses are the same text).
+      if (graph.describe(earlier->from) != graph.describe(e->from))
+        for (const model::Endpoint* source : {&earlier->from, &e->from})
+          if (source->kind != Kind::Cidr) d.notes.push_back({source->range, blocks_of(m, *source)});
     }
   }
 }

@@ -66,9 +66,10 @@ struct RuleIdentity {
 };
 
 bool same_rule(const RuleIdentity& x, const RuleIdentity& y) {
-  if (!x.to || !y.to || !same_endpoint(*x.to, *y.to) || x.lo != y.lo || x.hi != y.hi) return false;
+  // Targets are resources, and so is a source without a block.
+  if (!x.to || !y.to || x.to->index != y.to->index || x.lo != y.lo || x.hi != y.hi) return false;
   if (!x.cidr.empty() || !y.cidr.empty()) return x.cidr == y.cidr;
-  return same_endpoint(*x.from, *y.from);
+  return x.from->index == y.from->index;
 }
 
 // One id, or one leading word, that an owner would take among the claims of
