@@ -176,32 +176,31 @@ std::optional<Value> Evaluator::variable(const ast::Expr& e) {
 }
 
 namespace {
-// A number as interpolation writes it: an integer without a fraction (past
-// what 64 bits hold, the digits of the double it is), other numbers in the
-// shortest form that reads back the same. nullopt for one too large for a
-// double (infinite).
-std::optional<std::string> number_text(double number, bool is_integer) {
-  if (!std::isfinite(number)) return std::nullopt;
-  if (!is_integer) return fmt::format("{}", number);
-  const double two_to_63 = std::ldexp(1.0, 63);
-  if (number >= -two_to_63 && number < two_to_63) return fmt::format("{}", static_cast<std::int64_t>(number));
-  return fmt::format("{:.0f}", number);
-}
-
-// The text of a string, number or bool value; nullopt after reporting a
-// number too large to write.
-std::optional<std::string> to_text(const Value& v, Diagnostics& diags) {
+// The text of a string, number or bool value, as interpolation writes it:
+// a number exactly, as decimal_text writes it.
+std::string to_text(const Value& v) {
   switch (v.kind) {
-    case Value::Kind::String: return v.text;
+    case Value::Kind::String:
+    case Value::Kind::Number: return v.text;
     case Value::Kind::Bool: return v.boolean ? "true" : "false";
-    case Value::Kind::Number:
-      if (auto text = number_text(v.number, v.is_integer)) return text;
-      diags.report(Rule::InvalidValue, v.range, "this number is too large to be written as text");
-      return std::nullopt;
     default: return std::string();
   }
 }
 }  // namespace
+
+std::string decimal_text(std::string_view written) {
+  const bool negative = written.starts_with('-');
+  if (negative) written.remove_prefix(1);
+  const std::size_t point = std::min(written.find('.'), written.size());
+  std::string_view whole = written.substr(0, point);
+  std::string_view fraction = written.substr(std::min(point + 1, written.size()));
+  whole.remove_prefix(std::min(whole.find_first_not_of('0'), whole.size()));
+  fraction.remove_suffix(fraction.size() - std::min(fraction.find_last_not_of('0') + 1, fraction.size()));
+  std::string out = negative && (!whole.empty() || !fraction.empty()) ? "-" : "";
+  out += whole.empty() ? "0" : whole;
+  if (!fraction.empty()) out.append(".").append(fraction);
+  return out;
+}
 
 std::optional<Value> Evaluator::eval(const ast::Expr& e) {
   Value v;
@@ -222,15 +221,14 @@ std::optional<Value> Evaluator::eval(const ast::Expr& e) {
                        fmt::format("cannot interpolate {} into a string", kind_name(inner->kind)));
           return std::nullopt;
         }
-        auto text = to_text(*inner, diags_);
-        if (!text) return std::nullopt;
-        v.text += *text;
+        v.text += to_text(*inner);
       }
       return v;
     case ast::ExprKind::Number:
       v.kind = Value::Kind::Number;
       v.number = e.number;
       v.is_integer = e.is_integer;
+      v.text = decimal_text(e.digits);
       return v;
     case ast::ExprKind::Bool:
       v.kind = Value::Kind::Bool;
@@ -301,10 +299,8 @@ std::optional<Value> Evaluator::call(const ast::Expr& e) {
     std::vector<std::string> texts;
     std::size_t size = 0;
     for (const auto& item : args[1].items) {
-      auto text = to_text(item, diags_);
-      if (!text) return std::nullopt;
-      size += text->size();
-      texts.push_back(std::move(*text));
+      texts.push_back(to_text(item));
+      size += texts.back().size();
     }
     // The separator is repeated, so the result is counted before it is made.
     if (!texts.empty()) size += (texts.size() - 1) * args[0].text.size();

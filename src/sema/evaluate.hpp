@@ -20,9 +20,9 @@ struct Member;
 struct Value {
   enum class Kind { Null, Bool, Number, String, Range, List, Object } kind = Kind::Null;
   bool boolean = false;
-  double number = 0;
+  double number = 0;  // the nearest double: for comparisons and arithmetic
   bool is_integer = false;
-  std::string text;
+  std::string text;  // of a string; of a number its exact value, as decimal_text writes it
   std::int64_t lo = 0, hi = 0;
   std::vector<Value> items;
   std::vector<Member> members;  // of an object, in source order
@@ -37,6 +37,12 @@ struct Member {
 };
 
 const char* kind_name(Value::Kind k);
+
+// The exact value of a number written `-?[0-9]+(.[0-9]+)?`, in the shortest
+// decimal form: no leading zeros, no trailing zeros in the fraction, no
+// sign on zero (`-007.50` is `-7.5`, `1.0` is `1`, `-0` is `0`). A double
+// holds 15 to 17 significant digits; this holds them all.
+std::string decimal_text(std::string_view written);
 
 // Top-level `name = value` attributes, usable by name in expressions.
 //

@@ -1161,6 +1161,7 @@ template <> struct action<grammar::number> {
     const std::string_view s = in.string_view();
     ast::Expr& e = b.expr();
     e.kind = ast::ExprKind::Number;
+    e.digits = s;
     e.is_integer = s.find('.') == std::string_view::npos;
     // Up to 15 digits an integer is exact as a double, and converts faster
     // as an integer than through from_chars' double parsing.

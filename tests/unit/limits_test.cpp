@@ -58,6 +58,21 @@ TEST_CASE("scale_cpu takes a fraction, as AWS does, and writes it as given", "[c
   out_of_range.replace(out_of_range.find("55.5"), 4, "100.5");
   CHECK(test::error_briefs(test::compile(out_of_range)->diags) ==
         Strings{"8:64: error[invalid-value]: `scale_cpu` must be a number from 1 to 100"});
+  // Zeros a double drops are no digits lost; any other digit past what a
+  // double holds is an error, and so is a value that only rounds into range.
+  std::string zeros = text;
+  zeros.replace(zeros.find("55.5"), 4, "055.500");
+  c = test::compile(zeros);
+  REQUIRE(c->ok());
+  CHECK(emit_cloudformation(lower(c->model)).find("TargetValue: 55.5\n") != std::string::npos);
+  for (const char* too_precise : {"55.50000000000000001", "100.00000000000000001"}) {
+    std::string precise = text;
+    precise.replace(precise.find("55.5"), 4, too_precise);
+    CHECK(test::error_briefs(test::compile(precise)->diags) ==
+          Strings{fmt::format("8:64: error[invalid-value]: `scale_cpu` is {}: more digits than AWS keeps (a double, 15 "
+                              "to 17), so it would be written {}",
+                              too_precise, too_precise[0] == '1' ? "100" : "55.5")});
+  }
 }
 
 TEST_CASE("a stack of more than 500 CloudFormation resources is an error for that target only", "[checks][limits]") {
