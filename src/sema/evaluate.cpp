@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string_view>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -26,6 +27,7 @@ const char* kind_name(Value::Kind k) {
 }
 
 void Evaluator::declare_variables(const ast::File& file) {
+  std::vector<Variable*> order;
   for (const auto& item : file.items) {
     if (const auto* broken = std::get_if<ast::ErrorItem>(&item))
       if (auto name = broken->attribute_name()) broken_variables_.emplace(*name);
@@ -33,12 +35,14 @@ void Evaluator::declare_variables(const ast::File& file) {
     if (!attr) continue;
     const auto it = variables_.lower_bound(attr->name);
     if (it == variables_.end() || it->first != attr->name) {
-      variables_.emplace_hint(it, attr->name, Variable{attr, Variable::State::Unread, std::nullopt, 0});
+      order.push_back(
+          &variables_.emplace_hint(it, attr->name, Variable{attr, Variable::State::Unread, std::nullopt, 0})->second);
       continue;
     }
     diags_.report(Rule::DuplicateName, attr->name_range, "variable `{}` is defined twice", attr->name)
         .notes.push_back({it->second.attribute->name_range, "first defined here"});
   }
+  report_cycles(order);
 }
 
 namespace {
@@ -102,9 +106,10 @@ void Evaluator::read(Variable& first) {
   // A depth-first walk over the variables `first` uses, with a stack of its
   // own: a variable is evaluated once every variable it uses is read, so
   // evaluating it never recurses into another. The walk of a value ends at
-  // the first use where its evaluation will stop too (a variable on the
-  // walk's path, which is a cycle; one that failed; one that does not
-  // exist), and evaluation reports what is wrong there.
+  // the first use where its evaluation will stop too (a variable that
+  // failed, one that does not exist), and evaluation reports what is wrong
+  // there. It never meets a variable on its own path: that would be a
+  // cycle, and report_cycles failed the variables of every cycle.
   struct Open {
     Variable* variable;
     std::vector<const ast::Expr*> uses;
@@ -120,20 +125,121 @@ void Evaluator::read(Variable& first) {
   while (!path.empty()) {
     Open& top = path.back();
     if (top.next < top.uses.size()) {
-      const ast::Expr* use = top.uses[top.next++];
-      auto it = use && use->steps.empty() ? variables_.find(use->name) : variables_.end();
-      Variable* used = it == variables_.end() ? nullptr : &it->second;
+      Variable* used = resolve(top.uses[top.next++]);
       if (used && used->state == Variable::State::Unread) open(*used);
-      else if (!used || used->state == Variable::State::Reading || !used->value) top.next = top.uses.size();
+      else if (!used || !used->value) top.next = top.uses.size();
       continue;
     }
-    // Still Reading while its own value is evaluated: `a = a` is a cycle.
     Variable& v = *top.variable;
     std::optional<Value> value = v.attribute->value ? eval(*v.attribute->value) : std::nullopt;
     path.pop_back();
     v.state = Variable::State::Read;
     if (value) v.bytes = bytes_of(*value);
     v.value = std::move(value);
+  }
+}
+
+Evaluator::Variable* Evaluator::resolve(const ast::Expr* use) {
+  const auto it = use && use->steps.empty() ? variables_.find(use->name) : variables_.end();
+  return it == variables_.end() ? nullptr : &it->second;
+}
+
+std::vector<std::pair<const ast::Expr*, Evaluator::Variable*>> Evaluator::uses_of(const Variable& v) {
+  std::vector<const ast::Expr*> uses;
+  if (v.attribute->value) uses_in(*v.attribute->value, uses);
+  std::vector<std::pair<const ast::Expr*, Variable*>> out;
+  for (const ast::Expr* use : uses) {
+    Variable* used = resolve(use);
+    if (!used) break;
+    out.emplace_back(use, used);
+  }
+  return out;
+}
+
+namespace {
+// A cycle through more variables than this is shown by its first and last
+// half of them, so that a report costs the same however long the cycle.
+constexpr std::size_t kShownVariables = 12;
+}  // namespace
+
+void Evaluator::report_cycles(const std::vector<Variable*>& order) {
+  // Iterative depth-first search from each variable in the order written:
+  // a use of a variable on the current path closes a cycle.
+  enum class Mark { New, OnPath, Done };
+  struct Walk {
+    Mark mark = Mark::New;
+    std::size_t depth = 0;  // where it stands on the path, while OnPath
+  };
+  std::unordered_map<const Variable*, Walk> walks;
+  struct Frame {
+    Variable* variable;
+    std::vector<std::pair<const ast::Expr*, Variable*>> uses;
+    std::size_t next;
+    const ast::Expr* via;  // the previous variable's use of this one
+  };
+  std::vector<Frame> path;
+  const auto enter = [&](Variable* v, const ast::Expr* via) {
+    walks[v] = {Mark::OnPath, path.size()};
+    path.push_back({v, uses_of(*v), 0, via});
+  };
+  for (Variable* root : order) {
+    if (walks[root].mark != Mark::New) continue;
+    enter(root, nullptr);
+    while (!path.empty()) {
+      Frame& top = path.back();
+      if (top.next == top.uses.size()) {
+        walks[top.variable].mark = Mark::Done;
+        path.pop_back();
+        continue;
+      }
+      const auto [use, used] = top.uses[top.next++];
+      const Walk walk = walks[used];
+      if (walk.mark == Mark::New) enter(used, use);
+      if (walk.mark != Mark::OnPath) continue;
+      // The cycle is path[walk.depth..] and back: each member's
+      // use of the next is the next one's `via`, the last one's is `use`.
+      // It is reported from the member written first.
+      struct CycleMember {
+        const Variable* variable;
+        const ast::Expr* use;  // of the next member
+      };
+      std::vector<CycleMember> cycle;
+      for (std::size_t i = walk.depth; i < path.size(); ++i)
+        cycle.push_back({path[i].variable, i + 1 < path.size() ? path[i + 1].via : use});
+      std::rotate(cycle.begin(),
+                  std::min_element(cycle.begin(), cycle.end(),
+                                   [](const CycleMember& a, const CycleMember& b) {
+                                     return a.variable->attribute->range.begin.offset <
+                                            b.variable->attribute->range.begin.offset;
+                                   }),
+                  cycle.end());
+      const std::size_t n = cycle.size();
+      const std::size_t half = n > kShownVariables ? kShownVariables / 2 : n;
+      const auto name = [&](std::size_t i) -> const std::string& { return cycle[i].variable->attribute->name; };
+      std::string message = fmt::format("variable `{}` depends on itself", name(0));
+      if (n > 1) {
+        message += ": " + name(0);
+        for (std::size_t i = 1; i < half; ++i) message += " -> " + name(i);
+        if (half < n) {
+          message += fmt::format(" -> ({} more)", n - 2 * half);
+          for (std::size_t i = n - half; i < n; ++i) message += " -> " + name(i);
+        }
+        message += " -> " + name(0);
+      }
+      auto& d = diags_.report(Rule::ReferenceCycle, cycle[0].use->range, std::move(message));
+      const auto note = [&](std::size_t i) {
+        d.notes.push_back({cycle[i].use->range, fmt::format("`{}` uses `{}`", name(i), cycle[i].use->name)});
+      };
+      for (std::size_t i = 1; i < half; ++i) note(i);
+      if (half < n) {
+        d.notes.push_back({{}, fmt::format("{} more variables of the cycle are not shown", n - 2 * half)});
+        for (std::size_t i = n - half; i < n; ++i) note(i);
+      }
+      for (std::size_t i = walk.depth; i < path.size(); ++i) {
+        path[i].variable->state = Variable::State::Read;
+        path[i].variable->value = std::nullopt;
+      }
+    }
   }
 }
 
@@ -165,10 +271,6 @@ std::optional<Value> Evaluator::variable(const ast::Expr& e) {
   }
   Variable& v = it->second;
   if (v.state == Variable::State::Unread) read(v);
-  if (v.state == Variable::State::Reading) {
-    diags_.report(Rule::ReferenceCycle, e.range, "variable `{}` depends on itself", e.name);
-    return std::nullopt;
-  }
   if (!v.value || !build(v.bytes, e.range)) return std::nullopt;
   Value out = *v.value;
   out.range = e.range;

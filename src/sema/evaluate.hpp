@@ -63,7 +63,8 @@ class Evaluator {
 
   Evaluator(Diagnostics& diags, Suggester& suggester) : diags_(diags), suggester_(suggester) {}
 
-  // Declares the file's top-level attributes; reports duplicates.
+  // Declares the file's top-level attributes; reports duplicates, and every
+  // cycle among them, whether or not the variables are used.
   void declare_variables(const ast::File& file);
   // nullopt after reporting an error.
   std::optional<Value> eval(const ast::Expr& e);
@@ -78,6 +79,17 @@ class Evaluator {
 
   std::optional<Value> call(const ast::Expr& e);
   std::optional<Value> variable(const ast::Expr& e);
+  // The variable `use` (a reference; nullptr: a call of an unknown
+  // function) names, if any.
+  Variable* resolve(const ast::Expr* use);
+  // The variables the value of `v` uses, in the order evaluation meets
+  // them, with each use, up to the first use where evaluation is sure to
+  // stop (one of no variable).
+  std::vector<std::pair<const ast::Expr*, Variable*>> uses_of(const Variable& v);
+  // Reports each cycle of `order` (the variables in the order they are
+  // written) at its first variable's use of the next, with the others' uses
+  // as notes, and fails its variables: evaluation never meets a cycle.
+  void report_cycles(const std::vector<Variable*>& order);
   // Evaluates `v` and, first, every variable it uses that is still unread.
   void read(Variable& v);
   // Counts `bytes` more built at `at`; false (reported once) past the limit.

@@ -108,8 +108,16 @@ TEST_CASE("200,000 chained interpolations, and a cycle through 100,000 variables
 
   std::string cycle;
   for (int i = 0; i < 100'000; ++i) cycle += fmt::format("v{} = [v{}]\n", i, (i + 1) % 100'000);
-  CHECK(test::error_briefs(compiled(cycle + "stack \"s\" { tags = { a = v0 } }\n")->diags) ==
-        Strings{"100000:11: error[reference-cycle]: variable `v0` depends on itself"});
+  auto cyclic = compiled(cycle + "stack \"s\" { tags = { a = v0 } }\n");
+  REQUIRE(test::error_briefs(cyclic->diags) ==
+          Strings{"1:7: error[reference-cycle]: variable `v0` depends on itself: v0 -> v1 -> v2 -> v3 -> v4 -> v5 -> "
+                  "(99988 more) -> v99994 -> v99995 -> v99996 -> v99997 -> v99998 -> v99999 -> v0"});
+  // The first and last six, as notes.
+  const Strings notes = test::notes(cyclic->diags.all().front());
+  CHECK(notes.size() == 12);
+  CHECK(notes.at(0) == "2:7: `v1` uses `v2`");
+  CHECK(notes.at(5) == "99988 more variables of the cycle are not shown");
+  CHECK(notes.at(11) == "100000:11: `v99999` uses `v0`");
 }
 
 TEST_CASE("an error in a variable is reported once, however often it is used", "[hostile]") {
