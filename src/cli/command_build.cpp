@@ -42,12 +42,13 @@ int run_build(const BuildOptions& o, std::size_t error_limit) {
   // Only a model without errors lowers; the target's own limits come with
   // the other diagnostics.
   std::optional<aws::Stack> stack;
+  std::string text;
   if (c->ok()) {
     stack = lower(c->model);
-    if (!terraform) check_cloudformation_limits(*stack, c->model.stack.range, c->diags);
+    text = terraform ? emit_terraform(*stack) : emit_cloudformation(*stack);
+    if (!terraform) check_cloudformation_limits(*stack, text, c->model.stack.range, c->diags);
   }
   if (report(*c) > 0) return kExitDiagnostics;
-  const std::string text = terraform ? emit_terraform(*stack) : emit_cloudformation(*stack);
   if (to_stdout) {
     StandardOutput out;
     out.stream() << text;

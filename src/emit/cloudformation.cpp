@@ -1,5 +1,6 @@
 #include "emit/cloudformation.hpp"
 
+#include <fmt/format.h>
 
 #include "emit/cfn_writer.hpp"
 #include "emit/resources/mappings.hpp"
@@ -36,13 +37,31 @@ std::string emit_cloudformation(const aws::Stack& stack) {
   return y.finish();
 }
 
-void check_cloudformation_limits(const aws::Stack& stack, SourceRange where, Diagnostics& diags) {
-  const AwsLimit& most = AwsCatalog::get().limit("resources_per_stack");
+void check_cloudformation_limits(const aws::Stack& stack, std::string_view template_text, SourceRange where,
+                                 Diagnostics& diags) {
+  const AwsCatalog& catalog = AwsCatalog::get();
+  const AwsLimit& most = catalog.limit("resources_per_stack");
   if (stack.resources.size() > most.value)
     diags.report(Rule::LimitExceeded, where,
                  "the stack makes {} CloudFormation resources; one stack takes at most {} (split it, or build it for "
                  "Terraform)",
                  stack.resources.size(), most.value);
+  const AwsLimit& largest = catalog.limit("template_body_bytes");
+  if (template_text.size() > largest.value) {
+    // The request limit is no error of its own: a template over it deploys
+    // from S3, which the console does by itself; the note says why a
+    // smaller template still needs S3.
+    const AwsLimit& in_request = catalog.limit("template_body_bytes_in_request");
+    diags
+        .report(Rule::LimitExceeded, where,
+                "the CloudFormation template is {} bytes; CloudFormation reads at most {} (1 MiB), even from S3 "
+                "(split the stack, or build it for Terraform)",
+                template_text.size(), largest.value)
+        .notes.push_back({{},
+                          fmt::format("a template over {} bytes deploys only from S3 (TemplateURL; `aws cloudformation "
+                                      "deploy --s3-bucket`), not passed in the request",
+                                      in_request.value)});
+  }
 }
 
 }  // namespace archc

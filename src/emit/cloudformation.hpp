@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "lower/aws_resources.hpp"
 #include "source/diagnostic.hpp"
@@ -11,8 +12,11 @@ namespace archc {
 std::string emit_cloudformation(const aws::Stack& stack);
 
 // Reports, at `where` (the stack block, or no place), a stack CloudFormation
-// refuses: more resources than one stack may declare (500,
-// stdlib/limits.json resources_per_stack). Terraform has no such limit.
-void check_cloudformation_limits(const aws::Stack& stack, SourceRange where, Diagnostics& diags);
+// refuses, given `stack` and its template (emit_cloudformation): more
+// resources than one stack may declare (500, stdlib/limits.json
+// resources_per_stack), or a template larger than CloudFormation reads even
+// from S3 (1 MiB, template_body_bytes). Terraform has no such limits.
+void check_cloudformation_limits(const aws::Stack& stack, std::string_view template_text, SourceRange where,
+                                 Diagnostics& diags);
 
 }  // namespace archc

@@ -4,6 +4,7 @@
 
 #include "emit/resources/mappings.hpp"
 #include "emit/tf_writer.hpp"
+#include "source/json_text.hpp"
 
 namespace archc {
 
@@ -63,7 +64,7 @@ std::string emit_terraform(const aws::Stack& stack) {
   for (const auto& p : stack.images) emit(p, w);
   for (const auto& r : stack.resources) std::visit([&w](const auto& resource) { emit(resource, w); }, r);
   for (const auto& o : stack.outputs) emit(o, w);
-  return root.dump(2) + "\n";
+  return escape_hidden_in_json(root.dump(2)) + "\n";
 }
 
 }  // namespace archc

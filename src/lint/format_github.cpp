@@ -1,9 +1,12 @@
 // GitHub Actions workflow commands; the runner turns each into an annotation
-// on the pull request. Escaping follows the runner's rules: in the message
-// % CR LF are percent-encoded; in properties also `:` and `,`.
+// on the pull request. Escaping follows the runner's rules: % is
+// percent-encoded, and in properties `:` and `,` too. A line end would end
+// the command, and a control character (an ESC) would reach the log viewer
+// as it is: both are written as `<U+XXXX>`, as printable() writes them.
 #include <fmt/format.h>
 
 #include "lint/formats.hpp"
+#include "source/line_echo.hpp"
 #include "source/utf8.hpp"
 
 namespace archc::lint {
@@ -13,11 +16,9 @@ namespace {
 // Also replaces what is not UTF-8 (a file name may hold anything) by U+FFFD.
 std::string escape(std::string_view text, bool property) {
   std::string out;
-  for (char c : valid_utf8(text)) {
+  for (char c : printable(valid_utf8(text))) {
     switch (c) {
       case '%': out += "%25"; break;
-      case '\r': out += "%0D"; break;
-      case '\n': out += "%0A"; break;
       case ':': out += property ? "%3A" : ":"; break;
       case ',': out += property ? "%2C" : ","; break;
       default: out += c;
@@ -36,10 +37,12 @@ class GithubFormat : public Format {
 
   void file(const LintedFile& f) override {
     for (const auto& d : f.diags.all()) {
-      std::string message = d.message;
+      // Notes follow on lines of their own: `%0A` is the runner's line feed.
+      std::string message = escape(d.message, false);
       for (const auto& n : d.notes)
-        message += n.range.valid() ? fmt::format("\nnote: {}: {}", location(n.range), n.message)
-                                   : fmt::format("\nnote: {}", n.message);
+        message += n.range.valid()
+                       ? fmt::format("%0Anote: {}: {}", escape(location(n.range), false), escape(n.message, false))
+                       : fmt::format("%0Anote: {}", escape(n.message, false));
       // Annotation columns are inclusive; our ranges end one past the last.
       const SourcePos& b = d.range.begin;
       const SourcePos& e = d.range.end;
@@ -47,7 +50,7 @@ class GithubFormat : public Format {
                                                                e.line == b.line ? b.column : 1);
       out_ << fmt::format("::{} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
                           severity_name(d.severity()), escape(f.path, true), b.line, b.column, e.line, end_column,
-                          escape(d.id(), true), escape(message, false));
+                          escape(d.id(), true), message);
     }
     // A file-level annotation: what was over the limit exists too.
     if (const std::string omitted = render_omitted(f.path, f.diags); !omitted.empty())

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "lint/formats.hpp"
+#include "source/json_text.hpp"
 
 namespace archc::lint {
 
@@ -64,7 +65,7 @@ class JsonFormat : public Format {
                        {"suppressed", suppressed_}};
     // A file name need not be UTF-8, and JSON must be: its other bytes are
     // written as U+FFFD (nlohmann would throw).
-    out_ << doc_.dump(2, ' ', false, ordered_json::error_handler_t::replace) << '\n';
+    out_ << escape_hidden_in_json(doc_.dump(2, ' ', false, ordered_json::error_handler_t::replace)) << '\n';
   }
 
  private:

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "lint/formats.hpp"
+#include "source/json_text.hpp"
 
 namespace archc::lint {
 
@@ -145,7 +146,7 @@ class SarifFormat : public Format {
                         {"runs", ordered_json::array({std::move(run)})}};
     // Messages may quote a file name, which need not be UTF-8 (URIs are
     // percent-encoded): its other bytes are written as U+FFFD.
-    out_ << doc.dump(2, ' ', false, ordered_json::error_handler_t::replace) << '\n';
+    out_ << escape_hidden_in_json(doc.dump(2, ' ', false, ordered_json::error_handler_t::replace)) << '\n';
   }
 
  private:

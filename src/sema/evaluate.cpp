@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string_view>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -26,6 +27,7 @@ const char* kind_name(Value::Kind k) {
 }
 
 void Evaluator::declare_variables(const ast::File& file) {
+  std::vector<Variable*> order;
   for (const auto& item : file.items) {
     if (const auto* broken = std::get_if<ast::ErrorItem>(&item))
       if (auto name = broken->attribute_name()) broken_variables_.emplace(*name);
@@ -33,12 +35,14 @@ void Evaluator::declare_variables(const ast::File& file) {
     if (!attr) continue;
     const auto it = variables_.lower_bound(attr->name);
     if (it == variables_.end() || it->first != attr->name) {
-      variables_.emplace_hint(it, attr->name, Variable{attr, Variable::State::Unread, std::nullopt, 0});
+      order.push_back(
+          &variables_.emplace_hint(it, attr->name, Variable{attr, Variable::State::Unread, std::nullopt, 0})->second);
       continue;
     }
     diags_.report(Rule::DuplicateName, attr->name_range, "variable `{}` is defined twice", attr->name)
         .notes.push_back({it->second.attribute->name_range, "first defined here"});
   }
+  report_cycles(order);
 }
 
 namespace {
@@ -102,9 +106,10 @@ void Evaluator::read(Variable& first) {
   // A depth-first walk over the variables `first` uses, with a stack of its
   // own: a variable is evaluated once every variable it uses is read, so
   // evaluating it never recurses into another. The walk of a value ends at
-  // the first use where its evaluation will stop too (a variable on the
-  // walk's path, which is a cycle; one that failed; one that does not
-  // exist), and evaluation reports what is wrong there.
+  // the first use where its evaluation will stop too (a variable that
+  // failed, one that does not exist), and evaluation reports what is wrong
+  // there. It never meets a variable on its own path: that would be a
+  // cycle, and report_cycles failed the variables of every cycle.
   struct Open {
     Variable* variable;
     std::vector<const ast::Expr*> uses;
@@ -120,20 +125,121 @@ void Evaluator::read(Variable& first) {
   while (!path.empty()) {
     Open& top = path.back();
     if (top.next < top.uses.size()) {
-      const ast::Expr* use = top.uses[top.next++];
-      auto it = use && use->steps.empty() ? variables_.find(use->name) : variables_.end();
-      Variable* used = it == variables_.end() ? nullptr : &it->second;
+      Variable* used = resolve(top.uses[top.next++]);
       if (used && used->state == Variable::State::Unread) open(*used);
-      else if (!used || used->state == Variable::State::Reading || !used->value) top.next = top.uses.size();
+      else if (!used || !used->value) top.next = top.uses.size();
       continue;
     }
-    // Still Reading while its own value is evaluated: `a = a` is a cycle.
     Variable& v = *top.variable;
     std::optional<Value> value = v.attribute->value ? eval(*v.attribute->value) : std::nullopt;
     path.pop_back();
     v.state = Variable::State::Read;
     if (value) v.bytes = bytes_of(*value);
     v.value = std::move(value);
+  }
+}
+
+Evaluator::Variable* Evaluator::resolve(const ast::Expr* use) {
+  const auto it = use && use->steps.empty() ? variables_.find(use->name) : variables_.end();
+  return it == variables_.end() ? nullptr : &it->second;
+}
+
+std::vector<std::pair<const ast::Expr*, Evaluator::Variable*>> Evaluator::uses_of(const Variable& v) {
+  std::vector<const ast::Expr*> uses;
+  if (v.attribute->value) uses_in(*v.attribute->value, uses);
+  std::vector<std::pair<const ast::Expr*, Variable*>> out;
+  for (const ast::Expr* use : uses) {
+    Variable* used = resolve(use);
+    if (!used) break;
+    out.emplace_back(use, used);
+  }
+  return out;
+}
+
+namespace {
+// A cycle through more variables than this is shown by its first and last
+// half of them, so that a report costs the same however long the cycle.
+constexpr std::size_t kShownVariables = 12;
+}  // namespace
+
+void Evaluator::report_cycles(const std::vector<Variable*>& order) {
+  // Iterative depth-first search from each variable in the order written:
+  // a use of a variable on the current path closes a cycle.
+  enum class Mark { New, OnPath, Done };
+  struct Walk {
+    Mark mark = Mark::New;
+    std::size_t depth = 0;  // where it stands on the path, while OnPath
+  };
+  std::unordered_map<const Variable*, Walk> walks;
+  struct Frame {
+    Variable* variable;
+    std::vector<std::pair<const ast::Expr*, Variable*>> uses;
+    std::size_t next;
+    const ast::Expr* via;  // the previous variable's use of this one
+  };
+  std::vector<Frame> path;
+  const auto enter = [&](Variable* v, const ast::Expr* via) {
+    walks[v] = {Mark::OnPath, path.size()};
+    path.push_back({v, uses_of(*v), 0, via});
+  };
+  for (Variable* root : order) {
+    if (walks[root].mark != Mark::New) continue;
+    enter(root, nullptr);
+    while (!path.empty()) {
+      Frame& top = path.back();
+      if (top.next == top.uses.size()) {
+        walks[top.variable].mark = Mark::Done;
+        path.pop_back();
+        continue;
+      }
+      const auto [use, used] = top.uses[top.next++];
+      const Walk walk = walks[used];
+      if (walk.mark == Mark::New) enter(used, use);
+      if (walk.mark != Mark::OnPath) continue;
+      // The cycle is path[walk.depth..] and back: each member's
+      // use of the next is the next one's `via`, the last one's is `use`.
+      // It is reported from the member written first.
+      struct CycleMember {
+        const Variable* variable;
+        const ast::Expr* use;  // of the next member
+      };
+      std::vector<CycleMember> cycle;
+      for (std::size_t i = walk.depth; i < path.size(); ++i)
+        cycle.push_back({path[i].variable, i + 1 < path.size() ? path[i + 1].via : use});
+      std::rotate(cycle.begin(),
+                  std::min_element(cycle.begin(), cycle.end(),
+                                   [](const CycleMember& a, const CycleMember& b) {
+                                     return a.variable->attribute->range.begin.offset <
+                                            b.variable->attribute->range.begin.offset;
+                                   }),
+                  cycle.end());
+      const std::size_t n = cycle.size();
+      const std::size_t half = n > kShownVariables ? kShownVariables / 2 : n;
+      const auto name = [&](std::size_t i) -> const std::string& { return cycle[i].variable->attribute->name; };
+      std::string message = fmt::format("variable `{}` depends on itself", name(0));
+      if (n > 1) {
+        message += ": " + name(0);
+        for (std::size_t i = 1; i < half; ++i) message += " -> " + name(i);
+        if (half < n) {
+          message += fmt::format(" -> ({} more)", n - 2 * half);
+          for (std::size_t i = n - half; i < n; ++i) message += " -> " + name(i);
+        }
+        message += " -> " + name(0);
+      }
+      auto& d = diags_.report(Rule::ReferenceCycle, cycle[0].use->range, std::move(message));
+      const auto note = [&](std::size_t i) {
+        d.notes.push_back({cycle[i].use->range, fmt::format("`{}` uses `{}`", name(i), cycle[i].use->name)});
+      };
+      for (std::size_t i = 1; i < half; ++i) note(i);
+      if (half < n) {
+        d.notes.push_back({{}, fmt::format("{} more variables of the cycle are not shown", n - 2 * half)});
+        for (std::size_t i = n - half; i < n; ++i) note(i);
+      }
+      for (std::size_t i = walk.depth; i < path.size(); ++i) {
+        path[i].variable->state = Variable::State::Read;
+        path[i].variable->value = std::nullopt;
+      }
+    }
   }
 }
 
@@ -165,10 +271,6 @@ std::optional<Value> Evaluator::variable(const ast::Expr& e) {
   }
   Variable& v = it->second;
   if (v.state == Variable::State::Unread) read(v);
-  if (v.state == Variable::State::Reading) {
-    diags_.report(Rule::ReferenceCycle, e.range, "variable `{}` depends on itself", e.name);
-    return std::nullopt;
-  }
   if (!v.value || !build(v.bytes, e.range)) return std::nullopt;
   Value out = *v.value;
   out.range = e.range;
@@ -176,32 +278,31 @@ std::optional<Value> Evaluator::variable(const ast::Expr& e) {
 }
 
 namespace {
-// A number as interpolation writes it: an integer without a fraction (past
-// what 64 bits hold, the digits of the double it is), other numbers in the
-// shortest form that reads back the same. nullopt for one too large for a
-// double (infinite).
-std::optional<std::string> number_text(double number, bool is_integer) {
-  if (!std::isfinite(number)) return std::nullopt;
-  if (!is_integer) return fmt::format("{}", number);
-  const double two_to_63 = std::ldexp(1.0, 63);
-  if (number >= -two_to_63 && number < two_to_63) return fmt::format("{}", static_cast<std::int64_t>(number));
-  return fmt::format("{:.0f}", number);
-}
-
-// The text of a string, number or bool value; nullopt after reporting a
-// number too large to write.
-std::optional<std::string> to_text(const Value& v, Diagnostics& diags) {
+// The text of a string, number or bool value, as interpolation writes it:
+// a number exactly, as decimal_text writes it.
+std::string to_text(const Value& v) {
   switch (v.kind) {
-    case Value::Kind::String: return v.text;
+    case Value::Kind::String:
+    case Value::Kind::Number: return v.text;
     case Value::Kind::Bool: return v.boolean ? "true" : "false";
-    case Value::Kind::Number:
-      if (auto text = number_text(v.number, v.is_integer)) return text;
-      diags.report(Rule::InvalidValue, v.range, "this number is too large to be written as text");
-      return std::nullopt;
     default: return std::string();
   }
 }
 }  // namespace
+
+std::string decimal_text(std::string_view written) {
+  const bool negative = written.starts_with('-');
+  if (negative) written.remove_prefix(1);
+  const std::size_t point = std::min(written.find('.'), written.size());
+  std::string_view whole = written.substr(0, point);
+  std::string_view fraction = written.substr(std::min(point + 1, written.size()));
+  whole.remove_prefix(std::min(whole.find_first_not_of('0'), whole.size()));
+  fraction.remove_suffix(fraction.size() - std::min(fraction.find_last_not_of('0') + 1, fraction.size()));
+  std::string out = negative && (!whole.empty() || !fraction.empty()) ? "-" : "";
+  out += whole.empty() ? "0" : whole;
+  if (!fraction.empty()) out.append(".").append(fraction);
+  return out;
+}
 
 std::optional<Value> Evaluator::eval(const ast::Expr& e) {
   Value v;
@@ -222,15 +323,14 @@ std::optional<Value> Evaluator::eval(const ast::Expr& e) {
                        fmt::format("cannot interpolate {} into a string", kind_name(inner->kind)));
           return std::nullopt;
         }
-        auto text = to_text(*inner, diags_);
-        if (!text) return std::nullopt;
-        v.text += *text;
+        v.text += to_text(*inner);
       }
       return v;
     case ast::ExprKind::Number:
       v.kind = Value::Kind::Number;
       v.number = e.number;
       v.is_integer = e.is_integer;
+      v.text = decimal_text(e.digits);
       return v;
     case ast::ExprKind::Bool:
       v.kind = Value::Kind::Bool;
@@ -301,10 +401,8 @@ std::optional<Value> Evaluator::call(const ast::Expr& e) {
     std::vector<std::string> texts;
     std::size_t size = 0;
     for (const auto& item : args[1].items) {
-      auto text = to_text(item, diags_);
-      if (!text) return std::nullopt;
-      size += text->size();
-      texts.push_back(std::move(*text));
+      texts.push_back(to_text(item));
+      size += texts.back().size();
     }
     // The separator is repeated, so the result is counted before it is made.
     if (!texts.empty()) size += (texts.size() - 1) * args[0].text.size();

@@ -20,9 +20,9 @@ struct Member;
 struct Value {
   enum class Kind { Null, Bool, Number, String, Range, List, Object } kind = Kind::Null;
   bool boolean = false;
-  double number = 0;
+  double number = 0;  // the nearest double: for comparisons and arithmetic
   bool is_integer = false;
-  std::string text;
+  std::string text;  // of a string; of a number its exact value, as decimal_text writes it
   std::int64_t lo = 0, hi = 0;
   std::vector<Value> items;
   std::vector<Member> members;  // of an object, in source order
@@ -37,6 +37,12 @@ struct Member {
 };
 
 const char* kind_name(Value::Kind k);
+
+// The exact value of a number written `-?[0-9]+(.[0-9]+)?`, in the shortest
+// decimal form: no leading zeros, no trailing zeros in the fraction, no
+// sign on zero (`-007.50` is `-7.5`, `1.0` is `1`, `-0` is `0`). A double
+// holds 15 to 17 significant digits; this holds them all.
+std::string decimal_text(std::string_view written);
 
 // Top-level `name = value` attributes, usable by name in expressions.
 //
@@ -57,7 +63,8 @@ class Evaluator {
 
   Evaluator(Diagnostics& diags, Suggester& suggester) : diags_(diags), suggester_(suggester) {}
 
-  // Declares the file's top-level attributes; reports duplicates.
+  // Declares the file's top-level attributes; reports duplicates, and every
+  // cycle among them, whether or not the variables are used.
   void declare_variables(const ast::File& file);
   // nullopt after reporting an error.
   std::optional<Value> eval(const ast::Expr& e);
@@ -72,6 +79,17 @@ class Evaluator {
 
   std::optional<Value> call(const ast::Expr& e);
   std::optional<Value> variable(const ast::Expr& e);
+  // The variable `use` (a reference; nullptr: a call of an unknown
+  // function) names, if any.
+  Variable* resolve(const ast::Expr* use);
+  // The variables the value of `v` uses, in the order evaluation meets
+  // them, with each use, up to the first use where evaluation is sure to
+  // stop (one of no variable).
+  std::vector<std::pair<const ast::Expr*, Variable*>> uses_of(const Variable& v);
+  // Reports each cycle of `order` (the variables in the order they are
+  // written) at its first variable's use of the next, with the others' uses
+  // as notes, and fails its variables: evaluation never meets a cycle.
+  void report_cycles(const std::vector<Variable*>& order);
   // Evaluates `v` and, first, every variable it uses that is still unread.
   void read(Variable& v);
   // Counts `bytes` more built at `at`; false (reported once) past the limit.

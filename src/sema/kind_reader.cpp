@@ -1,6 +1,8 @@
 #include "sema/kind_reader.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <iterator>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -153,6 +155,17 @@ std::optional<double> KindReader::number(std::string_view name) {
   if (!v) return std::nullopt;
   if (v->number < s.min || v->number > s.max) {
     ctx_.diags.report(Rule::InvalidValue, v->range, "`{}` must be a number from {} to {}", name, s.min, s.max);
+    return std::nullopt;
+  }
+  // The stack holds the double, written in the shortest form that reads
+  // back as it: refused unless that is the value as written, so that
+  // neither a bound nor the output rounds what the source says.
+  char shortest[64];
+  const auto written = std::to_chars(std::begin(shortest), std::end(shortest), v->number, std::chars_format::fixed);
+  if (written.ec != std::errc() || decimal_text({shortest, written.ptr}) != v->text) {
+    ctx_.diags.report(Rule::InvalidValue, v->range,
+                      "`{}` is {}: more digits than AWS keeps (a double, 15 to 17), so it would be written {}", name,
+                      v->text, fmt::format("{}", v->number));
     return std::nullopt;
   }
   return v->number;

@@ -15,11 +15,6 @@ namespace {
 
 constexpr std::size_t kTabWidth = 4;
 
-bool is_hidden(char32_t cp) {
-  return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0x200B && cp <= 0x200F) ||
-         (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x206F) || cp == 0xFEFF;
-}
-
 // One character of a line as shown: its bytes in the line and its text.
 struct Shown {
   std::size_t length;     // bytes of the line it stands for
@@ -74,6 +69,11 @@ std::size_t window_start(std::string_view line, std::size_t begin) {
 }
 
 }  // namespace
+
+bool is_hidden(char32_t cp) {
+  return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202E) ||
+         (cp >= 0x2060 && cp <= 0x206F) || cp == 0xFEFF;
+}
 
 LineEcho echo_line(std::string_view line, std::size_t begin, std::size_t end) {
   begin = utf8_boundary_at_or_before(line, begin);

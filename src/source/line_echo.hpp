@@ -34,6 +34,11 @@ struct LineEcho {
 // each end that was cut; the carets stop at the window's end.
 LineEcho echo_line(std::string_view line, std::size_t begin, std::size_t end);
 
+// A control character (C0, DEL, C1) or an invisible format character
+// (U+200B-U+200F, U+2028-U+202E, U+2060-U+206F, U+FEFF): what echo_line
+// and printable() escape.
+bool is_hidden(char32_t cp);
+
 // `text` with control and invisible characters and bytes that are not
 // UTF-8 escaped as echo_line escapes them (a tab too, as `<U+0009>`), for
 // messages that quote source text.

@@ -53,7 +53,8 @@ struct Expr {
   std::vector<StringPart> parts;  // String (also heredocs)
   bool heredoc = false;
 
-  double number = 0;        // Number
+  double number = 0;        // Number, the nearest double
+  std::string digits;       // Number as written (`-007.50`): its exact value
   bool is_integer = false;  // Number written without a fraction
   bool boolean = false;     // Bool
   std::int64_t lo = 0, hi = 0;  // Range `lo..hi`

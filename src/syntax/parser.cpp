@@ -60,7 +60,10 @@ bool is_tag_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
-// Splits `<<[-]TAG\n body\n TAG` at the start of `text`.
+// Splits `<<[-]TAG\n body\n TAG` at the start of `text`. The heredoc ends
+// at the first line that holds TAG and blanks after it; `<<-TAG` allows
+// blanks before it too, as HCL's specification says: a plain heredoc's
+// text may hold an indented TAG.
 HeredocScan scan_heredoc(std::string_view text) {
   HeredocScan r;
   if (text.size() < 2 || text[0] != '<' || text[1] != '<') return r;
@@ -73,23 +76,32 @@ HeredocScan scan_heredoc(std::string_view text) {
   while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r')) ++i;
   if (i >= text.size() || text[i] != '\n') return {HeredocStatus::Malformed, {}, "expected a newline after the heredoc tag"};
   r.shape.body_begin = ++i;
+  bool indented_tag = false;  // a line of a plain heredoc that would end a `<<-` one
   while (i < text.size()) {
     const std::size_t eol = text.find('\n', i);
     const std::size_t line_end = eol == std::string_view::npos ? text.size() : eol;
     std::string_view line = text.substr(i, line_end - i);
-    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
     while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) line.remove_suffix(1);
-    if (line == tag) {
-      r.status = HeredocStatus::Ok;
-      r.shape.body_end = i;
-      // Stop right after the tag, before the line end, which separates items.
-      r.shape.length = text.find(tag, i) + tag.size();
-      return r;
+    const std::size_t indent = std::min(line.find_first_not_of(" \t"), line.size());
+    if (line.substr(indent) == tag) {
+      if (indent == 0 || r.shape.indented) {
+        r.status = HeredocStatus::Ok;
+        r.shape.body_end = i;
+        // Stop right after the tag, before the line end, which separates items.
+        r.shape.length = i + indent + tag.size();
+        return r;
+      }
+      indented_tag = true;
     }
     if (eol == std::string_view::npos) break;
     i = eol + 1;
   }
-  return {HeredocStatus::Unterminated, {}, fmt::format("unterminated heredoc: no line holds only '{}'", tag)};
+  return {HeredocStatus::Unterminated,
+          {},
+          indented_tag ? fmt::format("unterminated heredoc: no line holds only '{0}' (an indented '{0}' ends only "
+                                     "a <<-{0} heredoc)",
+                                     tag)
+                       : fmt::format("unterminated heredoc: no line holds only '{}'", tag)};
 }
 
 // The value of a heredoc: literal text, so shell scripts keep their `${VAR}`;
@@ -1161,6 +1173,7 @@ template <> struct action<grammar::number> {
     const std::string_view s = in.string_view();
     ast::Expr& e = b.expr();
     e.kind = ast::ExprKind::Number;
+    e.digits = s;
     e.is_integer = s.find('.') == std::string_view::npos;
     // Up to 15 digits an integer is exact as a double, and converts faster
     // as an integer than through from_chars' double parsing.

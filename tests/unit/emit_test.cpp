@@ -207,13 +207,17 @@ TEST_CASE("a literal block whose first line is blank or more indented has an ind
   CHECK(list[1]["k"].as<std::string>() == indented_first);
 }
 
-// The CloudFormation template of `text`, which must compile cleanly.
-std::string cloudformation_of(std::string text) {
+// Both outputs of `text`, which must compile without errors.
+std::pair<std::string, std::string> both_outputs(std::string text) {
   auto c = test::compile(std::move(text));
   INFO(Catch::Detail::stringify(test::briefs(c->diags)));
   REQUIRE(c->ok());
-  return emit_cloudformation(lower(c->model));
+  const aws::Stack stack = lower(c->model);
+  return {emit_cloudformation(stack), emit_terraform(stack)};
 }
+
+// The CloudFormation template of `text`, which must compile without errors.
+std::string cloudformation_of(std::string text) { return both_outputs(std::move(text)).first; }
 
 TEST_CASE("CloudFormation output parses, and tag values YAML 1.1 would misread stay strings") {
   const std::string yaml = cloudformation_of(
@@ -275,6 +279,52 @@ TEST_CASE("user data survives the trip through CloudFormation YAML") {
     found = true;
   }
   CHECK(found);
+}
+
+constexpr const char* kIsolatedVpc =
+    "vpc \"v\" {\n"
+    "  cidr = \"10.0.0.0/16\", zones = [\"a\", \"b\"], nat = \"none\"\n"
+    "  subnet \"s\" { isolated = true, size = 24 }\n"
+    "}\n";
+
+TEST_CASE("a U+FEFF in a string reaches both outputs; only the file's first is a byte order mark") {
+  // The file starts with a byte order mark; each string starts with a
+  // U+FEFF of its own, raw or as an escape.
+  const std::string bom = "\xEF\xBB\xBF";
+  const auto [yaml, tf] =
+      both_outputs(bom + "stack \"t\" { tags = { raw = \"" + bom + "x\", esc = \"\\u{FEFF}y\" } }\n" + kIsolatedVpc +
+                   "asg \"a\" {\n  subnets = vpc.v.s\n  user_data = <<EOT\n" + bom + "#!/bin/sh\nEOT\n}\n");
+  CHECK(yaml.find(
+            "        - Key: raw\n          Value: \"\\uFEFFx\"\n        - Key: esc\n          Value: \"\\uFEFFy\"\n") !=
+        std::string::npos);
+  CHECK(yaml.find("          Fn::Base64: \"\\uFEFF#!/bin/sh\\n\"\n") != std::string::npos);
+  // JSON writes it as an escape too, which no tool takes for a mark.
+  CHECK(tf.find("              \"raw\": \"\\ufeffx\",\n              \"esc\": \"\\ufeffy\"\n") != std::string::npos);
+  CHECK(tf.find(bom) == std::string::npos);
+  const auto json = nlohmann::json::parse(tf);
+  CHECK(json["provider"]["aws"][0]["default_tags"][0]["tags"] ==
+        nlohmann::json({{"raw", bom + "x"}, {"esc", bom + "y"}}));
+  CHECK(json["resource"]["aws_launch_template"]["a_launch_template"]["user_data"] ==
+        base64_encode(bom + "#!/bin/sh\n"));
+  CHECK(YAML::Load(yaml)["Resources"]["VVpc"]["Properties"]["Tags"][1]["Value"].as<std::string>() == bom + "x");
+}
+
+TEST_CASE("interpolated numbers are written with every digit as written, in both outputs") {
+  const auto [yaml, tf] = both_outputs(
+      "big = 12345678901234567890\n"
+      "seventeen = 12345678901234567\n"
+      "fine = -0.12345678901234567890123\n"
+      "stack \"t\" { tags = { a = \"${big}\", b = \"${seventeen}\", c = \"${fine}\", d = \"${007.50}/${-0.0}/${1.0}\" "
+      "} }\n" +
+      std::string(kIsolatedVpc));
+  CHECK(yaml.find("        - Key: a\n          Value: \"12345678901234567890\"\n"
+                  "        - Key: b\n          Value: \"12345678901234567\"\n"
+                  "        - Key: c\n          Value: \"-0.12345678901234567890123\"\n"
+                  "        - Key: d\n          Value: 7.5/0/1\n") != std::string::npos);
+  CHECK(tf.find("              \"a\": \"12345678901234567890\",\n"
+                "              \"b\": \"12345678901234567\",\n"
+                "              \"c\": \"-0.12345678901234567890123\",\n"
+                "              \"d\": \"7.5/0/1\"\n") != std::string::npos);
 }
 
 TEST_CASE("base64_encode matches the RFC 4648 test vectors") {

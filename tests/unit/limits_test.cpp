@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
 
+#include "cli_support.hpp"
 #include "emit/cloudformation.hpp"
 #include "emit/terraform.hpp"
 #include "lower/lower.hpp"
@@ -58,6 +59,21 @@ TEST_CASE("scale_cpu takes a fraction, as AWS does, and writes it as given", "[c
   out_of_range.replace(out_of_range.find("55.5"), 4, "100.5");
   CHECK(test::error_briefs(test::compile(out_of_range)->diags) ==
         Strings{"8:64: error[invalid-value]: `scale_cpu` must be a number from 1 to 100"});
+  // Zeros a double drops are no digits lost; any other digit past what a
+  // double holds is an error, and so is a value that only rounds into range.
+  std::string zeros = text;
+  zeros.replace(zeros.find("55.5"), 4, "055.500");
+  c = test::compile(zeros);
+  REQUIRE(c->ok());
+  CHECK(emit_cloudformation(lower(c->model)).find("TargetValue: 55.5\n") != std::string::npos);
+  for (const char* too_precise : {"55.50000000000000001", "100.00000000000000001"}) {
+    std::string precise = text;
+    precise.replace(precise.find("55.5"), 4, too_precise);
+    CHECK(test::error_briefs(test::compile(precise)->diags) ==
+          Strings{fmt::format("8:64: error[invalid-value]: `scale_cpu` is {}: more digits than AWS keeps (a double, 15 "
+                              "to 17), so it would be written {}",
+                              too_precise, too_precise[0] == '1' ? "100" : "55.5")});
+  }
 }
 
 TEST_CASE("a stack of more than 500 CloudFormation resources is an error for that target only", "[checks][limits]") {
@@ -71,7 +87,7 @@ TEST_CASE("a stack of more than 500 CloudFormation resources is an error for tha
   REQUIRE(over->ok());
   const aws::Stack stack = lower(over->model);
   Diagnostics diags;
-  check_cloudformation_limits(stack, over->model.stack.range, diags);
+  check_cloudformation_limits(stack, emit_cloudformation(stack), over->model.stack.range, diags);
   CHECK(test::briefs(diags) ==
         Strings{fmt::format("1:7: error[limit-exceeded]: the stack makes {} CloudFormation resources; one stack takes "
                             "at most 500 (split it, or build it for Terraform)",
@@ -79,8 +95,65 @@ TEST_CASE("a stack of more than 500 CloudFormation resources is an error for tha
   CHECK(stack.resources.size() > 500);
   const auto under = with_asgs(100);
   Diagnostics none;
-  check_cloudformation_limits(lower(under->model), under->model.stack.range, none);
+  const aws::Stack under_stack = lower(under->model);
+  check_cloudformation_limits(under_stack, emit_cloudformation(under_stack), under->model.stack.range, none);
   CHECK(none.all().empty());
+}
+
+// Each asg's user data, 16,000 bytes on one line, adds about 17 KB to the
+// template: 66 asgs make about 200 resources in a template over 1 MiB, 50
+// asgs one under it.
+std::string with_large_user_data(int asgs) {
+  std::string text = network("");
+  for (int i = 0; i < asgs; ++i)
+    text += fmt::format("asg \"a{}\" {{ subnets = vpc.v.app, user_data = \"{}\" }}\n", i, std::string(16000, 'x'));
+  return text;
+}
+
+TEST_CASE("a CloudFormation template over 1 MiB is an error for that target only", "[checks][limits]") {
+  const auto over = test::compile(with_large_user_data(66));
+  REQUIRE(over->ok());
+  const aws::Stack stack = lower(over->model);
+  const std::string yaml = emit_cloudformation(stack);
+  REQUIRE(yaml.size() > 1048576);
+  REQUIRE(stack.resources.size() < 500);
+  Diagnostics diags;
+  check_cloudformation_limits(stack, yaml, over->model.stack.range, diags);
+  REQUIRE(diags.all().size() == 1);
+  const Diagnostic& d = diags.all().front();
+  CHECK(test::brief(d) == fmt::format("1:7: error[limit-exceeded]: the CloudFormation template is {} bytes; "
+                                      "CloudFormation reads at most 1048576 (1 MiB), even from S3 (split the stack, "
+                                      "or build it for Terraform)",
+                                      yaml.size()));
+  CHECK(test::notes(d) == Strings{"a template over 51200 bytes deploys only from S3 (TemplateURL; `aws "
+                                  "cloudformation deploy --s3-bucket`), not passed in the request"});
+
+  // Just under the limit: no diagnostic, however far past the 51,200 bytes
+  // of a template in a request.
+  const auto under = test::compile(with_large_user_data(50));
+  const aws::Stack under_stack = lower(under->model);
+  const std::string under_yaml = emit_cloudformation(under_stack);
+  REQUIRE(under_yaml.size() > 51200);
+  REQUIRE(under_yaml.size() <= 1048576);
+  Diagnostics none;
+  check_cloudformation_limits(under_stack, under_yaml, under->model.stack.range, none);
+  CHECK(none.all().empty());
+}
+
+TEST_CASE("archc build of a template over 1 MiB writes nothing; to Terraform it builds", "[cli][limits]") {
+  test::TempDir dir;
+  test::write(dir / "big.arch", with_large_user_data(66));
+  const std::string previous = "previous stack\n";
+  test::write(dir / "stack.yaml", previous);
+  const test::Run r =
+      test::archc(fmt::format("build {} -o {}", test::quote(dir / "big.arch"), test::quote(dir / "stack.yaml")));
+  CHECK(r.status == 1);
+  CHECK(test::contains(r.err, dir / "big.arch" + ":1:7: error[limit-exceeded]: the CloudFormation template is "));
+  CHECK(test::contains(r.err, "= note: a template over 51200 bytes deploys only from S3"));
+  CHECK(test::read(dir / "stack.yaml") == previous);
+  CHECK(dir.entries() == Strings{"big.arch", "stack.yaml"});
+  CHECK(test::archc(fmt::format("build {} -o {}", test::quote(dir / "big.arch"), test::quote(dir / "main.tf.json")))
+            .status == 0);
 }
 
 TEST_CASE("a health check path over 1,024 characters is an error at the path", "[checks][limits]") {

@@ -263,3 +263,49 @@ TEST_CASE("a file name that is not UTF-8 is written with U+FFFD, never a crash",
     CHECK(text_out.ends_with("dir<C3>/x<FE><FE>.arch: 300 errors, 0 warnings\n"));
   }
 }
+
+namespace {
+
+// A file name and a message (quoting the source) holding ESC sequences and
+// a C1 control (U+009B, CSI): no format writes a control character raw.
+// Text and workflow commands show each as `<U+XXXX>`; JSON and SARIF as a
+// `\uXXXX` escape, which reads back as the same name and message; a SARIF
+// URI percent-encodes it.
+TEST_CASE("control characters in file names and messages are escaped in every format", "[lint][hostile]") {
+  const std::string name = "a\x1b[31mb\xc2\x9b.arch";
+  const auto l = lint(name, "stack \"s\" { region = \"us-east-1\x1b[2J\xc2\x9b\" }\n");
+  const auto raw_control = [](const std::string& out) {
+    return out.find('\x1b') != std::string::npos || out.find("\xc2\x9b") != std::string::npos;
+  };
+
+  const std::string text = print(l, [](std::ostream& out) { return archc::lint::text_format(out, false); });
+  CHECK(
+      text.starts_with("a<U+001B>[31mb<U+009B>.arch:1:22: error[unknown-region]: unknown AWS region "
+                       "`us-east-1<U+001B>[2J<U+009B>`\n"));
+  CHECK(text.ends_with("\na<U+001B>[31mb<U+009B>.arch: 1 error, 0 warnings\n"));
+  CHECK(!raw_control(text));
+
+  const std::string github = github_of(l);
+  CHECK(
+      github.starts_with("::error file=a<U+001B>[31mb<U+009B>.arch,line=1,col=22,endLine=1,endColumn=37,"
+                         "title=unknown-region::unknown AWS region `us-east-1<U+001B>[2J<U+009B>`%0Anote: "
+                         "expected one of: "));
+  CHECK(!raw_control(github));
+
+  const std::string json_text = json_of(l);
+  CHECK(json_text.find("\"path\": \"a\\u001b[31mb\\u009b.arch\"") != std::string::npos);
+  CHECK(json_text.find("\"message\": \"unknown AWS region `us-east-1\\u001b[2J\\u009b`\"") != std::string::npos);
+  CHECK(!raw_control(json_text));
+  const json doc = json::parse(json_text);
+  CHECK(doc["files"][0]["path"] == name);
+  CHECK(doc["files"][0]["diagnostics"][0]["message"] == "unknown AWS region `us-east-1\x1b[2J\xc2\x9b`");
+
+  const std::string sarif_text = sarif_of(l);
+  CHECK(!raw_control(sarif_text));
+  const json sarif = json::parse(sarif_text);
+  const json& result = sarif["runs"][0]["results"][0];
+  CHECK(result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "a%1B%5B31mb%C2%9B.arch");
+  CHECK(result["message"]["text"].get<std::string>().starts_with("unknown AWS region `us-east-1\x1b[2J\xc2\x9b`\n"));
+}
+
+}  // namespace

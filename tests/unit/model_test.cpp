@@ -553,8 +553,34 @@ TEST_CASE("variable errors: unknown, cyclic, not interpolable") {
     CHECK(test::notes(d) == Strings{"did you mean `prefix`?"});
   }
   SECTION("a cycle") {
-    CHECK(errors_of("a = b\nb = a\nstack \"s\" { tags = { x = a } }\n") ==
-          Strings{"2:5: error[reference-cycle]: variable `a` depends on itself"});
+    const Diagnostic d = only_error("a = b\nb = a\nstack \"s\" { tags = { x = a } }\n");
+    CHECK(test::brief(d) == "1:5: error[reference-cycle]: variable `a` depends on itself: a -> b -> a");
+    CHECK(test::notes(d) == Strings{"2:5: `b` uses `a`"});
+  }
+}
+
+TEST_CASE("a cycle of variables is reported once, used or not, from its variable written first") {
+  SECTION("unused: the same error, and each variable unused") {
+    const auto c = test::compile("a = b\nb = a\n");
+    CHECK(test::briefs(c->diags) == Strings{"1:1: warning[unused-variable]: variable `a` is never used",
+                                            "1:5: error[reference-cycle]: variable `a` depends on itself: a -> b -> a",
+                                            "2:1: warning[unused-variable]: variable `b` is never used"});
+  }
+  SECTION("a variable that uses itself, unused") {
+    const Diagnostic d = only_error("a = [1, \"${a}\"]\n");
+    CHECK(test::brief(d) == "1:12: error[reference-cycle]: variable `a` depends on itself");
+    CHECK(test::notes(d).empty());
+  }
+  SECTION("used often, entered from a variable written later") {
+    const Diagnostic d =
+        only_error("c = a\na = b\nb = \"${c}\"\nstack \"s\" { tags = { x = b, y = \"${a}\", z = c } }\n");
+    CHECK(test::brief(d) == "1:5: error[reference-cycle]: variable `c` depends on itself: c -> a -> b -> c");
+    CHECK(test::notes(d) == Strings{"2:5: `a` uses `b`", "3:8: `b` uses `c`"});
+  }
+  SECTION("two cycles through one variable are two reports; what uses a cycle is not evaluated") {
+    CHECK(errors_of("a = [b, c]\nb = a\nc = a\nd = \"${a}\"\nstack \"s\" { tags = { x = d } }\n") ==
+          Strings{"1:6: error[reference-cycle]: variable `a` depends on itself: a -> b -> a",
+                  "1:9: error[reference-cycle]: variable `a` depends on itself: a -> c -> a"});
   }
   SECTION("a list cannot be interpolated") {
     CHECK(errors_of("l = [1]\nstack \"s\" { tags = { x = \"${l}\" } }\n") ==

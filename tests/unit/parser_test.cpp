@@ -143,6 +143,28 @@ TEST_CASE("heredocs are literal text") {
   }
 }
 
+// HCL's specification: the closing tag may be indented only in the `<<-`
+// form; blanks after it are allowed in both.
+TEST_CASE("only a <<- heredoc ends at an indented tag") {
+  SECTION("<<EOT: an indented EOT is text; the tag at the start of a line ends it") {
+    auto v = value_of("x = <<EOT\n  EOT\n\tEOT\nEOT \t\ny = 1\n");
+    CHECK(literal_text(v.value()) == "  EOT\n\tEOT\n");
+    CHECK(text_of(v.value().range) == "<<EOT\n  EOT\n\tEOT\nEOT");
+    CHECK(v.parsed->tree.items.size() == 2);
+  }
+  SECTION("<<-EOT: an indented EOT ends it, with blanks after it") {
+    auto v = value_of("x = <<-EOT\n    a\n  \tEOT \ny = 1\n");
+    CHECK(literal_text(v.value()) == "a\n");
+    CHECK(text_of(v.value().range) == "<<-EOT\n    a\n  \tEOT");
+    CHECK(v.parsed->tree.items.size() == 2);
+  }
+  SECTION("<<EOT closed only by an indented EOT is unterminated, and says why") {
+    CHECK(syntax_errors("asg \"a\" {\n  user_data = <<EOT\n#!/bin/sh\n  EOT\n}\n") ==
+          Strings{"2:15: error[syntax]: unterminated heredoc: no line holds only 'EOT' (an indented 'EOT' ends only "
+                  "a <<-EOT heredoc)"});
+  }
+}
+
 TEST_CASE("numbers, booleans and null") {
   auto p = parse_clean("a = 42\nb = 2.5\nc = -7\nd = true\ne = false\nf = null\n");
   const auto& items = p->tree.items;
