@@ -67,7 +67,7 @@ asg "{n}-asg" {{
 
 rds "{n}-rds" {{
   engine           = "mysql"
-  class            = "db.t2.micro"
+  class            = "db.t3.micro"
   subnets          = vpc.{n}-vpc.db
   storage          = 20
   multi_az         = true

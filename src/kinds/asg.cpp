@@ -215,7 +215,10 @@ const model::KindSpec& asg() {
       .attributes =
           {
               AttributeSpec{.name = "subnets", .type = ValueType::TierRef, .required = true, .doc = "the tier its instances run in"},
-              AttributeSpec{.name = "instance_type", .default_value = "`t3.micro`", .doc = "the EC2 instance type"},
+              AttributeSpec{.name = "instance_type",
+                            .default_value = "`t3.micro`",
+                            .catalog = model::Catalog::InstanceTypes,
+                            .doc = "the EC2 instance type (stdlib/instance_types.json)"},
               AttributeSpec{.name = "image",
                             .default_value = "`al2023`",
                             .catalog = model::Catalog::Images,

@@ -12,6 +12,7 @@
 #include "model/logical_id.hpp"
 #include "plan/planner.hpp"
 #include "sema/kind_reader.hpp"
+#include "sema/suggest.hpp"
 
 namespace archc {
 
@@ -24,11 +25,57 @@ namespace {
 using model::AttributeSpec;
 using model::ValueType;
 
+// The class (or the replicas' class) against the families `version` offers;
+// `attribute` is where it is written, absent when it is the default.
+void check_class_offered(KindReader& r, const model::Rds& db, const EngineMajorVersion& version,
+                         const std::string& instance_class, std::string_view attribute) {
+  if (version.offers_class(instance_class)) return;
+  const ast::Attribute* at = r.get(attribute);
+  const ast::Attribute* version_at = r.get("version");
+  const SourceRange range = at ? at->value->range : version_at ? version_at->value->range : r.name_range();
+  auto& d = r.diags().report(Rule::InstanceClassNotOffered, range,
+                             fmt::format("AWS does not offer {} {} on `{}`", db.engine, version.major, instance_class));
+  d.notes.push_back({{}, fmt::format("{} {} is offered on classes of {} (stdlib/engines.json lists each)", db.engine,
+                                     version.major, fmt::join(version.class_families(), ", "))});
+  if (!at) d.notes.push_back({{}, fmt::format("`{}` is `{}` when not given", attribute, instance_class)});
+}
+
+// `version` resolved to the release written (a major to its pinned release,
+// no version to the engine's default major), and the classes that were read
+// (`class_read`, `replica_class_read`) checked against what that version
+// offers. `engine` is the engine read, known.
+void read_version(KindReader& r, model::Rds& db, const EngineInfo& engine, bool class_read, bool replica_class_read) {
+  const EngineMajorVersion* version = nullptr;
+  if (const ast::Attribute* given = r.get("version")) {
+    auto v = r.string("version");
+    if (!v) return;
+    version = engine.find_version(*v);
+    if (!version) {
+      std::vector<std::string> majors;
+      for (const auto& m : engine.versions) majors.push_back(m.major);
+      auto& d = r.diags().report(Rule::UnknownEngineVersion, given->value->range,
+                                 fmt::format("AWS does not offer {} `{}`", db.engine, *v));
+      r.context().suggester.suggest(d, quoted_contents(given->value->range, *v), *v, engine.version_names());
+      d.notes.push_back({{}, fmt::format("AWS offers {} {} and their releases (stdlib/engines.json)", db.engine,
+                                         fmt::join(majors, ", "))});
+      return;
+    }
+    db.engine_version = *v == version->major ? version->pinned : *v;
+  } else {
+    version = engine.find_version(engine.default_version);
+    db.engine_version = version->pinned;
+  }
+  if (class_read) check_class_offered(r, db, *version, db.instance_class, "class");
+  if (replica_class_read && db.replicas > 0) check_class_offered(r, db, *version, *db.replica_class, "replica_class");
+}
+
 void read_rds(KindReader& r, model::Resource& resource) {
   auto& db = static_cast<model::Rds&>(resource);
-  if (auto v = r.string("engine")) db.engine = *v;
-  db.engine_version = r.string("version");
-  if (auto v = r.string("class")) db.instance_class = *v;
+  // What could not be read was reported; nothing more is said about it.
+  auto engine = r.string("engine");
+  if (engine) db.engine = *engine;
+  auto instance_class = r.string("class");
+  if (instance_class) db.instance_class = *instance_class;
   if (auto v = r.integer("storage")) db.storage = *v;
   if (auto v = r.boolean("multi_az")) {
     db.multi_az = *v;
@@ -39,6 +86,9 @@ void read_rds(KindReader& r, model::Resource& resource) {
     db.replicas_range = r.get("replicas")->value->range;
   }
   db.replica_class = r.string("replica_class");
+  if (engine || !r.get("engine"))
+    read_version(r, db, *AwsCatalog::get().engine(db.engine), instance_class || !r.get("class"),
+                 db.replica_class.has_value());
   if (auto v = r.string("database")) {
     // RDS DBName: a letter, then letters, digits and underscores, at most 63.
     const bool ok = !v->empty() && v->size() <= 63 && std::isalpha(static_cast<unsigned char>((*v)[0])) &&
@@ -66,7 +116,7 @@ void lower_rds(Lowering& lo, const model::Resource& resource, std::size_t index)
   aws::DbInstance primary;
   primary.id = base;
   primary.engine = engine.engine;
-  primary.engine_version = db.engine_version;
+  primary.engine_version = db.engine_version.value();  // read_rds resolves it, or reports an error
   primary.instance_class = db.instance_class;
   primary.security_group = lo.security_group(index);
   primary.tags = lo.tags("rds", db.name);
@@ -83,7 +133,7 @@ void lower_rds(Lowering& lo, const model::Resource& resource, std::size_t index)
     aws::DbInstance replica;
     replica.id = base + "Replica" + std::to_string(r);
     replica.engine = engine.engine;
-    replica.engine_version = db.engine_version;
+    replica.engine_version = db.engine_version.value();
     replica.instance_class = db.replica_class.value_or(db.instance_class);
     replica.security_group = lo.security_group(index);
     replica.tags = lo.tags("rds", db.name + "-replica-" + std::to_string(r));
@@ -148,8 +198,14 @@ const model::KindSpec& rds() {
                             .default_value = "`mysql`",
                             .catalog = model::Catalog::Engines,
                             .doc = "mysql, mariadb or postgres (stdlib/engines.json); sets the port"},
-              AttributeSpec{.name = "version", .default_value = "the engine's default", .extension = true, .doc = "the engine version"},
-              AttributeSpec{.name = "class", .default_value = "`db.t3.micro`", .doc = "the DB instance class"},
+              AttributeSpec{.name = "version",
+                            .default_value = "the engine's `default_version`",
+                            .extension = true,
+                            .doc = "a major version (written as the release stdlib/engines.json pins) or a release"},
+              AttributeSpec{.name = "class",
+                            .default_value = "`db.t3.micro`",
+                            .catalog = model::Catalog::DbInstanceClasses,
+                            .doc = "the DB instance class, one the engine version offers"},
               AttributeSpec{.name = "subnets", .type = ValueType::TierRef, .required = true, .doc = "the tier of its subnet group"},
               AttributeSpec{.name = "storage",
                             .type = ValueType::Integer,
@@ -169,7 +225,11 @@ const model::KindSpec& rds() {
                             .max = 15,
                             .unit = "replicas",
                             .doc = "read replicas"},
-              AttributeSpec{.name = "replica_class", .default_value = "`class`", .extension = true, .doc = "the replicas' instance class"},
+              AttributeSpec{.name = "replica_class",
+                            .default_value = "`class`",
+                            .catalog = model::Catalog::DbInstanceClasses,
+                            .extension = true,
+                            .doc = "the replicas' instance class"},
               AttributeSpec{.name = "database", .doc = "the database to create: a letter, then letters, digits, underscores"},
               AttributeSpec{.name = "backup_retention",
                             .type = ValueType::Integer,

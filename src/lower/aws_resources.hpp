@@ -125,7 +125,9 @@ struct DbSubnetGroup {
 };
 struct DbInstance {
   std::string id, engine;
-  std::optional<std::string> engine_version;
+  // A release, never left to AWS's default; written with automatic minor
+  // upgrades off, so what is deployed is what was built.
+  std::string engine_version;
   std::string instance_class;
   std::string security_group;
   Tags tags;

@@ -1,5 +1,6 @@
 #include "model/aws_catalog.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
@@ -31,7 +32,48 @@ nlohmann::json load(std::string_view name) {
   return j;
 }
 
+// {"t3": ["nano", "micro"]} as ["t3.micro", "t3.nano"], sorted for binary search.
+std::vector<std::string> family_sizes(const nlohmann::json& families) {
+  std::vector<std::string> out;
+  for (const auto& [family, sizes] : families.items())
+    for (const auto& size : sizes) out.push_back(family + "." + size.get<std::string>());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+bool sorted_contains(const std::vector<std::string>& names, std::string_view name) {
+  return std::binary_search(names.begin(), names.end(), name, std::less<>());
+}
+
 }  // namespace
+
+bool EngineMajorVersion::offers_class(std::string_view instance_class) const {
+  return sorted_contains(classes, instance_class);
+}
+
+std::vector<std::string> EngineMajorVersion::class_families() const {
+  std::vector<std::string> out;
+  for (const auto& c : classes) {
+    std::string family = c.substr(0, c.rfind('.'));
+    if (out.empty() || out.back() != family) out.push_back(std::move(family));
+  }
+  return out;
+}
+
+const EngineMajorVersion* EngineInfo::find_version(std::string_view version) const {
+  for (const auto& v : versions)
+    if (v.major == version || std::find(v.releases.begin(), v.releases.end(), version) != v.releases.end()) return &v;
+  return nullptr;
+}
+
+std::vector<std::string> EngineInfo::version_names() const {
+  std::vector<std::string> out;
+  for (const auto& v : versions) {
+    out.push_back(v.major);
+    out.insert(out.end(), v.releases.begin(), v.releases.end());
+  }
+  return out;
+}
 
 AwsCatalog::AwsCatalog() {
   // Each table is held in a local: items() refers into it.
@@ -40,8 +82,17 @@ AwsCatalog::AwsCatalog() {
   const auto ports = load("ports");
   for (const auto& [k, v] : ports.items()) ports_.emplace_back(k, v.get<int>());
   const auto engines = load("engines");
-  for (const auto& [k, v] : engines.items())
-    engines_.emplace_back(k, EngineInfo{v.at("engine"), v.at("port"), v.at("master_username")});
+  for (const auto& [k, v] : engines.items()) {
+    EngineInfo info{v.at("engine"), v.at("port"), v.at("master_username"), v.at("default_version"), {}};
+    for (const auto& [major, m] : v.at("versions").items())
+      info.versions.push_back({major, m.at("pinned"), m.at("versions"), m.at("classes")});
+    engines_.emplace_back(k, std::move(info));
+  }
+  instance_types_ = family_sizes(load("instance_types"));
+  db_instance_classes_ = family_sizes(load("db_instance_classes"));
+  const auto caveats = load("zone_caveats");
+  for (const auto& [k, v] : caveats.items())
+    zone_caveats_.emplace_back(k, ZoneCaveat{v.at("zones"), v.at("reason"), v.at("source")});
   const auto images = load("images");
   for (const auto& [k, v] : images.items()) images_.emplace_back(k, v.get<std::string>());
   const auto limits = load("limits");
@@ -65,6 +116,12 @@ std::vector<std::string> AwsCatalog::port_names() const { return keys(ports_); }
 
 const EngineInfo* AwsCatalog::engine(std::string_view name) const { return find(engines_, name); }
 std::vector<std::string> AwsCatalog::engine_names() const { return keys(engines_); }
+
+bool AwsCatalog::instance_type_exists(std::string_view name) const { return sorted_contains(instance_types_, name); }
+bool AwsCatalog::db_instance_class_exists(std::string_view name) const {
+  return sorted_contains(db_instance_classes_, name);
+}
+const ZoneCaveat* AwsCatalog::zone_caveat(std::string_view region) const { return find(zone_caveats_, region); }
 
 std::optional<std::string> AwsCatalog::image_parameter(std::string_view alias) const {
   const std::string* p = find(images_, alias);

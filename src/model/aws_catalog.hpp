@@ -1,5 +1,6 @@
 // What AWS offers, from stdlib/*.json: regions and their zones, well-known
-// ports, RDS engines, AMI aliases, and the limits archc checks against.
+// ports, RDS engines and their versions, EC2 instance types, DB instance
+// classes, AMI aliases, and the limits archc checks against.
 #pragma once
 
 #include <cstdint>
@@ -10,10 +11,38 @@
 
 namespace archc {
 
+// A major version of an RDS engine, as AWS's DescribeDBEngineVersions and
+// DescribeOrderableDBInstanceOptions list it (stdlib/refresh_catalogues.py).
+struct EngineMajorVersion {
+  std::string major;                  // "8.0" (MySQL, MariaDB), "16" (PostgreSQL)
+  std::string pinned;                 // the release archc writes when only the major is given
+  std::vector<std::string> releases;  // every release AWS offers, oldest first: "8.0.40" ...
+  std::vector<std::string> classes;   // the DB instance classes offered, sorted: "db.m5.large" ...
+
+  bool offers_class(std::string_view instance_class) const;
+  // The families of `classes`: "db.m5", "db.t3" ...
+  std::vector<std::string> class_families() const;
+};
+
 struct EngineInfo {
   std::string engine;  // as CloudFormation and Terraform name it
   int port = 0;
   std::string master_username;
+  std::string default_version;  // the major used when `version` is not given
+  std::vector<EngineMajorVersion> versions;
+
+  // The major version `version` names: a major ("8.0") or one of its
+  // releases ("8.0.40"); nullptr when AWS offers neither.
+  const EngineMajorVersion* find_version(std::string_view version) const;
+  // The majors and every release, for "did you mean".
+  std::vector<std::string> version_names() const;
+};
+
+// A zone letter a stack may name and still not get (stdlib/zone_caveats.json).
+struct ZoneCaveat {
+  std::vector<std::string> zones;  // the letters in question
+  std::string reason;
+  std::string source;  // where AWS documents it
 };
 
 // A limit or quota of stdlib/limits.json.
@@ -35,6 +64,16 @@ class AwsCatalog {
   std::vector<std::string> port_names() const;
   const EngineInfo* engine(std::string_view name) const;
   std::vector<std::string> engine_names() const;
+  // EC2 instance types ("t3.micro") and RDS DB instance classes
+  // ("db.t3.micro") that exist in some region (stdlib/instance_types.json,
+  // stdlib/db_instance_classes.json, from AWS's DescribeInstanceTypes and
+  // DescribeOrderableDBInstanceOptions).
+  bool instance_type_exists(std::string_view name) const;
+  const std::vector<std::string>& instance_type_names() const { return instance_types_; }
+  bool db_instance_class_exists(std::string_view name) const;
+  const std::vector<std::string>& db_instance_class_names() const { return db_instance_classes_; }
+  // What may keep a zone of `region` from an account; nullptr when nothing.
+  const ZoneCaveat* zone_caveat(std::string_view region) const;
   // SSM parameter path of an AMI alias; nullopt when unknown.
   std::optional<std::string> image_parameter(std::string_view alias) const;
   std::vector<std::string> image_aliases() const;
@@ -49,6 +88,8 @@ class AwsCatalog {
   std::vector<std::pair<std::string, EngineInfo>> engines_;
   std::vector<std::pair<std::string, std::string>> images_;
   std::vector<std::pair<std::string, AwsLimit>> limits_;
+  std::vector<std::string> instance_types_, db_instance_classes_;  // sorted
+  std::vector<std::pair<std::string, ZoneCaveat>> zone_caveats_;
 };
 
 }  // namespace archc

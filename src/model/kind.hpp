@@ -42,7 +42,7 @@ enum class ValueType {
 };
 
 // Where a string's allowed values come from when they are a known set.
-enum class Catalog { None, Regions, Engines, Images };
+enum class Catalog { None, Regions, Engines, Images, InstanceTypes, DbInstanceClasses };
 
 struct AttributeSpec {
   std::string_view name{};

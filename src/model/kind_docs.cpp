@@ -18,6 +18,8 @@ std::string describe_type(const AttributeSpec& a) {
         case Catalog::Regions: return "region name";
         case Catalog::Engines: return "engine name";
         case Catalog::Images: return "image alias or `ami-` id";
+        case Catalog::InstanceTypes: return "EC2 instance type";
+        case Catalog::DbInstanceClasses: return "DB instance class";
       }
       return "string";
     case ValueType::Integer:

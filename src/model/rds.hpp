@@ -11,6 +11,8 @@ namespace archc::model {
 
 struct Rds : Resource {
   std::string engine = "mysql";  // a key of stdlib/engines.json
+  // The release written: `version` as given, a major's pinned release, or
+  // the engine's default major's; absent when it could not be read.
   std::optional<std::string> engine_version;
   std::string instance_class = "db.t3.micro";
   int storage = 20;  // GiB

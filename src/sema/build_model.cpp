@@ -300,6 +300,27 @@ class ModelBuilder {
       // what the user wrote instead of cascading into cidr-count errors.
       vpc.zones.push_back(z.text);
     }
+    warn_zone_caveat(*zones);
+  }
+
+  // One warning a VPC, at the first of its letters the region's caveat names.
+  void warn_zone_caveat(const Value& zones) {
+    const ZoneCaveat* caveat = AwsCatalog::get().zone_caveat(m_.stack.region);
+    if (!caveat) return;
+    std::vector<std::string> named;
+    SourceRange first;
+    for (const auto& z : zones.items) {
+      if (std::find(caveat->zones.begin(), caveat->zones.end(), z.text) == caveat->zones.end()) continue;
+      if (std::find(named.begin(), named.end(), "`" + z.text + "`") != named.end()) continue;
+      if (named.empty()) first = z.range;
+      named.push_back("`" + z.text + "`");
+    }
+    if (named.empty()) return;
+    diags_
+        .report(Rule::ZoneAvailability, first,
+                fmt::format("zone{} {} of {}: {}", named.size() == 1 ? "" : "s", fmt::join(named, ", "),
+                            m_.stack.region, caveat->reason))
+        .notes.push_back({{}, fmt::format("see {}", caveat->source)});
   }
 
   void build_tier(const ast::Block& b, const model::Vpc& vpc, model::Tier& t) {

@@ -126,6 +126,18 @@ bool KindReader::allowed(const model::AttributeSpec& spec, const Value& v) {
                             fmt::format("`{}` is neither an AMI id (ami-...) nor a known image alias", v.text)),
           quoted_contents(v.range, v.text), v.text, catalog.image_aliases());
       return false;
+    case model::Catalog::InstanceTypes:
+      if (catalog.instance_type_exists(v.text)) return true;
+      ctx_.suggester.suggest(
+          ctx_.diags.report(Rule::UnknownInstanceType, v.range, "unknown EC2 instance type `{}`", v.text),
+          quoted_contents(v.range, v.text), v.text, catalog.instance_type_names());
+      return false;
+    case model::Catalog::DbInstanceClasses:
+      if (catalog.db_instance_class_exists(v.text)) return true;
+      ctx_.suggester.suggest(
+          ctx_.diags.report(Rule::UnknownInstanceClass, v.range, "unknown DB instance class `{}`", v.text),
+          quoted_contents(v.range, v.text), v.text, catalog.db_instance_class_names());
+      return false;
   }
   return false;
 }

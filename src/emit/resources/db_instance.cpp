@@ -16,7 +16,8 @@ void emit(const aws::DbInstance& r, CfnWriter& w) {
   w.key("Properties");
   w.begin_map();
   w.kv("Engine", r.engine);
-  if (r.engine_version) w.kv("EngineVersion", *r.engine_version);
+  w.kv("EngineVersion", r.engine_version);
+  w.kv("AutoMinorVersionUpgrade", false);
   w.kv("DBInstanceClass", r.instance_class);
   w.group_ids("VPCSecurityGroups", {r.security_group});
   w.kv("PubliclyAccessible", false);
@@ -38,7 +39,8 @@ void emit(const aws::DbInstance& r, CfnWriter& w) {
 
 void emit(const aws::DbInstance& r, TfWriter& w) {
   Json j = {{"engine", r.engine}};
-  if (r.engine_version) j["engine_version"] = w.lit(*r.engine_version);
+  j["engine_version"] = w.lit(r.engine_version);
+  j["auto_minor_version_upgrade"] = false;
   j["instance_class"] = w.lit(r.instance_class);
   j["vpc_security_group_ids"] = w.groups({r.security_group});
   j["publicly_accessible"] = false;
