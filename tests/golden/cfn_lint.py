@@ -23,33 +23,44 @@ ALLOWED = {"W3010"}
 ERRORS, WARNINGS, INFORMATIONAL = 2, 4, 8
 
 
-def main(archc, sample):
+def cfn_lint_or_skip():
+    """The cfn-lint on PATH; None after saying why the test is skipped (exit SKIP), or fails under CI=true (exit 1)."""
     cfn_lint = shutil.which("cfn-lint")
     if cfn_lint is None:
         if os.environ.get("CI") == "true":
             print("cfn-lint is not installed and CI=true: failing", file=sys.stderr)
-            return 1
-        print("SKIPPED: cfn-lint is not installed (pip install cfn-lint); this test fails when CI=true")
-        return SKIP
+        else:
+            print("SKIPPED: cfn-lint is not installed (pip install cfn-lint); this test fails when CI=true")
+    return cfn_lint
 
-    with tempfile.TemporaryDirectory() as work:
-        stack = os.path.join(work, "stack.yaml")
-        subprocess.run([archc, "build", sample, "-o", stack], check=True)
-        lint = subprocess.run([cfn_lint, "--format", "json", "--", stack], capture_output=True, text=True)
 
-    if lint.returncode & ~(ERRORS | WARNINGS | INFORMATIONAL):
-        print(f"cfn-lint failed to run (exit {lint.returncode}):\n{lint.stdout}{lint.stderr}", file=sys.stderr)
+def lint(cfn_lint, templates, what):
+    """0 when cfn-lint finds nothing but ALLOWED and informational findings in `templates`, else 1 (printed)."""
+    run = subprocess.run([cfn_lint, "--format", "json", "--", *templates], capture_output=True, text=True)
+    if run.returncode & ~(ERRORS | WARNINGS | INFORMATIONAL):
+        print(f"cfn-lint failed to run (exit {run.returncode}):\n{run.stdout}{run.stderr}", file=sys.stderr)
         return 1
-    findings = json.loads(lint.stdout or "[]")
+    findings = json.loads(run.stdout or "[]")
     bad = [f for f in findings if f["Level"] in ("Error", "Warning") and f["Rule"]["Id"] not in ALLOWED]
     for f in bad:
         where = f["Location"]["Start"]
-        print(f"{f['Level']} {f['Rule']['Id']} line {where['LineNumber']}: {f['Message']}", file=sys.stderr)
-    if bad or lint.returncode & ERRORS:
-        print(f"{sample}: cfn-lint found {len(bad)} problem(s)", file=sys.stderr)
+        print(f"{os.path.basename(f['Filename'])}:{where['LineNumber']}: {f['Level']} {f['Rule']['Id']}: "
+              f"{f['Message'][:300]}", file=sys.stderr)
+    if bad or run.returncode & ERRORS:
+        print(f"{what}: cfn-lint found {len(bad)} problem(s)", file=sys.stderr)
         return 1
-    print(f"{sample}: cfn-lint clean ({len(findings)} allowed finding(s))")
+    print(f"{what}: cfn-lint clean ({len(findings)} allowed finding(s))")
     return 0
+
+
+def main(archc, sample):
+    cfn_lint = cfn_lint_or_skip()
+    if cfn_lint is None:
+        return 1 if os.environ.get("CI") == "true" else SKIP
+    with tempfile.TemporaryDirectory() as work:
+        stack = os.path.join(work, "stack.yaml")
+        subprocess.run([archc, "build", sample, "-o", stack], check=True)
+        return lint(cfn_lint, [stack], sample)
 
 
 if __name__ == "__main__":
