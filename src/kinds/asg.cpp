@@ -125,8 +125,9 @@ void read_asg(KindReader& r, model::Resource& resource) {
   read_health_check(r, asg.health_check);
   if (auto v = r.integer("health_check_grace")) asg.health_check_grace = *v;
   asg.scale_cpu = r.number("scale_cpu");
-  // A target-tracking policy moves the capacity between min and max.
-  if (asg.scale_cpu && asg.max <= asg.min)
+  // A target-tracking policy moves the capacity between min and max (a min
+  // above max is reported above).
+  if (asg.scale_cpu && asg.max == asg.min)
     r.diags().report(Rule::InvalidValue, r.get("scale_cpu")->value->range,
                      fmt::format("`scale_cpu` scales between min and max, but both are {}: raise max", asg.min));
   asg.user_data = r.string("user_data");

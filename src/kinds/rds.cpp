@@ -35,8 +35,16 @@ void check_class_offered(KindReader& r, const model::Rds& db, const EngineMajorV
   const SourceRange range = at ? at->value->range : version_at ? version_at->value->range : r.name_range();
   auto& d = r.diags().report(Rule::InstanceClassNotOffered, range,
                              fmt::format("AWS does not offer {} {} on `{}`", db.engine, version.major, instance_class));
-  d.notes.push_back({{}, fmt::format("{} {} is offered on classes of {} (stdlib/engines.json lists each)", db.engine,
-                                     version.major, fmt::join(version.class_families(), ", "))});
+  const std::string family = instance_class.substr(0, instance_class.rfind('.'));
+  std::vector<std::string> same_family;
+  for (const auto& c : version.classes)
+    if (c.compare(0, family.size() + 1, family + ".") == 0) same_family.push_back(c);
+  if (same_family.empty())
+    d.notes.push_back({{}, fmt::format("{} {} is offered on classes of {} (stdlib/engines.json lists each)", db.engine,
+                                       version.major, fmt::join(version.class_families(), ", "))});
+  else
+    d.notes.push_back({{}, fmt::format("of {}, {} {} is offered on {} only", family, db.engine, version.major,
+                                       fmt::join(same_family, ", "))});
   if (!at) d.notes.push_back({{}, fmt::format("`{}` is `{}` when not given", attribute, instance_class)});
 }
 
@@ -55,7 +63,10 @@ void read_version(KindReader& r, model::Rds& db, const EngineInfo& engine, bool 
       for (const auto& m : engine.versions) majors.push_back(m.major);
       auto& d = r.diags().report(Rule::UnknownEngineVersion, given->value->range,
                                  fmt::format("AWS does not offer {} `{}`", db.engine, *v));
-      r.context().suggester.suggest(d, quoted_contents(given->value->range, *v), *v, engine.version_names());
+      // A suggestion stays within the major written (AWS upgrades but never
+      // downgrades a database, and a new major is no typo): its releases
+      // when the major is known, else the majors.
+      r.context().suggester.suggest(d, quoted_contents(given->value->range, *v), *v, engine.version_candidates(*v));
       d.notes.push_back({{}, fmt::format("AWS offers {} {} and their releases (stdlib/engines.json)", db.engine,
                                          fmt::join(majors, ", "))});
       return;

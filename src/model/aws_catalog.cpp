@@ -66,13 +66,14 @@ const EngineMajorVersion* EngineInfo::find_version(std::string_view version) con
   return nullptr;
 }
 
-std::vector<std::string> EngineInfo::version_names() const {
-  std::vector<std::string> out;
-  for (const auto& v : versions) {
-    out.push_back(v.major);
-    out.insert(out.end(), v.releases.begin(), v.releases.end());
-  }
-  return out;
+std::vector<std::string> EngineInfo::version_candidates(std::string_view version) const {
+  for (const auto& v : versions)
+    if (version.size() > v.major.size() && version.substr(0, v.major.size()) == v.major &&
+        version[v.major.size()] == '.')
+      return v.releases;
+  std::vector<std::string> majors;
+  for (const auto& v : versions) majors.push_back(v.major);
+  return majors;
 }
 
 AwsCatalog::AwsCatalog() {
@@ -81,7 +82,9 @@ AwsCatalog::AwsCatalog() {
   for (const auto& [k, v] : regions.items()) regions_.emplace_back(k, v.get<std::vector<std::string>>());
   const auto ports = load("ports");
   for (const auto& [k, v] : ports.items()) ports_.emplace_back(k, v.get<int>());
-  const auto engines = load("engines");
+  // In file order: majors oldest first, as notes list them.
+  auto engines = nlohmann::ordered_json::parse(stdlib_json("engines"));
+  engines.erase("_comment");
   for (const auto& [k, v] : engines.items()) {
     EngineInfo info{v.at("engine"), v.at("port"), v.at("master_username"), v.at("default_version"), {}};
     for (const auto& [major, m] : v.at("versions").items())

@@ -34,8 +34,10 @@ struct EngineInfo {
   // The major version `version` names: a major ("8.0") or one of its
   // releases ("8.0.40"); nullptr when AWS offers neither.
   const EngineMajorVersion* find_version(std::string_view version) const;
-  // The majors and every release, for "did you mean".
-  std::vector<std::string> version_names() const;
+  // What "did you mean" offers for `version`, which AWS does not offer: the
+  // releases of the major it starts with, or the majors when it starts with
+  // none.
+  std::vector<std::string> version_candidates(std::string_view version) const;
 };
 
 // A zone letter a stack may name and still not get (stdlib/zone_caveats.json).

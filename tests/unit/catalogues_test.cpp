@@ -87,6 +87,27 @@ TEST_CASE("a class the engine version does not offer is an error that lists what
         Strings{"7:100: error[instance-class-not-offered]: AWS does not offer postgres 11 on `db.t4g.micro`"});
 }
 
+TEST_CASE("a version's did-you-mean stays within the major written", "[catalogues]") {
+  // 5.7.44 is published only as 5.7.44-rds.*, too far for a typo: no fix, and no 8.0.44.
+  auto c = test::compile(rds(R"(, version = "5.7.44")"));
+  const Diagnostic& d = only(*c);
+  CHECK(d.fixits.empty());
+  CHECK(test::notes(d) == Strings{"expected one of: 5.7.44-rds.20250103, 5.7.44-rds.20250213, 5.7.44-rds.20250508, "
+                                  "5.7.44-rds.20250818, 5.7.44-rds.20251212, 5.7.44-rds.20260212",
+                                  "AWS offers mysql 5.7, 8.0, 8.4 and their releases (stdlib/engines.json)"});
+  auto typo_c = test::compile(rds(R"(, version = "8.4.99")"));
+  const Diagnostic& typo = only(*typo_c);
+  REQUIRE(typo.fixits.size() == 1);
+  CHECK(typo.fixits[0].replacement.rfind("8.4.", 0) == 0);
+}
+
+TEST_CASE("a class of an offered family in a size not offered names the sizes offered", "[catalogues]") {
+  auto c = test::compile(rds(R"(, version = "5.7", class = "db.t4g.micro")"));
+  const Diagnostic& d = only(*c);
+  CHECK(test::brief(d) == "7:58: error[instance-class-not-offered]: AWS does not offer mysql 5.7 on `db.t4g.micro`");
+  CHECK(test::notes(d) == Strings{"of db.t4g, mysql 5.7 is offered on db.t4g.large, db.t4g.medium only"});
+}
+
 TEST_CASE("an engine version AWS does not offer is an error with the versions it does", "[catalogues]") {
   auto c = test::compile(rds(R"(, version = "8.1")"));
   const Diagnostic& d = only(*c);

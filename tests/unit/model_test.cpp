@@ -439,6 +439,9 @@ TEST_CASE("asg attributes are read and checked") {
   // A target-tracking policy needs room between min and max (cfn-lint E3712).
   CHECK(errors_of(kVpc + "asg \"a\" {\n  subnets = vpc.main.app\n  min = 2, max = 2, scale_cpu = 50\n}\n") ==
         Strings{"10:33: error[invalid-value]: `scale_cpu` scales between min and max, but both are 2: raise max"});
+  // A min above max is that one error, not a second about scale_cpu.
+  CHECK(errors_of(kVpc + "asg \"a\" {\n  subnets = vpc.main.app\n  min = 4, max = 2, scale_cpu = 50\n}\n") ==
+        Strings{"10:9: error[invalid-value]: min (4) is above max (2)"});
 }
 
 TEST_CASE("listeners forward to an asg or redirect to HTTPS, not both") {
