@@ -171,12 +171,12 @@ class ModelBuilder {
     KindReader r(ctx_, b, network_kind("stack"), "the stack");
     if (auto region = r.string("region")) m_.stack.region = *region;
     if (auto tags = r.string_map("tags")) {
-      for (auto& [key, value] : tags->members) {
-        if (key == "Name") {
-          diags_.report(Rule::InvalidValue, value.range, "the Name tag is set by archc for every resource");
+      for (const auto& m : tags->members) {
+        if (m.key == "Name") {
+          diags_.report(Rule::InvalidValue, key_range(m), "the Name tag is set by archc for every resource");
           continue;
         }
-        if (valid_tag(key, value)) m_.stack.tags.push_back({key, value.text, value.range});
+        if (valid_tag(m)) m_.stack.tags.push_back({m.key, m.value.text, m.value.range});
       }
       // archc adds Name to each resource.
       const AwsLimit& most = AwsCatalog::get().limit("tags_per_resource");
@@ -191,25 +191,31 @@ class ModelBuilder {
   // `aws:`, a value of at most 256. Reports what is wrong; warns of
   // characters other than letters, digits, spaces and `_ . : / = + - @`,
   // which some services refuse.
-  bool valid_tag(const std::string& key, const Value& value) {
+  // Where a tag's key is written; its value's place when the key comes
+  // from elsewhere (an object built by a function).
+  static SourceRange key_range(const Member& m) { return m.key_range.valid() ? m.key_range : m.value.range; }
+
+  bool valid_tag(const Member& m) {
+    const std::string& key = m.key;
+    const Value& value = m.value;
     const auto characters = [](const std::string& s) { return static_cast<std::uint64_t>(count_code_points(s)); };
     const AwsLimit& key_length = AwsCatalog::get().limit("tag_key_length");
     const AwsLimit& value_length = AwsCatalog::get().limit("tag_value_length");
     if (key.empty()) {
-      diags_.report(Rule::InvalidValue, value.range, "a tag key must not be empty");
+      diags_.report(Rule::InvalidValue, key_range(m), "a tag key must not be empty");
     } else if (characters(key) > key_length.value) {
-      diags_.report(Rule::LimitExceeded, value.range, "the tag key `{}...` has {} characters; AWS takes at most {}",
+      diags_.report(Rule::LimitExceeded, key_range(m), "the tag key `{}...` has {} characters; AWS takes at most {}",
                     key.substr(0, utf8_boundary_at_or_before(key, 16)), characters(key), key_length.value);
     } else if (key.size() >= 4 && std::equal(key.begin(), key.begin() + 4, "aws:", [](char a, char b) {
                  return std::tolower(static_cast<unsigned char>(a)) == b;
                })) {
-      diags_.report(Rule::InvalidValue, value.range, "the tag key `{}` starts with `aws:`, which AWS keeps for its own tags", key);
+      diags_.report(Rule::InvalidValue, key_range(m), "the tag key `{}` starts with `aws:`, which AWS keeps for its own tags", key);
     } else if (characters(value.text) > value_length.value) {
       diags_.report(Rule::LimitExceeded, value.range, "the value of tag `{}` has {} characters; AWS takes at most {}", key,
                     characters(value.text), value_length.value);
     } else {
       if (!is_tag_text(key) || !is_tag_text(value.text))
-        diags_.report(Rule::TagCharacters, value.range,
+        diags_.report(Rule::TagCharacters, is_tag_text(key) ? value.range : key_range(m),
                       "tag `{}` holds a character that RDS, ElastiCache and load balancers refuse: use letters, "
                       "digits, spaces and `_ . : / = + - @`",
                       key);

@@ -66,7 +66,7 @@ constexpr std::size_t kValueBytes = 128;
 std::size_t bytes_of(const Value& v) {
   std::size_t n = kValueBytes + v.text.size();
   for (const auto& item : v.items) n += bytes_of(item);
-  for (const auto& [key, member] : v.members) n += key.size() + bytes_of(member);
+  for (const auto& member : v.members) n += member.key.size() + bytes_of(member.value);
   return n;
 }
 
@@ -360,7 +360,7 @@ std::optional<Value> Evaluator::eval(const ast::Expr& e) {
         }
         auto mv = eval(*m.value);
         if (!mv) return std::nullopt;
-        v.members.push_back({m.key, std::move(*mv)});
+        v.members.push_back({m.key, std::move(*mv), m.key_range});
       }
       return v;
     }

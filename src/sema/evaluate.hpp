@@ -34,6 +34,7 @@ struct Value {
 struct Member {
   std::string key;
   Value value;
+  SourceRange key_range;  // of the key as written
 };
 
 const char* kind_name(Value::Kind k);

@@ -208,11 +208,11 @@ std::optional<Value> KindReader::string_map(std::string_view name) {
   spec(name, model::ValueType::StringMap);
   auto v = typed(name, Value::Kind::Object);
   if (!v) return std::nullopt;
-  for (const auto& [key, member] : v->members) {
-    if (member.kind != Value::Kind::String) {
-      ctx_.diags.report(Rule::TypeMismatch, member.range,
-                       fmt::format("`{}.{}` must be {}, not {}", name, key, kind_name(Value::Kind::String),
-                                   kind_name(member.kind)));
+  for (const auto& m : v->members) {
+    if (m.value.kind != Value::Kind::String) {
+      ctx_.diags.report(Rule::TypeMismatch, m.value.range,
+                       fmt::format("`{}.{}` must be {}, not {}", name, m.key, kind_name(Value::Kind::String),
+                                   kind_name(m.value.kind)));
       return std::nullopt;
     }
   }

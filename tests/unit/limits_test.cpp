@@ -189,21 +189,21 @@ TEST_CASE("the 61st inbound rule of a security group is a warning at its edge", 
                 "AWS allows 60 per group unless the quota is raised"});
 }
 
-TEST_CASE("tags AWS refuses are errors at their values, characters some services refuse a warning",
+TEST_CASE("tags AWS refuses are errors at the key or value at fault, characters some services refuse a warning",
           "[checks][limits]") {
   const auto errors = [](const std::string& tags) {
     return of_rules(network(tags), {"limit-exceeded", "invalid-value"});
   };
-  CHECK(errors(R"("" = "x")") == Strings{"1:48: error[invalid-value]: a tag key must not be empty"});
+  CHECK(errors(R"("" = "x")") == Strings{"1:43: error[invalid-value]: a tag key must not be empty"});
   CHECK(errors(R"("aws:team" = "x")") ==
         Strings{
-            "1:56: error[invalid-value]: the tag key `aws:team` starts with `aws:`, which AWS keeps for its own tags"});
+            "1:43: error[invalid-value]: the tag key `aws:team` starts with `aws:`, which AWS keeps for its own tags"});
   CHECK(
       errors(R"("AWS:x" = "y")") ==
-      Strings{"1:53: error[invalid-value]: the tag key `AWS:x` starts with `aws:`, which AWS keeps for its own tags"});
+      Strings{"1:43: error[invalid-value]: the tag key `AWS:x` starts with `aws:`, which AWS keeps for its own tags"});
   const auto warnings = [](const std::string& tags) { return of_rules(network(tags), {"tag-characters"}); };
   CHECK(warnings(R"("cost#centre" = "x")") ==
-        Strings{"1:59: warning[tag-characters]: tag `cost#centre` holds a character that RDS, ElastiCache and load "
+        Strings{"1:43: warning[tag-characters]: tag `cost#centre` holds a character that RDS, ElastiCache and load "
                 "balancers refuse: use letters, digits, spaces and `_ . : / = + - @`"});
   CHECK(warnings(R"(team = "a\nb")") ==
         Strings{"1:50: warning[tag-characters]: tag `team` holds a character that RDS, ElastiCache and load "
@@ -215,7 +215,7 @@ TEST_CASE("tags AWS refuses are errors at their values, characters some services
   CHECK(
       errors("\"" + long_key + "\" = \"x\"") ==
       Strings{
-          "1:177: error[limit-exceeded]: the tag key `kkkkkkkkkkkkkkkk...` has 129 characters; AWS takes at most 128"});
+          "1:43: error[limit-exceeded]: the tag key `kkkkkkkkkkkkkkkk...` has 129 characters; AWS takes at most 128"});
   CHECK(errors("team = \"" + std::string(257, 'v') + "\"") ==
         Strings{"1:50: error[limit-exceeded]: the value of tag `team` has 257 characters; AWS takes at most 256"});
   // At the limits, and letters of other scripts: silent. Characters, not

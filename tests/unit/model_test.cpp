@@ -526,7 +526,7 @@ TEST_CASE("the stack name defaults to the file name; the region to us-east-1") {
   CHECK(errors_of("stack \"1lab\" {}\n") ==
         Strings{"1:7: error[invalid-name]: a stack name starts with a letter and holds letters, digits and single hyphens, not at the end (at most 64)"});
   CHECK(errors_of("stack \"s\" { tags = { Name = \"x\" } }\n") ==
-        Strings{"1:29: error[invalid-value]: the Name tag is set by archc for every resource"});
+        Strings{"1:22: error[invalid-value]: the Name tag is set by archc for every resource"});
 }
 
 TEST_CASE("top-level variables and interpolation") {
