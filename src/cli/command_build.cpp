@@ -46,7 +46,9 @@ int run_build(const BuildOptions& o, std::size_t error_limit) {
   if (c->ok()) {
     stack = lower(c->model);
     text = terraform ? emit_terraform(*stack) : emit_cloudformation(*stack);
-    if (!terraform) check_cloudformation_limits(*stack, text, c->model.stack.range, c->diags);
+    // At the stack block; at the file's start when there is none.
+    const SourceRange where = c->model.stack.range.valid() ? c->model.stack.range : c->source->range(0, 0);
+    if (!terraform) check_cloudformation_limits(*stack, text, where, c->diags);
   }
   if (report(*c) > 0) return kExitDiagnostics;
   if (to_stdout) {

@@ -235,5 +235,16 @@ TEST_CASE("the input is never the output, by any name", "[cli][output]") {
   CHECK(archc_temp_files_in(dir / "").empty());
 }
 
+TEST_CASE("a target's own limit in a file without a stack block is reported at 1:1", "[cli][output]") {
+  TempDir dir;
+  std::string text = "vpc \"v\" {\n  cidr  = \"10.0.0.0/16\"\n  zones = [\"a\", \"b\"]\n  subnet \"app\" { size = 20 }\n}\n";
+  for (int i = 0; i < 200; ++i) text += fmt::format("asg \"a{}\" {{ subnets = vpc.v.app }}\n", i);
+  write(dir / "big.arch", text);
+  const Run r = archc(fmt::format("build {} -o {}", quote(dir / "big.arch"), quote(dir / "big.yaml")));
+  CHECK(r.status == 1);
+  CHECK(contains(r.err, dir / "big.arch:1:1: error[limit-exceeded]: the stack makes "));
+  CHECK(dir.entries() == std::vector<std::string>{"big.arch"});
+}
+
 }  // namespace
 }  // namespace archc::test
