@@ -109,6 +109,18 @@ void read_asg(KindReader& r, model::Resource& resource) {
     asg.image = *v;
     asg.image_range = r.get("image")->value->range;
   }
+  // EC2 refuses to launch an image on an instance of another architecture.
+  const auto instance_arch = AwsCatalog::instance_architecture(asg.instance_type);
+  const auto image_arch = AwsCatalog::get().image_architecture(asg.image);
+  if (instance_arch && image_arch && *instance_arch != *image_arch) {
+    const ast::Attribute* type_at = r.get("instance_type");
+    auto& d = r.diags().report(Rule::ImageArchitecture,
+                               type_at ? type_at->value->range : r.get("image") ? asg.image_range : r.name_range(),
+                               fmt::format("`{}` runs {} images, but image `{}` is {}", asg.instance_type,
+                                           *instance_arch, asg.image, *image_arch));
+    d.notes.push_back({{}, "AWS names Graviton (arm64) instance families with a `g` after the generation, as t4g and "
+                           "m7g; choose an instance type and an image of one architecture (al2023-arm64 for Graviton)"});
+  }
   auto min = r.integer("min");
   auto max = r.integer("max");
   auto desired = r.integer("desired");

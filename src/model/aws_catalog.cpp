@@ -124,6 +124,25 @@ bool AwsCatalog::instance_type_exists(std::string_view name) const { return sort
 bool AwsCatalog::db_instance_class_exists(std::string_view name) const {
   return sorted_contains(db_instance_classes_, name);
 }
+std::optional<std::string_view> AwsCatalog::instance_architecture(std::string_view instance_type) {
+  const std::string_view family = instance_type.substr(0, instance_type.find('.'));
+  if (family.substr(0, 3) == "mac") return std::nullopt;
+  if (family == "a1") return "arm64";
+  // The letters after the generation digits, up to any "-flex" or "-12tb" suffix.
+  const std::string_view name = family.substr(0, family.find('-'));
+  const auto digits = name.find_first_of("0123456789");
+  if (digits == std::string_view::npos) return "x86_64";
+  const auto attributes = name.find_first_not_of("0123456789", digits);
+  if (attributes != std::string_view::npos && name.find('g', attributes) != std::string_view::npos) return "arm64";
+  return "x86_64";
+}
+
+std::optional<std::string_view> AwsCatalog::image_architecture(std::string_view alias) const {
+  const std::string* path = find(images_, alias);
+  if (!path) return std::nullopt;
+  return path->find("arm64") != std::string::npos ? "arm64" : "x86_64";
+}
+
 const ZoneCaveat* AwsCatalog::zone_caveat(std::string_view region) const { return find(zone_caveats_, region); }
 
 std::optional<std::string> AwsCatalog::image_parameter(std::string_view alias) const {

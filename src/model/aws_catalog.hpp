@@ -74,6 +74,15 @@ class AwsCatalog {
   const std::vector<std::string>& instance_type_names() const { return instance_types_; }
   bool db_instance_class_exists(std::string_view name) const;
   const std::vector<std::string>& db_instance_class_names() const { return db_instance_classes_; }
+  // The processor architecture of an instance type: "arm64" for AWS
+  // Graviton families, which AWS names with a `g` after the generation
+  // (t4g, m7gd, c6gn; and a1), "x86_64" for the rest; nullopt for Mac
+  // instances (mac1, mac2-...). Source: Amazon EC2 instance type naming
+  // conventions, https://docs.aws.amazon.com/ec2/latest/instancetypes/instance-type-names.html
+  static std::optional<std::string_view> instance_architecture(std::string_view instance_type);
+  // The architecture of an image alias's AMI ("arm64" or "x86_64", as its SSM
+  // parameter path names it); nullopt for an unknown alias.
+  std::optional<std::string_view> image_architecture(std::string_view alias) const;
   // What may keep a zone of `region` from an account; nullptr when nothing.
   const ZoneCaveat* zone_caveat(std::string_view region) const;
   // SSM parameter path of an AMI alias; nullopt when unknown.

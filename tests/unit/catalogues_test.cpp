@@ -54,6 +54,28 @@ TEST_CASE("an EC2 instance type that does not exist is an error with the nearest
   CHECK(d.fixits[0].replacement == "t2.micro");
 }
 
+TEST_CASE("an image of another architecture than the instance type is an error", "[catalogues]") {
+  const auto asg = [](std::string_view attrs) {
+    return test::error_briefs(
+        test::compile(in_region("us-east-1", R"("a", "b")",
+                                fmt::format("asg \"web\" {{ subnets = vpc.v.app{} }}\n"
+                                            "sg-chain \"c\" {{ \"10.0.0.0/8\" -> asg.web : 80 }}\n",
+                                            attrs)))
+            ->diags);
+  };
+  CHECK(asg(R"(, instance_type = "t4g.micro")") ==
+        Strings{"7:50: error[image-architecture]: `t4g.micro` runs arm64 images, but image `al2023` is x86_64"});
+  CHECK(asg(R"(, image = "al2023-arm64")") ==
+        Strings{"7:42: error[image-architecture]: `t3.micro` runs x86_64 images, but image `al2023-arm64` is arm64"});
+  CHECK(asg(R"(, instance_type = "m7g.large", image = "al2023-arm64")").empty());
+  CHECK(asg(R"(, instance_type = "t4g.micro", image = "ami-0123456789abcdef0")").empty());
+  for (const char* arm : {"t4g.nano", "m7gd.large", "c6gn.large", "a1.large", "g5g.xlarge", "is4gen.large", "im4gn.large"})
+    CHECK(AwsCatalog::instance_architecture(arm) == std::optional<std::string_view>("arm64"));
+  for (const char* x86 : {"t3.micro", "g4dn.xlarge", "g5.xlarge", "m7i-flex.large", "u7i-12tb.224xlarge", "inf2.xlarge"})
+    CHECK(AwsCatalog::instance_architecture(x86) == std::optional<std::string_view>("x86_64"));
+  CHECK_FALSE(AwsCatalog::instance_architecture("mac2-m2.metal"));
+}
+
 TEST_CASE("a DB instance class that does not exist is an error with the nearest class", "[catalogues]") {
   auto c = test::compile(rds(R"(, class = "db.t3.mircro")"));
   const Diagnostic& d = only(*c);
