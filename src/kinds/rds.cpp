@@ -59,8 +59,6 @@ void read_version(KindReader& r, model::Rds& db, const EngineInfo& engine, bool 
     if (!v) return;
     version = engine.find_version(*v);
     if (!version) {
-      std::vector<std::string> majors;
-      for (const auto& m : engine.versions) majors.push_back(m.major);
       auto& d = r.diags().report(Rule::UnknownEngineVersion, given->value->range,
                                  fmt::format("AWS does not offer {} `{}`", db.engine, *v));
       // A suggestion stays within the major written (AWS upgrades but never
@@ -68,7 +66,7 @@ void read_version(KindReader& r, model::Rds& db, const EngineInfo& engine, bool 
       // when the major is known, else the majors.
       r.context().suggester.suggest(d, quoted_contents(given->value->range, *v), *v, engine.version_candidates(*v));
       d.notes.push_back({{}, fmt::format("AWS offers {} {} and their releases (stdlib/engines.json)", db.engine,
-                                         fmt::join(majors, ", "))});
+                                         fmt::join(engine.majors(), ", "))});
       return;
     }
     db.engine_version = *v == version->major ? version->pinned : *v;

@@ -71,9 +71,13 @@ std::vector<std::string> EngineInfo::version_candidates(std::string_view version
     if (version.size() > v.major.size() && version.substr(0, v.major.size()) == v.major &&
         version[v.major.size()] == '.')
       return v.releases;
-  std::vector<std::string> majors;
-  for (const auto& v : versions) majors.push_back(v.major);
-  return majors;
+  return majors();
+}
+
+std::vector<std::string> EngineInfo::majors() const {
+  std::vector<std::string> out;
+  for (const auto& v : versions) out.push_back(v.major);
+  return out;
 }
 
 AwsCatalog::AwsCatalog() {

@@ -34,6 +34,8 @@ struct EngineInfo {
   // The major version `version` names: a major ("8.0") or one of its
   // releases ("8.0.40"); nullptr when AWS offers neither.
   const EngineMajorVersion* find_version(std::string_view version) const;
+  // The major versions, oldest first.
+  std::vector<std::string> majors() const;
   // What "did you mean" offers for `version`, which AWS does not offer: the
   // releases of the major it starts with, or the majors when it starts with
   // none.
