@@ -71,8 +71,8 @@ model::Listener read_listener(KindReader& r, const std::string& name) {
     l.forward_range = forward->value->range;
   }
   if (redirect && forward)
-    r.diags().report(Rule::ConflictingAttributes, forward->name_range, "a listener either redirects or forwards, not both")
-        .notes.push_back({redirect->name_range, "`redirect` is given here"});
+    r.diags().report(Rule::ConflictingAttributes, forward->name_range(), "a listener either redirects or forwards, not both")
+        .notes.push_back({redirect->name_range(), "`redirect` is given here"});
   else if (!redirect && !forward && !r.broken())
     r.diags().report(Rule::MissingAttribute, l.range,
                     fmt::format("listener `{}` needs `forward` (an asg) or `redirect` (an HTTPS port)", l.name));

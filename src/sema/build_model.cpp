@@ -334,13 +334,13 @@ class ModelBuilder {
     t.is_public = r.boolean("public").value_or(false);
     t.isolated = r.boolean("isolated").value_or(false);
     if (t.is_public && t.isolated)
-      diags_.report(Rule::ConflictingAttributes, r.get("isolated")->name_range,
+      diags_.report(Rule::ConflictingAttributes, r.get("isolated")->name_range(),
                    "a tier cannot be both public and isolated");
     const auto* cidrs_attr = r.get("cidrs");
     const auto* size_attr = r.get("size");
     if (cidrs_attr && size_attr) {
-      diags_.report(Rule::ConflictingAttributes, size_attr->name_range, "give either `cidrs` or `size`, not both")
-          .notes.push_back({cidrs_attr->name_range, "`cidrs` is given here"});
+      diags_.report(Rule::ConflictingAttributes, size_attr->name_range(), "give either `cidrs` or `size`, not both")
+          .notes.push_back({cidrs_attr->name_range(), "`cidrs` is given here"});
       return;
     }
     if (!cidrs_attr && !size_attr && !r.broken()) {

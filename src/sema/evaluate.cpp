@@ -39,8 +39,8 @@ void Evaluator::declare_variables(const ast::File& file) {
           &variables_.emplace_hint(it, attr->name, Variable{attr, Variable::State::Unread, std::nullopt, 0})->second);
       continue;
     }
-    diags_.report(Rule::DuplicateName, attr->name_range, "variable `{}` is defined twice", attr->name)
-        .notes.push_back({it->second.attribute->name_range, "first defined here"});
+    diags_.report(Rule::DuplicateName, attr->name_range(), "variable `{}` is defined twice", attr->name)
+        .notes.push_back({it->second.attribute->name_range(), "first defined here"});
   }
   report_cycles(order);
 }
@@ -77,21 +77,21 @@ void uses_in(const ast::Expr& e, std::vector<const ast::Expr*>& uses) {
   switch (e.kind) {
     case ast::ExprKind::Reference: uses.push_back(&e); return;
     case ast::ExprKind::String:
-      for (const auto& part : e.parts)
+      for (const auto& part : e.parts())
         if (part.expr) uses_in(*part.expr, uses);
       return;
     case ast::ExprKind::List:
-      for (const auto& item : e.items) uses_in(*item, uses);
+      for (const auto& item : e.items()) uses_in(*item, uses);
       return;
     case ast::ExprKind::Object:
-      for (const auto& m : e.members) uses_in(*m.value, uses);
+      for (const auto& m : e.members()) uses_in(*m.value, uses);
       return;
     case ast::ExprKind::Call:
-      if (!is_function(e.name)) {
+      if (!is_function(e.name())) {
         uses.push_back(nullptr);
         return;
       }
-      for (const auto& arg : e.items) uses_in(*arg, uses);
+      for (const auto& arg : e.items()) uses_in(*arg, uses);
       return;
     case ast::ExprKind::Number:
     case ast::ExprKind::Bool:
@@ -140,7 +140,7 @@ void Evaluator::read(Variable& first) {
 }
 
 Evaluator::Variable* Evaluator::resolve(const ast::Expr* use) {
-  const auto it = use && use->steps.empty() ? variables_.find(use->name) : variables_.end();
+  const auto it = use && use->steps().empty() ? variables_.find(use->name()) : variables_.end();
   return it == variables_.end() ? nullptr : &it->second;
 }
 
@@ -215,20 +215,20 @@ void Evaluator::report_cycles(const std::vector<Variable*>& order) {
                   cycle.end());
       const std::size_t n = cycle.size();
       const std::size_t half = n > kShownVariables ? kShownVariables / 2 : n;
-      const auto name = [&](std::size_t i) -> const std::string& { return cycle[i].variable->attribute->name; };
+      const auto name = [&](std::size_t i) -> std::string_view { return cycle[i].variable->attribute->name; };
       std::string message = fmt::format("variable `{}` depends on itself", name(0));
       if (n > 1) {
-        message += ": " + name(0);
-        for (std::size_t i = 1; i < half; ++i) message += " -> " + name(i);
+        message += fmt::format(": {}", name(0));
+        for (std::size_t i = 1; i < half; ++i) message += fmt::format(" -> {}", name(i));
         if (half < n) {
           message += fmt::format(" -> ({} more)", n - 2 * half);
-          for (std::size_t i = n - half; i < n; ++i) message += " -> " + name(i);
+          for (std::size_t i = n - half; i < n; ++i) message += fmt::format(" -> {}", name(i));
         }
-        message += " -> " + name(0);
+        message += fmt::format(" -> {}", name(0));
       }
       auto& d = diags_.report(Rule::ReferenceCycle, cycle[0].use->range, std::move(message));
       const auto note = [&](std::size_t i) {
-        d.notes.push_back({cycle[i].use->range, fmt::format("`{}` uses `{}`", name(i), cycle[i].use->name)});
+        d.notes.push_back({cycle[i].use->range, fmt::format("`{}` uses `{}`", name(i), cycle[i].use->name())});
       };
       for (std::size_t i = 1; i < half; ++i) note(i);
       if (half < n) {
@@ -255,17 +255,18 @@ bool Evaluator::build(std::size_t bytes, SourceRange at) {
 }
 
 std::optional<Value> Evaluator::variable(const ast::Expr& e) {
-  if (e.steps.empty() && !variables_.count(e.name) && broken_variables_.count(e.name)) return std::nullopt;
-  const auto it = e.steps.empty() ? variables_.find(e.name) : variables_.end();
+  const std::string_view name = e.name();
+  if (e.steps().empty() && !variables_.contains(name) && broken_variables_.contains(name)) return std::nullopt;
+  const auto it = e.steps().empty() ? variables_.find(name) : variables_.end();
   if (it == variables_.end()) {
-    auto& d = e.steps.empty()
-                  ? diags_.report(Rule::UnknownReference, e.range, "no variable named `{}`", e.name)
+    auto& d = e.steps().empty()
+                  ? diags_.report(Rule::UnknownReference, e.range, "no variable named `{}`", name)
                   : diags_.report(Rule::UnknownReference, e.range,
                                   "a value here cannot refer to a block; only top-level variables");
-    if (e.steps.empty()) {
+    if (e.steps().empty()) {
       if (names_.size() != variables_.size())
-        for (const auto& [name, v] : variables_) names_.push_back(name);
-      suggester_.suggest(d, e.name_range, e.name, names_);
+        for (const auto& [known, v] : variables_) names_.push_back(known);
+      suggester_.suggest(d, e.name_range(), name, names_);
     }
     return std::nullopt;
   }
@@ -310,7 +311,7 @@ std::optional<Value> Evaluator::eval(const ast::Expr& e) {
   switch (e.kind) {
     case ast::ExprKind::String:
       v.kind = Value::Kind::String;
-      for (const auto& part : e.parts) {
+      for (const auto& part : e.parts()) {
         if (!part.expr) {
           v.text += part.text;
           continue;
@@ -328,9 +329,9 @@ std::optional<Value> Evaluator::eval(const ast::Expr& e) {
       return v;
     case ast::ExprKind::Number:
       v.kind = Value::Kind::Number;
-      v.number = e.number;
+      v.number = e.number();
       v.is_integer = e.is_integer;
-      v.text = decimal_text(e.digits);
+      v.text = decimal_text(e.digits());
       return v;
     case ast::ExprKind::Bool:
       v.kind = Value::Kind::Bool;
@@ -339,12 +340,12 @@ std::optional<Value> Evaluator::eval(const ast::Expr& e) {
     case ast::ExprKind::Null: return v;
     case ast::ExprKind::Range:
       v.kind = Value::Kind::Range;
-      v.lo = e.lo;
-      v.hi = e.hi;
+      v.lo = e.lo();
+      v.hi = e.hi();
       return v;
     case ast::ExprKind::List:
       v.kind = Value::Kind::List;
-      for (const auto& item : e.items) {
+      for (const auto& item : e.items()) {
         auto iv = eval(*item);
         if (!iv) return std::nullopt;
         v.items.push_back(std::move(*iv));
@@ -353,14 +354,14 @@ std::optional<Value> Evaluator::eval(const ast::Expr& e) {
     case ast::ExprKind::Object: {
       v.kind = Value::Kind::Object;
       std::set<std::string_view> keys;
-      for (const auto& m : e.members) {
+      for (const auto& m : e.members()) {
         if (!keys.insert(m.key).second) {
           diags_.report(Rule::DuplicateName, m.key_range, "key `{}` appears twice in this object", m.key);
           return std::nullopt;
         }
         auto mv = eval(*m.value);
         if (!mv) return std::nullopt;
-        v.members.push_back({m.key, std::move(*mv), m.key_range});
+        v.members.push_back({std::string(m.key), std::move(*mv), m.key_range});
       }
       return v;
     }
@@ -371,13 +372,14 @@ std::optional<Value> Evaluator::eval(const ast::Expr& e) {
 }
 
 std::optional<Value> Evaluator::call(const ast::Expr& e) {
-  if (!is_function(e.name)) {
-    suggester_.suggest(diags_.report(Rule::UnknownFunction, e.name_range, "unknown function `{}`", e.name),
-                       e.name_range, e.name, functions());
+  const std::string_view name = e.name();
+  if (!is_function(name)) {
+    suggester_.suggest(diags_.report(Rule::UnknownFunction, e.name_range(), "unknown function `{}`", name),
+                       e.name_range(), name, functions());
     return std::nullopt;
   }
   std::vector<Value> args;
-  for (const auto& a : e.items) {
+  for (const auto& a : e.items()) {
     auto v = eval(*a);
     if (!v) return std::nullopt;
     args.push_back(std::move(*v));
@@ -385,18 +387,18 @@ std::optional<Value> Evaluator::call(const ast::Expr& e) {
   auto expect = [&](std::initializer_list<Value::Kind> kinds, const char* signature) {
     bool ok = args.size() == kinds.size();
     for (std::size_t i = 0; ok && i < args.size(); ++i) ok = args[i].kind == kinds.begin()[i];
-    if (!ok) diags_.report(Rule::TypeMismatch, e.range, "`{}` takes {}", e.name, signature);
+    if (!ok) diags_.report(Rule::TypeMismatch, e.range, "`{}` takes {}", name, signature);
     return ok;
   };
   Value out;
   out.range = e.range;
   out.kind = Value::Kind::String;
-  if (e.name == "lower" || e.name == "upper") {
+  if (name == "lower" || name == "upper") {
     if (!expect({Value::Kind::String}, "one string")) return std::nullopt;
-    out.text = e.name == "lower" ? to_lower(args[0].text) : to_upper(args[0].text);
+    out.text = name == "lower" ? to_lower(args[0].text) : to_upper(args[0].text);
     return out;
   }
-  if (e.name == "join") {
+  if (name == "join") {
     if (!expect({Value::Kind::String, Value::Kind::List}, "a separator string and a list")) return std::nullopt;
     std::vector<std::string> texts;
     std::size_t size = 0;

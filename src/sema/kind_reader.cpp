@@ -36,15 +36,15 @@ KindReader::KindReader(ReadContext& ctx, const ast::Block& block, const model::K
   for (const auto& item : block.items) {
     if (const auto* attr = std::get_if<ast::Attribute>(&item)) {
       const model::AttributeSpec* spec = kind.attribute(attr->name);
-      ctx_.symbols.attribute({&kind, spec, attr->name_range, attr->value ? attr->value->range : SourceRange{}});
+      ctx_.symbols.attribute({&kind, spec, attr->name_range(), attr->value ? attr->value->range : SourceRange{}});
       if (!spec) {
         broken_ = true;
         ctx_.suggester.suggest(
-            ctx_.diags.report(Rule::UnknownAttribute, attr->name_range, "{} has no attribute `{}`", what_, attr->name),
-            attr->name_range, attr->name, kind.attribute_names());
+            ctx_.diags.report(Rule::UnknownAttribute, attr->name_range(), "{} has no attribute `{}`", what_, attr->name),
+            attr->name_range(), attr->name, kind.attribute_names());
       } else if (const auto* first = get(attr->name)) {
-        ctx_.diags.report(Rule::DuplicateAttribute, attr->name_range, "`{}` is set twice in {}", attr->name, what_)
-            .notes.push_back({first->name_range, "first set here"});
+        ctx_.diags.report(Rule::DuplicateAttribute, attr->name_range(), "`{}` is set twice in {}", attr->name, what_)
+            .notes.push_back({first->name_range(), "first set here"});
       } else {
         attributes_.push_back(attr);
       }

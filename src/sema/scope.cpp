@@ -45,31 +45,31 @@ std::optional<model::Endpoint> Scope::resolve(const ast::Expr& e) {
     diags_.report(Rule::TypeMismatch, e.range, "expected a reference such as asg.app or vpc.main.app");
     return std::nullopt;
   }
-  const model::KindSpec* kind = model::find_top_level_kind(e.name);
+  const model::KindSpec* kind = model::find_top_level_kind(e.name());
   if (!kind || !(kind->chain_endpoint || kind->keyword == "vpc")) {
     std::vector<std::string> referable{"vpc"};
     for (const auto* k : model::all_kinds())
       if (k->chain_endpoint) referable.emplace_back(k->keyword);
     suggester_.suggest(
-        diags_.report(Rule::UnknownReference, e.name_range, "`{}` is not a kind that can be referenced", e.name),
-        e.name_range, e.name, referable);
+        diags_.report(Rule::UnknownReference, e.name_range(), "`{}` is not a kind that can be referenced", e.name()),
+        e.name_range(), e.name(), referable);
     return std::nullopt;
   }
   const bool vpc = !kind->chain_endpoint;
   const std::size_t max_steps = vpc ? 2 : 1;
-  if (e.steps.empty() || e.steps.size() > max_steps ||
-      std::any_of(e.steps.begin(), e.steps.end(), [](const ast::RefStep& s) { return s.index != nullptr; })) {
+  if (e.steps().empty() || e.steps().size() > max_steps ||
+      std::any_of(e.steps().begin(), e.steps().end(), [](const ast::RefStep& s) { return s.index != nullptr; })) {
     diags_.report(Rule::UnknownReference, e.range,
-                 vpc ? "expected vpc.NAME or vpc.NAME.TIER" : fmt::format("expected {}.NAME", e.name));
+                 vpc ? "expected vpc.NAME or vpc.NAME.TIER" : fmt::format("expected {}.NAME", e.name()));
     return std::nullopt;
   }
-  Names& table = by_kind_[e.name];
-  const ast::RefStep& name = e.steps[0];
+  Names& table = by_kind_[std::string(e.name())];
+  const ast::RefStep& name = e.steps()[0];
   auto it = table.by_name.find(name.name);
   if (it == table.by_name.end()) {
-    if (unread_.count(std::pair{e.name, name.name}) || unread_.count(std::pair{std::string(), name.name}))
+    if (unread_.count({std::string(e.name()), std::string(name.name)}) || unread_.count({std::string(), std::string(name.name)}))
       return std::nullopt;
-    suggester_.suggest(diags_.report(Rule::UnknownReference, name.range, "no {} named `{}`", e.name, name.name),
+    suggester_.suggest(diags_.report(Rule::UnknownReference, name.range, "no {} named `{}`", e.name(), name.name),
                        name.range, name.name, table.names);
     return std::nullopt;
   }
@@ -78,12 +78,12 @@ std::optional<model::Endpoint> Scope::resolve(const ast::Expr& e) {
   ep.range = e.range;
   ep.kind = vpc ? Kind::Vpc : Kind::Resource;
   ep.index = it->second.index;
-  if (e.steps.size() == 2) {
+  if (e.steps().size() == 2) {
     Names& tiers = tiers_[it->second.index];
-    const ast::RefStep& tier = e.steps[1];
+    const ast::RefStep& tier = e.steps()[1];
     auto t = tiers.by_name.find(tier.name);
     if (t == tiers.by_name.end()) {
-      if (unread_tiers_.count(std::pair{it->second.index, tier.name})) return std::nullopt;
+      if (unread_tiers_.count({it->second.index, std::string(tier.name)})) return std::nullopt;
       suggester_.suggest(diags_.report(Rule::UnknownReference, tier.range, "vpc `{}` has no subnet tier `{}`",
                                        name.name, tier.name),
                          tier.range, tier.name, tiers.names);

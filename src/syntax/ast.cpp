@@ -1,6 +1,8 @@
 #include "syntax/ast.hpp"
 
 #include <algorithm>
+#include <cstring>
+#include <new>
 
 namespace archc::ast {
 
@@ -56,12 +58,31 @@ std::optional<ErrorItem::BlockHead> ErrorItem::block_head() const {
   return BlockHead{kind, label};
 }
 
-Expr* ExprPool::make() {
-  if (used_ == kChunk) {
-    chunks_.push_back(std::make_unique<Expr[]>(kChunk));
-    used_ = 0;
-  }
-  return &chunks_.back()[used_++];
+namespace {
+
+// The range of an identifier of `length` bytes starting where `at` starts:
+// identifiers are ASCII and on one line, so a byte is a column.
+SourceRange identifier_at(const SourceRange& at, std::size_t length) {
+  const auto n = static_cast<std::uint32_t>(length);
+  return {at.file, at.begin, {at.begin.offset + n, at.begin.line, at.begin.column + n}};
+}
+
+}  // namespace
+
+SourceRange Expr::name_range() const { return has_name() ? identifier_at(range, name_length_) : SourceRange{}; }
+
+SourceRange Attribute::name_range() const { return identifier_at(range, name.size()); }
+
+static_assert(std::is_trivially_destructible_v<Expr>, "an Arena never runs destructors");
+static_assert(sizeof(Expr) <= 56, "the commonest node: keep it small");
+
+Expr* Arena::make_expr() { return new (memory_->allocate(sizeof(Expr), alignof(Expr))) Expr(); }
+
+std::string_view Arena::copy(std::string_view text) {
+  if (text.empty()) return {};
+  char* out = static_cast<char*>(memory_->allocate(text.size(), 1));
+  std::memcpy(out, text.data(), text.size());
+  return {out, text.size()};
 }
 
 const Token* File::token_at(std::uint32_t offset) const {

@@ -7,9 +7,12 @@
 
 #include <cstdint>
 #include <memory>
+#include <memory_resource>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
@@ -19,64 +22,129 @@ namespace archc::ast {
 
 struct Expr;
 // An expression of the tree. Expressions are the commonest node, so they are
-// not allocated one by one: they live in their File's ExprPool, and die
-// with it.
+// not allocated one by one: they live in their File's Arena, and die with it.
 using ExprPtr = Expr*;
 
 // A piece of a string or heredoc: literal text (escapes already decoded) or
-// an interpolated `${expr}`.
+// an interpolated `${expr}`. The text is a view of the source, or of the
+// File's Arena where escapes were decoded.
 struct StringPart {
-  std::string text;
+  std::string_view text;
   ExprPtr expr;  // set for an interpolation
   SourceRange range;
 };
 
 struct ObjectMember {
-  std::string key;
+  std::string_view key;
   SourceRange key_range;
   ExprPtr value;
 };
 
 // One step after a reference's root: `.name` or `[expr]`.
 struct RefStep {
-  std::string name;  // empty for an index step
-  ExprPtr index;     // set for an index step
+  std::string_view name;  // empty for an index step
+  ExprPtr index;          // set for an index step
   SourceRange range;
 };
 
-enum class ExprKind { String, Number, Bool, Null, Range, List, Object, Call, Reference };
+enum class ExprKind : std::uint8_t { String, Number, Bool, Null, Range, List, Object, Call, Reference };
 
+// An expression holds only the fields of its kind (56 bytes, where one with
+// the fields of every kind took 240: a large file holds millions of them).
+// A field of another kind reads as empty or zero. Arrays and text are views
+// of the File's Arena or of the source text.
 struct Expr {
   ExprKind kind = ExprKind::Null;
-  SourceRange range;
-
-  std::vector<StringPart> parts;  // String (also heredocs)
-  bool heredoc = false;
-
-  double number = 0;        // Number, the nearest double
-  std::string digits;       // Number as written (`-007.50`): its exact value
+  bool heredoc = false;     // String
   bool is_integer = false;  // Number written without a fraction
   bool boolean = false;     // Bool
-  std::int64_t lo = 0, hi = 0;  // Range `lo..hi`
+ private:
+  std::uint32_t name_length_ = 0;  // Call, Reference; here, where it packs with the flags
 
-  std::vector<ExprPtr> items;         // List elements, Call arguments
-  std::vector<ObjectMember> members;  // Object
-
-  std::string name;  // Call function name, Reference root
-  SourceRange name_range;
-  std::vector<RefStep> steps;  // Reference
-};
-
-// Where the expressions of one File live: made in chunks, default
-// constructed, never freed one by one.
-class ExprPool {
  public:
-  Expr* make();
+  SourceRange range;
+
+  std::span<const StringPart> parts() const {
+    return kind == ExprKind::String ? std::span(array_.parts, size_.count) : std::span<const StringPart>{};
+  }
+  // Number: the nearest double, and the number as written (`-007.50`): its exact value.
+  double number() const { return kind == ExprKind::Number ? array_.number : 0; }
+  std::string_view digits() const {
+    return kind == ExprKind::Number ? source_text(range.end.offset) : std::string_view{};
+  }
+  // Range `lo..hi`.
+  std::int64_t lo() const { return kind == ExprKind::Range ? array_.lo : 0; }
+  std::int64_t hi() const { return kind == ExprKind::Range ? size_.hi : 0; }
+  // List elements, Call arguments.
+  std::span<const ExprPtr> items() const {
+    return kind == ExprKind::List || kind == ExprKind::Call ? std::span(array_.items, size_.count)
+                                                            : std::span<const ExprPtr>{};
+  }
+  std::span<const ObjectMember> members() const {
+    return kind == ExprKind::Object ? std::span(array_.members, size_.count) : std::span<const ObjectMember>{};
+  }
+  // Call function name, Reference root: an identifier (ASCII) where the
+  // expression starts.
+  std::string_view name() const {
+    return has_name() ? source_text(range.begin.offset + name_length_) : std::string_view{};
+  }
+  SourceRange name_range() const;
+  std::span<const RefStep> steps() const {
+    return kind == ExprKind::Reference ? std::span(array_.steps, size_.count) : std::span<const RefStep>{};
+  }
+
+  // Set by the parser, with the kind, when the expression is complete.
+  void set_parts(std::span<const StringPart> p) { array_.parts = p.data(), size_.count = p.size(); }
+  void set_number(double value) { array_.number = value; }
+  void set_bounds(std::int64_t lo, std::int64_t hi) { array_.lo = lo, size_.hi = hi; }
+  void set_items(std::span<const ExprPtr> i) { array_.items = i.data(), size_.count = i.size(); }
+  void set_members(std::span<const ObjectMember> m) { array_.members = m.data(), size_.count = m.size(); }
+  void set_name(std::string_view name) { name_length_ = static_cast<std::uint32_t>(name.size()); }
+  void set_steps(std::span<const RefStep> s) { array_.steps = s.data(), size_.count = s.size(); }
 
  private:
-  static constexpr std::size_t kChunk = 256;
-  std::vector<std::unique_ptr<Expr[]>> chunks_;
-  std::size_t used_ = kChunk;  // of the last chunk
+  bool has_name() const { return kind == ExprKind::Call || kind == ExprKind::Reference; }
+  // The source text from where the expression starts to `end`: a number's
+  // digits and a name are not kept twice.
+  std::string_view source_text(std::uint32_t end) const {
+    return range.file->text().substr(range.begin.offset, end - range.begin.offset);
+  }
+
+  // By kind: an array and its size, or a number, or a range's bounds.
+  union {
+    const StringPart* parts = nullptr;
+    const ExprPtr* items;  // List and Call
+    const ObjectMember* members;
+    const RefStep* steps;
+    double number;
+    std::int64_t lo;
+  } array_;
+  union {
+    std::size_t count = 0;
+    std::int64_t hi;
+  } size_;
+};
+
+// Where a File's expressions, and the arrays and decoded text they hold,
+// live: allocated in bulk from a monotonic buffer, never freed one by one,
+// released with the File. What it holds is trivially destructible.
+class Arena {
+ public:
+  Expr* make_expr();
+  // A copy of `text` or `items` that lives as long as the arena.
+  std::string_view copy(std::string_view text);
+  template <typename T>
+  std::span<const T> copy(std::span<const T> items) {
+    static_assert(std::is_trivially_destructible_v<T>);
+    if (items.empty()) return {};
+    T* out = static_cast<T*>(memory_->allocate(items.size_bytes(), alignof(T)));
+    std::uninitialized_copy(items.begin(), items.end(), out);
+    return {out, items.size()};
+  }
+
+ private:
+  // Boxed, so that a File moves.
+  std::unique_ptr<std::pmr::monotonic_buffer_resource> memory_ = std::make_unique<std::pmr::monotonic_buffer_resource>();
 };
 
 // The comments that describe an item, as indices into File::comments: the
@@ -88,12 +156,14 @@ struct AttachedComments {
 };
 
 struct Attribute {
-  std::string name;
-  SourceRange name_range;
-  SourceRange equals;  // the `=`
+  std::string_view name;  // an identifier (ASCII) where the attribute starts: a view of the source
   ExprPtr value;
   SourceRange range;
   AttachedComments comments;
+  std::uint32_t equals_offset = 0;  // of the `=`
+
+  SourceRange name_range() const;
+  SourceRange equals() const { return range.file->range(equals_offset, equals_offset + 1); }
 };
 
 // One side of an edge: `internet`, a CIDR string, or a reference.
@@ -195,7 +265,7 @@ struct Token {
 
 struct File {
   const SourceFile* source = nullptr;  // the text this tree was parsed from
-  ExprPool exprs;                      // every Expr of the tree
+  Arena arena;                         // every Expr of the tree, and what it holds
   std::vector<BodyItem> items;  // top level: blocks and attributes (and errors) only
   std::vector<Comment> comments;
   // Every token in source order; ranges do not overlap and only blanks lie

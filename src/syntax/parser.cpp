@@ -220,6 +220,7 @@ class Builder {
       : file_(file), diags_(diags), out_(out), begin_(file.text().data()), end_(begin_ + file.text().size()),
         positions_(file) {}
 
+  std::uint32_t offset(const char* p) const { return static_cast<std::uint32_t>(p - begin_); }
   SourcePos pos(const char* p) { return positions_.at(offset(p)); }
   SourceRange range(const char* begin, const char* end) { return {&file_, pos(begin), pos(end)}; }
   SourceRange range(SourcePos begin, const char* end) { return {&file_, begin, pos(end)}; }
@@ -235,6 +236,7 @@ class Builder {
   // are what a token would cost most to keep.
   void token(TokenKind kind, const char* begin, const char* end) {
     forget_tokens_from(begin);
+    make_room(out_.tokens, begin);
     out_.tokens.push_back({kind, offset(begin), offset(end)});
     if (awaits_trailing_ && kind != TokenKind::Comment &&
         !((kind == TokenKind::Comma || kind == TokenKind::Semicolon) && on_trailing_line(begin)))
@@ -312,6 +314,7 @@ class Builder {
   // An attribute or edge: appended when it starts, removed if it fails.
   template <typename Item>
   void open_item(const char* begin) {
+    if (blocks_.empty()) make_room(out_.items, begin);
     if constexpr (std::is_same_v<Item, ast::Edge>) items().emplace_back(std::make_unique<ast::Edge>());
     else items().emplace_back(std::in_place_type<Item>);
     Item& item = this->item<Item>();
@@ -329,6 +332,7 @@ class Builder {
   // A block: appended to its parent when it starts, and the place of the
   // items parsed until it ends.
   void open_block(const char* begin) {
+    if (blocks_.empty()) make_room(out_.items, begin);
     auto b = std::make_unique<ast::Block>();
     b->range.begin = pos(begin);
     start_item_comments(begin, b->comments);
@@ -347,22 +351,74 @@ class Builder {
   }
 
   // Expressions: the open ones, innermost last, and at most one finished one
-  // on top, waiting to be taken by the rule that holds it.
-  ast::Expr& expr() { return *exprs_.back(); }
+  // on top, waiting to be taken by the rule that holds it. What an open one
+  // holds (string parts, elements, members, steps) is gathered on stacks
+  // shared by all of them, and copied to the arena when it closes.
+  ast::Expr& expr() { return *exprs_.back().expr; }
   void open_expr(const char* begin) {
-    exprs_.push_back(out_.exprs.make());
-    exprs_.back()->range.begin = pos(begin);
+    exprs_.push_back({out_.arena.make_expr(), open_.sizes()});
+    exprs_.back().expr->range.begin = pos(begin);
   }
   void close_expr(const char* end) {
-    ast::Expr& e = expr();
+    const OpenExpr& o = exprs_.back();
+    ast::Expr& e = *o.expr;
     e.range = range(e.range.begin, end);
+    switch (e.kind) {
+      case ast::ExprKind::String: e.set_parts(held(open_.parts, o.held.parts)); break;
+      case ast::ExprKind::List:
+      case ast::ExprKind::Call: e.set_items(held(open_.elements, o.held.elements)); break;
+      case ast::ExprKind::Object: e.set_members(held(open_.members, o.held.members)); break;
+      case ast::ExprKind::Reference: e.set_steps(held(open_.steps, o.held.steps)); break;
+      case ast::ExprKind::Number:
+      case ast::ExprKind::Bool:
+      case ast::ExprKind::Null:
+      case ast::ExprKind::Range: break;
+    }
   }
-  void drop_expr() { exprs_.pop_back(); }
+  void drop_expr() {
+    open_.truncate(exprs_.back().held);
+    literal_.begin = nullptr;  // only the innermost expression, a string, has one open
+    exprs_.pop_back();
+  }
   ast::ExprPtr take_expr() {
-    ast::ExprPtr e = exprs_.back();
+    ast::ExprPtr e = exprs_.back().expr;
     exprs_.pop_back();
     return e;
   }
+  void add_part(const ast::StringPart& p) { open_.parts.push_back(p); }
+  void add_element(ast::ExprPtr e) { open_.elements.push_back(e); }
+  void add_member(const ast::ObjectMember& m) { open_.members.push_back(m); }
+  ast::ObjectMember& last_member() { return open_.members.back(); }
+  void add_step(const ast::RefStep& s) { open_.steps.push_back(s); }
+
+  // The literal text of the string being read, from pieces (text, escapes)
+  // that are joined into one part: a view of the source while no escape
+  // changed it, else decoded here, and copied to the arena when it ends.
+  void add_literal(std::string_view text, const char* begin, const char* end) {
+    const bool from_source = text.data() == begin;
+    if (!literal_.begin) {
+      literal_ = {begin, end, from_source, {}};
+      if (!from_source) literal_.decoded.assign(text);
+      return;
+    }
+    if (literal_.from_source && from_source && begin == literal_.end) {
+      literal_.end = end;
+      return;
+    }
+    if (literal_.from_source) literal_.decoded.assign(literal_.begin, literal_.end);
+    literal_.from_source = false;
+    literal_.decoded += text;
+    literal_.end = end;
+  }
+  void end_literal() {
+    if (!literal_.begin) return;
+    const std::string_view text = literal_.from_source
+                                      ? std::string_view(literal_.begin, static_cast<std::size_t>(literal_.end - literal_.begin))
+                                      : out_.arena.copy(literal_.decoded);
+    add_part({text, nullptr, range(literal_.begin, literal_.end)});
+    literal_.begin = nullptr;
+  }
+  ast::Arena& arena() { return out_.arena; }
 
   // A string is recorded as tokens in literal pieces around its
   // interpolations, so the tokens inside `${...}` keep their own kinds.
@@ -374,13 +430,19 @@ class Builder {
 
   std::size_t depth = 0;  // blocks and expressions open, for the nesting guard
 
+  // The sizes of the stacks of what open expressions hold.
+  struct HeldSizes {
+    std::size_t parts, elements, members, steps;
+  };
+
   // What parsing an item may change, to undo a failed one.
   struct Mark {
     SourcePos begin;
     std::size_t exprs, blocks, items, pieces;
+    HeldSizes held;
   };
   Mark mark(const char* item_begin) {
-    return {pos(item_begin), exprs_.size(), blocks_.size(), items().size(), pieces_.size()};
+    return {pos(item_begin), exprs_.size(), blocks_.size(), items().size(), pieces_.size(), open_.sizes()};
   }
 
   // After the syntax error `e` in the item that started at `m`: reports it,
@@ -389,7 +451,50 @@ class Builder {
   const char* recover(const Mark& m, const SyntaxError& e);
 
  private:
-  std::uint32_t offset(const char* p) const { return static_cast<std::uint32_t>(p - begin_); }
+  // Before appending to `list`, one of the file's long lists (its tokens, its
+  // top-level items) that fills as the text is read: when it is full, grows
+  // it to what the whole file is likely to need at the rate it filled up to
+  // `at`, and at least doubles it. A large file then moves such a list once
+  // or twice instead of log2(n) times; each move touches every page of the
+  // list again, and page faults are most of a large file's parse.
+  template <typename T>
+  void make_room(std::vector<T>& list, const char* at) {
+    if (list.size() < list.capacity()) return;
+    const double read = static_cast<double>(at - begin_) + 1, size = static_cast<double>(end_ - begin_) + 1;
+    const auto expected = static_cast<std::size_t>(static_cast<double>(list.size()) * (size / read) * 1.05);
+    list.reserve(std::max({expected, 2 * list.size(), std::size_t{16}}));
+  }
+
+  // What the open expressions hold, in the order they were read.
+  struct Held {
+    std::vector<ast::StringPart> parts;
+    std::vector<ast::ExprPtr> elements;
+    std::vector<ast::ObjectMember> members;
+    std::vector<ast::RefStep> steps;
+
+    HeldSizes sizes() const { return {parts.size(), elements.size(), members.size(), steps.size()}; }
+    void truncate(const HeldSizes& to) {
+      parts.resize(to.parts), elements.resize(to.elements), members.resize(to.members), steps.resize(to.steps);
+    }
+  };
+  struct OpenExpr {
+    ast::Expr* expr;
+    HeldSizes held;  // where what it holds starts
+  };
+  struct Literal {
+    const char* begin = nullptr;  // nullptr when none is open
+    const char* end = nullptr;
+    bool from_source = false;
+    std::string decoded;  // the text, when not from_source
+  };
+
+  // What an expression holds from index `from` of `stack` on, moved to the arena.
+  template <typename T>
+  std::span<const T> held(std::vector<T>& stack, std::size_t from) {
+    const std::span<const T> out = out_.arena.copy(std::span<const T>(stack).subspan(from));
+    stack.resize(from);
+    return out;
+  }
 
   void forget_tokens_from(const char* p) {
     const std::uint32_t o = offset(p);
@@ -423,7 +528,9 @@ class Builder {
   const char* end_;
   Positions positions_;
   std::vector<ast::Block*> blocks_;  // open blocks, innermost last; each owned by its parent's items
-  std::vector<ast::ExprPtr> exprs_;
+  std::vector<OpenExpr> exprs_;
+  Held open_;
+  Literal literal_;
   std::vector<const char*> pieces_;  // where the open string pieces start
   ast::AttachedComments* awaits_trailing_ = nullptr;  // of the item that just ended
   std::uint32_t trailing_from_ = 0;                   // the offset of its end
@@ -435,6 +542,8 @@ const char* Builder::recover(const Mark& m, const SyntaxError& e) {
   error(e.at, e.message);
   if (e.runs_to_end) runs_to_end();
   exprs_.resize(m.exprs);
+  open_.truncate(m.held);
+  literal_.begin = nullptr;
   blocks_.resize(m.blocks);
   pieces_.resize(m.pieces);
   std::vector<ast::BodyItem>& list = items();
@@ -1015,26 +1124,20 @@ std::pair<std::int64_t, std::int64_t> range_bounds(std::string_view s) {
 }
 
 
-// Appends literal text to the string being built, joining it to a literal
-// part just before.
-void append_literal(Builder& b, std::string_view text, const char* begin, const char* end) {
-  ast::Expr& e = b.expr();
-  if (!e.parts.empty() && !e.parts.back().expr) {
-    e.parts.back().text += text;
-    e.parts.back().range.end = b.pos(end);
-  } else {
-    e.parts.push_back({std::string(text), nullptr, b.range(begin, end)});
-  }
-}
-
 // The text of a string that may not interpolate (a label, an object key).
-std::string plain_text(Builder& b, const ast::Expr& string) {
-  std::string out;
-  for (const auto& part : string.parts) {
-    if (part.expr) b.error(part.range, "a block label cannot contain an interpolation");
-    else out += part.text;
+std::string_view plain_text(Builder& b, const ast::Expr& string) {
+  const auto parts = string.parts();
+  bool interpolates = false;
+  for (const auto& part : parts) {
+    if (!part.expr) continue;
+    b.error(part.range, "a block label cannot contain an interpolation");
+    interpolates = true;
   }
-  return out;
+  // Literal text is joined into one part between interpolations.
+  if (!interpolates) return parts.empty() ? std::string_view{} : parts.front().text;
+  std::string out;
+  for (const auto& part : parts) out += part.text;
+  return b.arena().copy(out);
 }
 
 template <typename Rule>
@@ -1098,19 +1201,20 @@ template <> struct action<grammar::string_open> {
 template <> struct action<grammar::string_close> {
   template <typename ActionInput>
   static void apply(const ActionInput& in, Builder& b) {
+    b.end_literal();
     b.close_string_piece(in.end());
   }
 };
 template <> struct action<grammar::str_text> {
   template <typename ActionInput>
   static void apply(const ActionInput& in, Builder& b) {
-    append_literal(b, in.string_view(), in.begin(), in.end());
+    b.add_literal(in.string_view(), in.begin(), in.end());
   }
 };
 template <> struct action<grammar::dollar_escape> {
   template <typename ActionInput>
   static void apply(const ActionInput& in, Builder& b) {
-    append_literal(b, "${", in.begin(), in.end());
+    b.add_literal("${", in.begin(), in.end());
   }
 };
 template <> struct action<grammar::escape> {
@@ -1136,12 +1240,13 @@ template <> struct action<grammar::escape> {
       }
       default: decoded[0] = s[1]; break;
     }
-    append_literal(b, text, in.begin(), in.end());
+    b.add_literal(text, in.begin(), in.end());
   }
 };
 template <> struct action<grammar::interp_open> {
   template <typename ActionInput>
   static void apply(const ActionInput& in, Builder& b) {
+    b.end_literal();
     b.close_string_piece(in.begin());
     b.token(TokenKind::InterpolationOpen, in);
   }
@@ -1150,7 +1255,7 @@ template <> struct action<grammar::interp> {
   template <typename ActionInput>
   static void apply(const ActionInput& in, Builder& b) {
     ast::ExprPtr value = b.take_expr();
-    b.expr().parts.push_back({{}, value, b.range(in)});
+    b.add_part({{}, value, b.range(in)});
   }
 };
 template <> struct action<grammar::heredoc> {
@@ -1161,7 +1266,7 @@ template <> struct action<grammar::heredoc> {
     e.kind = ast::ExprKind::String;
     e.heredoc = true;
     const std::string_view text = in.string_view();
-    e.parts.push_back({heredoc_value(text, scan_heredoc(text).shape), nullptr, range});
+    b.add_part({b.arena().copy(heredoc_value(text, scan_heredoc(text).shape)), nullptr, range});
   }
 };
 
@@ -1173,19 +1278,19 @@ template <> struct action<grammar::number> {
     const std::string_view s = in.string_view();
     ast::Expr& e = b.expr();
     e.kind = ast::ExprKind::Number;
-    e.digits = s;
     e.is_integer = s.find('.') == std::string_view::npos;
+    double value = 0;
     // Up to 15 digits an integer is exact as a double, and converts faster
     // as an integer than through from_chars' double parsing.
     if (e.is_integer && s.size() <= 15) {
       std::int64_t v = 0;
       std::from_chars(s.data(), s.data() + s.size(), v);
-      e.number = v == 0 && s.front() == '-' ? -0.0 : static_cast<double>(v);  // as from_chars reads `-0`
-      return;
+      value = v == 0 && s.front() == '-' ? -0.0 : static_cast<double>(v);  // as from_chars reads `-0`
+    } else if (std::from_chars(s.data(), s.data() + s.size(), value).ec == std::errc::result_out_of_range) {
+      // Too many digits for a double is infinity, which sema range-checks.
+      value = s.front() == '-' ? -HUGE_VAL : HUGE_VAL;
     }
-    // Too many digits for a double is infinity, which sema range-checks.
-    if (std::from_chars(s.data(), s.data() + s.size(), e.number).ec == std::errc::result_out_of_range)
-      e.number = s.front() == '-' ? -HUGE_VAL : HUGE_VAL;
+    e.set_number(value);
   }
 };
 template <> struct action<grammar::range_lit> {
@@ -1193,7 +1298,8 @@ template <> struct action<grammar::range_lit> {
   static void apply(const ActionInput& in, Builder& b) {
     ast::Expr& e = b.expr();
     e.kind = ast::ExprKind::Range;
-    std::tie(e.lo, e.hi) = range_bounds(in.string_view());
+    const auto [lo, hi] = range_bounds(in.string_view());
+    e.set_bounds(lo, hi);
   }
 };
 template <bool Value>
@@ -1219,8 +1325,7 @@ template <> struct action<grammar::kw_null> {
 template <> struct action<grammar::element> {
   template <typename ActionInput>
   static void apply(const ActionInput&, Builder& b) {
-    ast::ExprPtr e = b.take_expr();
-    b.expr().items.push_back(e);
+    b.add_element(b.take_expr());
   }
 };
 template <> struct action<grammar::list_open> {
@@ -1240,21 +1345,20 @@ template <> struct action<grammar::object_open> {
 template <> struct action<grammar::member_name> {
   template <typename ActionInput>
   static void apply(const ActionInput& in, Builder& b) {
-    b.expr().members.push_back({in.string(), b.token_range(TokenKind::Identifier, in), nullptr});
+    b.add_member({in.string_view(), b.token_range(TokenKind::Identifier, in), nullptr});
   }
 };
 template <> struct action<grammar::member_string> {
   template <typename ActionInput>
   static void apply(const ActionInput&, Builder& b) {
     const ast::ExprPtr key = b.take_expr();
-    b.expr().members.push_back({plain_text(b, *key), key->range, nullptr});
+    b.add_member({plain_text(b, *key), key->range, nullptr});
   }
 };
 template <> struct action<grammar::member_value> {
   template <typename ActionInput>
   static void apply(const ActionInput&, Builder& b) {
-    ast::ExprPtr value = b.take_expr();
-    b.expr().members.back().value = value;
+    b.last_member().value = b.take_expr();
   }
 };
 template <> struct action<grammar::ident_head> {
@@ -1262,8 +1366,8 @@ template <> struct action<grammar::ident_head> {
   static void apply(const ActionInput& in, Builder& b) {
     ast::Expr& e = b.expr();
     e.kind = ast::ExprKind::Reference;
-    e.name = in.string();
-    e.name_range = b.token_range(TokenKind::Identifier, in);
+    e.set_name(in.string_view());
+    b.token(TokenKind::Identifier, in);
   }
 };
 template <> struct action<grammar::call_open> {
@@ -1276,14 +1380,14 @@ template <> struct action<grammar::call_open> {
 template <> struct action<grammar::ref_attr_name> {
   template <typename ActionInput>
   static void apply(const ActionInput& in, Builder& b) {
-    b.expr().steps.push_back({in.string(), nullptr, b.token_range(TokenKind::Identifier, in)});
+    b.add_step({in.string_view(), nullptr, b.token_range(TokenKind::Identifier, in)});
   }
 };
 template <> struct action<grammar::ref_index> {
   template <typename ActionInput>
   static void apply(const ActionInput& in, Builder& b) {
     ast::ExprPtr index = b.take_expr();
-    b.expr().steps.push_back({{}, index, b.range(in)});
+    b.add_step({{}, index, b.range(in)});
   }
 };
 
@@ -1292,14 +1396,15 @@ template <> struct action<grammar::attr_name> {
   template <typename ActionInput>
   static void apply(const ActionInput& in, Builder& b) {
     auto& a = b.item<ast::Attribute>();
-    a.name = in.string();
-    a.name_range = b.token_range(TokenKind::Identifier, in);
+    a.name = in.string_view();
+    b.token(TokenKind::Identifier, in);
   }
 };
 template <> struct action<grammar::attr_eq> {
   template <typename ActionInput>
   static void apply(const ActionInput& in, Builder& b) {
-    b.item<ast::Attribute>().equals = b.token_range(TokenKind::Equals, in);
+    b.item<ast::Attribute>().equals_offset = b.offset(in.begin());
+    b.token(TokenKind::Equals, in);
   }
 };
 template <> struct action<grammar::attr_value> {
@@ -1394,7 +1499,7 @@ template <> struct action<grammar::label_string> {
   template <typename ActionInput>
   static void apply(const ActionInput&, Builder& b) {
     const ast::ExprPtr label = b.take_expr();
-    b.block().labels.push_back({plain_text(b, *label), label->range});
+    b.block().labels.push_back({std::string(plain_text(b, *label)), label->range});
   }
 };
 template <> struct action<grammar::block_open> {
@@ -1423,7 +1528,6 @@ template <> struct action<grammar::block_unclosed> {
 ast::File parse_file(const SourceFile& file, Diagnostics& diags) {
   ast::File out;
   out.source = &file;
-  out.tokens.reserve(file.text().size() / 8);  // most files have a token every 5 to 7 bytes
   Builder builder(file, diags, out);
   const std::string_view text = file.text();
   // Positions come from the Builder, so PEGTL does not track lines itself.

@@ -27,7 +27,7 @@ const ast::Block& block(const ast::BodyItem& item) {
 Strings outline(const std::vector<ast::BodyItem>& items) {
   Strings out;
   for (const auto& item : items) {
-    if (const auto* a = std::get_if<ast::Attribute>(&item)) out.push_back("attribute " + a->name);
+    if (const auto* a = std::get_if<ast::Attribute>(&item)) out.push_back("attribute " + std::string(a->name));
     else if (const auto* b = std::get_if<std::unique_ptr<ast::Block>>(&item)) out.push_back("block " + (*b)->kind);
     else if (const auto* e = std::get_if<std::unique_ptr<ast::Edge>>(&item))
       out.push_back("edge " + text_of((*e)->from.range) + " -> " + text_of((*e)->to.range));
@@ -238,7 +238,7 @@ TEST_CASE("blocks, edges, objects and heredocs have their punctuation tokens and
   CHECK((text_of(e.arrow) == "->" && e.arrow.begin.column == 25));
   CHECK((text_of(e.colon) == ":" && e.colon.begin.column == 34));
   const auto& x = std::get<ast::Attribute>(p->tree.items.at(1));
-  CHECK((text_of(x.equals) == "=" && x.equals.begin.column == 3));
+  CHECK((text_of(x.equals()) == "=" && x.equals().begin.column == 3));
 }
 
 TEST_CASE("the tokens of a sample cover every character but blanks, punctuation by its own kind") {

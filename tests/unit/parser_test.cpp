@@ -47,7 +47,7 @@ ParsedValue value_of(std::string text) { return {parse_clean(std::move(text))}; 
 std::string literal_text(const ast::Expr& e) {
   REQUIRE(e.kind == ast::ExprKind::String);
   std::string out;
-  for (const auto& part : e.parts) {
+  for (const auto& part : e.parts()) {
     REQUIRE(part.expr == nullptr);
     out += part.text;
   }
@@ -88,8 +88,8 @@ TEST_CASE("identifiers hold hyphens, and a hyphen before > starts an edge") {
   const auto& b = block(p->tree.items.at(0));
   CHECK(b.kind == "sg-chain");
   const auto& e = edge(b.items.at(0));
-  CHECK(e.from.expr->steps.at(0).name == "my-app");
-  CHECK(e.to.expr->steps.at(0).name == "db-1");
+  CHECK(e.from.expr->steps()[0].name == "my-app");
+  CHECK(e.to.expr->steps()[0].name == "db-1");
 }
 
 TEST_CASE("strings decode escapes") {
@@ -100,12 +100,12 @@ TEST_CASE("strings decode escapes") {
 TEST_CASE("strings interpolate ${expr}, and $${ is a literal ${") {
   SECTION("interpolation") {
     auto v = value_of(R"(x = "pre-${name}-${f(1)}")");
-    const auto& parts = v.value().parts;
+    const auto parts = v.value().parts();
     REQUIRE(parts.size() == 4);
     CHECK(parts[0].text == "pre-");
     REQUIRE(parts[1].expr);
     CHECK(parts[1].expr->kind == ast::ExprKind::Reference);
-    CHECK(parts[1].expr->name == "name");
+    CHECK(parts[1].expr->name() == "name");
     CHECK(text_of(parts[1].range) == "${name}");
     CHECK(parts[2].text == "-");
     REQUIRE(parts[3].expr);
@@ -170,10 +170,10 @@ TEST_CASE("numbers, booleans and null") {
   const auto& items = p->tree.items;
   REQUIRE(items.size() == 6);
   const auto& a = *attribute(items[0]).value;
-  CHECK((a.kind == ast::ExprKind::Number && a.is_integer && a.number == 42));
+  CHECK((a.kind == ast::ExprKind::Number && a.is_integer && a.number() == 42));
   const auto& b = *attribute(items[1]).value;
-  CHECK((b.kind == ast::ExprKind::Number && !b.is_integer && b.number == 2.5));
-  CHECK(attribute(items[2]).value->number == -7);
+  CHECK((b.kind == ast::ExprKind::Number && !b.is_integer && b.number() == 2.5));
+  CHECK(attribute(items[2]).value->number() == -7);
   CHECK((attribute(items[3]).value->kind == ast::ExprKind::Bool && attribute(items[3]).value->boolean));
   CHECK((attribute(items[4]).value->kind == ast::ExprKind::Bool && !attribute(items[4]).value->boolean));
   CHECK(attribute(items[5]).value->kind == ast::ExprKind::Null);
@@ -190,37 +190,37 @@ TEST_CASE("integers read exactly as from_chars reads them, at every length") {
     std::from_chars(text.data(), text.data() + text.size(), expected);
     CHECK(v.value().kind == ast::ExprKind::Number);
     CHECK(v.value().is_integer);
-    CHECK(v.value().number == expected);
-    CHECK(std::signbit(v.value().number) == std::signbit(expected));
+    CHECK(v.value().number() == expected);
+    CHECK(std::signbit(v.value().number()) == std::signbit(expected));
   }
 }
 
 TEST_CASE("a keyword followed by name characters is a reference") {
   auto v = value_of("x = true-ish\n");
   CHECK(v.value().kind == ast::ExprKind::Reference);
-  CHECK(v.value().name == "true-ish");
+  CHECK(v.value().name() == "true-ish");
 }
 
 TEST_CASE("ranges") {
   auto v = value_of("ports = 8000..8100\n");
   CHECK(v.value().kind == ast::ExprKind::Range);
-  CHECK((v.value().lo == 8000 && v.value().hi == 8100));
+  CHECK((v.value().lo() == 8000 && v.value().hi() == 8100));
   CHECK(text_of(v.value().range) == "8000..8100");
 }
 
 TEST_CASE("lists allow newlines and a trailing comma") {
   auto v = value_of("x = [\n  \"a\",\n  [1, 2],\n  3,\n]\ny = []\n");
-  const auto& items = v.value().items;
+  const auto items = v.value().items();
   REQUIRE(items.size() == 3);
   CHECK(literal_text(*items[0]) == "a");
-  CHECK(items[1]->items.size() == 2);
-  CHECK(items[2]->number == 3);
-  CHECK(attribute(v.parsed->tree.items.at(1)).value->items.empty());
+  CHECK(items[1]->items().size() == 2);
+  CHECK(items[2]->number() == 3);
+  CHECK(attribute(v.parsed->tree.items.at(1)).value->items().empty());
 }
 
 TEST_CASE("objects separate members by newline, comma or semicolon") {
   auto v = value_of("x = {\n  a = 1\n  \"b c\" = 2, d = 3; e = {}\n}\n");
-  const auto& m = v.value().members;
+  const auto m = v.value().members();
   REQUIRE(m.size() == 4);
   CHECK(m[0].key == "a");
   CHECK(m[1].key == "b c");
@@ -234,22 +234,22 @@ TEST_CASE("calls") {
   auto v = value_of("x = cidrsubnet(\"10.0.0.0/16\", 8,\n  1)\n");
   const auto& e = v.value();
   CHECK(e.kind == ast::ExprKind::Call);
-  CHECK(e.name == "cidrsubnet");
-  CHECK(text_of(e.name_range) == "cidrsubnet");
-  CHECK(e.items.size() == 3);
+  CHECK(e.name() == "cidrsubnet");
+  CHECK(text_of(e.name_range()) == "cidrsubnet");
+  CHECK(e.items().size() == 3);
 }
 
 TEST_CASE("references with .name and [index] steps") {
   auto v = value_of("x = vpc.lab.public[0].id\n");
   const auto& e = v.value();
   CHECK(e.kind == ast::ExprKind::Reference);
-  CHECK(e.name == "vpc");
-  REQUIRE(e.steps.size() == 4);
-  CHECK(e.steps[0].name == "lab");
-  CHECK(e.steps[1].name == "public");
-  REQUIRE(e.steps[2].index);
-  CHECK(e.steps[2].index->number == 0);
-  CHECK(e.steps[3].name == "id");
+  CHECK(e.name() == "vpc");
+  REQUIRE(e.steps().size() == 4);
+  CHECK(e.steps()[0].name == "lab");
+  CHECK(e.steps()[1].name == "public");
+  REQUIRE(e.steps()[2].index);
+  CHECK(e.steps()[2].index->number() == 0);
+  CHECK(e.steps()[3].name == "id");
   CHECK(text_of(e.range) == "vpc.lab.public[0].id");
 }
 
@@ -321,7 +321,7 @@ TEST_CASE("a BOM is skipped and CRLF ends lines") {
   const auto& vpc = block(p->tree.items.at(0));
   CHECK((vpc.range.begin.line == 1 && vpc.range.begin.column == 1));
   const auto& cidr = attribute(vpc.items.at(0));
-  CHECK((cidr.name_range.begin.line == 2 && cidr.name_range.begin.column == 3));
+  CHECK((cidr.name_range().begin.line == 2 && cidr.name_range().begin.column == 3));
   CHECK(literal_text(*cidr.value) == "10.0.0.0/16");
   CHECK(literal_text(*attribute(p->tree.items.at(1)).value) == "hi\n");
 }
@@ -353,7 +353,7 @@ TEST_CASE("ranges of nodes cover their source text") {
   CHECK(text_of(vpc.kind_range) == "vpc");
   const auto& cidr = attribute(vpc.items.at(0));
   CHECK(text_of(cidr.range) == "cidr = \"10.0.0.0/16\"");
-  CHECK(text_of(cidr.name_range) == "cidr");
+  CHECK(text_of(cidr.name_range()) == "cidr");
   CHECK(text_of(cidr.value->range) == "\"10.0.0.0/16\"");
 }
 

@@ -14,12 +14,12 @@ namespace {
 // Calls `found` with the name of every variable an expression refers to.
 template <typename F>
 void variables_in(const ast::Expr& e, F&& found) {
-  if (e.kind == ast::ExprKind::Reference && e.steps.empty()) found(e.name);
-  for (const auto& p : e.parts)
+  if (e.kind == ast::ExprKind::Reference && e.steps().empty()) found(e.name());
+  for (const auto& p : e.parts())
     if (p.expr) variables_in(*p.expr, found);
-  for (const auto& i : e.items) variables_in(*i, found);
-  for (const auto& mem : e.members) variables_in(*mem.value, found);
-  for (const auto& s : e.steps)
+  for (const auto& i : e.items()) variables_in(*i, found);
+  for (const auto& mem : e.members()) variables_in(*mem.value, found);
+  for (const auto& s : e.steps())
     if (s.index) variables_in(*s.index, found);
 }
 
@@ -39,13 +39,13 @@ void variables_in(const ast::Block& b, F&& found) {
 }  // namespace
 
 void unused_variable(const ast::File& file, Diagnostics& diags) {
-  std::map<std::string, const ast::Attribute*, std::less<>> variables;
+  std::map<std::string_view, const ast::Attribute*> variables;  // names are views of the source
   for (const auto& item : file.items)
     if (const auto* a = std::get_if<ast::Attribute>(&item)) variables.emplace(a->name, a);
   // Blocks use variables; a used variable uses those in its value.
-  std::map<std::string, bool, std::less<>> used;
+  std::map<std::string_view, bool> used;
   std::vector<const ast::Attribute*> pending;
-  auto mark = [&](const std::string& name) {
+  auto mark = [&](std::string_view name) {
     auto v = variables.find(name);
     if (v != variables.end() && !used[name]) {
       used[name] = true;
@@ -61,7 +61,7 @@ void unused_variable(const ast::File& file, Diagnostics& diags) {
   }
   for (const auto& [name, attr] : variables)
     if (!used[name])
-      diags.report(Rule::UnusedVariable, attr->name_range, "variable `{}` is never used", name);
+      diags.report(Rule::UnusedVariable, attr->name_range(), "variable `{}` is never used", name);
 }
 
 }  // namespace archc::checks
