@@ -33,13 +33,13 @@ void Evaluator::declare_variables(const ast::File& file) {
       if (auto name = broken->attribute_name()) broken_variables_.emplace(*name);
     const auto* attr = std::get_if<ast::Attribute>(&item);
     if (!attr) continue;
-    const auto it = variables_.lower_bound(attr->name);
-    if (it == variables_.end() || it->first != attr->name) {
+    const auto it = variables_.lower_bound(attr->name());
+    if (it == variables_.end() || it->first != attr->name()) {
       order.push_back(
-          &variables_.emplace_hint(it, attr->name, Variable{attr, Variable::State::Unread, std::nullopt, 0})->second);
+          &variables_.emplace_hint(it, attr->name(), Variable{attr, Variable::State::Unread, std::nullopt, 0})->second);
       continue;
     }
-    diags_.report(Rule::DuplicateName, attr->name_range(), "variable `{}` is defined twice", attr->name)
+    diags_.report(Rule::DuplicateName, attr->name_range(), "variable `{}` is defined twice", attr->name())
         .notes.push_back({it->second.attribute->name_range(), "first defined here"});
   }
   report_cycles(order);
@@ -215,7 +215,7 @@ void Evaluator::report_cycles(const std::vector<Variable*>& order) {
                   cycle.end());
       const std::size_t n = cycle.size();
       const std::size_t half = n > kShownVariables ? kShownVariables / 2 : n;
-      const auto name = [&](std::size_t i) -> std::string_view { return cycle[i].variable->attribute->name; };
+      const auto name = [&](std::size_t i) -> std::string_view { return cycle[i].variable->attribute->name(); };
       std::string message = fmt::format("variable `{}` depends on itself", name(0));
       if (n > 1) {
         message += fmt::format(": {}", name(0));

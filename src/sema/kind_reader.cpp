@@ -35,15 +35,15 @@ KindReader::KindReader(ReadContext& ctx, const ast::Block& block, const model::K
     : ctx_(ctx), block_(block), kind_(kind), what_(std::move(what)) {
   for (const auto& item : block.items) {
     if (const auto* attr = std::get_if<ast::Attribute>(&item)) {
-      const model::AttributeSpec* spec = kind.attribute(attr->name);
+      const model::AttributeSpec* spec = kind.attribute(attr->name());
       ctx_.symbols.attribute({&kind, spec, attr->name_range(), attr->value ? attr->value->range : SourceRange{}});
       if (!spec) {
         broken_ = true;
         ctx_.suggester.suggest(
-            ctx_.diags.report(Rule::UnknownAttribute, attr->name_range(), "{} has no attribute `{}`", what_, attr->name),
-            attr->name_range(), attr->name, kind.attribute_names());
-      } else if (const auto* first = get(attr->name)) {
-        ctx_.diags.report(Rule::DuplicateAttribute, attr->name_range(), "`{}` is set twice in {}", attr->name, what_)
+            ctx_.diags.report(Rule::UnknownAttribute, attr->name_range(), "{} has no attribute `{}`", what_, attr->name()),
+            attr->name_range(), attr->name(), kind.attribute_names());
+      } else if (const auto* first = get(attr->name())) {
+        ctx_.diags.report(Rule::DuplicateAttribute, attr->name_range(), "`{}` is set twice in {}", attr->name(), what_)
             .notes.push_back({first->name_range(), "first set here"});
       } else {
         attributes_.push_back(attr);
@@ -75,7 +75,7 @@ SourceRange KindReader::name_range() const {
 
 const ast::Attribute* KindReader::get(std::string_view name) const {
   for (const auto* a : attributes_)
-    if (a->name == name) return a;
+    if (a->name() == name) return a;
   return nullptr;
 }
 

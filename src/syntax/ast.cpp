@@ -71,7 +71,9 @@ SourceRange identifier_at(const SourceRange& at, std::size_t length) {
 
 SourceRange Expr::name_range() const { return has_name() ? identifier_at(range, name_length_) : SourceRange{}; }
 
-SourceRange Attribute::name_range() const { return identifier_at(range, name.size()); }
+SourceRange Attribute::name_range() const { return identifier_at(range, name_length); }
+
+static_assert(sizeof(Attribute) <= 64, "the commonest body item: keep it small");
 
 static_assert(std::is_trivially_destructible_v<Expr>, "an Arena never runs destructors");
 static_assert(sizeof(Expr) <= 56, "the commonest node: keep it small");
@@ -89,7 +91,7 @@ const Token* File::token_at(std::uint32_t offset) const {
   // The first token that ends after `offset`; it holds the offset unless the
   // offset lies in the blanks before it.
   auto it = std::upper_bound(tokens.begin(), tokens.end(), offset,
-                             [](std::uint32_t o, const Token& t) { return o < t.end; });
+                             [](std::uint32_t o, const Token& t) { return o < t.end(); });
   return it != tokens.end() && it->begin <= offset ? &*it : nullptr;
 }
 

@@ -155,13 +155,15 @@ struct AttachedComments {
   std::optional<std::uint32_t> trailing;
 };
 
+// 64 bytes: the commonest body item, held by value.
 struct Attribute {
-  std::string_view name;  // an identifier (ASCII) where the attribute starts: a view of the source
   ExprPtr value;
   SourceRange range;
   AttachedComments comments;
+  std::uint32_t name_length = 0;    // of the identifier (ASCII) the attribute starts with
   std::uint32_t equals_offset = 0;  // of the `=`
 
+  std::string_view name() const { return range.file->text().substr(range.begin.offset, name_length); }
   SourceRange name_range() const;
   SourceRange equals() const { return range.file->range(equals_offset, equals_offset + 1); }
 };
@@ -257,11 +259,22 @@ enum class TokenKind : std::uint8_t {
 };
 
 // A token's place as byte offsets [begin, end): the file's SourceFile gives
-// its line and column (File::range) when they are wanted.
+// its line and column (File::range) when they are wanted. 8 bytes: a file
+// has a token every few bytes.
 struct Token {
-  TokenKind kind;
-  std::uint32_t begin = 0, end = 0;
+  Token(TokenKind kind, std::uint32_t at, std::uint32_t end)
+      : begin(at), length_((end - at) & kMaxLength), kind_(static_cast<std::underlying_type_t<TokenKind>>(kind) & 31u) {}
+
+  std::uint32_t begin;
+  std::uint32_t end() const { return begin + length_; }
+  TokenKind kind() const { return static_cast<TokenKind>(kind_); }
+
+ private:
+  static constexpr std::uint32_t kMaxLength = (1u << 27) - 1;  // SourceFile::kMaxBytes is 2^26
+  std::uint32_t length_ : 27;
+  std::underlying_type_t<TokenKind> kind_ : 5;
 };
+static_assert(SourceFile::kMaxBytes <= (1u << 26) && static_cast<int>(TokenKind::Error) < 32 && sizeof(Token) == 8);
 
 struct File {
   const SourceFile* source = nullptr;  // the text this tree was parsed from
@@ -276,7 +289,7 @@ struct File {
   // nullptr when the offset is in blanks or past the last token.
   const Token* token_at(std::uint32_t offset) const;
   // Where `t` is, with lines and columns.
-  SourceRange range(const Token& t) const { return source->range(t.begin, t.end); }
+  SourceRange range(const Token& t) const { return source->range(t.begin, t.end()); }
 };
 
 }  // namespace archc::ast

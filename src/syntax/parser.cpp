@@ -237,7 +237,7 @@ class Builder {
   void token(TokenKind kind, const char* begin, const char* end) {
     forget_tokens_from(begin);
     make_room(out_.tokens, begin);
-    out_.tokens.push_back({kind, offset(begin), offset(end)});
+    out_.tokens.emplace_back(kind, offset(begin), offset(end));
     if (awaits_trailing_ && kind != TokenKind::Comment &&
         !((kind == TokenKind::Comma || kind == TokenKind::Semicolon) && on_trailing_line(begin)))
       awaits_trailing_ = nullptr;
@@ -280,9 +280,9 @@ class Builder {
     const std::size_t first = t.size();
     std::size_t k = first;
     for (std::uint32_t next = offset(begin);
-         k > 0 && t[k - 1].kind == TokenKind::Comment && line_ends_between(t[k - 1].end, next) <= 1;)
+         k > 0 && t[k - 1].kind() == TokenKind::Comment && line_ends_between(t[k - 1].end(), next) <= 1;)
       next = t[--k].begin;
-    while (k < first && k > 0 && line_ends_between(t[k - 1].end, t[k].begin) == 0) ++k;
+    while (k < first && k > 0 && line_ends_between(t[k - 1].end(), t[k].begin) == 0) ++k;
     out.leading_end = static_cast<std::uint32_t>(out_.comments.size());
     out.leading_begin = out.leading_end - static_cast<std::uint32_t>(first - k);
   }
@@ -555,15 +555,15 @@ const char* Builder::recover(const Mark& m, const SyntaxError& e) {
   const char* item_begin = begin_ + m.begin.offset;
   const std::size_t kept = out_.tokens.size();
   const char* record_from = item_begin;
-  if (kept > 0 && out_.tokens.back().end > m.begin.offset) record_from = begin_ + out_.tokens.back().end;
+  if (kept > 0 && out_.tokens.back().end() > m.begin.offset) record_from = begin_ + out_.tokens.back().end();
   const Skip skip = skip_item(item_begin, e.at, record_from);
   if (skip.unclosed) runs_to_end();
 
   // The error item ends with its last token that is not a comment.
   SourcePos end = m.begin;
   for (std::size_t i = out_.tokens.size(); i > 0 && out_.tokens[i - 1].begin >= m.begin.offset; --i) {
-    if (out_.tokens[i - 1].kind != TokenKind::Comment) {
-      end = positions_.at(out_.tokens[i - 1].end);
+    if (out_.tokens[i - 1].kind() != TokenKind::Comment) {
+      end = positions_.at(out_.tokens[i - 1].end());
       break;
     }
   }
@@ -1396,7 +1396,7 @@ template <> struct action<grammar::attr_name> {
   template <typename ActionInput>
   static void apply(const ActionInput& in, Builder& b) {
     auto& a = b.item<ast::Attribute>();
-    a.name = in.string_view();
+    a.name_length = static_cast<std::uint32_t>(in.size());
     b.token(TokenKind::Identifier, in);
   }
 };

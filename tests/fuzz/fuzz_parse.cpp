@@ -19,7 +19,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const archc::ast::File tree = archc::parse_file(file, diags);
     // Every token is found where it is (tokens do not overlap).
     for (const auto& token : tree.tokens)
-      if (token.begin < token.end && tree.token_at(token.begin) != &token) __builtin_trap();
+      if (token.begin < token.end() && tree.token_at(token.begin) != &token) __builtin_trap();
   }
   for (const auto& d : diags.all()) archc::render_text(d, true);
   return 0;

@@ -27,7 +27,7 @@ const ast::Block& block(const ast::BodyItem& item) {
 Strings outline(const std::vector<ast::BodyItem>& items) {
   Strings out;
   for (const auto& item : items) {
-    if (const auto* a = std::get_if<ast::Attribute>(&item)) out.push_back("attribute " + std::string(a->name));
+    if (const auto* a = std::get_if<ast::Attribute>(&item)) out.push_back("attribute " + std::string(a->name()));
     else if (const auto* b = std::get_if<std::unique_ptr<ast::Block>>(&item)) out.push_back("block " + (*b)->kind);
     else if (const auto* e = std::get_if<std::unique_ptr<ast::Edge>>(&item))
       out.push_back("edge " + text_of((*e)->from.range) + " -> " + text_of((*e)->to.range));
@@ -51,9 +51,9 @@ void check_invariants(const test::Parsed& p) {
   std::uint32_t previous_end = 0;
   for (const auto& t : p.tree.tokens) {
     REQUIRE(t.begin >= previous_end);
-    REQUIRE(t.begin < t.end);
-    REQUIRE(t.end <= size);
-    previous_end = t.end;
+    REQUIRE(t.begin < t.end());
+    REQUIRE(t.end() <= size);
+    previous_end = t.end();
   }
   for (const auto& d : p.diags.all()) {
     REQUIRE(d.rule == Rule::Syntax);
@@ -197,7 +197,7 @@ TEST_CASE("stray closing brackets at the top level are skipped") {
 TEST_CASE("every token has a kind and a range, punctuation included") {
   auto p = parse("x = f(a.b[0], 1..2, \"s${v}t\"); y = -1.5 # c\n");
   std::vector<std::pair<ast::TokenKind, std::string>> got;
-  for (const auto& t : p->tree.tokens) got.emplace_back(t.kind, text_of(p->tree.range(t)));
+  for (const auto& t : p->tree.tokens) got.emplace_back(t.kind(), text_of(p->tree.range(t)));
   using K = ast::TokenKind;
   CHECK(got == std::vector<std::pair<ast::TokenKind, std::string>>{
                    {K::Identifier, "x"}, {K::Equals, "="}, {K::Identifier, "f"}, {K::LeftParen, "("},
@@ -216,7 +216,7 @@ TEST_CASE("blocks, edges, objects and heredocs have their punctuation tokens and
       "u = <<EOT\nhi\nEOT\n");
   using K = ast::TokenKind;
   Strings kinds;
-  for (const auto& t : p->tree.tokens) kinds.push_back(fmt::format("{}:{}", static_cast<int>(t.kind), text_of(p->tree.range(t))));
+  for (const auto& t : p->tree.tokens) kinds.push_back(fmt::format("{}:{}", static_cast<int>(t.kind()), text_of(p->tree.range(t))));
   auto has = [&](K kind, const std::string& text) {
     return std::find(kinds.begin(), kinds.end(), fmt::format("{}:{}", static_cast<int>(kind), text)) != kinds.end();
   };
@@ -270,14 +270,14 @@ TEST_CASE("the tokens of a sample cover every character but blanks, punctuation 
     const char c = text[i];
     const ast::Token* t = p->tree.token_at(i);
     if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-      if (t) CHECK((t->kind == K::Comment || t->kind == K::String || t->kind == K::Heredoc));
+      if (t) CHECK((t->kind() == K::Comment || t->kind() == K::String || t->kind() == K::Heredoc));
       continue;
     }
     INFO("offset " << i << ": '" << c << "'");
     REQUIRE(t != nullptr);
-    if (t->kind == K::Comment || t->kind == K::String || t->kind == K::Heredoc) continue;
+    if (t->kind() == K::Comment || t->kind() == K::String || t->kind() == K::Heredoc) continue;
     if (auto kind = punctuation(text.substr(i))) {
-      CHECK(t->kind == *kind);
+      CHECK(t->kind() == *kind);
       ++punctuation_seen;
     }
   }
@@ -288,15 +288,15 @@ TEST_CASE("token_at finds the token holding an offset, and nothing in blanks") {
   auto p = parse("vpc \"a\" {\n  cidr = \"x\"\n}\n");
   const auto& tree = p->tree;
   REQUIRE(tree.token_at(0));
-  CHECK(tree.token_at(0)->kind == ast::TokenKind::Identifier);
+  CHECK(tree.token_at(0)->kind() == ast::TokenKind::Identifier);
   CHECK(tree.token_at(2) == tree.token_at(0));
   CHECK(tree.token_at(3) == nullptr);
   REQUIRE((tree.token_at(5) && tree.token_at(12) && tree.token_at(17)));
   CHECK(text_of(tree.range(*tree.token_at(5))) == "\"a\"");
   CHECK(text_of(tree.range(*tree.token_at(12))) == "cidr");
-  CHECK(tree.token_at(17)->kind == ast::TokenKind::Equals);
+  CHECK(tree.token_at(17)->kind() == ast::TokenKind::Equals);
   REQUIRE(tree.token_at(23));
-  CHECK(tree.token_at(23)->kind == ast::TokenKind::RightBrace);
+  CHECK(tree.token_at(23)->kind() == ast::TokenKind::RightBrace);
   CHECK(tree.token_at(24) == nullptr);
   CHECK(tree.token_at(1000) == nullptr);
 }
@@ -306,7 +306,7 @@ TEST_CASE("after a syntax error the skipped text is an Error token, and its comm
   Strings got;
   for (const auto& t : p->tree.tokens)
     if (p->tree.range(t).begin.line == 2)
-      got.push_back(fmt::format("{} {}", static_cast<int>(t.kind), text_of(p->tree.range(t))));
+      got.push_back(fmt::format("{} {}", static_cast<int>(t.kind()), text_of(p->tree.range(t))));
   using K = ast::TokenKind;
   auto kind = [](K k) { return std::to_string(static_cast<int>(k)); };
   CHECK(got == Strings{kind(K::Identifier) + " cidr", kind(K::Equals) + " =", kind(K::Error) + " = \"x\"",
@@ -346,14 +346,14 @@ TEST_CASE("comments attach to the item below them and to the item they follow on
   CHECK(leading(vpc.comments) == Strings{"# About the VPC.", "# Second line."});
   CHECK(trailing(vpc.comments) == "# after the vpc");
   auto attr = [&](std::size_t i) -> const ast::Attribute& { return std::get<ast::Attribute>(vpc.items.at(i)); };
-  CHECK(attr(0).name == "cidr");
+  CHECK(attr(0).name() == "cidr");
   CHECK(leading(attr(0).comments) == Strings{"# The address block."});
   CHECK(trailing(attr(0).comments) == "// trailing for cidr");
-  CHECK(attr(1).name == "zones");
+  CHECK(attr(1).name() == "zones");
   CHECK(leading(attr(1).comments).empty());
   CHECK(trailing(attr(1).comments).empty());
-  CHECK((attr(2).name == "min" && trailing(attr(2).comments).empty()));
-  CHECK((attr(3).name == "max" && trailing(attr(3).comments) == "/* sizes */"));
+  CHECK((attr(2).name() == "min" && trailing(attr(2).comments).empty()));
+  CHECK((attr(3).name() == "max" && trailing(attr(3).comments) == "/* sizes */"));
   CHECK(trailing(attr(4).comments) == "# trails x");
   CHECK(leading(attr(5).comments).empty());  // `# trails x` shares its line with code
 }

@@ -263,7 +263,7 @@ TEST_CASE("blocks take string and identifier labels and nest") {
   CHECK(vpc.labels[1].text == "other");
   const auto& subnet = block(vpc.items.at(0));
   CHECK(subnet.kind == "subnet");
-  CHECK(attribute(subnet.items.at(0)).name == "public");
+  CHECK(attribute(subnet.items.at(0)).name() == "public");
   CHECK(block(p->tree.items.at(1)).labels.empty());
 }
 

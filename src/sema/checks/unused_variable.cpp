@@ -41,7 +41,7 @@ void variables_in(const ast::Block& b, F&& found) {
 void unused_variable(const ast::File& file, Diagnostics& diags) {
   std::map<std::string_view, const ast::Attribute*> variables;  // names are views of the source
   for (const auto& item : file.items)
-    if (const auto* a = std::get_if<ast::Attribute>(&item)) variables.emplace(a->name, a);
+    if (const auto* a = std::get_if<ast::Attribute>(&item)) variables.emplace(a->name(), a);
   // Blocks use variables; a used variable uses those in its value.
   std::map<std::string_view, bool> used;
   std::vector<const ast::Attribute*> pending;
