@@ -65,6 +65,25 @@ for input in lab-vpc lab-x100 subnets-100k; do
 done
 echo "targets: lab-vpc < 5 ms; lab-x100 < 50 ms and < 50 MiB"
 
+# Hostile inputs (issue: diagnostics stay bounded): a 50 MB file on one line
+# of 8.3 million duplicate variables, /dev/zero (larger than the 64 MiB a
+# file may be), and 100,000 errors on as many lines. Each: wall time of one
+# `archc build`, peak RSS, and the bytes it wrote to stderr.
+yes 'x = 1,' | tr -d '\n' | head -c 50000004 >"$tmp/dense-line-50mb.arch" || true
+awk 'BEGIN { for (i = 0; i < 100000; i++) printf "vpc \"v%d\" { cidr = \"10.0.0.0/33\" }\n", i }' >"$tmp/errors-100k.arch"
+echo
+echo "Hostile inputs, archc build, one run each:"
+printf "%-22s %10s %10s %14s\n" input "wall s" "peak MiB" "stderr bytes"
+for file in "$tmp/dense-line-50mb.arch" /dev/zero "$tmp/errors-100k.arch"; do
+  start=$EPOCHREALTIME
+  /usr/bin/time -o "$tmp/rss" -f %M "$archc" build "$file" -o "$tmp/out.yaml" 2>"$tmp/stderr" >/dev/null || true
+  end=$EPOCHREALTIME
+  awk -v name="$(basename "$file")" -v a="$start" -v b="$end" -v rss="$(tail -n 1 "$tmp/rss")" \
+    -v err="$(stat -c %s "$tmp/stderr")" \
+    'BEGIN { printf "%-22s %10.2f %10.1f %14d\n", name, b - a, rss / 1024, err }'
+done
+echo "targets: each < 5 s with stderr < 1 MB"
+
 if [[ ${PHASES:-1} != 0 ]]; then
   echo
   echo "Per phase (archc_bench, in process):"
