@@ -206,11 +206,12 @@ std::string render_dot(const Graph& g) {
     if (!vpc.internet_gateway.empty())
       fmt::format_to(std::back_inserter(o), "  internet -> {} [dir=none, penwidth=2, color=\"#8C4FFF\"];\n",
                      vpc.internet_gateway);
-  // Sources outside stand above every VPC.
-  for (const auto& e : g.externals)
+  // Sources outside stand above every VPC (they share one rank; the
+  // internet is above the gateways already).
+  if (!g.externals.empty())
     for (const auto& vpc : g.vpcs)
       if (vpc.internet_gateway.empty() && !vpc.zones.empty())
-        fmt::format_to(std::back_inserter(o), "  {} -> {}_z0 [style=invis];\n", e.id, vpc.id);
+        fmt::format_to(std::back_inserter(o), "  {} -> {}_z0 [style=invis];\n", g.externals.front().id, vpc.id);
   // The chain edges do not move the rows: a label would become a node of
   // its own on every rank the edge crosses, and pull the columns apart.
   for (const auto& e : g.edges)

@@ -26,7 +26,7 @@ class Builder {
     for (std::size_t v = 0; v < m_.vpcs.size(); ++v) add_vpc(v);
     for (std::size_t i = 0; i < m_.resources.size(); ++i) {
       const model::Resource& r = *m_.resources[i];
-      g_.nodes.push_back({node_id(i), r.kind->draw(r)});
+      g_.nodes.push_back({node_id(i), r.kind->draw(r), r.subnets->vpc});
       g_.vpcs[r.subnets->vpc].tiers[r.subnets->tier].resources.push_back(i);
     }
     // The internet first: an internet gateway leads to it, and edges start there.
@@ -79,25 +79,25 @@ class Builder {
     const model::Endpoint& from = edge.from;
     switch (from.kind) {
       case model::Endpoint::Kind::Internet:
-        g_.edges.push_back({external("internet", "Internet"), to, ports});
+        g_.edges.push_back({external("internet", "Internet"), to, ports, edge.to.index});
         break;
       case model::Endpoint::Kind::Cidr: {
         const std::string cidr = from.cidr.str();
-        g_.edges.push_back({external(cidr, cidr), to, ports});
+        g_.edges.push_back({external(cidr, cidr), to, ports, edge.to.index});
         break;
       }
       case model::Endpoint::Kind::Vpc: {
         Vpc& vpc = g_.vpcs[from.index];
         if (vpc.all_addresses.empty()) vpc.all_addresses = vpc.id + "_all";
-        g_.edges.push_back({vpc.all_addresses, to, ports});
+        g_.edges.push_back({vpc.all_addresses, to, ports, edge.to.index});
         break;
       }
       case model::Endpoint::Kind::Tier:
         for (const auto& subnet : g_.vpcs[from.tier.vpc].tiers[from.tier.tier].subnets)
-          g_.edges.push_back({subnet.id, to, ports});
+          g_.edges.push_back({subnet.id, to, ports, edge.to.index});
         break;
       case model::Endpoint::Kind::Resource:
-        g_.edges.push_back({node_id(from.index), to, ports});
+        g_.edges.push_back({node_id(from.index), to, ports, edge.to.index});
         break;
     }
   }
@@ -113,11 +113,8 @@ Graph make_graph(const model::Model& m) { return Builder(m).run(); }
 
 const std::string& drawn_from(const Graph& g, const Edge& e) {
   if (e.from != "internet") return e.from;
-  for (const auto& vpc : g.vpcs)
-    for (const auto& tier : vpc.tiers)
-      for (std::size_t r : tier.resources)
-        if (g.nodes[r].id == e.to) return vpc.internet_gateway.empty() ? e.from : vpc.internet_gateway;
-  return e.from;
+  const Vpc& vpc = g.vpcs[g.nodes[e.target].vpc];
+  return vpc.internet_gateway.empty() ? e.from : vpc.internet_gateway;
 }
 
 std::string port_label(const std::vector<model::PortRange>& ports) {

@@ -69,6 +69,7 @@ struct Vpc {
 struct Node {
   std::string id;  // r<index into Model::resources>
   Drawing drawing;
+  std::size_t vpc = 0;  // into Graph::vpcs: the VPC of its tier
 };
 
 // A source outside every VPC: the internet or a CIDR.
@@ -80,8 +81,9 @@ struct External {
 // An arrow of a security chain: `to` admits `from` on `ports`. An edge
 // from a tier is one arrow from each of its subnets.
 struct Edge {
-  std::string from, to;  // node ids
-  std::string ports;     // TCP 80, 443 (ranges as 1024-2047)
+  std::string from, to;    // node ids
+  std::string ports;       // TCP 80, 443 (ranges as 1024-2047)
+  std::size_t target = 0;  // `to` in Graph::nodes
 };
 
 struct Graph {
@@ -100,6 +102,7 @@ Graph make_graph(const model::Model& m);
 // The node an edge's arrow is drawn from: the internet gateway of the
 // target's VPC for an edge from the internet (traffic enters by it, and the
 // picture shows the internet joined to the gateway), else `e.from`.
+// `e.target` must index g.nodes, and that node's `vpc` g.vpcs.
 const std::string& drawn_from(const Graph& g, const Edge& e);
 
 // Graphviz DOT (dot.cpp), for `dot -Tsvg` or -Tpng: zones as columns with

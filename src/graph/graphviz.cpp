@@ -13,6 +13,8 @@
 
 #include <fmt/format.h>
 
+#include "source/line_echo.hpp"
+
 extern char** environ;
 
 namespace archc::graph {
@@ -104,7 +106,7 @@ SvgResult render_svg(std::string_view dot_text) {
   while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }
   if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return {std::move(svg), {}};
-  const std::string first_line = messages.substr(0, messages.find('\n'));
+  const std::string first_line = printable(messages.substr(0, messages.find('\n')));
   return {{},
           WIFSIGNALED(status) ? fmt::format("dot failed (signal {}): {}", WTERMSIG(status), first_line)
                               : fmt::format("dot failed (exit {}): {}", WEXITSTATUS(status), first_line)};

@@ -21,7 +21,7 @@ std::string find_dot();
 //   not on PATH (Debian: apt-get install graphviz)";
 // - it could not be started, or ended with a status other than 0 or by a
 //   signal: "dot failed (exit N): " or "dot failed (signal N): " and the
-//   first line of what it wrote to stderr.
+//   first line of what it wrote to stderr (control characters escaped).
 SvgResult render_svg(std::string_view dot_text);
 
 }  // namespace archc::graph

@@ -1,5 +1,7 @@
 // archc graph: what make_graph draws from a model, the escapes of both
 // formats against hostile names, and the command's errors and help.
+#include <sys/stat.h>
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -150,8 +152,8 @@ TEST_CASE("labels escape what would end them or be read as markup", "[graph][hos
   v.internet_gateway = "vpc0_igw";
   v.tiers.push_back({hostile, "public", {{"vpc0_t0_z0", hostile, hostile, true}}, {0}});
   g.vpcs.push_back(v);
-  g.nodes.push_back({"r0", {graph::Shape::LoadBalancer, hostile, {hostile}}});
-  g.edges.push_back({"internet", "r0", hostile});
+  g.nodes.push_back({"r0", {graph::Shape::LoadBalancer, hostile, {hostile}}, 0});
+  g.edges.push_back({"internet", "r0", hostile, 0});
   const std::string dot = graph::render_dot(g);
   const std::string mermaid = graph::render_mermaid(g);
   for (const std::string* out : {&dot, &mermaid}) {
@@ -204,6 +206,20 @@ TEST_CASE("archc graph: formats, errors, --format svg without dot", "[graph][cli
   CHECK(without.status == 2);
   CHECK(without.err == no_dot);
   CHECK(without.out == "");
+
+  // A dot that fails: its status and the first line of its message.
+  const std::string bin = io / "bin";
+  std::filesystem::create_directory(bin);
+  archc::test::write(bin + "/dot", "#!/bin/sh\n/bin/cat >/dev/null; printf 'Error: no \\033 way\\nmore\\n' >&2; exit 3\n");
+  REQUIRE(::chmod((bin + "/dot").c_str(), 0755) == 0);
+  const int failed = std::system(fmt::format("PATH={} {} graph {} --format svg >{} 2>{}", archc::test::quote(bin),
+                                             archc::test::quote(ARCHC_BINARY), sample, archc::test::quote(io / "out"),
+                                             archc::test::quote(io / "err"))
+                                     .c_str());
+  REQUIRE(WIFEXITED(failed));
+  CHECK(WEXITSTATUS(failed) == 2);
+  CHECK(archc::test::read(io / "err") == "archc: error: dot failed (exit 3): Error: no <U+001B> way\n");
+  CHECK(archc::test::read(io / "out") == "");
 
   // A file with errors draws nothing.
   archc::test::TempDir dir;
