@@ -82,7 +82,7 @@ std::string node_label(const Drawing& d) {
   return out + ">";
 }
 
-// The VPC's box: the gateway, a box per zone with its subnets, the endpoints.
+// The VPC's box: the gateway, each zone's heading and subnets, the endpoints.
 void write_vpc_box(std::string& o, const Graph& g, const Vpc& vpc) {
   fmt::format_to(std::back_inserter(o),
                  "    subgraph cluster_{} {{\n"
@@ -180,7 +180,7 @@ std::string render_dot(const Graph& g) {
   o += "// archc graph: Graphviz DOT. Render it with: dot -Tsvg FILE -o FILE.svg\n";
   o += "digraph archc {\n";
   fmt::format_to(std::back_inserter(o),
-                 "  graph [fontname=\"{0}\", fontsize=12, newrank=true, compound=true, rankdir=TB, nodesep=0.35, "
+                 "  graph [fontname=\"{0}\", fontsize=12, newrank=true, rankdir=TB, nodesep=0.35, "
                  "ranksep=0.5, pad=0.3, bgcolor=white];\n"
                  "  node [fontname=\"{0}\", fontsize=11, shape=box, style=\"rounded,filled\", penwidth=1.2, "
                  "margin=\"0.15,0.07\"];\n"
