@@ -65,14 +65,15 @@ const char* shape_name(Shape s) {
 std::string subnet_label(const Tier& tier, const Subnet& s) {
   const Colours c = tier_colours(tier.kind);
   std::string out = fmt::format(
-      "<<TABLE BORDER=\"1\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"3\" COLOR=\"{}\" BGCOLOR=\"{}\" "
-      "WIDTH=\"150\">"
-      "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\" COLOR=\"{}\">{}, {}</FONT></TD></TR>"
+      "<<TABLE BORDER=\"1\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"3\" COLOR=\"{}\" BGCOLOR=\"{}\">"
+      "<TR><TD ALIGN=\"LEFT\" WIDTH=\"200\"><FONT POINT-SIZE=\"9\" COLOR=\"{}\">{}, {}</FONT></TD></TR>"
       "<TR><TD ALIGN=\"LEFT\"><B>{}</B></TD></TR>"
       "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"13\">{}</FONT></TD></TR>",
       c.line, c.fill, c.line, c.title, dot_html(s.zone), dot_html(tier.name), dot_html(s.cidr));
   if (s.nat_gateway)
-    out += "<TR><TD BGCOLOR=\"#8C4FFF\" CELLPADDING=\"4\"><FONT COLOR=\"white\"><B>NAT gateway</B></FONT></TD></TR>";
+    out +=
+        "<TR><TD BGCOLOR=\"#8C4FFF\" CELLPADDING=\"4\" WIDTH=\"200\"><FONT COLOR=\"white\"><B>NAT "
+        "gateway</B></FONT></TD></TR>";
   return out + "</TABLE>>";
 }
 
@@ -103,7 +104,7 @@ void write_vpc_box(std::string& o, const Graph& g, const Vpc& vpc) {
     fmt::format_to(
         std::back_inserter(o),
         "      {}_z{} [label=<Availability Zone<BR/><B>{}</B>>, style=\"rounded,dashed\", color=\"#147EBA\", "
-        "fontcolor=\"#147EBA\", fillcolor=white, width=2.1];\n",
+        "fontcolor=\"#147EBA\", fillcolor=white, width=2.85];\n",
         vpc.id, z, dot_html(vpc.zones[z]));
     for (const auto& tier : vpc.tiers) {
       const Subnet& s = tier.subnets[z];
@@ -159,7 +160,7 @@ void write_vpc_layout(std::string& o, const Graph& g, const Vpc& vpc) {
   if (!top.empty())
     for (const auto& tier : vpc.tiers)
       if (!tier.resources.empty()) {
-        fmt::format_to(std::back_inserter(o), "  {} -> {} [style=invis, weight=20];\n", top.front(),
+        fmt::format_to(std::back_inserter(o), "  {} -> {} [style=invis, weight=1000];\n", top.front(),
                        g.nodes[tier.resources.front()].id);
         break;
       }
@@ -167,7 +168,7 @@ void write_vpc_layout(std::string& o, const Graph& g, const Vpc& vpc) {
   for (std::size_t z = 0; z < vpc.zones.size(); ++z) {
     std::string above = headings[z];
     for (const auto& tier : vpc.tiers) {
-      fmt::format_to(std::back_inserter(o), "  {} -> {} [style=invis, weight=20];\n", above, tier.subnets[z].id);
+      fmt::format_to(std::back_inserter(o), "  {} -> {} [style=invis, weight=1000];\n", above, tier.subnets[z].id);
       above = tier.subnets[z].id;
     }
   }
