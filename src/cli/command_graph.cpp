@@ -1,3 +1,7 @@
+#include <cstdio>
+#include <memory>
+#include <string>
+
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.hpp"

@@ -52,12 +52,13 @@ class Builder {
     for (const auto& z : vpc.zones) out.zones.push_back(m_.stack.region + z);
     if (vpc.has_public_tier()) out.internet_gateway = out.id + "_igw";
     const auto nat_tier = vpc.nat_tier();
+    const std::size_t nat_gateways = vpc.nat_gateways();
     for (std::size_t t = 0; t < vpc.tiers.size(); ++t) {
       const model::Tier& tier = vpc.tiers[t];
       Tier row{tier.name, tier.is_public ? "public" : tier.isolated ? "isolated" : "private", {}, {}};
       for (std::size_t z = 0; z < vpc.zones.size(); ++z)
         row.subnets.push_back({fmt::format("{}_t{}_z{}", out.id, t, z), out.zones[z], tier.cidrs[z].str(),
-                               nat_tier == t && z < vpc.nat_gateways()});
+                               nat_tier == t && z < nat_gateways});
       out.tiers.push_back(std::move(row));
     }
     g_.vpcs.push_back(std::move(out));
