@@ -11,6 +11,7 @@
 #include "cli_support.hpp"
 #include "graph/graph.hpp"
 #include "graph/graphviz.hpp"
+#include "plan/plan.hpp"
 #include "test_support.hpp"
 
 namespace {
@@ -210,7 +211,8 @@ TEST_CASE("archc graph: formats, errors, --format svg without dot", "[graph][cli
   // A dot that fails: its status and the first line of its message.
   const std::string bin = io / "bin";
   std::filesystem::create_directory(bin);
-  archc::test::write(bin + "/dot", "#!/bin/sh\n/bin/cat >/dev/null; printf 'Error: no \\033 way\\nmore\\n' >&2; exit 3\n");
+  archc::test::write(bin + "/dot",
+                     "#!/bin/sh\n/bin/cat >/dev/null; printf 'Error: no \\033 way\\nmore\\n' >&2; exit 3\n");
   REQUIRE(::chmod((bin + "/dot").c_str(), 0755) == 0);
   const int failed = std::system(fmt::format("PATH={} {} graph {} --format svg >{} 2>{}", archc::test::quote(bin),
                                              archc::test::quote(ARCHC_BINARY), sample, archc::test::quote(io / "out"),
@@ -242,4 +244,30 @@ TEST_CASE("archc graph --help is what docs/graph.md shows", "[graph][cli]") {
   const auto help = archc::test::archc("graph --help");
   CHECK(help.status == 0);
   CHECK(help.out == text.substr(begin + open.size(), end - begin - open.size()));
+}
+
+TEST_CASE("every sample: the gateways drawn are the plan's, which the deploy tests hold to what is deployed",
+          "[graph]") {
+  for (const auto& entry : std::filesystem::directory_iterator(std::string(ARCHC_SOURCE_DIR) + "/samples")) {
+    if (entry.path().extension() != ".arch") continue;
+    INFO(entry.path().string());
+    auto c = compile(archc::test::read(entry.path().string()));
+    REQUIRE(error_briefs(c->diags) == Strings{});
+    const graph::Graph g = graph::make_graph(c->model);
+    const archc::plan::Plan p = archc::plan::make_plan(c->model);
+    REQUIRE(g.vpcs.size() == p.vpcs.size());
+    for (std::size_t v = 0; v < g.vpcs.size(); ++v) {
+      CHECK(g.vpcs[v].internet_gateway.empty() == !p.vpcs[v].internet_gateway.has_value());
+      Strings drawn, planned;
+      for (const auto& tier : g.vpcs[v].tiers)
+        for (const auto& s : tier.subnets)
+          if (s.nat_gateway) drawn.push_back(s.zone + " " + s.cidr);
+      for (const auto& nat : p.vpcs[v].nat_gateways)
+        for (const auto& tier : p.vpcs[v].tiers)
+          for (const auto& s : tier.subnets)
+            if (s.name == nat.subnet) planned.push_back(s.zone + " " + s.cidr);
+      CHECK(drawn == planned);
+      CHECK_FALSE(drawn.empty());
+    }
+  }
 }
