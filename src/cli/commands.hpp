@@ -35,6 +35,7 @@ Registered add_build_command(CLI::App& app, const GlobalOptions& global);
 Registered add_check_command(CLI::App& app, const GlobalOptions& global);
 Registered add_lint_command(CLI::App& app, const GlobalOptions& global);
 Registered add_plan_command(CLI::App& app, const GlobalOptions& global);
+Registered add_graph_command(CLI::App& app, const GlobalOptions& global);
 
 // Reads and compiles a file, keeping its first `error_limit` errors (0:
 // all); prints an I/O error and returns null when it cannot be read.

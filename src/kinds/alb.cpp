@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "graph/graph.hpp"
 #include "kinds/kinds.hpp"
 #include "lower/lowering.hpp"
 #include "model/asg.hpp"
@@ -195,6 +196,16 @@ plan::Entry plan_alb(plan::Planner& p, const model::Resource& resource, std::siz
   return e;
 }
 
+graph::Drawing draw_alb(const model::Resource& resource) {
+  const auto& alb = static_cast<const model::Alb&>(resource);
+  std::vector<std::string> ports;
+  for (const auto& l : alb.listeners) ports.push_back(fmt::format("{} {}", l.https() ? "HTTPS" : "HTTP", l.port));
+  return {graph::Shape::LoadBalancer,
+          alb.ref(),
+          {"Application Load Balancer", fmt::format("{}{}{}", alb.internet_facing ? "internet-facing" : "internal",
+                                                    ports.empty() ? "" : ", ", fmt::join(ports, ", "))}};
+}
+
 }  // namespace
 
 const model::KindSpec& alb() {
@@ -214,6 +225,7 @@ const model::KindSpec& alb() {
       .lower = lower_alb,
       .plan = plan_alb,
       .plan_key = "load_balancers",
+      .draw = draw_alb,
   };
   return kind;
 }

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "graph/graph.hpp"
 #include "kinds/kinds.hpp"
 #include "lower/lowering.hpp"
 #include "model/aws_catalog.hpp"
@@ -219,6 +220,14 @@ plan::Entry plan_asg(plan::Planner& p, const model::Resource& resource, std::siz
 // only keeps the arithmetic of the checks in range.
 constexpr int kMaxInstances = 10000;
 
+graph::Drawing draw_asg(const model::Resource& resource) {
+  const auto& asg = static_cast<const model::Asg&>(resource);
+  return {
+      graph::Shape::Instances,
+      asg.ref(),
+      {"Auto Scaling group", fmt::format("{} x {}-{} (desired {})", asg.instance_type, asg.min, asg.max, asg.desired)}};
+}
+
 }  // namespace
 
 const model::KindSpec& asg() {
@@ -328,6 +337,7 @@ const model::KindSpec& asg() {
       .lower = lower_asg,
       .plan = plan_asg,
       .plan_key = "auto_scaling_groups",
+      .draw = draw_asg,
   };
   return kind;
 }

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "graph/graph.hpp"
 #include "kinds/kinds.hpp"
 #include "lower/lowering.hpp"
 #include "model/logical_id.hpp"
@@ -179,6 +180,15 @@ plan::Entry plan_cache(plan::Planner& p, const model::Resource& resource, std::s
   return e;
 }
 
+graph::Drawing draw_cache(const model::Resource& resource) {
+  const auto& cache = static_cast<const model::Cache&>(resource);
+  return {graph::Shape::Cache,
+          cache.ref(),
+          {fmt::format("ElastiCache Redis OSS{}", cache.engine_version ? " " + *cache.engine_version : ""),
+           fmt::format("{} x {} node{}, {}", cache.node_type, cache.nodes, cache.nodes == 1 ? "" : "s",
+                       cache.multi_az ? "Multi-AZ" : "single-AZ")}};
+}
+
 }  // namespace
 
 const model::KindSpec& cache() {
@@ -217,6 +227,7 @@ const model::KindSpec& cache() {
       .lower = lower_cache,
       .plan = plan_cache,
       .plan_key = "caches",
+      .draw = draw_cache,
   };
   return kind;
 }

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "graph/graph.hpp"
 #include "kinds/kinds.hpp"
 #include "lower/lowering.hpp"
 #include "model/aws_catalog.hpp"
@@ -195,6 +196,16 @@ plan::Entry plan_rds(plan::Planner& p, const model::Resource& resource, std::siz
   return e;
 }
 
+graph::Drawing draw_rds(const model::Resource& resource) {
+  const auto& db = static_cast<const model::Rds&>(resource);
+  const EngineInfo& engine = *AwsCatalog::get().engine(db.engine);
+  std::string second = fmt::format("{}, {}", db.instance_class, db.multi_az ? "Multi-AZ" : "single-AZ");
+  if (db.replicas) second += fmt::format(", {} read replica{}", db.replicas, db.replicas == 1 ? "" : "s");
+  return {graph::Shape::Database,
+          db.ref(),
+          {fmt::format("RDS {}{}", engine.engine, db.engine_version ? " " + *db.engine_version : ""), second}};
+}
+
 }  // namespace
 
 const model::KindSpec& rds() {
@@ -257,6 +268,7 @@ const model::KindSpec& rds() {
       .lower = lower_rds,
       .plan = plan_rds,
       .plan_key = "databases",
+      .draw = draw_rds,
   };
   return kind;
 }

@@ -6,7 +6,7 @@
 // declarations, so an attribute is described in exactly one place.
 //
 // The hooks take types of the layers above the model (sema's reader, the
-// lowering, the planner), declared here only by name: those layers call the
+// lowering, the planner, the graph), declared here only by name: those layers call the
 // hooks, the model never does.
 #pragma once
 
@@ -24,6 +24,9 @@ namespace plan {
 class Planner;  // plan/planner.hpp
 struct Entry;   // plan/plan.hpp
 }  // namespace plan
+namespace graph {
+struct Drawing;  // graph/graph.hpp
+}  // namespace graph
 }  // namespace archc
 
 namespace archc::model {
@@ -100,6 +103,9 @@ struct KindSpec {
   // resources of this kind in an array named `plan_key`.
   plan::Entry (*plan)(plan::Planner&, const Resource&, std::size_t index) = nullptr;
   std::string_view plan_key{};  // "load_balancers"
+  // How `archc graph` draws that resource in its tier: a shape and lines
+  // of text (graph/graph.hpp).
+  graph::Drawing (*draw)(const Resource&) = nullptr;
 
   const AttributeSpec* attribute(std::string_view name) const;
   std::vector<std::string> attribute_names() const;

@@ -61,6 +61,7 @@ TEST_CASE("every kind's declaration is complete", "[kinds]") {
     // give them meaning; the network kinds are read by sema itself.
     CHECK(kind->chain_endpoint == (kind->make != nullptr));
     CHECK(kind->chain_endpoint == (kind->read != nullptr));
+    CHECK(kind->chain_endpoint == (kind->draw != nullptr));
     if (kind->chain_endpoint) {
       const auto* subnets = kind->attribute("subnets");
       REQUIRE(subnets);

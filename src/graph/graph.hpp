@@ -1,0 +1,130 @@
+// The architecture as people draw it (`archc graph`, docs/graph.md): each
+// VPC a box, its zones as columns and its tiers as rows, one subnet per zone
+// and tier with its CIDR, the internet gateway on top, the NAT gateways in
+// the subnets that hold them, every chain endpoint (load balancer, auto
+// scaling group, database, cache) in its tier as its kind's `graph` hook
+// draws it, and every edge of the security chains as an arrow labelled with
+// its ports, from the internet or a CIDR outside the VPCs.
+//
+// It is computed from the model alone, like the plan: NAT gateways and the
+// internet gateway follow from the tiers (model::Vpc::nat_tier,
+// has_public_tier) as lowering places them. The renderers (dot.cpp,
+// mermaid.cpp) only lay this out; every text in it comes from the source
+// and is escaped by the renderer of each format.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/model.hpp"
+
+namespace archc::graph {
+
+// The symbol a chain endpoint is drawn with; each renderer gives each its
+// shape and the colour of its AWS service category.
+enum class Shape {
+  LoadBalancer,  // networking
+  Instances,     // compute
+  Database,      // databases
+  Cache,         // databases, in memory
+};
+
+// How a kind's `graph` hook (model::KindSpec::graph) draws one resource:
+// its name as the source writes it (`alb.web`), then lines of what it is.
+struct Drawing {
+  Shape shape = Shape::Instances;
+  std::string title;                 // alb.web
+  std::vector<std::string> details;  // "Application Load Balancer", "internet-facing" ...
+};
+
+struct Subnet {
+  std::string id;    // of its node: vpc0_t1_z0
+  std::string zone;  // full zone name, ap-northeast-2a
+  std::string cidr;
+  bool nat_gateway = false;  // a NAT gateway sits in it
+};
+
+struct Tier {
+  std::string name;                    // as in the source
+  const char* kind = "private";        // public | private | isolated
+  std::vector<Subnet> subnets;         // one per zone, in zone order
+  std::vector<std::size_t> resources;  // into Graph::nodes, in source order
+};
+
+struct Vpc {
+  std::string id;  // of its box: vpc0
+  std::string name, cidr;
+  std::vector<std::string> zones;  // full zone names
+  // Its internet gateway's node (`vpc0_igw`), empty without a public tier.
+  std::string internet_gateway;
+  // The node standing for every address of the VPC (`vpc0_all`), when an
+  // edge starts at `vpc.NAME`; else empty.
+  std::string all_addresses;
+  std::vector<Tier> tiers;
+};
+
+// A chain endpoint.
+struct Node {
+  std::string id;  // r<index into Model::resources>
+  Drawing drawing;
+  std::size_t vpc = 0;  // into Graph::vpcs: the VPC of its tier
+};
+
+// A source outside every VPC: the internet or a CIDR.
+struct External {
+  std::string id;     // internet, cidr0 ...
+  std::string label;  // Internet, 203.0.113.0/24
+};
+
+// An arrow of a security chain: `to` admits `from` on `ports`. An edge
+// from a tier is one arrow from each of its subnets.
+struct Edge {
+  std::string from, to;    // node ids
+  std::string ports;       // TCP 80, 443 (ranges as 1024-2047)
+  std::size_t target = 0;  // `to` in Graph::nodes
+};
+
+struct Graph {
+  std::string stack, region;
+  std::vector<External> externals;  // the internet first (when a VPC has a gateway to it or an edge starts there), then
+                                    // CIDRs as first written
+  std::vector<Vpc> vpcs;
+  std::vector<Node> nodes;
+  std::vector<Edge> edges;  // in chain and edge order
+};
+
+// The graph of `m`, a model without errors (every endpoint resolved, every
+// CIDR read); the nodes are the resources in Model::resources order.
+Graph make_graph(const model::Model& m);
+
+// The node an edge's arrow is drawn from: the internet gateway of the
+// target's VPC for an edge from the internet (traffic enters by it, and the
+// picture shows the internet joined to the gateway), else `e.from`.
+// `e.target` must index g.nodes, and that node's `vpc` g.vpcs.
+const std::string& drawn_from(const Graph& g, const Edge& e);
+
+// Graphviz DOT (dot.cpp), for `dot -Tsvg` or -Tpng: zones as columns with
+// the chain endpoints between them, tiers as ranks. Never fails.
+std::string render_dot(const Graph& g);
+// A Mermaid flowchart (mermaid.cpp), for Markdown: tiers as rows, each
+// with its subnets in zone order and its endpoints. Never fails.
+std::string render_mermaid(const Graph& g);
+
+// Text of the source as a label of each format, on one line: control and
+// invisible characters and bytes that are not UTF-8 shown as `<U+XXXX>` and
+// `<XX>` (printable()), then
+// - dot_html: `&`, `<`, `>`, `"` and `'` as HTML entities, for Graphviz's
+//   HTML-like labels (<...>), where a backslash is plain text;
+// - mermaid_text: everything but letters, digits, space and `.,:/-_+()`
+//   as a Mermaid entity code (`#35;` for `#`), so no quote, bracket, pipe,
+//   `<`, `#` or `;` can end the label or be read as markup.
+std::string dot_html(std::string_view text);
+std::string mermaid_text(std::string_view text);
+
+// The ports of an edge as its arrow is labelled: `TCP 80`, `TCP 80, 443`,
+// `TCP 1024-2047`.
+std::string port_label(const std::vector<model::PortRange>& ports);
+
+}  // namespace archc::graph
