@@ -85,7 +85,7 @@ Registered add_build_command(CLI::App& app, const GlobalOptions& global) {
       "  archc build site.arch --target terraform > main.tf.json\n"
       "\n"
       "OUT and the temporary file: docs/cli.md, \"Output files\". A signal that ends archc\n"
-      "removes the temporary file; only SIGKILL can leave one (find . -name '*.archc-\?\?\?\?\?\?').");
+      "removes the temporary file; only SIGKILL or a crash can leave one (find . -name '*.archc-\?\?\?\?\?\?').");
   return {cmd, [o, &global] { return run_build(*o, global.error_limit); }};
 }
 

@@ -9,18 +9,30 @@ namespace archc {
 
 namespace {
 
-constexpr std::array kSignals = {SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGALRM, SIGUSR1, SIGUSR2, SIGXCPU, SIGVTALRM, SIGPROF};
+// Every signal whose default action ends the process, but the faults
+// (SIGSEGV, SIGBUS, SIGFPE, SIGILL: a crash, which a sanitizer reports) and
+// the two main() ignores (SIGPIPE, SIGXFSZ). signal(7).
+constexpr std::array kNamedSignals = {SIGHUP,  SIGINT,  SIGQUIT,   SIGTERM, SIGALRM, SIGUSR1, SIGUSR2,   SIGXCPU,
+                                      SIGVTALRM, SIGPROF, SIGABRT, SIGTRAP, SIGSYS,  SIGIO,   SIGSTKFLT, SIGPWR};
+
+// Calls `f` with each handled signal: the named ones, then the real-time
+// signals, whose default action also ends the process.
+template <typename F>
+void for_each_signal(F&& f) {
+  for (int sig : kNamedSignals) f(sig);
+  for (int sig = SIGRTMIN; sig <= SIGRTMAX; ++sig) f(sig);
+}
 
 // The path the handler removes, or null. Set and cleared only with the
 // signals blocked, so the handler never sees it change.
 std::string g_owned_path;
 const char* volatile g_path = nullptr;
-std::array<struct sigaction, kSignals.size()> g_previous;
+std::array<struct sigaction, NSIG> g_previous;  // by signal number
 
 sigset_t handled_set() {
   sigset_t set;
   sigemptyset(&set);
-  for (int sig : kSignals) sigaddset(&set, sig);
+  for_each_signal([&](int sig) { sigaddset(&set, sig); });
   return set;
 }
 
@@ -48,15 +60,15 @@ void remove_on_signal(const std::string& path) {
   action.sa_handler = remove_and_reraise;
   action.sa_mask = handled_set();  // a second signal waits until the first has ended the process
   action.sa_flags = SA_RESETHAND;
-  for (std::size_t i = 0; i < kSignals.size(); ++i) {
-    sigaction(kSignals[i], nullptr, &g_previous[i]);
-    if (g_previous[i].sa_handler != SIG_IGN) sigaction(kSignals[i], &action, nullptr);
-  }
+  for_each_signal([&](int sig) {
+    sigaction(sig, nullptr, &g_previous[static_cast<std::size_t>(sig)]);
+    if (g_previous[static_cast<std::size_t>(sig)].sa_handler != SIG_IGN) sigaction(sig, &action, nullptr);
+  });
 }
 
 void forget_on_signal() {
   if (g_path == nullptr) return;
-  for (std::size_t i = 0; i < kSignals.size(); ++i) sigaction(kSignals[i], &g_previous[i], nullptr);
+  for_each_signal([](int sig) { sigaction(sig, &g_previous[static_cast<std::size_t>(sig)], nullptr); });
   g_path = nullptr;
   g_owned_path.clear();
 }

@@ -2,13 +2,13 @@
 // `timeout`, a closed terminal or a CPU time limit must not leave one
 // behind. One path at a time: archc writes one output file.
 //
-// The signals handled are those whose default action ends a process and
-// that come from outside it: SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGALRM,
-// SIGUSR1, SIGUSR2, SIGXCPU, SIGVTALRM and SIGPROF. SIGPIPE and SIGXFSZ are
-// not among them: main() ignores those, so that a closed pipe or a file
-// size limit makes write(2) fail (EPIPE, EFBIG) and archc reports it and
-// removes the file itself. SIGKILL cannot be caught; docs/cli.md says how
-// to find what it leaves.
+// The signals handled are all those whose default action ends a process
+// (signal(7)), the real-time signals included, but for the faults of a
+// crash (SIGSEGV, SIGBUS, SIGFPE, SIGILL), SIGPIPE and SIGXFSZ: main()
+// ignores those two, so that a closed pipe or a file size limit makes
+// write(2) fail (EPIPE, EFBIG) and archc reports it and removes the file
+// itself. SIGKILL and SIGSTOP cannot be caught; docs/cli.md says how to
+// find what SIGKILL leaves.
 #pragma once
 
 #include <signal.h>

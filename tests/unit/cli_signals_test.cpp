@@ -81,7 +81,8 @@ TEST_CASE("the stopper stops archc with its temporary file complete", "[cli][sig
 }
 
 TEST_CASE("a signal that ends archc removes the temporary file and leaves OUT as it was", "[cli][signals]") {
-  for (const int sig : {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGALRM, SIGUSR1, SIGUSR2, SIGXCPU, SIGVTALRM, SIGPROF}) {
+  for (const int sig : {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGALRM, SIGUSR1, SIGUSR2, SIGXCPU, SIGVTALRM, SIGPROF, SIGABRT,
+                        SIGTRAP, SIGSYS, SIGIO, SIGSTKFLT, SIGPWR, SIGRTMIN, SIGRTMIN + 5, SIGRTMAX}) {
     INFO(strsignal(sig));
     StoppedBuild build;
     build.temp_file();

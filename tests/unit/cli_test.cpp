@@ -181,7 +181,7 @@ TEST_CASE("--version and --help") {
   CHECK(contains(build_help.out, "A file is replaced atomically, through OUT.archc-XXXXXX beside it, and left "
                                  "untouched on any error; a symlink is followed and kept; a device, FIFO or socket "
                                  "is written straight; FILE itself is refused"));
-  CHECK(contains(build_help.out, "only SIGKILL can leave one (find . -name '*.archc-\?\?\?\?\?\?')"));
+  CHECK(contains(build_help.out, "only SIGKILL or a crash can leave one (find . -name '*.archc-\?\?\?\?\?\?')"));
   CHECK(contains(build_help.out, "Global options, before or after the command: -v, --verbose; --error-limit N"));
 }
 
