@@ -13,6 +13,7 @@
 #include "emit/cloudformation.hpp"
 #include "emit/terraform.hpp"
 #include "lower/lower.hpp"
+#include "source/line_echo.hpp"
 
 namespace archc::cli {
 
@@ -27,13 +28,13 @@ bool ends_with(const std::string& s, const std::string& suffix) {
 }
 
 int run_build(const BuildOptions& o, std::size_t error_limit) {
-  const bool to_stdout = o.out.empty() || o.out == "-";
+  const bool to_stdout = o.out.empty() || o.out == "-";  // empty: no -o (CLI11 refuses `-o ''`)
   // What is compiled from FILE must not replace it: OUT (or standard
   // output) may be FILE under another name, a hard link or a symlink.
   if (const auto input = regular_file_id(o.file);
       input && input == (to_stdout ? regular_file_id(STDOUT_FILENO) : regular_file_id(o.out))) {
     std::cerr << fmt::format("archc: error: cannot write {}: it is the input file {}\n",
-                             to_stdout ? "standard output" : o.out, o.file);
+                             to_stdout ? "standard output" : printable(o.out), printable(o.file));
     return kExitUsage;
   }
   auto c = load(o.file, error_limit);
@@ -74,7 +75,8 @@ Registered add_build_command(CLI::App& app, const GlobalOptions& global) {
   cmd->add_option("-o,--output", o->out,
                   "Where to write the stack (default: standard output). A file is replaced atomically, through "
                   "OUT.archc-XXXXXX beside it, and left untouched on any error; a symlink is followed and kept; "
-                  "a device, FIFO or socket is written straight; FILE itself is refused");
+                  "a device, FIFO or socket is written straight; FILE itself is refused")
+      ->check([](const std::string& out) { return out.empty() ? std::string("an empty path names no file") : ""; });
   cmd->add_option("--target", o->target,
                   "cloudformation or terraform (default: terraform when OUT ends in .tf.json, else cloudformation)")
       ->check(CLI::IsMember({"cloudformation", "terraform"}));

@@ -13,6 +13,7 @@
 
 #include "driver/fd_writer.hpp"
 #include "driver/signal_cleanup.hpp"
+#include "source/line_echo.hpp"
 
 namespace archc {
 
@@ -79,7 +80,7 @@ mode_t current_umask() {
 
 bool write_file_atomically(const std::string& path, std::string_view text, std::string& error) {
   auto fail = [&](const char* what, int err) {
-    error = fmt::format("cannot {} {}: {}", what, path, std::strerror(err));
+    error = fmt::format("cannot {} {}: {}", what, printable(path), std::strerror(err));
     return false;
   };
   struct stat old {};

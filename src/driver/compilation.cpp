@@ -9,6 +9,7 @@
 
 #include "sema/build_model.hpp"
 #include "sema/checks.hpp"
+#include "source/line_echo.hpp"
 #include "syntax/parser.hpp"
 
 namespace archc {
@@ -16,7 +17,7 @@ namespace archc {
 std::optional<std::string> read_file(const std::string& path, std::string& error) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    error = fmt::format("cannot read {}: {}", path, std::strerror(errno));
+    error = fmt::format("cannot read {}: {}", printable(path), std::strerror(errno));
     return std::nullopt;
   }
   std::string text;
@@ -26,7 +27,7 @@ std::optional<std::string> read_file(const std::string& path, std::string& error
     if (text.size() > SourceFile::kMaxBytes) break;  // reported as a diagnostic
   }
   if (in.bad()) {
-    error = fmt::format("cannot read {}: {}", path, std::strerror(errno));
+    error = fmt::format("cannot read {}: {}", printable(path), std::strerror(errno));
     return std::nullopt;
   }
   return text;

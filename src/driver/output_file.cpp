@@ -18,6 +18,7 @@
 
 #include "driver/atomic_write.hpp"
 #include "driver/fd_writer.hpp"
+#include "source/line_echo.hpp"
 
 namespace archc {
 
@@ -145,7 +146,7 @@ bool write_output(const std::string& path, std::string_view text, std::string& e
       case Target::Kind::Descriptor: err = write_all(target.fd, text); break;
     }
   }
-  if (err != 0) error = fmt::format("cannot write {}: {}", path, std::strerror(err));
+  if (err != 0) error = fmt::format("cannot write {}: {}", printable(path), std::strerror(err));
   return err == 0;
 }
 

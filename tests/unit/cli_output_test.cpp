@@ -191,6 +191,23 @@ TEST_CASE("-o a directory is an error", "[cli][output]") {
   CHECK(dir.entries() == std::vector<std::string>{"out"});
 }
 
+TEST_CASE("-o '' is an error, not standard output", "[cli][output]") {
+  const Run r = archc(fmt::format("build {} -o ''", quote(kSample)));
+  CHECK(r.status == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err == "--output: an empty path names no file\nRun with --help for more information.\n");
+}
+
+TEST_CASE("a path in a write error has its control characters escaped", "[cli][output]") {
+  TempDir dir;
+  const std::string out = dir / "new\nline\x1b[31m/stack.yaml";  // in a directory that does not exist
+  const Run r = archc(fmt::format("build {} -o {}", quote(kSample), quote(out)));
+  CHECK(r.status == 2);
+  CHECK(r.err == fmt::format("archc: error: cannot write {}new<U+000A>line<U+001B>[31m/stack.yaml: No such file or "
+                             "directory\n",
+                             std::string(dir / "")));
+}
+
 TEST_CASE("the input is never the output, by any name", "[cli][output]") {
   TempDir dir;
   const std::string source = read(kSample);
