@@ -453,18 +453,20 @@ class Builder {
  private:
   // Before appending to `list`, one of the file's long lists (its tokens, its
   // top-level items) that fills as the text is read: when it is full, grows
-  // it towards what the whole file is likely to need at the rate it filled
-  // up to `at`: at least twice, at most eight times its size, so that a
-  // dense start to a file reserves no more than a bounded multiple of what
-  // it holds. A large file then moves such a list a few times, mostly small,
-  // where doubling moved it log2(n) times; each move touches every page of
-  // the list again, and page faults are most of a large file's parse.
+  // it to what the whole file is likely to need at the rate it filled up to
+  // `at`, when that is at most 64 times its size, else eightfold; and at
+  // least doubles it. A dense start to a file then reserves no more than a
+  // bounded multiple of what it holds, and a large file moves such a list a
+  // few times, all but the last small, where doubling moved it log2(n)
+  // times, the last ones large; each move touches every page of the list
+  // again, and page faults are most of a large file's parse.
   template <typename T>
   void make_room(std::vector<T>& list, const char* at) {
-    if (list.size() < list.capacity()) return;
+    const std::size_t n = list.size();
+    if (n < list.capacity()) return;
     const double read = static_cast<double>(at - begin_) + 1, size = static_cast<double>(end_ - begin_) + 1;
-    const auto expected = static_cast<std::size_t>(static_cast<double>(list.size()) * (size / read) * 1.05);
-    list.reserve(std::max(std::clamp(expected, 2 * list.size(), 8 * list.size()), std::size_t{16}));
+    const auto expected = static_cast<std::size_t>(static_cast<double>(n) * (size / read) * 1.05);
+    list.reserve(std::max({expected <= 64 * n ? expected : 8 * n, 2 * n, std::size_t{16}}));
   }
 
   // What the open expressions hold, in the order they were read.
