@@ -74,7 +74,9 @@ SvgResult render_svg(std::string_view dot_text) {
   err.close(1);
 
   // Feed its input while reading both outputs, so that neither side waits
-  // on a full pipe.
+  // on a full pipe: a write blocked on its full input while dot waits on a
+  // full stderr would wait for ever, so writes do not block.
+  ::fcntl(in.fd[1], F_SETFL, O_NONBLOCK);
   std::string svg, messages;
   std::size_t written = 0;
   if (dot_text.empty()) in.close(1);
