@@ -2,7 +2,7 @@
 // VPC a box, its zones as columns and its tiers as rows, one subnet per zone
 // and tier with its CIDR, the internet gateway on top, the NAT gateways in
 // the subnets that hold them, every chain endpoint (load balancer, auto
-// scaling group, database, cache) in its tier as its kind's `graph` hook
+// scaling group, database, cache) in its tier as its kind's `draw` hook
 // draws it, and every edge of the security chains as an arrow labelled with
 // its ports, from the internet or a CIDR outside the VPCs.
 //
@@ -31,7 +31,7 @@ enum class Shape {
   Cache,         // databases, in memory
 };
 
-// How a kind's `graph` hook (model::KindSpec::graph) draws one resource:
+// How a kind's `draw` hook (model::KindSpec::draw) draws one resource:
 // its name as the source writes it (`alb.web`), then lines of what it is.
 struct Drawing {
   Shape shape = Shape::Instances;
@@ -48,7 +48,7 @@ struct Subnet {
 
 struct Tier {
   std::string name;                    // as in the source
-  const char* kind = "private";        // public | private | isolated
+  const char* kind = "private";        // public | private | isolated: also its Mermaid class
   std::vector<Subnet> subnets;         // one per zone, in zone order
   std::vector<std::size_t> resources;  // into Graph::nodes, in source order
 };

@@ -16,12 +16,6 @@ namespace archc::graph {
 
 namespace {
 
-const char* tier_class(std::string_view kind) {
-  if (kind == "public") return "public";
-  if (kind == "isolated") return "isolated";
-  return "private";
-}
-
 const char* shape_class(Shape s) {
   switch (s) {
     case Shape::LoadBalancer:
@@ -100,7 +94,7 @@ std::string render_mermaid(const Graph& g) {
         const Subnet& s = tier.subnets[z];
         fmt::format_to(std::back_inserter(o), "        {}[\"{}<br/><b>{}</b>{}\"]\n", s.id, mermaid_text(s.zone),
                        mermaid_text(s.cidr), s.nat_gateway ? "<br/>NAT gateway" : "");
-        classes += fmt::format("  class {} {}\n", s.id, tier_class(tier.kind));
+        classes += fmt::format("  class {} {}\n", s.id, tier.kind);
       }
       o += "      end\n";
     }
