@@ -35,7 +35,7 @@ std::optional<std::string> read_file(const std::string& path, std::string& error
 
 std::unique_ptr<Compilation> compile_text(std::string path, std::string text, std::size_t error_limit) {
   auto c = std::make_unique<Compilation>();
-  c->diags = Diagnostics(error_limit);
+  c->diags = Diagnostics(error_limit, error_limit);
   const bool too_big = text.size() > SourceFile::kMaxBytes;
   if (too_big) text.resize(SourceFile::kMaxBytes);
   c->source = std::make_unique<SourceFile>(std::move(path), std::move(text));
@@ -51,7 +51,9 @@ std::unique_ptr<Compilation> compile_text(std::string path, std::string text, st
   }
   // Every stage runs whatever went wrong before it: a broken block drops
   // out of the model and the rest is still checked.
-  c->syntax = parse_file(f, c->diags);
+  c->syntax = parse_file(f, c->diags);  // which reports only errors: no warning comes before its filter
+  c->suppressions = find_suppressions(c->syntax);
+  c->diags.set_filter(&c->silencer.emplace(c->syntax, c->suppressions));
   c->model = build_model(c->syntax, f, c->diags, c->symbols);
   c->complete = !c->diags.has_errors();
   run_checks(c->model, c->diags);

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "model/model.hpp"
+#include "sema/suppression.hpp"
 #include "sema/symbol_index.hpp"
 #include "source/diagnostic.hpp"
 #include "syntax/ast.hpp"
@@ -18,6 +19,10 @@ struct Compilation {
   ast::File syntax;
   model::Model model;
   SymbolIndex symbols;
+  // The file's `# archc:ignore` comments, and which of them silenced a
+  // warning as it was reported (set once the file is parsed).
+  std::vector<Suppression> suppressions;
+  std::optional<Silencer> silencer;
   Diagnostics diags;
   // No error before the checks: they saw the whole file, so a warning they
   // did not give is one the file does not have.
@@ -31,14 +36,14 @@ struct Compilation {
 // I/O error, exit status 2). Encoding and size problems are diagnostics.
 std::optional<std::string> read_file(const std::string& path, std::string& error);
 
-// How many errors of a file are kept and shown, and how many warnings
-// (lint::lint_compilation), unless the command line says otherwise
-// (--error-limit).
+// How many errors of a file are kept and shown, and how many warnings,
+// unless the command line says otherwise (--error-limit).
 inline constexpr std::size_t kDefaultErrorLimit = 100;
 
-// Runs the front end over text already in memory. Every error is counted,
-// but only the first `error_limit` found are kept (0: all; see
-// Diagnostics); every warning is kept, for suppression comments to judge.
+// Runs the front end over text already in memory. Every error and warning is
+// counted, but only the first `error_limit` errors found, and as many
+// warnings, are kept (0: all; see Diagnostics). A warning that an
+// `# archc:ignore` comment silences is counted as suppressed, not kept.
 std::unique_ptr<Compilation> compile_text(std::string path, std::string text,
                                           std::size_t error_limit = kDefaultErrorLimit);
 

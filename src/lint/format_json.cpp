@@ -47,13 +47,13 @@ class JsonFormat : public Format {
                              {"errors_not_shown", f.diags.omitted_errors()},
                              {"warnings", f.diags.warning_count()},
                              {"warnings_not_shown", f.diags.omitted_warnings()},
-                             {"suppressed", f.suppressed},
+                             {"suppressed", f.diags.suppressed()},
                              {"diagnostics", std::move(diags)}});
     errors_ += f.diags.error_count();
     errors_not_shown_ += f.diags.omitted_errors();
     warnings_ += f.diags.warning_count();
     warnings_not_shown_ += f.diags.omitted_warnings();
-    suppressed_ += f.suppressed;
+    suppressed_ += f.diags.suppressed();
   }
 
   void finish() override {

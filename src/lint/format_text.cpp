@@ -14,7 +14,7 @@ class TextFormat : public Format {
     for (const auto& d : f.diags.all()) out_ << render_text(d, color_) << '\n';
     if (const std::string omitted = render_omitted(f.path, f.diags); !omitted.empty()) out_ << omitted << '\n';
     out_ << render_summary(f.path, f.diags.error_count(), f.diags.warning_count());
-    if (f.suppressed) out_ << fmt::format(" ({} suppressed)", f.suppressed);
+    if (f.diags.suppressed()) out_ << fmt::format(" ({} suppressed)", f.diags.suppressed());
     out_ << '\n';
   }
   void finish() override {}

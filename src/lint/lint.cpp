@@ -2,32 +2,24 @@
 
 #include <fmt/format.h>
 
-#include "lint/suppression.hpp"
 
 namespace archc::lint {
 
 LintedFile lint_compilation(const Compilation& c) {
-  // The compilation kept its first errors up to its limit, and every
-  // warning: which are silenced is known only here. The same limit holds
-  // for the warnings left.
+  // The compilation kept its first errors and warnings up to its limit; the
+  // same limit holds for the unused-suppression warnings added here.
   LintedFile out;
   out.diags = Diagnostics(0, c.diags.error_limit());
   out.path = c.source->path();
-  const auto suppressions = find_suppressions(c.syntax);
-  Silencer silencer(c.syntax, suppressions);
   for (const auto& d : c.diags.all()) {
-    if (silencer.silence(d)) {
-      ++out.suppressed;
-      continue;
-    }
     Diagnostic& kept = out.diags.add(d);
     if (kept.severity() == Severity::Warning && kept.range.valid()) kept.fixits.push_back(suppression_fixit(kept));
   }
   // In a file whose blocks could not all be read the checks skip what the
   // broken parts touch, so a suppression's silence proves nothing yet.
-  for (std::size_t i = 0; i < suppressions.size() && c.complete; ++i) {
-    if (silencer.used(i)) continue;
-    const Suppression& s = suppressions[i];
+  for (std::size_t i = 0; i < c.suppressions.size() && c.complete; ++i) {
+    if (c.silencer->used(i)) continue;
+    const Suppression& s = c.suppressions[i];
     const std::optional<Rule> rule = find_rule(s.rule);
     std::string message =
         !rule ? fmt::format("`{}` is not an archc rule", s.rule)
@@ -36,7 +28,7 @@ LintedFile lint_compilation(const Compilation& c) {
             : fmt::format("this suppression of `{}` silences nothing", s.rule);
     out.diags.report(Rule::UnusedSuppression, s.range, std::move(message));
   }
-  out.diags.count_omitted(c.diags.omitted_errors(), 0);
+  out.diags.count_omitted(c.diags);
   out.diags.sort();
   return out;
 }

@@ -11,13 +11,12 @@ namespace archc::lint {
 
 struct LintedFile {
   std::string path;
-  // What is left after suppression, plus unused-suppression warnings; sorted.
-  // Every warning left (but unused-suppression) carries the fix-it that would
-  // suppress it, after any fix-it that corrects it. Errors over the
-  // compilation's limit, and warnings over the same limit, are counted in
-  // it, not kept.
+  // What the compilation kept (after suppression), plus unused-suppression
+  // warnings; sorted. Every warning kept (but unused-suppression) carries
+  // the fix-it that would suppress it, after any fix-it that corrects it.
+  // Errors and warnings over the compilation's limit are counted in it, not
+  // kept, and so are the suppressed warnings (Diagnostics::suppressed).
   Diagnostics diags;
-  std::size_t suppressed = 0;
 };
 
 // The compilation must outlive the result: diagnostics point into its source.

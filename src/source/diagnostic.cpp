@@ -23,8 +23,12 @@ void clip(std::string& text) {
   text = text.substr(0, head) + std::string(kCut) + text.substr(tail);
 }
 
-Diagnostic* Diagnostics::count(Severity severity) {
-  const bool error = severity == Severity::Error;
+Diagnostic* Diagnostics::count(Rule rule, const SourceRange& range) {
+  const bool error = rule_info(rule).severity == Severity::Error;
+  if (!error && filter_ && filter_->silence(rule, range)) {
+    ++suppressed_;
+    return &omitted_scratch_;
+  }
   const std::size_t count = ++(error ? errors_ : warnings_);
   std::size_t& omitted = error ? omitted_errors_ : omitted_warnings_;
   const std::size_t limit = error ? error_limit_ : warning_limit_;
@@ -41,18 +45,19 @@ Diagnostic& Diagnostics::keep(Diagnostic d) {
 }
 
 Diagnostic& Diagnostics::add(Diagnostic d) {
-  if (Diagnostic* scratch = count(d.severity())) {
+  if (Diagnostic* scratch = count(d.rule, d.range)) {
     *scratch = std::move(d);  // frees what the previous one held
     return *scratch;
   }
   return keep(std::move(d));
 }
 
-void Diagnostics::count_omitted(std::size_t errors, std::size_t warnings) {
-  errors_ += errors;
-  omitted_errors_ += errors;
-  warnings_ += warnings;
-  omitted_warnings_ += warnings;
+void Diagnostics::count_omitted(const Diagnostics& other) {
+  errors_ += other.omitted_errors_;
+  omitted_errors_ += other.omitted_errors_;
+  warnings_ += other.omitted_warnings_;
+  omitted_warnings_ += other.omitted_warnings_;
+  suppressed_ += other.suppressed_;
 }
 
 void Diagnostics::sort() {

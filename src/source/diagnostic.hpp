@@ -45,9 +45,19 @@ inline constexpr std::size_t kMaxMessageBytes = 1024;
 // note added to a diagnostic after it was reported.
 void clip(std::string& text);
 
+// What silences a warning before it is kept: the file's `# archc:ignore`
+// comments (sema/suppression.hpp). Errors are never asked about.
+class WarningFilter {
+ public:
+  virtual ~WarningFilter() = default;
+  // Whether the warning of `rule` at `range` is silenced.
+  virtual bool silence(Rule rule, const SourceRange& range) = 0;
+};
+
 // Collects the diagnostics of one run, in the order they were found. It
-// keeps at most a limit of errors, and of warnings, and counts the others,
-// so the memory it takes grows with what is shown, not with the file.
+// drops the warnings its filter silences, keeps at most a limit of errors,
+// and of warnings, and counts the others, so the memory it takes grows with
+// what is shown, not with the file.
 class Diagnostics {
  public:
   // Keeps the first `error_limit` errors and the first `warning_limit`
@@ -55,9 +65,15 @@ class Diagnostics {
   explicit Diagnostics(std::size_t error_limit = 0, std::size_t warning_limit = 0)
       : error_limit_(error_limit), warning_limit_(warning_limit) {}
 
+  // From now on, asks `filter` (which must outlive this, or be replaced)
+  // about each warning reported, and counts those it silences apart:
+  // neither kept nor counted as warnings. nullptr: none is silenced.
+  void set_filter(WarningFilter* filter) { filter_ = filter; }
+
   // Records a diagnostic of `rule` (with the rule's severity) at `range`;
-  // returns it, for the caller to add notes. One over its limit is counted
-  // and returned as a scratch diagnostic that nothing shows.
+  // returns it, for the caller to add notes. One silenced, or over its
+  // limit, is counted and returned as a scratch diagnostic that nothing
+  // shows.
   Diagnostic& report(Rule rule, SourceRange range, std::string message);
   // The same, with the message `format` of `args` (fmt's syntax), formatted
   // only when the diagnostic is kept: a file with a million errors formats
@@ -65,7 +81,7 @@ class Diagnostics {
   template <typename Arg, typename... Args>
   Diagnostic& report(Rule rule, SourceRange range, fmt::format_string<Arg, Args...> format, Arg&& arg,
                      Args&&... args) {
-    if (Diagnostic* scratch = count(rule_info(rule).severity)) {
+    if (Diagnostic* scratch = count(rule, range)) {
       scratch->rule = rule, scratch->range = range;
       scratch->message.clear(), scratch->notes.clear(), scratch->fixits.clear();  // keeping their memory
       return *scratch;
@@ -75,9 +91,9 @@ class Diagnostics {
   // Records `d` as it is (a diagnostic from another list), but for a
   // message or note longer than kMaxMessageBytes.
   Diagnostic& add(Diagnostic d);
-  // Counts errors and warnings that another list left out, in a list that
-  // holds what that one kept (lint's, after suppression).
-  void count_omitted(std::size_t errors, std::size_t warnings);
+  // Counts errors and warnings that another list left out, and the warnings
+  // its filter silenced, in a list that holds what that one kept (lint's).
+  void count_omitted(const Diagnostics& other);
 
   bool has_errors() const { return errors_ > 0; }
   // Every error, and every warning, reported: kept or not.
@@ -86,6 +102,8 @@ class Diagnostics {
   // Those counted but not kept.
   std::size_t omitted_errors() const { return omitted_errors_; }
   std::size_t omitted_warnings() const { return omitted_warnings_; }
+  // Warnings the filter silenced.
+  std::size_t suppressed() const { return suppressed_; }
   std::size_t error_limit() const { return error_limit_; }
   // What is kept.
   const std::vector<Diagnostic>& all() const { return list_; }
@@ -93,15 +111,16 @@ class Diagnostics {
   void sort();
 
  private:
-  // Counts a diagnostic of `severity`; returns the scratch diagnostic when
-  // it is over its limit, nullptr when it is to be kept.
-  Diagnostic* count(Severity severity);
+  // Counts a diagnostic of `rule` at `range`; returns the scratch diagnostic
+  // when it is silenced or over its limit, nullptr when it is to be kept.
+  Diagnostic* count(Rule rule, const SourceRange& range);
   Diagnostic& keep(Diagnostic d);
 
   std::vector<Diagnostic> list_;
   Diagnostic omitted_scratch_{};
+  WarningFilter* filter_ = nullptr;
   std::size_t error_limit_ = 0, warning_limit_ = 0;
-  std::size_t errors_ = 0, warnings_ = 0, omitted_errors_ = 0, omitted_warnings_ = 0;
+  std::size_t errors_ = 0, warnings_ = 0, omitted_errors_ = 0, omitted_warnings_ = 0, suppressed_ = 0;
 };
 
 // Renders `file:line:col: error[rule]: message`, the source line with carets

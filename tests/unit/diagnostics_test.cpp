@@ -167,11 +167,45 @@ TEST_CASE("Diagnostics keeps the first errors, and warnings, up to their limits 
   CHECK(render_omitted("f.arch", diags) ==
         "f.arch: too many errors and warnings: 3 more errors and 2 more warnings not shown "
         "(--error-limit 0 shows all)");
-  diags.count_omitted(4, 1);  // as lint counts what the compilation left out
-  CHECK(diags.error_count() == 9);
-  CHECK(diags.omitted_errors() == 7);
-  CHECK(diags.warning_count() == 4);
-  CHECK(diags.omitted_warnings() == 3);
+  Diagnostics lint(0, 1);  // as lint counts what the compilation left out
+  lint.report(Rule::UnusedSuppression, f.range(0, 1), "unused");
+  lint.count_omitted(diags);
+  CHECK(lint.error_count() == 3);
+  CHECK(lint.omitted_errors() == 3);
+  CHECK(lint.warning_count() == 3);
+  CHECK(lint.omitted_warnings() == 2);
+  CHECK(lint.all().size() == 1);
+}
+
+// Silences the warnings that start at an even offset, and records what it was asked.
+struct EvenOffsets final : WarningFilter {
+  std::vector<std::uint32_t> asked;
+  bool silence(Rule, const SourceRange& range) override {
+    asked.push_back(range.begin.offset);
+    return range.begin.offset % 2 == 0;
+  }
+};
+
+TEST_CASE("Diagnostics drops the warnings its filter silences before they count against the limit") {
+  SourceFile f("f.arch", "abcdef\n");
+  EvenOffsets even;
+  Diagnostics diags(1, 2);
+  diags.set_filter(&even);
+  for (std::uint32_t i = 0; i < 6; ++i) {
+    diags.report(Rule::UnusedVariable, f.range(i, i + 1), "warning {}", i);
+    diags.report(Rule::InvalidValue, f.range(i, i + 1), "error {}", i);
+  }
+  CHECK(even.asked == std::vector<std::uint32_t>{0, 1, 2, 3, 4, 5});  // never about an error
+  CHECK(diags.suppressed() == 3);
+  CHECK(diags.warning_count() == 3);
+  CHECK(diags.omitted_warnings() == 1);
+  CHECK(diags.error_count() == 6);
+  std::vector<std::string> kept;
+  for (const auto& d : diags.all()) kept.push_back(d.message);
+  CHECK(kept == std::vector<std::string>{"error 0", "warning 1", "warning 3"});
+  Diagnostics lint;
+  lint.count_omitted(diags);
+  CHECK(lint.suppressed() == 3);
 }
 
 TEST_CASE("render_omitted names what was left out, or nothing") {

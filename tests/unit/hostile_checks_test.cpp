@@ -32,11 +32,8 @@ vpc "v" {
   return out;
 }
 
-std::unique_ptr<Compilation> compiled(std::string text) {
-  auto c = test::compile(std::move(text));
-  c->diags.sort();
-  return c;
-}
+// `text` compiled with every diagnostic kept (no --error-limit).
+std::unique_ptr<Compilation> compiled(std::string text) { return compile_text("test.arch", std::move(text), 0); }
 
 // The diagnostics of `rule`, with their notes, one string each.
 Strings of_rule(const Compilation& c, std::string_view rule) {
@@ -179,7 +176,7 @@ std::pair<Strings, std::size_t> lint_of(const std::string& text) {
   Strings unused;
   for (const auto& d : linted.diags.all())
     if (d.id() == "unused-suppression") unused.push_back(test::brief(d));
-  return {unused, linted.suppressed};
+  return {unused, linted.diags.suppressed()};
 }
 
 TEST_CASE("thousands of suppression comments, on their own lines and on one", "[hostile][lint]") {

@@ -35,7 +35,7 @@ rds "main" {
 std::vector<std::string> lint_rules(const std::string& text, std::size_t* suppressed = nullptr) {
   auto c = archc::compile_text("t.arch", text);
   auto linted = archc::lint::lint_compilation(*c);
-  if (suppressed) *suppressed = linted.suppressed;
+  if (suppressed) *suppressed = linted.diags.suppressed();
   std::vector<std::string> out;
   for (const auto& d : linted.diags.all())
     out.push_back(std::string(d.id()) + "@" + std::to_string(d.range.begin.line) + ":" + std::to_string(d.range.begin.column));

@@ -13,7 +13,7 @@
 #include "source/diagnostic.hpp"
 #include "syntax/ast.hpp"
 
-namespace archc::lint {
+namespace archc {
 
 struct Suppression {
   std::string rule;
@@ -27,21 +27,21 @@ struct Suppression {
 // (`//` comments work too).
 std::vector<Suppression> find_suppressions(const ast::File& file);
 
-// Whether `s` silences `d`: a warning of its rule on its line or in its block.
-bool silences(const Suppression& s, const Diagnostic& d);
-
-// Which of a file's suppressions silence which diagnostics, as silences()
-// says, without holding every diagnostic to every suppression (many of both
-// made that quadratic): the suppressions are indexed by rule and line and
-// by rule and block, and a diagnostic looks up its line and the few blocks
-// that hold it.
-class Silencer {
+// Which of a file's suppressions silence which warnings: a suppression
+// silences a warning of its rule on its line, or in its block. The
+// compilation asks as each warning is reported (Diagnostics::set_filter), so
+// a silenced one is never kept. Without holding every warning to every
+// suppression (many of both made that quadratic): the suppressions are
+// indexed by rule and line and by rule and block, and a warning looks up its
+// line and the few blocks that hold it.
+class Silencer final : public WarningFilter {
  public:
   // Both must outlive it.
   Silencer(const ast::File& file, const std::vector<Suppression>& suppressions);
 
-  // Whether a suppression silences `d`; marks every one that does as used.
-  bool silence(const Diagnostic& d);
+  // Whether a suppression silences the warning of `rule` at `range`; marks
+  // every one that does as used. An invalid range is silenced by none.
+  bool silence(Rule rule, const SourceRange& range) override;
   // Whether suppressions[i] silenced something.
   bool used(std::size_t i) const { return used_[i]; }
 
@@ -63,4 +63,4 @@ class Silencer {
 // `# archc:ignore RULE`, indented like d's first line, inserted above it.
 FixIt suppression_fixit(const Diagnostic& d);
 
-}  // namespace archc::lint
+}  // namespace archc

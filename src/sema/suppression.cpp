@@ -1,9 +1,9 @@
-#include "lint/suppression.hpp"
+#include "sema/suppression.hpp"
 
 #include <algorithm>
 #include <string_view>
 
-namespace archc::lint {
+namespace archc {
 
 namespace {
 
@@ -74,10 +74,6 @@ class CommentPositions {
   std::size_t walked_ = 0;
 };
 
-bool contains(const SourceRange& outer, const SourceRange& inner) {
-  return outer.valid() && outer.begin.offset <= inner.begin.offset && inner.begin.offset < outer.end.offset;
-}
-
 }  // namespace
 
 std::vector<Suppression> find_suppressions(const ast::File& file) {
@@ -129,11 +125,6 @@ FixIt suppression_fixit(const Diagnostic& d) {
           std::string(indent) + "# " + std::string(kDirective) + " " + std::string(d.id()) + "\n"};
 }
 
-bool silences(const Suppression& s, const Diagnostic& d) {
-  if (d.severity() != Severity::Warning || d.id() != s.rule || !d.range.valid()) return false;
-  return d.range.begin.line == s.line || contains(s.block, d.range);
-}
-
 Silencer::Silencer(const ast::File& file, const std::vector<Suppression>& suppressions)
     : file_(file), used_(suppressions.size(), false) {
   for (std::size_t i = 0; i < suppressions.size(); ++i) {
@@ -149,17 +140,18 @@ void Silencer::mark(Group& g) {
   for (std::size_t i : g.members) used_[i] = true;
 }
 
-bool Silencer::silence(const Diagnostic& d) {
-  if (d.severity() != Severity::Warning || !d.range.valid()) return false;
+bool Silencer::silence(Rule rule, const SourceRange& range) {
+  if (!range.valid()) return false;
+  const std::string_view id = rule_info(rule).id;
   bool silenced = false;
-  if (auto it = by_line_.find({d.id(), d.range.begin.line}); it != by_line_.end()) {
+  if (auto it = by_line_.find({id, range.begin.line}); it != by_line_.end()) {
     mark(it->second);
     silenced = true;
   }
   // A suppression's block is one of the file's blocks: those that hold the
   // diagnostic are its blocks.
-  blocks_holding(file_.items, d.range.begin.offset, [&](const ast::Block& b) {
-    if (auto it = by_block_.find({d.id(), b.range.begin.offset, b.range.end.offset}); it != by_block_.end()) {
+  blocks_holding(file_.items, range.begin.offset, [&](const ast::Block& b) {
+    if (auto it = by_block_.find({id, b.range.begin.offset, b.range.end.offset}); it != by_block_.end()) {
       mark(it->second);
       silenced = true;
     }
@@ -167,4 +159,4 @@ bool Silencer::silence(const Diagnostic& d) {
   return silenced;
 }
 
-}  // namespace archc::lint
+}  // namespace archc
