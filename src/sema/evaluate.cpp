@@ -28,15 +28,15 @@ const char* kind_name(Value::Kind k) {
 
 void Evaluator::declare_variables(const ast::File& file) {
   std::vector<Variable*> order;
+  variables_.reserve(file.items.size());
   for (const auto& item : file.items) {
     if (const auto* broken = std::get_if<ast::ErrorItem>(&item))
       if (auto name = broken->attribute_name()) broken_variables_.emplace(*name);
     const auto* attr = std::get_if<ast::Attribute>(&item);
     if (!attr) continue;
-    const auto it = variables_.lower_bound(attr->name());
-    if (it == variables_.end() || it->first != attr->name()) {
-      order.push_back(
-          &variables_.emplace_hint(it, attr->name(), Variable{attr, Variable::State::Unread, std::nullopt, 0})->second);
+    const auto [it, added] = variables_.try_emplace(attr->name(), Variable{attr, Variable::State::Unread, std::nullopt, 0});
+    if (added) {
+      order.push_back(&it->second);
       continue;
     }
     diags_.report(Rule::DuplicateName, attr->name_range(), "variable `{}` is defined twice", attr->name())
@@ -264,8 +264,10 @@ std::optional<Value> Evaluator::variable(const ast::Expr& e) {
                   : diags_.report(Rule::UnknownReference, e.range,
                                   "a value here cannot refer to a block; only top-level variables");
     if (e.steps().empty()) {
-      if (names_.size() != variables_.size())
-        for (const auto& [known, v] : variables_) names_.push_back(known);
+      if (names_.size() != variables_.size()) {
+        for (const auto& [known, v] : variables_) names_.emplace_back(known);
+        std::sort(names_.begin(), names_.end());  // the suggestion on a tie must not depend on hashing
+      }
       suggester_.suggest(d, e.name_range(), name, names_);
     }
     return std::nullopt;

@@ -3,10 +3,11 @@
 #pragma once
 
 #include <cstddef>
-#include <map>
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "sema/suggest.hpp"
@@ -98,8 +99,8 @@ class Evaluator {
 
   Diagnostics& diags_;
   Suggester& suggester_;
-  std::map<std::string, Variable, std::less<>> variables_;
-  std::vector<std::string> names_;  // of variables_, for suggestions; made at the first unknown name
+  std::unordered_map<std::string_view, Variable> variables_;  // names are views of the source
+  std::vector<std::string> names_;  // of variables_, sorted, for suggestions; made at the first unknown name
   // Variables whose definition did not parse: a use of one is not reported
   // as unknown (the syntax error was).
   std::set<std::string, std::less<>> broken_variables_;

@@ -95,3 +95,20 @@ TEST_CASE("suppressions are not judged in a file whose blocks could not all be r
   auto rules = lint_rules(text);
   CHECK(rules == std::vector<std::string>{"single-nat@5:29", "rds-single-az@22:14", "unknown-block@24:1"});
 }
+
+TEST_CASE("suppressed warnings do not count against the limit; the first unused variables are the ones kept",
+          "[lint]") {
+  // Five unused variables, the first two silenced; with a limit of two the
+  // next two in the file are shown, whatever their names, and one is counted.
+  const std::string text =
+      "# archc:ignore unused-variable\ne = 1\n# archc:ignore unused-variable\nd = 1\nc = 1\nb = 1\na = 1\n";
+  auto c = archc::compile_text("t.arch", text, 2);
+  CHECK(c->diags.suppressed() == 2);
+  const auto linted = archc::lint::lint_compilation(*c);
+  std::vector<std::string> kept;
+  for (const auto& d : linted.diags.all()) kept.push_back(d.message);
+  CHECK(kept == std::vector<std::string>{"variable `c` is never used", "variable `b` is never used"});
+  CHECK(linted.diags.warning_count() == 3);
+  CHECK(linted.diags.omitted_warnings() == 1);
+  CHECK(linted.diags.suppressed() == 2);
+}

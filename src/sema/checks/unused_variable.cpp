@@ -1,7 +1,7 @@
 // A top-level variable that no block uses (directly or through another
 // variable that is used) is dead text, often a value meant to be
 // interpolated somewhere and forgotten.
-#include <map>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -39,17 +39,21 @@ void variables_in(const ast::Block& b, F&& found) {
 }  // namespace
 
 void unused_variable(const ast::File& file, Diagnostics& diags) {
-  std::map<std::string_view, const ast::Attribute*> variables;  // names are views of the source
+  struct Variable {
+    const ast::Attribute* first;  // a name defined twice is an error of its own: its first definition counts
+    bool used = false;
+  };
+  std::unordered_map<std::string_view, Variable> variables;  // names are views of the source
+  variables.reserve(file.items.size());
   for (const auto& item : file.items)
-    if (const auto* a = std::get_if<ast::Attribute>(&item)) variables.emplace(a->name(), a);
+    if (const auto* a = std::get_if<ast::Attribute>(&item)) variables.try_emplace(a->name(), Variable{a});
   // Blocks use variables; a used variable uses those in its value.
-  std::map<std::string_view, bool> used;
   std::vector<const ast::Attribute*> pending;
   auto mark = [&](std::string_view name) {
     auto v = variables.find(name);
-    if (v != variables.end() && !used[name]) {
-      used[name] = true;
-      pending.push_back(v->second);
+    if (v != variables.end() && !v->second.used) {
+      v->second.used = true;
+      pending.push_back(v->second.first);
     }
   };
   for (const auto& item : file.items)
@@ -59,9 +63,11 @@ void unused_variable(const ast::File& file, Diagnostics& diags) {
     pending.pop_back();
     variables_in(*a->value, mark);
   }
-  for (const auto& [name, attr] : variables)
-    if (!used[name])
-      diags.report(Rule::UnusedVariable, attr->name_range(), "variable `{}` is never used", name);
+  // In source order, so that the warnings kept under the limit are the first.
+  for (const auto& item : file.items)
+    if (const auto* a = std::get_if<ast::Attribute>(&item))
+      if (const Variable& v = variables.at(a->name()); v.first == a && !v.used)
+        diags.report(Rule::UnusedVariable, a->name_range(), "variable `{}` is never used", a->name());
 }
 
 }  // namespace archc::checks
