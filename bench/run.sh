@@ -65,16 +65,24 @@ for input in lab-vpc lab-x100 subnets-100k; do
 done
 echo "targets: lab-vpc < 5 ms; lab-x100 < 50 ms and < 50 MiB"
 
-# Hostile inputs (issue: diagnostics stay bounded): a 50 MB file on one line
-# of 8.3 million duplicate variables, /dev/zero (larger than the 64 MiB a
-# file may be), and 100,000 errors on as many lines. Each: wall time of one
-# `archc build`, peak RSS, and the bytes it wrote to stderr.
+# Hostile inputs (issue: diagnostics stay bounded): 50 MB files on one line
+# (8.3 million duplicate variables, and two of distinct names), /dev/zero
+# (larger than the 64 MiB a file may be), and 100,000 errors on as many
+# lines. Each: wall time of one `archc build`, peak RSS, and the bytes it
+# wrote to stderr.
 yes 'x = 1,' | tr -d '\n' | head -c 50000004 >"$tmp/dense-line-50mb.arch" || true
+# The same size of distinct names: 3.9 million unused variables, and 5.7
+# million empty VPC blocks (each an error: no cidr).
+awk 'BEGIN { for (i = 0; n < 50000000; i++) { s = "x" i " = 1,"; printf "%s", s; n += length(s) } }' \
+  >"$tmp/variables-50mb.arch"
+awk 'BEGIN { for (i = 0; n < 50000000; i++) { s = "vpc \"v" i "\" {} "; printf "%s", s; n += length(s) } }' \
+  >"$tmp/blocks-50mb.arch"
 awk 'BEGIN { for (i = 0; i < 100000; i++) printf "vpc \"v%d\" { cidr = \"10.0.0.0/33\" }\n", i }' >"$tmp/errors-100k.arch"
 echo
 echo "Hostile inputs, archc build, one run each:"
 printf "%-22s %10s %10s %14s\n" input "wall s" "peak MiB" "stderr bytes"
-for file in "$tmp/dense-line-50mb.arch" /dev/zero "$tmp/errors-100k.arch"; do
+for file in "$tmp/dense-line-50mb.arch" "$tmp/variables-50mb.arch" "$tmp/blocks-50mb.arch" /dev/zero \
+  "$tmp/errors-100k.arch"; do
   start=$EPOCHREALTIME
   /usr/bin/time -o "$tmp/rss" -f %M "$archc" build "$file" -o "$tmp/out.yaml" 2>"$tmp/stderr" >/dev/null || true
   end=$EPOCHREALTIME

@@ -72,6 +72,14 @@ class ModelBuilder {
   // Pass 1: every name, so references may point forward.
   void declare() {
     const ast::Block* stack = nullptr;
+    // Each list may hold every top-level block: sized once, a file of
+    // millions of blocks no longer copies them at each doubling (what is
+    // reserved and never written takes no memory).
+    const auto blocks = static_cast<std::size_t>(std::count_if(file_.items.begin(), file_.items.end(), [](const auto& item) {
+      return std::holds_alternative<std::unique_ptr<ast::Block>>(item);
+    }));
+    m_.vpcs.reserve(blocks), m_.resources.reserve(blocks), m_.chains.reserve(blocks);
+    vpc_blocks_.reserve(blocks), resource_blocks_.reserve(blocks), chain_blocks_.reserve(blocks);
     for (const auto& item : file_.items) {
       if (const auto* broken = std::get_if<ast::ErrorItem>(&item)) {
         unread_block();  // it may have been any block
