@@ -1,5 +1,8 @@
 #include "source/line_echo.hpp"
 
+#include <locale.h>
+#include <wchar.h>
+
 #include <algorithm>
 #include <optional>
 #include <utility>
@@ -15,14 +18,29 @@ namespace {
 
 constexpr std::size_t kTabWidth = 4;
 
+// The columns a terminal gives the printable character `cp`: 2 for an East
+// Asian wide or fullwidth one, 0 for a combining mark, else 1 (Unicode
+// UAX #11 and the general category, as glibc's wcwidth reads them in the
+// C.UTF-8 locale, whichever locale archc runs in).
+std::size_t display_width(char32_t cp) {
+  if (cp < 0x7F) return 1;
+  static const locale_t utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", locale_t{});
+  if (!utf8) return 1;  // no C.UTF-8 (libc-bin ships it): one column each, as before
+  const locale_t previous = uselocale(utf8);
+  const int width = wcwidth(static_cast<wchar_t>(cp));
+  uselocale(previous);
+  return width < 0 ? 1 : static_cast<std::size_t>(width);  // unassigned: one column
+}
+
 // One character of a line as shown: its bytes in the line and its text.
 struct Shown {
   std::size_t length;     // bytes of the line it stands for
   std::string_view text;  // when it is the line's own bytes
   std::string escaped;    // otherwise
   bool tab = false;
+  std::size_t text_width = 1;  // columns of `text`
 
-  std::size_t width() const { return tab ? kTabWidth : escaped.empty() ? 1 : escaped.size(); }
+  std::size_t width() const { return tab ? kTabWidth : escaped.empty() ? text_width : escaped.size(); }
   void append_to(std::string& out) const {
     if (tab) out.append(kTabWidth, ' ');
     else if (!escaped.empty()) out += escaped;
@@ -36,7 +54,7 @@ Shown shown_at(std::string_view line, std::size_t at, bool expand_tabs) {
   if (!c) return {1, {}, fmt::format("<{:02X}>", static_cast<unsigned char>(rest[0]))};
   if (c->cp == '\t' && expand_tabs) return {1, {}, {}, true};
   if (is_hidden(c->cp)) return {c->length, {}, fmt::format("<U+{:04X}>", static_cast<std::uint32_t>(c->cp))};
-  return {c->length, rest.substr(0, c->length), {}};
+  return {c->length, rest.substr(0, c->length), {}, false, display_width(c->cp)};
 }
 
 // Whether the whole line fits in kEchoColumns, looking at no more of it
@@ -52,8 +70,10 @@ bool fits(std::string_view line) {
 }
 
 // Where a cut line's window starts: at most kEchoColumnsBefore columns
-// before `begin`. A character takes at least a column and at most 4 bytes,
-// so those that can count start within 4 bytes a column before it.
+// before `begin`. A character takes at most 4 bytes, and all but combining
+// marks take at least a column, so those that can count start within 4
+// bytes a column before it (a mark cut off there belongs to a character
+// outside the window anyway).
 std::size_t window_start(std::string_view line, std::size_t begin) {
   const std::size_t reach = 4 * kEchoColumnsBefore;
   std::vector<std::pair<std::size_t, std::size_t>> before;  // offset and columns of each character

@@ -18,12 +18,14 @@ inline constexpr std::size_t kEchoColumnsBefore = 60;
 
 struct LineEcho {
   std::string text;           // what to print for the line
-  std::size_t caret_column;   // 0-based column of the range's start in `text`
-  std::size_t caret_width;    // columns under the range shown, at least 1
+  std::size_t caret_column;   // 0-based display column of the range's start in `text`
+  std::size_t caret_width;    // display columns under the range shown, at least 1
 };
 
 // The echo of `line` (without its line end) for the byte range [begin,
-// end) of it, clamped to the line. Each character takes one column but:
+// end) of it, clamped to the line. Each character takes the columns a
+// terminal gives it (two for CJK and other wide characters, none for a
+// combining mark: Unicode UAX #11, through glibc's wcwidth), but:
 // - a tab becomes 4 spaces;
 // - a control character (C0 but tab, DEL, C1), an invisible format
 //   character (U+200B-U+200F, U+2028-U+202E, U+2060-U+206F, U+FEFF: they

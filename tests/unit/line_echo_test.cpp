@@ -4,6 +4,9 @@
 // character reaching the terminal.
 #include <catch2/catch.hpp>
 
+#include <utility>
+#include <vector>
+
 #include "source/line_echo.hpp"
 #include "source/utf8.hpp"
 
@@ -67,15 +70,42 @@ TEST_CASE("a range at the end of a long line is shown with the text before it", 
 }
 
 TEST_CASE("a long line of multi-byte characters is cut between characters", "[echo]") {
-  for (const std::string_view ch : {"\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80"}) {  // é, €, 😀
+  // é and € take a column each; 😀 and 雲 two (East Asian Width W).
+  for (const auto& [ch, width] : std::vector<std::pair<std::string_view, std::size_t>>{
+           {"\xC3\xA9", 1}, {"\xE2\x82\xAC", 1}, {"\xF0\x9F\x98\x80", 2}, {"\xE9\x9B\xB2", 2}}) {
     INFO(ch.size());
     const std::string line = repeat(ch, 500);
     const LineEcho echo = echo_line(line, 300 * ch.size(), 301 * ch.size());
     CHECK(is_utf8(echo.text));
-    CHECK(echo.text == "..." + repeat(ch, kEchoColumns) + "...");
+    CHECK(echo.text == "..." + repeat(ch, kEchoColumns / width) + "...");
     CHECK(echo.caret_column == 3 + kEchoColumnsBefore);
-    CHECK(echo.caret_width == 1);
+    CHECK(echo.caret_width == width);
   }
+}
+
+TEST_CASE("carets stand under the range after wide characters and combining marks", "[echo]") {
+  // `名前 = "x"`: the two CJK characters take four columns.
+  const std::string cjk = "\xE5\x90\x8D\xE5\x89\x8D = vcp";
+  LineEcho echo = echo_line(cjk, cjk.size() - 3, cjk.size());
+  CHECK(echo.caret_column == 7);
+  CHECK(echo.caret_width == 3);
+  // `cafe\u0301 vcp`: the accent combines with the e and takes no column.
+  const std::string marked = "cafe\xCC\x81 vcp";
+  echo = echo_line(marked, marked.size() - 3, marked.size());
+  CHECK(echo.caret_column == 5);
+  // A range over the wide characters themselves is two carets each.
+  echo = echo_line(cjk, 0, 6);
+  CHECK(echo.caret_column == 0);
+  CHECK(echo.caret_width == 4);
+}
+
+TEST_CASE("a cut line of wide characters keeps its window within the columns", "[echo]") {
+  const std::string line = repeat("\xE9\x9B\xB2", 100) + "ERR" + repeat("\xE9\x9B\xB2", 300);
+  const LineEcho echo = echo_line(line, 300, 303);
+  CHECK(echo.text == "..." + repeat("\xE9\x9B\xB2", kEchoColumnsBefore / 2) + "ERR" +
+                         repeat("\xE9\x9B\xB2", (kEchoColumns - kEchoColumnsBefore - 3) / 2) + "...");
+  CHECK(echo.caret_column == 3 + kEchoColumnsBefore);
+  CHECK(echo.caret_width == 3);
 }
 
 TEST_CASE("control characters and bytes that are not UTF-8 are escaped, and the carets follow", "[echo]") {
