@@ -27,7 +27,7 @@ bool ends_with(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-int run_build(const BuildOptions& o, std::size_t error_limit) {
+int run_build(const BuildOptions& o, const GlobalOptions& global) {
   const bool to_stdout = o.out.empty() || o.out == "-";  // empty: no -o (CLI11 refuses `-o ''`)
   // What is compiled from FILE must not replace it: OUT (or standard
   // output) may be FILE under another name, a hard link or a symlink.
@@ -37,7 +37,7 @@ int run_build(const BuildOptions& o, std::size_t error_limit) {
                              to_stdout ? "standard output" : printable(o.out), printable(o.file));
     return kExitUsage;
   }
-  auto c = load(o.file, error_limit);
+  auto c = load(o.file, global.error_limit);
   if (!c) return kExitUsage;
   const bool terraform = o.target.empty() ? ends_with(o.out, ".tf.json") : o.target == "terraform";
   // Only a model without errors lowers; the target's own limits come with
@@ -51,7 +51,7 @@ int run_build(const BuildOptions& o, std::size_t error_limit) {
     const SourceRange where = c->model.stack.range.valid() ? c->model.stack.range : c->source->range(0, 0);
     if (!terraform) check_cloudformation_limits(*stack, text, where, c->diags);
   }
-  if (report(*c) > 0) return kExitDiagnostics;
+  if (report(*c, global.color) > 0) return kExitDiagnostics;
   if (to_stdout) {
     StandardOutput out;
     out.stream() << text;
@@ -88,7 +88,7 @@ Registered add_build_command(CLI::App& app, const GlobalOptions& global) {
       "\n"
       "OUT and the temporary file: docs/cli.md, \"Output files\". A signal that ends archc\n"
       "removes the temporary file; only SIGKILL or a crash can leave one (find . -name '*.archc-\?\?\?\?\?\?').");
-  return {cmd, [o, &global] { return run_build(*o, global.error_limit); }};
+  return {cmd, [o, &global] { return run_build(*o, global); }};
 }
 
 }  // namespace archc::cli

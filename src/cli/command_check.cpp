@@ -14,7 +14,7 @@ Registered add_check_command(CLI::App& app, const GlobalOptions& global) {
             for (const auto& file : *files) {
               auto c = load(file, global.error_limit);
               if (!c) status = kExitUsage;
-              else if (report(*c) > 0 && status == kExitOk) status = kExitDiagnostics;
+              else if (report(*c, global.color) > 0 && status == kExitOk) status = kExitDiagnostics;
             }
             return status;
           }};

@@ -17,10 +17,10 @@ struct GraphOptions {
   std::string file, format = "mermaid";
 };
 
-int run_graph(const GraphOptions& o, std::size_t error_limit) {
-  auto c = load(o.file, error_limit);
+int run_graph(const GraphOptions& o, const GlobalOptions& global) {
+  auto c = load(o.file, global.error_limit);
   if (!c) return kExitUsage;
-  if (report(*c) > 0) return kExitDiagnostics;
+  if (report(*c, global.color) > 0) return kExitDiagnostics;
   const graph::Graph g = graph::make_graph(c->model);
   std::string text;
   if (o.format == "mermaid") {
@@ -57,7 +57,7 @@ Registered add_graph_command(CLI::App& app, const GlobalOptions& global) {
       "  archc graph samples/lab-vpc.arch --format svg > lab.svg\n"
       "  archc graph samples/lab-vpc.arch --format dot | dot -Tpng -o lab.png\n"
       "See docs/graph.md for what is drawn.");
-  return {cmd, [o, &global] { return run_graph(*o, global.error_limit); }};
+  return {cmd, [o, &global] { return run_graph(*o, global); }};
 }
 
 }  // namespace archc::cli

@@ -22,21 +22,21 @@ struct LintOptions {
   bool werror = false;
 };
 
-std::unique_ptr<lint::Format> make_format(const std::string& name, std::ostream& out) {
+std::unique_ptr<lint::Format> make_format(const std::string& name, std::ostream& out, ColorMode color) {
   if (name == "json") return lint::json_format(out);
   if (name == "sarif") return lint::sarif_format(out, std::filesystem::current_path().string());
   if (name == "github") return lint::github_format(out);
-  return lint::text_format(out, wants_color(STDOUT_FILENO));
+  return lint::text_format(out, wants_color(STDOUT_FILENO, color));
 }
 
-int run_lint(const LintOptions& o, std::size_t error_limit) {
+int run_lint(const LintOptions& o, const GlobalOptions& global) {
   StandardOutput out;
-  const auto format = make_format(o.format, out.stream());
+  const auto format = make_format(o.format, out.stream(), global.color);
   int status = kExitOk;
   bool errors = false, warnings = false;
   // One file at a time: its compilation is freed before the next is read.
   for (const auto& file : o.files) {
-    const auto c = load(file, error_limit);
+    const auto c = load(file, global.error_limit);
     if (!c) {
       status = kExitUsage;
       continue;
@@ -84,7 +84,7 @@ Registered add_lint_command(CLI::App& app, const GlobalOptions& global) {
       "  archc lint samples/*.arch\n"
       "  archc lint site.arch --format sarif > archc.sarif\n"
       "  archc lint site.arch --format github --werror");
-  return {cmd, [o, &global] { return run_lint(*o, global.error_limit); }};
+  return {cmd, [o, &global] { return run_lint(*o, global); }};
 }
 
 }  // namespace archc::cli

@@ -12,10 +12,10 @@ struct PlanOptions {
   std::string file, format = "text";
 };
 
-int run_plan(const PlanOptions& o, std::size_t error_limit) {
-  auto c = load(o.file, error_limit);
+int run_plan(const PlanOptions& o, const GlobalOptions& global) {
+  auto c = load(o.file, global.error_limit);
   if (!c) return kExitUsage;
-  if (report(*c) > 0) return kExitDiagnostics;
+  if (report(*c, global.color) > 0) return kExitDiagnostics;
   const plan::Plan p = plan::make_plan(c->model);
   StandardOutput out;
   out.stream() << (o.format == "json" ? plan::render_json(p) : plan::render_text(p));
@@ -35,7 +35,7 @@ Registered add_plan_command(CLI::App& app, const GlobalOptions& global) {
       "Examples:\n"
       "  archc plan samples/lab-vpc.arch\n"
       "  archc plan samples/shop.arch --format json | jq '.vpcs[].tiers[].subnets[]'");
-  return {cmd, [o, &global] { return run_plan(*o, global.error_limit); }};
+  return {cmd, [o, &global] { return run_plan(*o, global); }};
 }
 
 }  // namespace archc::cli

@@ -18,10 +18,14 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitDiagnostics = 1;
 inline constexpr int kExitUsage = 2;
 
+// --color: whether diagnostics and lint text are coloured.
+enum class ColorMode { Auto, Always, Never };
+
 // The options of archc itself, given before or after the command.
 struct GlobalOptions {
   bool verbose = false;
   std::size_t error_limit = kDefaultErrorLimit;  // per file; 0: no limit
+  ColorMode color = ColorMode::Auto;
 };
 
 using Command = std::function<int()>;
@@ -40,11 +44,14 @@ Registered add_graph_command(CLI::App& app, const GlobalOptions& global);
 // Reads and compiles a file, keeping its first `error_limit` errors (0:
 // all); prints an I/O error and returns null when it cannot be read.
 std::unique_ptr<Compilation> load(const std::string& path, std::size_t error_limit);
-// Colour only for a terminal, and only when NO_COLOR is unset.
-bool wants_color(int fd);
+// Whether to colour what goes to `fd`: always or never as `mode` says; for
+// Auto, only a terminal, and not when NO_COLOR is set and not empty
+// (no-color.org) or TERM is `dumb` (a terminal that knows no escapes).
+bool wants_color(int fd, ColorMode mode);
 // Prints a file's diagnostics, less those its suppression comments silence,
-// as text to stderr, then how many were over the limit (render_omitted)
-// and a summary line; returns the number of errors.
-std::size_t report(const Compilation& c);
+// as text to stderr (coloured as wants_color says for `color`), then how
+// many were over the limit (render_omitted) and a summary line; returns
+// the number of errors.
+std::size_t report(const Compilation& c, ColorMode color);
 
 }  // namespace archc::cli

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <iostream>
+#include <string_view>
 
 #include <spdlog/spdlog.h>
 
@@ -11,7 +12,12 @@
 
 namespace archc::cli {
 
-bool wants_color(int fd) { return isatty(fd) && std::getenv("NO_COLOR") == nullptr; }
+bool wants_color(int fd, ColorMode mode) {
+  if (mode != ColorMode::Auto) return mode == ColorMode::Always;
+  const char* no_color = std::getenv("NO_COLOR");
+  const char* term = std::getenv("TERM");
+  return isatty(fd) && !(no_color && *no_color) && !(term && std::string_view(term) == "dumb");
+}
 
 std::unique_ptr<Compilation> load(const std::string& path, std::size_t error_limit) {
   std::string error;
@@ -27,10 +33,10 @@ std::unique_ptr<Compilation> load(const std::string& path, std::size_t error_lim
   return c;
 }
 
-std::size_t report(const Compilation& c) {
+std::size_t report(const Compilation& c, ColorMode color_mode) {
   // `# archc:ignore` comments hold for every command, not only lint.
   const lint::LintedFile file = lint::lint_compilation(c);
-  const bool color = wants_color(STDERR_FILENO);
+  const bool color = wants_color(STDERR_FILENO, color_mode);
   for (const auto& d : file.diags.all()) std::cerr << render_text(d, color) << '\n';
   if (const std::string omitted = render_omitted(file.path, file.diags); !omitted.empty()) std::cerr << omitted << '\n';
   const std::size_t errors = file.diags.error_count(), warnings = file.diags.warning_count();

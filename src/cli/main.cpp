@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <exception>
 #include <iostream>
+#include <string>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -30,7 +31,8 @@ int run(int argc, char** argv) {
       "  archc graph site.arch --format svg       the architecture as a picture (mermaid, dot, svg)\n"
       "\n"
       "Exit status: 0 success, 1 the input has errors, 2 usage or I/O error.\n"
-      "Diagnostics go to stderr, coloured when it is a terminal and NO_COLOR is unset.\n"
+      "Diagnostics go to stderr, coloured when it is a terminal, NO_COLOR is unset or empty\n"
+      "and TERM is not dumb (--color always or never decides instead).\n"
       "Run 'archc COMMAND --help' for a command's options.");
   // Global options may come after the command too: `archc check -v FILE`.
   app.fallthrough();
@@ -48,13 +50,20 @@ int run(int argc, char** argv) {
           },
           "", "whole number"));
 
+  std::string color = "auto";
+  app.add_option("--color", color,
+                 "auto: colour diagnostics on a terminal, unless NO_COLOR is set or TERM=dumb; always; never")
+      ->type_name("WHEN")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+
   const Registered commands[] = {add_build_command(app, global), add_check_command(app, global),
                                  add_lint_command(app, global), add_plan_command(app, global),
                                  add_graph_command(app, global)};
   for (const auto& c : commands)
     c.app->footer(c.app->get_footer() +
                   fmt::format("\n\nGlobal options, before or after the command: -v, --verbose; --error-limit N "
-                              "(default {}, 0: no limit). See archc --help.",
+                              "(default {}, 0: no limit); --color auto|always|never. See archc --help.",
                               archc::kDefaultErrorLimit));
 
   try {
@@ -65,6 +74,7 @@ int run(int argc, char** argv) {
     std::fprintf(stderr, "archc: error: cannot write standard output\n");
     return kExitUsage;
   }
+  global.color = color == "always" ? ColorMode::Always : color == "never" ? ColorMode::Never : ColorMode::Auto;
   spdlog::set_default_logger(spdlog::stderr_logger_st("archc"));  // stdout may carry the stack
   spdlog::set_pattern("archc: %v");
   spdlog::set_level(global.verbose ? spdlog::level::debug : spdlog::level::warn);
