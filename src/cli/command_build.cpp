@@ -31,13 +31,14 @@ int run_build(const BuildOptions& o, const GlobalOptions& global) {
   const bool to_stdout = o.out.empty() || o.out == "-";  // empty: no -o (CLI11 refuses `-o ''`)
   // What is compiled from FILE must not replace it: OUT (or standard
   // output) may be FILE under another name, a hard link or a symlink.
-  if (const auto input = regular_file_id(o.file);
+  if (const auto input = o.file == "-" ? regular_file_id(STDIN_FILENO) : regular_file_id(o.file);
       input && input == (to_stdout ? regular_file_id(STDOUT_FILENO) : regular_file_id(o.out))) {
-    std::cerr << fmt::format("archc: error: cannot write {}: it is the input file {}\n",
-                             to_stdout ? "standard output" : printable(o.out), printable(o.file));
+    std::cerr << fmt::format("archc: error: cannot write {}: it is {}\n",
+                             to_stdout ? "standard output" : printable(o.out),
+                             o.file == "-" ? "the file standard input reads" : "the input file " + printable(o.file));
     return kExitUsage;
   }
-  auto c = load(o.file, global.error_limit);
+  auto c = load(o.file, global);
   if (!c) return kExitUsage;
   const bool terraform = o.target.empty() ? ends_with(o.out, ".tf.json") : o.target == "terraform";
   // Only a model without errors lowers; the target's own limits come with
@@ -71,7 +72,7 @@ int run_build(const BuildOptions& o, const GlobalOptions& global) {
 Registered add_build_command(CLI::App& app, const GlobalOptions& global) {
   auto o = std::make_shared<BuildOptions>();
   auto* cmd = app.add_subcommand("build", "Check FILE and write its CloudFormation or Terraform stack");
-  cmd->add_option("FILE", o->file, "The .arch file")->required();
+  cmd->add_option("FILE", o->file, "The .arch file (-: standard input)")->required();
   cmd->add_option("-o,--output", o->out,
                   "Where to write the stack (default: standard output). A file is replaced atomically, through "
                   "OUT.archc-XXXXXX beside it, and left untouched on any error; a symlink is followed and kept; "

@@ -18,7 +18,7 @@ struct GraphOptions {
 };
 
 int run_graph(const GraphOptions& o, const GlobalOptions& global) {
-  auto c = load(o.file, global.error_limit);
+  auto c = load(o.file, global);
   if (!c) return kExitUsage;
   if (report(*c, global.color) > 0) return kExitDiagnostics;
   const graph::Graph g = graph::make_graph(c->model);
@@ -46,7 +46,7 @@ Registered add_graph_command(CLI::App& app, const GlobalOptions& global) {
   auto o = std::make_shared<GraphOptions>();
   auto* cmd = app.add_subcommand(
       "graph", "Check FILE and draw its architecture: VPCs, zones, subnets, gateways, endpoints, chain edges");
-  cmd->add_option("FILE", o->file, "The .arch file")->required();
+  cmd->add_option("FILE", o->file, "The .arch file (-: standard input)")->required();
   cmd->add_option("--format", o->format,
                   "mermaid (for Markdown, the default), dot (Graphviz) or svg (drawn by Graphviz's dot program, "
                   "which must be on PATH)")

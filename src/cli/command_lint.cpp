@@ -30,13 +30,14 @@ std::unique_ptr<lint::Format> make_format(const std::string& name, std::ostream&
 }
 
 int run_lint(const LintOptions& o, const GlobalOptions& global) {
+  if (!reads_stdin_once(o.files)) return kExitUsage;
   StandardOutput out;
   const auto format = make_format(o.format, out.stream(), global.color);
   int status = kExitOk;
   bool errors = false, warnings = false;
   // One file at a time: its compilation is freed before the next is read.
   for (const auto& file : o.files) {
-    const auto c = load(file, global.error_limit);
+    const auto c = load(file, global);
     if (!c) {
       status = kExitUsage;
       continue;
@@ -58,7 +59,7 @@ int run_lint(const LintOptions& o, const GlobalOptions& global) {
 Registered add_lint_command(CLI::App& app, const GlobalOptions& global) {
   auto o = std::make_shared<LintOptions>();
   auto* cmd = app.add_subcommand("lint", "Check FILEs and report every error and warning, for people or CI");
-  cmd->add_option("FILE", o->files, "The .arch files")->required();
+  cmd->add_option("FILE", o->files, "The .arch files (-: standard input)")->required();
   cmd->add_option("--format", o->format, "text (default), json, sarif or github")
       ->check(CLI::IsMember({"text", "json", "sarif", "github"}));
   cmd->add_flag("--werror", o->werror, "Exit with status 1 when there are warnings");

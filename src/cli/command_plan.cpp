@@ -13,7 +13,7 @@ struct PlanOptions {
 };
 
 int run_plan(const PlanOptions& o, const GlobalOptions& global) {
-  auto c = load(o.file, global.error_limit);
+  auto c = load(o.file, global);
   if (!c) return kExitUsage;
   if (report(*c, global.color) > 0) return kExitDiagnostics;
   const plan::Plan p = plan::make_plan(c->model);
@@ -28,7 +28,7 @@ Registered add_plan_command(CLI::App& app, const GlobalOptions& global) {
   auto o = std::make_shared<PlanOptions>();
   auto* cmd = app.add_subcommand(
       "plan", "Check FILE and print what it deploys: subnets, routes, NATs, rules, load balancers, groups, databases, caches");
-  cmd->add_option("FILE", o->file, "The .arch file")->required();
+  cmd->add_option("FILE", o->file, "The .arch file (-: standard input)")->required();
   cmd->add_option("--format", o->format, "text (for people, the default) or json (for tools; schema in docs/plan.md)")
       ->check(CLI::IsMember({"text", "json"}));
   cmd->footer(

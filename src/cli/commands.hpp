@@ -5,6 +5,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "driver/compilation.hpp"
 
@@ -26,6 +27,7 @@ struct GlobalOptions {
   bool verbose = false;
   std::size_t error_limit = kDefaultErrorLimit;  // per file; 0: no limit
   ColorMode color = ColorMode::Auto;
+  std::string stdin_filename = "<stdin>";  // FILE `-` in messages and lint output
 };
 
 using Command = std::function<int()>;
@@ -41,9 +43,13 @@ Registered add_lint_command(CLI::App& app, const GlobalOptions& global);
 Registered add_plan_command(CLI::App& app, const GlobalOptions& global);
 Registered add_graph_command(CLI::App& app, const GlobalOptions& global);
 
-// Reads and compiles a file, keeping its first `error_limit` errors (0:
+// Reads and compiles a file (`-`: standard input, named
+// global.stdin_filename), keeping its first global.error_limit errors (0:
 // all); prints an I/O error and returns null when it cannot be read.
-std::unique_ptr<Compilation> load(const std::string& path, std::size_t error_limit);
+std::unique_ptr<Compilation> load(const std::string& path, const GlobalOptions& global);
+// False, after printing why, when `files` names standard input (`-`) more
+// than once: the first would read it all, the others nothing.
+bool reads_stdin_once(const std::vector<std::string>& files);
 // Whether to colour what goes to `fd`: always or never as `mode` says; for
 // Auto, only a terminal, and not when NO_COLOR is set and not empty
 // (no-color.org) or TERM is `dumb` (a terminal that knows no escapes).

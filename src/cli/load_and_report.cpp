@@ -1,5 +1,6 @@
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <iostream>
@@ -19,18 +20,26 @@ bool wants_color(int fd, ColorMode mode) {
   return isatty(fd) && !(no_color && *no_color) && !(term && std::string_view(term) == "dumb");
 }
 
-std::unique_ptr<Compilation> load(const std::string& path, std::size_t error_limit) {
+std::unique_ptr<Compilation> load(const std::string& file, const GlobalOptions& global) {
+  const bool from_stdin = file == "-";
+  const std::string& path = from_stdin ? global.stdin_filename : file;
   std::string error;
-  auto text = read_file(path, error);
+  auto text = from_stdin ? read_descriptor(STDIN_FILENO, path, error) : read_file(path, error);
   if (!text) {
     std::cerr << "archc: error: " << error << '\n';
     return nullptr;
   }
   const auto start = std::chrono::steady_clock::now();
-  auto c = compile_text(path, std::move(*text), error_limit);
+  auto c = compile_text(path, std::move(*text), global.error_limit);
   spdlog::debug("{}: front end took {:.3f} ms", path,
                 std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
   return c;
+}
+
+bool reads_stdin_once(const std::vector<std::string>& files) {
+  if (std::count(files.begin(), files.end(), "-") <= 1) return true;
+  std::cerr << "archc: error: standard input (-) is named more than once: it can be read once\n";
+  return false;
 }
 
 std::size_t report(const Compilation& c, ColorMode color_mode) {

@@ -57,13 +57,20 @@ int run(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::IsMember({"auto", "always", "never"}));
 
+  app.add_option("--stdin-filename", global.stdin_filename,
+                 "The name of standard input (FILE -) in diagnostics and lint output, e.g. its path in the "
+                 "repository")
+      ->type_name("NAME")
+      ->capture_default_str();
+
   const Registered commands[] = {add_build_command(app, global), add_check_command(app, global),
                                  add_lint_command(app, global), add_plan_command(app, global),
                                  add_graph_command(app, global)};
   for (const auto& c : commands)
     c.app->footer(c.app->get_footer() +
                   fmt::format("\n\nGlobal options, before or after the command: -v, --verbose; --error-limit N "
-                              "(default {}, 0: no limit); --color auto|always|never. See archc --help.",
+                              "(default {}, 0: no limit); --color auto|always|never; --stdin-filename NAME. FILE - reads standard "
+                              "input. See archc --help.",
                               archc::kDefaultErrorLimit));
 
   try {

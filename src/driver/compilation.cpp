@@ -1,9 +1,10 @@
 #include "driver/compilation.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 
 #include <fmt/format.h>
 
@@ -14,22 +15,30 @@
 
 namespace archc {
 
-std::optional<std::string> read_file(const std::string& path, std::string& error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error = fmt::format("cannot read {}: {}", printable(path), std::strerror(errno));
-    return std::nullopt;
-  }
+std::optional<std::string> read_descriptor(int fd, const std::string& name, std::string& error) {
   std::string text;
   char buffer[1 << 16];
-  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-    text.append(buffer, static_cast<std::size_t>(in.gcount()));
-    if (text.size() > SourceFile::kMaxBytes) break;  // reported as a diagnostic
+  while (text.size() <= SourceFile::kMaxBytes) {  // one byte over is reported as a diagnostic
+    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n == 0) return text;
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      error = fmt::format("cannot read {}: {}", printable(name), std::strerror(errno));
+      return std::nullopt;
+    }
+    text.append(buffer, static_cast<std::size_t>(n));
   }
-  if (in.bad()) {
+  return text;
+}
+
+std::optional<std::string> read_file(const std::string& path, std::string& error) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
     error = fmt::format("cannot read {}: {}", printable(path), std::strerror(errno));
     return std::nullopt;
   }
+  auto text = read_descriptor(fd, path, error);
+  ::close(fd);
   return text;
 }
 

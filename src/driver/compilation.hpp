@@ -33,8 +33,13 @@ struct Compilation {
 };
 
 // Reads a file; nullopt with `error` set when it cannot be read at all (an
-// I/O error, exit status 2). Encoding and size problems are diagnostics.
+// I/O error, exit status 2). Encoding and size problems are diagnostics:
+// at most SourceFile::kMaxBytes + 1 bytes are read, so an endless input
+// (/dev/zero) ends.
 std::optional<std::string> read_file(const std::string& path, std::string& error);
+// The same for an open descriptor (standard input: 0), which stays open;
+// `name` is the input's name in `error`.
+std::optional<std::string> read_descriptor(int fd, const std::string& name, std::string& error);
 
 // How many errors of a file are kept and shown, and how many warnings,
 // unless the command line says otherwise (--error-limit).
