@@ -15,6 +15,12 @@
 namespace archc {
 
 struct Compilation {
+  // It points into itself (diags asks silencer, which reads syntax and
+  // suppressions): it stays where compile_text made it.
+  Compilation() = default;
+  Compilation(const Compilation&) = delete;
+  Compilation& operator=(const Compilation&) = delete;
+
   std::unique_ptr<SourceFile> source;
   ast::File syntax;
   model::Model model;
