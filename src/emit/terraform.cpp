@@ -1,6 +1,6 @@
 #include "emit/terraform.hpp"
 
-#include <cctype>
+#include <algorithm>
 
 #include "emit/json_writer.hpp"
 #include "emit/resources/mappings.hpp"
@@ -10,16 +10,26 @@ namespace archc {
 
 namespace {
 
-// `RdsDbReplica1` → `rds<sep>db<sep>replica1`, appended to `out`.
+bool is_capital(char c) { return c >= 'A' && c <= 'Z'; }
+
+// `RdsDbReplica1` → `rds<sep>db<sep>replica1`, appended to `out`: a capital
+// starts a word (a logical id is ASCII letters and digits). Sized first
+// and written in place: every reference in a Terraform configuration is
+// made of one.
 void append_lower_words(std::string& out, std::string_view logical_id, char sep) {
+  const auto words = static_cast<std::size_t>(std::count_if(logical_id.begin(), logical_id.end(), is_capital));
+  const std::size_t at = out.size();
+  const bool first_capital = !logical_id.empty() && is_capital(logical_id.front());
+  out.resize(at + logical_id.size() + words - (first_capital ? 1 : 0));
+  char* p = out.data() + at;
   for (std::size_t i = 0; i < logical_id.size(); ++i) {
     const char c = logical_id[i];
-    if (std::isupper(static_cast<unsigned char>(c))) {
-      if (i > 0) out += sep;
-      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    } else {
-      out += c;
+    if (!is_capital(c)) {
+      *p++ = c;
+      continue;
     }
+    if (i > 0) *p++ = sep;
+    *p++ = static_cast<char>(c - 'A' + 'a');
   }
 }
 
