@@ -10,9 +10,6 @@
 #include "cli/commands.hpp"
 #include "cli/standard_output.hpp"
 #include "driver/output_file.hpp"
-#include "emit/cloudformation.hpp"
-#include "emit/terraform.hpp"
-#include "lower/lower.hpp"
 #include "source/line_echo.hpp"
 
 namespace archc::cli {
@@ -20,7 +17,9 @@ namespace archc::cli {
 namespace {
 
 struct BuildOptions {
-  std::string file, out, target;
+  std::string file, out;
+  Target target = Target::kCloudFormation;
+  CLI::Option* target_option = nullptr;  // not given: the target follows OUT
 };
 
 bool ends_with(const std::string& s, const std::string& suffix) {
@@ -40,30 +39,25 @@ int run_build(const BuildOptions& o, const GlobalOptions& global) {
   }
   auto c = load(o.file, global);
   if (!c) return kExitUsage;
-  const bool terraform = o.target.empty() ? ends_with(o.out, ".tf.json") : o.target == "terraform";
+  const Target target = o.target_option->count() > 0   ? o.target
+                        : ends_with(o.out, ".tf.json") ? Target::kTerraform
+                                                       : Target::kCloudFormation;
   // Only a model without errors lowers; the target's own limits come with
   // the other diagnostics.
-  std::optional<aws::Stack> stack;
-  std::string text;
-  if (c->ok()) {
-    stack = lower(c->model);
-    text = terraform ? emit_terraform(*stack) : emit_cloudformation(*stack);
-    // At the stack block; at the file's start when there is none.
-    const SourceRange where = c->model.stack.range.valid() ? c->model.stack.range : c->source->range(0, 0);
-    if (!terraform) check_cloudformation_limits(*stack, text, where, c->diags);
-  }
+  std::optional<BuiltStack> built;
+  if (c->ok()) built = build_stack(*c, target);
   if (report(*c, global.color) > 0) return kExitDiagnostics;
   if (to_stdout) {
     StandardOutput out;
-    out.stream() << text;
+    out.stream() << built->text;
     return out.finish() ? kExitOk : kExitUsage;
   }
   std::string error;
-  if (!write_output(o.out, text, error)) {
+  if (!write_output(o.out, built->text, error)) {
     std::cerr << "archc: error: " << error << '\n';
     return kExitUsage;
   }
-  spdlog::debug("wrote {} ({} resources)", o.out, stack->resources.size());
+  spdlog::debug("wrote {} ({} resources)", o.out, built->resources);
   return kExitOk;
 }
 
@@ -78,9 +72,9 @@ Registered add_build_command(CLI::App& app, const GlobalOptions& global) {
                   "OUT.archc-XXXXXX beside it, and left untouched on any error; a symlink is followed and kept; "
                   "a device, FIFO or socket is written straight; FILE itself is refused")
       ->check([](const std::string& out) { return out.empty() ? std::string("an empty path names no file") : ""; });
-  cmd->add_option("--target", o->target,
-                  "cloudformation or terraform (default: terraform when OUT ends in .tf.json, else cloudformation)")
-      ->check(CLI::IsMember({"cloudformation", "terraform"}));
+  o->target_option = add_target_option(
+      *cmd, o->target,
+      "cloudformation or terraform (default: terraform when OUT ends in .tf.json, else cloudformation)");
   cmd->footer(
       "Examples:\n"
       "  archc build samples/lab-vpc.arch -o stack.yaml\n"

@@ -20,6 +20,7 @@ struct LintOptions {
   std::vector<std::string> files;
   std::string format = "text";
   bool werror = false;
+  Target target = Target::kCloudFormation;
 };
 
 std::unique_ptr<lint::Format> make_format(const std::string& name, std::ostream& out, ColorMode color) {
@@ -42,6 +43,7 @@ int run_lint(const LintOptions& o, const GlobalOptions& global) {
       status = kExitUsage;
       continue;
     }
+    check_target_limits(*c, o.target);
     const lint::LintedFile linted = lint::lint_compilation(*c);
     errors = errors || linted.diags.has_errors();
     warnings = warnings || linted.diags.warning_count() > 0;
@@ -63,6 +65,9 @@ Registered add_lint_command(CLI::App& app, const GlobalOptions& global) {
   cmd->add_option("--format", o->format, "text (default), json, sarif or github")
       ->check(CLI::IsMember({"text", "json", "sarif", "github"}));
   cmd->add_flag("--werror", o->werror, "Exit with status 1 when there are warnings");
+  add_target_option(*cmd, o->target,
+                    "cloudformation (default) or terraform: the target whose own limits are checked too "
+                    "(CloudFormation's 500 resources and 1 MiB template; Terraform has none)");
   cmd->footer(
       "Formats (all on standard output):\n"
       "  text    source lines with carets, as `archc check` prints them\n"
@@ -81,10 +86,15 @@ Registered add_lint_command(CLI::App& app, const GlobalOptions& global) {
       "it silences them in the whole block. Errors cannot be silenced. A suppression that\n"
       "silences nothing is itself reported (unused-suppression). Rules: docs/rules.md.\n"
       "\n"
+      "Target: a file without errors is also lowered for --target (CloudFormation unless it says\n"
+      "terraform), and a CloudFormation stack held to the limits of that service: at most 500\n"
+      "resources, a template of at most 1 MiB (limit-exceeded errors at the stack block).\n"
+      "\n"
       "Examples:\n"
       "  archc lint samples/*.arch\n"
       "  archc lint site.arch --format sarif > archc.sarif\n"
-      "  archc lint site.arch --format github --werror");
+      "  archc lint site.arch --format github --werror\n"
+      "  archc lint site.arch --target terraform");
   return {cmd, [o, &global] { return run_lint(*o, global); }};
 }
 

@@ -11,7 +11,8 @@
 
 namespace CLI {
 class App;
-}
+class Option;
+}  // namespace CLI
 
 namespace archc::cli {
 
@@ -42,6 +43,26 @@ Registered add_check_command(CLI::App& app, const GlobalOptions& global);
 Registered add_lint_command(CLI::App& app, const GlobalOptions& global);
 Registered add_plan_command(CLI::App& app, const GlobalOptions& global);
 Registered add_graph_command(CLI::App& app, const GlobalOptions& global);
+
+// The stack a command builds, or whose own limits it checks.
+enum class Target { kCloudFormation, kTerraform };
+// `--target cloudformation|terraform` on `cmd`, into `target`, which holds
+// the default.
+CLI::Option* add_target_option(CLI::App& cmd, Target& target, const std::string& description);
+
+struct BuiltStack {
+  std::string text;
+  std::size_t resources;
+};
+// Lowers `c`, which has no errors, and writes its stack for `target`. The
+// target's own limits are reported into c.diags, at the stack block (1:1 in
+// a file without one): CloudFormation's 500 resources and 1 MiB template
+// (check_cloudformation_limits, stdlib/limits.json), which only the lowered
+// stack and its template show; Terraform has none.
+BuiltStack build_stack(Compilation& c, Target target);
+// What `check` and `lint` add to the front end's diagnostics: the target's
+// own limits, for a file without errors (build_stack; the stack is dropped).
+void check_target_limits(Compilation& c, Target target);
 
 // Reads and compiles a file (`-`: standard input, named
 // global.stdin_filename), keeping its first global.error_limit errors (0:

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "lower/aws_resources.hpp"
 
@@ -12,11 +13,14 @@ std::string emit_terraform(const aws::Stack& stack);
 
 // `LabPublicSubnetA` → `lab_public_subnet_a`. For a logical id of ASCII
 // letters and digits starting with a capital (model/logical_id.hpp), a
-// valid Terraform name, and one-to-one with the id.
+// valid Terraform name, and one-to-one with the id. The second appends it
+// to `out`.
 std::string terraform_name(const std::string& logical_id);
+void append_terraform_name(std::string& out, std::string_view logical_id);
 
-// Escapes Terraform's template syntax (`${`, `%{`) in a literal string.
-std::string terraform_literal(const std::string& s);
+// Appends the literal string `s` to `out` with Terraform's template syntax
+// (`${`, `%{`) escaped.
+void append_terraform_literal(std::string& out, std::string_view s);
 
 // `LabRdsDb` → `lab-rds-db`: the logical id in identifiers that take
 // hyphens but not underscores (final snapshot identifiers).

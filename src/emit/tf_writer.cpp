@@ -1,63 +1,108 @@
 #include "emit/tf_writer.hpp"
 
+#include <algorithm>
+#include <cassert>
 #include <stdexcept>
 
 namespace archc {
 
-namespace {
-
-// `object[key]` on an ordered_json searches the keys one by one, so adding n
-// resources of one type that way is O(n^2): minutes for 100,000 subnets.
-// Keys added here are unique (lowering makes logical ids unique, and
-// terraform_name is one-to-one), so they are appended without the search.
-Json& append(Json& object, std::string key) {
-  if (object.is_null()) object = Json::object();
-  auto& members = object.get_ref<Json::object_t&>();
-  members.Container::emplace_back(std::move(key), nullptr);
-  return members.back().second;
+void TfWriter::open(Section section, std::string_view type, std::string_view id) {
+  assert(out_ == &root_);  // one block at a time
+  auto group = std::find_if(groups_.begin(), groups_.end(),
+                            [&](const Group& g) { return g.section == section && g.type == type; });
+  if (group == groups_.end()) {
+    // A type's object sits in its section's object, in the root object: two
+    // levels deep; the outputs' object is the section's own, one level deep.
+    groups_.push_back({section, type, JsonWriter(section == Section::kOutput ? 1 : 2)});
+    group = groups_.end() - 1;
+    group->blocks.begin_object();
+  }
+  out_ = &group->blocks;
+  scratch_.clear();
+  append_terraform_name(scratch_, id);
+  key(scratch_);
+  begin_object();
 }
 
-}  // namespace
-
-Json& TfWriter::resource(const char* type, const std::string& id) {
+void TfWriter::resource(const char* type, std::string_view id) {
   types_.emplace(id, type);
-  return append(root_["resource"][type], terraform_name(id));
+  open(Section::kResource, type, id);
 }
 
-Json& TfWriter::data(const char* type, const std::string& id) { return append(root_["data"][type], terraform_name(id)); }
+void TfWriter::data(const char* type, std::string_view id) { open(Section::kData, type, id); }
 
-Json& TfWriter::output(const std::string& id) { return append(root_["output"], terraform_name(id)); }
+void TfWriter::output(std::string_view id) { open(Section::kOutput, {}, id); }
 
-std::string TfWriter::ref(const char* type, const std::string& id, const char* attr) {
-  return "${" + std::string(type) + "." + terraform_name(id) + "." + attr + "}";
+void TfWriter::close() {
+  end_object();
+  out_ = &root_;
 }
 
-Json TfWriter::subnets(const aws::Ids& ids) {
-  Json out = Json::array();
-  for (const auto& id : ids) out.push_back(subnet(id));
-  return out;
+void TfWriter::blocks() {
+  // Data sources first and outputs last, as emit_terraform has always
+  // written them, whatever order the blocks were opened in.
+  for (const auto& [section, name] : {std::pair{Section::kData, "data"}, std::pair{Section::kResource, "resource"},
+                                      std::pair{Section::kOutput, "output"}}) {
+    bool any = false;
+    for (auto& group : groups_) {
+      if (group.section != section) continue;
+      group.blocks.end_object();
+      if (section == Section::kOutput) {
+        root_.key(name);
+        root_.json(group.blocks.text());
+        continue;
+      }
+      if (!any) {
+        root_.key(name);
+        root_.begin_object();
+        any = true;
+      }
+      root_.key(group.type);
+      root_.json(group.blocks.text());
+    }
+    if (any) root_.end_object();
+  }
+  groups_.clear();
 }
 
-Json TfWriter::groups(const aws::Ids& ids) {
-  Json out = Json::array();
-  for (const auto& id : ids) out.push_back(group(id));
-  return out;
+void TfWriter::key_literal(std::string_view k) {
+  scratch_.clear();
+  append_terraform_literal(scratch_, k);
+  key(scratch_);
 }
 
-Json TfWriter::depends_on(const aws::Ids& ids) const {
-  Json out = Json::array();
+void TfWriter::literal(std::string_view s) {
+  scratch_.clear();
+  append_terraform_literal(scratch_, s);
+  str(scratch_);
+}
+
+void TfWriter::ref_value(const char* type, std::string_view id, const char* attr) {
+  scratch_.assign("${").append(type) += '.';
+  append_terraform_name(scratch_, id);
+  scratch_.append(".").append(attr) += '}';
+  str(scratch_);
+}
+
+void TfWriter::refs(const char* k, const char* type, const aws::Ids& ids, const char* attr) {
+  key(k);
+  begin_array();
+  for (const auto& id : ids) ref_value(type, id, attr);
+  end_array();
+}
+
+void TfWriter::depends_on(const aws::Ids& ids) {
+  if (ids.empty()) return;
+  key("depends_on");
+  begin_array();
   for (const auto& id : ids) {
     const auto type = types_.find(id);
     if (type == types_.end()) throw std::logic_error("depends_on " + id + ", which is not written yet");
-    out.push_back(std::string(type->second) + "." + terraform_name(id));
+    scratch_.assign(type->second) += '.';
+    append_terraform_name(scratch_, id);
+    str(scratch_);
   }
-  return out;
-}
-
-Json TfWriter::tags(const aws::Tags& t) {
-  Json out = Json::object();
-  out[t.front().key] = terraform_literal(t.front().value);
-  return out;
+  end_array();
 }
 
 }  // namespace archc

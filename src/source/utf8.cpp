@@ -36,6 +36,25 @@ std::optional<Utf8Char> decode_utf8(std::string_view s) {
   return Utf8Char{cp, n};
 }
 
+std::size_t utf8_maximal_subpart(std::string_view text) {
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  const unsigned char b0 = byte(0);
+  const std::size_t n = b0 >= 0xC2 && b0 <= 0xDF ? 2 : b0 >= 0xE0 && b0 <= 0xEF ? 3 : b0 >= 0xF0 && b0 <= 0xF4 ? 4 : 0;
+  if (n == 0) return 1;
+  // The second byte's range rules out overlong forms (after E0, F0),
+  // surrogates (after ED) and code points past U+10FFFF (after F4); every
+  // later byte continues the sequence, 80 to BF (the standard's table 3-7).
+  unsigned char low = b0 == 0xE0 ? 0xA0 : b0 == 0xF0 ? 0x90 : 0x80;
+  unsigned char high = b0 == 0xED ? 0x9F : b0 == 0xF4 ? 0x8F : 0xBF;
+  std::size_t length = 1;
+  while (length < n && length < text.size() && byte(length) >= low && byte(length) <= high) {
+    ++length;
+    low = 0x80;
+    high = 0xBF;
+  }
+  return length;
+}
+
 std::string valid_utf8(std::string_view text) {
   std::string out;
   out.reserve(text.size());

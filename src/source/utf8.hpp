@@ -21,6 +21,15 @@ struct Utf8Char {
 // surrogates and values past U+10FFFF are not).
 std::optional<Utf8Char> decode_utf8(std::string_view text);
 
+// How many bytes at the start of `text` (not empty), where decode_utf8
+// finds no well-formed sequence, make its maximal subpart: the longest
+// start of a well-formed sequence there, else the first byte (Unicode
+// Standard, chapter 3.9, "U+FFFD Substitution of Maximal Subparts"). Each
+// subpart is replaced by one U+FFFD, as nlohmann/json and web browsers
+// replace it: a cut sequence is one, every byte of an overlong form or a
+// surrogate is one.
+std::size_t utf8_maximal_subpart(std::string_view text);
+
 // `text` with every byte that does not begin a well-formed UTF-8 sequence
 // replaced by U+FFFD, the replacement character: for a file name or message
 // written where only UTF-8 may go.

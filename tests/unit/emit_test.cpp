@@ -11,6 +11,7 @@
 #include "emit/base64.hpp"
 #include "emit/cfn_writer.hpp"
 #include "emit/cloudformation.hpp"
+#include "emit/json_writer.hpp"
 #include "emit/resources/mappings.hpp"
 #include "emit/terraform.hpp"
 #include "emit/tf_writer.hpp"
@@ -357,10 +358,13 @@ std::string cfn_of(const T& r) {
 template <class T>
 std::string tf_of(const T& r) {
   const aws::Stack stack{"t", "ap-northeast-2", {}, {}, {}, {}};
-  Json root;
-  TfWriter w(root, stack);
+  JsonWriter json;
+  TfWriter w(json, stack);
+  w.begin_object();
   emit(r, w);
-  return root.dump(2) + "\n";
+  w.blocks();
+  w.end_object();
+  return json.finish();
 }
 
 aws::Tags name_tag(const std::string& name) { return {{"Name", name, {}}}; }

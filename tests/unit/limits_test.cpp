@@ -1,7 +1,10 @@
 // The AWS limits and quotas of stdlib/limits.json (issue 9 part 4): each at
 // its exact place, one past the limit, and silent at the limit.
+#include <sstream>
+
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "cli_support.hpp"
 #include "emit/cloudformation.hpp"
@@ -76,14 +79,16 @@ TEST_CASE("scale_cpu takes a fraction, as AWS does, and writes it as given", "[c
   }
 }
 
+// The network with `asgs` auto scaling groups, three resources each: a
+// launch template, the group and its security group.
+std::string with_asgs(int asgs) {
+  std::string text = network("");
+  for (int i = 0; i < asgs; ++i) text += fmt::format("asg \"a{}\" {{ subnets = vpc.v.app }}\n", i);
+  return text;
+}
+
 TEST_CASE("a stack of more than 500 CloudFormation resources is an error for that target only", "[checks][limits]") {
-  // Each asg makes a launch template, a group and a security group.
-  const auto with_asgs = [](int n) {
-    std::string text = network("");
-    for (int i = 0; i < n; ++i) text += fmt::format("asg \"a{}\" {{ subnets = vpc.v.app }}\n", i);
-    return test::compile(text);
-  };
-  const auto over = with_asgs(200);
+  const auto over = test::compile(with_asgs(200));
   REQUIRE(over->ok());
   const aws::Stack stack = lower(over->model);
   Diagnostics diags;
@@ -93,7 +98,7 @@ TEST_CASE("a stack of more than 500 CloudFormation resources is an error for tha
                             "at most 500 (split it, or build it for Terraform)",
                             stack.resources.size())});
   CHECK(stack.resources.size() > 500);
-  const auto under = with_asgs(100);
+  const auto under = test::compile(with_asgs(100));
   Diagnostics none;
   const aws::Stack under_stack = lower(under->model);
   check_cloudformation_limits(under_stack, emit_cloudformation(under_stack), under->model.stack.range, none);
@@ -154,6 +159,96 @@ TEST_CASE("archc build of a template over 1 MiB writes nothing; to Terraform it 
   CHECK(dir.entries() == Strings{"big.arch", "stack.yaml"});
   CHECK(test::archc(fmt::format("build {} -o {}", test::quote(dir / "big.arch"), test::quote(dir / "main.tf.json")))
             .status == 0);
+}
+
+// The lines of archc's text output that start an error of `path`
+// (`PATH:LINE:COLUMN: error[...]`), without the path. (The files below warn
+// of every asg: no chain reaches them.)
+Strings error_lines(const std::string& text, const std::string& path) {
+  Strings out;
+  std::istringstream lines(text);
+  for (std::string line; std::getline(lines, line);)
+    if (line.rfind(path + ":", 0) == 0 && line.find(": error[") != std::string::npos)
+      out.push_back(line.substr(path.size() + 1));
+  return out;
+}
+
+TEST_CASE("archc lint and check hold a file to CloudFormation's 500 resources unless --target terraform",
+          "[cli][limits]") {
+  test::TempDir dir;
+  const std::string file = dir / "big.arch", text = with_asgs(200);
+  test::write(file, text);
+  const std::size_t resources = lower(test::compile(text)->model).resources.size();
+  REQUIRE(resources > 500);
+  const std::string expected = fmt::format(
+      "1:7: error[limit-exceeded]: the stack makes {} CloudFormation resources; one stack takes at most 500 (split "
+      "it, or build it for Terraform)",
+      resources);
+
+  const test::Run lint = test::archc("lint " + test::quote(file));
+  CHECK(lint.status == 1);
+  CHECK(error_lines(lint.out, file) == Strings{expected});
+  const test::Run check = test::archc("check " + test::quote(file));
+  CHECK(check.status == 1);
+  CHECK(error_lines(check.err, file) == Strings{expected});
+  CHECK(test::archc("lint --target cloudformation " + test::quote(file)).out == lint.out);
+
+  const auto json = nlohmann::json::parse(test::archc("lint --format json " + test::quote(file)).out);
+  CHECK(json["files"][0]["errors"] == 1);
+  const auto& d = json["files"][0]["diagnostics"][0];  // at line 1, before the warnings
+  CHECK(d["rule"] == "limit-exceeded");
+  CHECK(d["severity"] == "error");
+  CHECK(d["range"]["start"]["line"] == 1);
+  CHECK(d["range"]["start"]["column"] == 7);
+  CHECK("1:7: error[limit-exceeded]: " + d["message"].get<std::string>() == expected);
+
+  for (const char* command : {"lint", "check"}) {
+    const test::Run terraform = test::archc(fmt::format("{} --target terraform {}", command, test::quote(file)));
+    CHECK(terraform.status == 0);
+    CHECK(error_lines(terraform.out + terraform.err, file).empty());
+  }
+}
+
+TEST_CASE("archc lint holds a file to CloudFormation's 1 MiB template, with the request limit as a note",
+          "[cli][limits]") {
+  test::TempDir dir;
+  const std::string file = dir / "big.arch", text = with_large_user_data(66);
+  test::write(file, text);
+  const std::size_t bytes = emit_cloudformation(lower(test::compile(text)->model)).size();
+  REQUIRE(bytes > 1048576);
+  const test::Run r = test::archc("lint " + test::quote(file));
+  CHECK(r.status == 1);
+  CHECK(error_lines(r.out, file) ==
+        Strings{fmt::format("1:7: error[limit-exceeded]: the CloudFormation template is {} bytes; CloudFormation reads "
+                            "at most 1048576 (1 MiB), even from S3 (split the stack, or build it for Terraform)",
+                            bytes)});
+  CHECK(test::contains(r.out, "= note: a template over 51200 bytes deploys only from S3 (TemplateURL; `aws "
+                              "cloudformation deploy --s3-bucket`), not passed in the request\n"));
+  CHECK(test::archc("lint --target terraform " + test::quote(file)).status == 0);
+}
+
+TEST_CASE("archc lint checks the target's limits only of a file without errors, at 1:1 without a stack block",
+          "[cli][limits]") {
+  test::TempDir dir;
+  // The same 600 resources with an error: the model does not lower, so
+  // only the error is reported.
+  const std::string broken = dir / "broken.arch";
+  test::write(broken, with_asgs(200) + "asg \"x\" { subnets = vpc.v.app, min = 0.5 }\n");
+  const test::Run r = test::archc("lint " + test::quote(broken));
+  CHECK(r.status == 1);
+  const Strings lines = error_lines(r.out, broken);
+  REQUIRE(lines.size() == 1);
+  CHECK(lines[0].find("error[limit-exceeded]") == std::string::npos);
+
+  // Line 1, the stack block, left out.
+  std::string text = with_asgs(200);
+  text.erase(0, text.find('\n') + 1);
+  const std::string stackless = dir / "stackless.arch";
+  test::write(stackless, text);
+  CHECK(error_lines(test::archc("lint " + test::quote(stackless)).out, stackless) ==
+        Strings{fmt::format("1:1: error[limit-exceeded]: the stack makes {} CloudFormation resources; one stack "
+                            "takes at most 500 (split it, or build it for Terraform)",
+                            lower(test::compile(text)->model).resources.size())});
 }
 
 TEST_CASE("a health check path over 1,024 characters is an error at the path", "[checks][limits]") {

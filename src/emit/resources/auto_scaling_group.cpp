@@ -25,27 +25,36 @@ void emit(const aws::AutoScalingGroup& r, CfnWriter& w) {
 }
 
 void emit(const aws::AutoScalingGroup& r, TfWriter& w) {
-  Json j = {{"min_size", r.min},
-            {"max_size", r.max},
-            {"desired_capacity", r.desired},
-            {"vpc_zone_identifier", w.subnets(r.subnets)},
-            {"launch_template",
-             Json::array({{{"id", w.ref("aws_launch_template", r.launch_template, "id")},
-                           {"version", w.ref("aws_launch_template", r.launch_template, "latest_version")}}})}};
+  w.resource("aws_autoscaling_group", r.id);
+  w.kv("min_size", r.min);
+  w.kv("max_size", r.max);
+  w.kv("desired_capacity", r.desired);
+  w.subnets("vpc_zone_identifier", r.subnets);
+  w.begin_block("launch_template");
+  w.ref("id", "aws_launch_template", r.launch_template, "id");
+  w.ref("version", "aws_launch_template", r.launch_template, "latest_version");
+  w.end_block();
   if (!r.target_groups.empty()) {
-    Json arns = Json::array();
-    for (const auto& tg : r.target_groups) arns.push_back(w.ref("aws_lb_target_group", tg, "arn"));
-    j["target_group_arns"] = std::move(arns);
-    j["health_check_type"] = "ELB";
-    j["health_check_grace_period"] = r.health_check_grace;
+    w.key("target_group_arns");
+    w.begin_array();
+    for (const auto& tg : r.target_groups) w.ref_value("aws_lb_target_group", tg, "arn");
+    w.end_array();
+    w.kv("health_check_type", "ELB");
+    w.kv("health_check_grace_period", r.health_check_grace);
   }
   // Auto scaling groups do not take the provider's default tags.
-  Json tag_blocks = Json::array();
-  for (const auto& t : r.tags)
-    tag_blocks.push_back({{"key", w.lit(t.key)}, {"value", w.lit(t.value)}, {"propagate_at_launch", true}});
-  j["tag"] = std::move(tag_blocks);
-  if (!r.depends_on.empty()) j["depends_on"] = w.depends_on(r.depends_on);
-  w.resource("aws_autoscaling_group", r.id) = std::move(j);
+  w.key("tag");
+  w.begin_array();
+  for (const auto& t : r.tags) {
+    w.begin_object();
+    w.kv_literal("key", t.key);
+    w.kv_literal("value", t.value);
+    w.kv("propagate_at_launch", true);
+    w.end_object();
+  }
+  w.end_array();
+  w.depends_on(r.depends_on);
+  w.close();
 }
 
 }  // namespace archc

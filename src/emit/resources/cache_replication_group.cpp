@@ -25,21 +25,24 @@ void emit(const aws::CacheReplicationGroup& r, CfnWriter& w) {
 }
 
 void emit(const aws::CacheReplicationGroup& r, TfWriter& w) {
-  Json j = {{"replication_group_id", r.group_id}, {"description", w.lit(r.description)}, {"engine", "redis"}};
-  if (r.engine_version) j["engine_version"] = w.lit(*r.engine_version);
-  j["node_type"] = w.lit(r.node_type);
-  j["num_cache_clusters"] = r.nodes;
-  j["multi_az_enabled"] = r.multi_az;
-  j["automatic_failover_enabled"] = r.multi_az;
-  j["subnet_group_name"] = w.ref("aws_elasticache_subnet_group", r.subnet_group, "name");
-  j["security_group_ids"] = w.groups({r.security_group});
-  j["port"] = r.port;
+  w.resource("aws_elasticache_replication_group", r.id);
+  w.kv("replication_group_id", r.group_id);
+  w.kv_literal("description", r.description);
+  w.kv("engine", "redis");
+  if (r.engine_version) w.kv_literal("engine_version", *r.engine_version);
+  w.kv_literal("node_type", r.node_type);
+  w.kv("num_cache_clusters", r.nodes);
+  w.kv("multi_az_enabled", r.multi_az);
+  w.kv("automatic_failover_enabled", r.multi_az);
+  w.ref("subnet_group_name", "aws_elasticache_subnet_group", r.subnet_group, "name");
+  w.groups("security_group_ids", {r.security_group});
+  w.kv("port", r.port);
   // The provider types this one as a string, "true" or "false" (5.100 and
   // 6.x alike), so that unset can default per engine.
-  j["at_rest_encryption_enabled"] = "true";
-  j["transit_encryption_enabled"] = r.transit_encryption;
-  j["tags"] = w.tags(r.tags);
-  w.resource("aws_elasticache_replication_group", r.id) = std::move(j);
+  w.kv("at_rest_encryption_enabled", "true");
+  w.kv("transit_encryption_enabled", r.transit_encryption);
+  w.tags(r.tags);
+  w.close();
 }
 
 }  // namespace archc

@@ -14,10 +14,12 @@ void emit(const aws::CacheSubnetGroup& r, CfnWriter& w) {
 }
 
 void emit(const aws::CacheSubnetGroup& r, TfWriter& w) {
-  w.resource("aws_elasticache_subnet_group", r.id) = {{"name", r.name},
-                                                      {"description", w.lit(r.description)},
-                                                      {"subnet_ids", w.subnets(r.subnets)},
-                                                      {"tags", w.tags(r.tags)}};
+  w.resource("aws_elasticache_subnet_group", r.id);
+  w.kv("name", r.name);
+  w.kv_literal("description", r.description);
+  w.subnets("subnet_ids", r.subnets);
+  w.tags(r.tags);
+  w.close();
 }
 
 }  // namespace archc

@@ -38,31 +38,32 @@ void emit(const aws::DbInstance& r, CfnWriter& w) {
 }
 
 void emit(const aws::DbInstance& r, TfWriter& w) {
-  Json j = {{"engine", r.engine}};
-  j["engine_version"] = w.lit(r.engine_version);
-  j["auto_minor_version_upgrade"] = false;
-  j["instance_class"] = w.lit(r.instance_class);
-  j["vpc_security_group_ids"] = w.groups({r.security_group});
-  j["publicly_accessible"] = false;
+  w.resource("aws_db_instance", r.id);
+  w.kv("engine", r.engine);
+  w.kv_literal("engine_version", r.engine_version);
+  w.kv("auto_minor_version_upgrade", false);
+  w.kv_literal("instance_class", r.instance_class);
+  w.groups("vpc_security_group_ids", {r.security_group});
+  w.kv("publicly_accessible", false);
   if (r.is_replica()) {
-    j["replicate_source_db"] = w.ref("aws_db_instance", r.replica_of, "identifier");
-    j["skip_final_snapshot"] = true;
+    w.ref("replicate_source_db", "aws_db_instance", r.replica_of, "identifier");
+    w.kv("skip_final_snapshot", true);
   } else {
-    j["allocated_storage"] = r.storage;
-    j["storage_encrypted"] = true;
-    j["multi_az"] = r.multi_az;
-    j["db_subnet_group_name"] = w.ref("aws_db_subnet_group", r.subnet_group, "name");
-    j["username"] = r.master_username;
-    j["manage_master_user_password"] = true;  // the password lives in Secrets Manager only
-    if (r.database) j["db_name"] = *r.database;
-    j["backup_retention_period"] = r.backup_retention;
+    w.kv("allocated_storage", r.storage);
+    w.kv("storage_encrypted", true);
+    w.kv("multi_az", r.multi_az);
+    w.ref("db_subnet_group_name", "aws_db_subnet_group", r.subnet_group, "name");
+    w.kv("username", r.master_username);
+    w.kv("manage_master_user_password", true);  // the password lives in Secrets Manager only
+    if (r.database) w.kv("db_name", *r.database);
+    w.kv("backup_retention_period", r.backup_retention);
     // Kept as a snapshot when destroyed, like the CloudFormation stack.
     // Snapshot identifiers take letters, digits and hyphens only.
-    j["skip_final_snapshot"] = false;
-    j["final_snapshot_identifier"] = w.stack().name + "-" + kebab_case(r.id) + "-final";
+    w.kv("skip_final_snapshot", false);
+    w.kv("final_snapshot_identifier", w.stack().name + "-" + kebab_case(r.id) + "-final");
   }
-  j["tags"] = w.tags(r.tags);
-  w.resource("aws_db_instance", r.id) = std::move(j);
+  w.tags(r.tags);
+  w.close();
 }
 
 }  // namespace archc

@@ -13,8 +13,11 @@ void emit(const aws::DbSubnetGroup& r, CfnWriter& w) {
 }
 
 void emit(const aws::DbSubnetGroup& r, TfWriter& w) {
-  w.resource("aws_db_subnet_group", r.id) = {
-      {"description", w.lit(r.description)}, {"subnet_ids", w.subnets(r.subnets)}, {"tags", w.tags(r.tags)}};
+  w.resource("aws_db_subnet_group", r.id);
+  w.kv_literal("description", r.description);
+  w.subnets("subnet_ids", r.subnets);
+  w.tags(r.tags);
+  w.close();
 }
 
 }  // namespace archc

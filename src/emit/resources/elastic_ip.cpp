@@ -12,9 +12,11 @@ void emit(const aws::ElasticIp& r, CfnWriter& w) {
 }
 
 void emit(const aws::ElasticIp& r, TfWriter& w) {
-  Json j = {{"domain", "vpc"}, {"tags", w.tags(r.tags)}};
-  if (!r.depends_on.empty()) j["depends_on"] = w.depends_on(r.depends_on);
-  w.resource("aws_eip", r.id) = std::move(j);
+  w.resource("aws_eip", r.id);
+  w.kv("domain", "vpc");
+  w.tags(r.tags);
+  w.depends_on(r.depends_on);
+  w.close();
 }
 
 }  // namespace archc

@@ -12,8 +12,10 @@ void emit(const aws::GatewayAttachment& r, CfnWriter& w) {
 }
 
 void emit(const aws::GatewayAttachment& r, TfWriter& w) {
-  w.resource("aws_internet_gateway_attachment", r.id) = {
-      {"internet_gateway_id", w.ref("aws_internet_gateway", r.gateway, "id")}, {"vpc_id", w.vpc(r.vpc)}};
+  w.resource("aws_internet_gateway_attachment", r.id);
+  w.ref("internet_gateway_id", "aws_internet_gateway", r.gateway, "id");
+  w.ref("vpc_id", "aws_vpc", r.vpc, "id");
+  w.close();
 }
 
 }  // namespace archc

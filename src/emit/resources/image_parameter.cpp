@@ -12,6 +12,10 @@ void emit(const aws::ImageParameter& p, CfnWriter& w) {
   w.end_map();
 }
 
-void emit(const aws::ImageParameter& p, TfWriter& w) { w.data("aws_ssm_parameter", p.id) = {{"name", p.ssm_path}}; }
+void emit(const aws::ImageParameter& p, TfWriter& w) {
+  w.data("aws_ssm_parameter", p.id);
+  w.kv("name", p.ssm_path);
+  w.close();
+}
 
 }  // namespace archc

@@ -17,14 +17,15 @@ void emit(const aws::IngressRule& r, CfnWriter& w) {
 }
 
 void emit(const aws::IngressRule& r, TfWriter& w) {
-  Json j = {{"security_group_id", w.group(r.group)},
-            {"ip_protocol", "tcp"},
-            {"from_port", r.from_port},
-            {"to_port", r.to_port}};
-  if (!r.cidr.empty()) j["cidr_ipv4"] = r.cidr;
-  else j["referenced_security_group_id"] = w.group(r.source_group);
-  j["description"] = w.lit(r.description);
-  w.resource("aws_vpc_security_group_ingress_rule", r.id) = std::move(j);
+  w.resource("aws_vpc_security_group_ingress_rule", r.id);
+  w.ref("security_group_id", "aws_security_group", r.group, "id");
+  w.kv("ip_protocol", "tcp");
+  w.kv("from_port", r.from_port);
+  w.kv("to_port", r.to_port);
+  if (!r.cidr.empty()) w.kv("cidr_ipv4", r.cidr);
+  else w.ref("referenced_security_group_id", "aws_security_group", r.source_group, "id");
+  w.kv_literal("description", r.description);
+  w.close();
 }
 
 }  // namespace archc

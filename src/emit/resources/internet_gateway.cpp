@@ -11,7 +11,9 @@ void emit(const aws::InternetGateway& r, CfnWriter& w) {
 }
 
 void emit(const aws::InternetGateway& r, TfWriter& w) {
-  w.resource("aws_internet_gateway", r.id) = {{"tags", w.tags(r.tags)}};
+  w.resource("aws_internet_gateway", r.id);
+  w.tags(r.tags);
+  w.close();
 }
 
 }  // namespace archc

@@ -36,18 +36,19 @@ void emit(const aws::LaunchTemplate& r, CfnWriter& w) {
 }
 
 void emit(const aws::LaunchTemplate& r, TfWriter& w) {
-  Json j;
-  j["image_id"] = r.image_parameter.empty()
-                      ? r.image_id
-                      : "${data.aws_ssm_parameter." + terraform_name(r.image_parameter) + ".insecure_value}";
-  j["instance_type"] = w.lit(r.instance_type);
-  j["vpc_security_group_ids"] = w.groups({r.security_group});
-  j["metadata_options"] = Json::array({{{"http_tokens", "required"}}});
+  w.resource("aws_launch_template", r.id);
+  if (r.image_parameter.empty()) w.kv("image_id", r.image_id);
+  else w.ref("image_id", "data.aws_ssm_parameter", r.image_parameter, "insecure_value");
+  w.kv_literal("instance_type", r.instance_type);
+  w.groups("vpc_security_group_ids", {r.security_group});
+  w.begin_block("metadata_options");
+  w.kv("http_tokens", "required");
+  w.end_block();
   // Launch templates take base64 user data; encoding it here keeps the
   // script free of Terraform's template syntax.
-  if (r.user_data) j["user_data"] = base64_encode(*r.user_data);
-  j["tags"] = w.tags(r.tags);
-  w.resource("aws_launch_template", r.id) = std::move(j);
+  if (r.user_data) w.kv("user_data", base64_encode(*r.user_data));
+  w.tags(r.tags);
+  w.close();
 }
 
 }  // namespace archc

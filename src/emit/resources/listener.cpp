@@ -38,19 +38,25 @@ void emit(const aws::Listener& r, CfnWriter& w) {
 }
 
 void emit(const aws::Listener& r, TfWriter& w) {
-  Json j = {{"load_balancer_arn", w.ref("aws_lb", r.load_balancer, "arn")},
-            {"port", r.port},
-            {"protocol", r.certificate ? "HTTPS" : "HTTP"}};
-  if (r.certificate) j["certificate_arn"] = w.lit(*r.certificate);
-  if (r.redirect_port)
-    j["default_action"] = Json::array({{{"type", "redirect"},
-                                        {"redirect", Json::array({{{"protocol", "HTTPS"},
-                                                                   {"port", std::to_string(*r.redirect_port)},
-                                                                   {"status_code", "HTTP_301"}}})}}});
-  else
-    j["default_action"] = Json::array(
-        {{{"type", "forward"}, {"target_group_arn", w.ref("aws_lb_target_group", r.target_group, "arn")}}});
-  w.resource("aws_lb_listener", r.id) = std::move(j);
+  w.resource("aws_lb_listener", r.id);
+  w.ref("load_balancer_arn", "aws_lb", r.load_balancer, "arn");
+  w.kv("port", r.port);
+  w.kv("protocol", r.certificate ? "HTTPS" : "HTTP");
+  if (r.certificate) w.kv_literal("certificate_arn", *r.certificate);
+  w.begin_block("default_action");
+  if (r.redirect_port) {
+    w.kv("type", "redirect");
+    w.begin_block("redirect");
+    w.kv("protocol", "HTTPS");
+    w.kv("port", std::to_string(*r.redirect_port));
+    w.kv("status_code", "HTTP_301");
+    w.end_block();
+  } else {
+    w.kv("type", "forward");
+    w.ref("target_group_arn", "aws_lb_target_group", r.target_group, "arn");
+  }
+  w.end_block();
+  w.close();
 }
 
 }  // namespace archc

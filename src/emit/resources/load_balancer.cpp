@@ -15,13 +15,14 @@ void emit(const aws::LoadBalancer& r, CfnWriter& w) {
 }
 
 void emit(const aws::LoadBalancer& r, TfWriter& w) {
-  Json j = {{"load_balancer_type", "application"},
-            {"internal", !r.internet_facing},
-            {"subnets", w.subnets(r.subnets)},
-            {"security_groups", w.groups(r.security_groups)},
-            {"tags", w.tags(r.tags)}};
-  if (!r.depends_on.empty()) j["depends_on"] = w.depends_on(r.depends_on);
-  w.resource("aws_lb", r.id) = std::move(j);
+  w.resource("aws_lb", r.id);
+  w.kv("load_balancer_type", "application");
+  w.kv("internal", !r.internet_facing);
+  w.subnets("subnets", r.subnets);
+  w.groups("security_groups", r.security_groups);
+  w.tags(r.tags);
+  w.depends_on(r.depends_on);
+  w.close();
 }
 
 }  // namespace archc

@@ -13,11 +13,12 @@ void emit(const aws::NatGateway& r, CfnWriter& w) {
 }
 
 void emit(const aws::NatGateway& r, TfWriter& w) {
-  Json j = {{"allocation_id", w.ref("aws_eip", r.eip, "allocation_id")},
-            {"subnet_id", w.subnet(r.subnet)},
-            {"tags", w.tags(r.tags)}};
-  if (!r.depends_on.empty()) j["depends_on"] = w.depends_on(r.depends_on);
-  w.resource("aws_nat_gateway", r.id) = std::move(j);
+  w.resource("aws_nat_gateway", r.id);
+  w.ref("allocation_id", "aws_eip", r.eip, "allocation_id");
+  w.ref("subnet_id", "aws_subnet", r.subnet, "id");
+  w.tags(r.tags);
+  w.depends_on(r.depends_on);
+  w.close();
 }
 
 }  // namespace archc

@@ -18,15 +18,16 @@ void emit(const aws::Output& o, CfnWriter& w) {
 }
 
 void emit(const aws::Output& o, TfWriter& w) {
-  std::string value;
+  w.output(o.id);
+  w.kv_literal("description", o.description);
   switch (o.kind) {
-    case aws::Output::Kind::LoadBalancerDns: value = w.ref("aws_lb", o.resource, "dns_name"); break;
-    case aws::Output::Kind::DbAddress: value = w.ref("aws_db_instance", o.resource, "address"); break;
+    case aws::Output::Kind::LoadBalancerDns: w.ref("value", "aws_lb", o.resource, "dns_name"); break;
+    case aws::Output::Kind::DbAddress: w.ref("value", "aws_db_instance", o.resource, "address"); break;
     case aws::Output::Kind::CacheAddress:
-      value = w.ref("aws_elasticache_replication_group", o.resource, "primary_endpoint_address");
+      w.ref("value", "aws_elasticache_replication_group", o.resource, "primary_endpoint_address");
       break;
   }
-  w.output(o.id) = {{"description", w.lit(o.description)}, {"value", value}};
+  w.close();
 }
 
 }  // namespace archc

@@ -14,12 +14,13 @@ void emit(const aws::Route& r, CfnWriter& w) {
 }
 
 void emit(const aws::Route& r, TfWriter& w) {
-  Json j = {{"route_table_id", w.ref("aws_route_table", r.route_table, "id")},
-            {"destination_cidr_block", "0.0.0.0/0"}};
-  if (!r.gateway.empty()) j["gateway_id"] = w.ref("aws_internet_gateway", r.gateway, "id");
-  else j["nat_gateway_id"] = w.ref("aws_nat_gateway", r.nat, "id");
-  if (!r.depends_on.empty()) j["depends_on"] = w.depends_on(r.depends_on);
-  w.resource("aws_route", r.id) = std::move(j);
+  w.resource("aws_route", r.id);
+  w.ref("route_table_id", "aws_route_table", r.route_table, "id");
+  w.kv("destination_cidr_block", "0.0.0.0/0");
+  if (!r.gateway.empty()) w.ref("gateway_id", "aws_internet_gateway", r.gateway, "id");
+  else w.ref("nat_gateway_id", "aws_nat_gateway", r.nat, "id");
+  w.depends_on(r.depends_on);
+  w.close();
 }
 
 }  // namespace archc

@@ -12,7 +12,10 @@ void emit(const aws::RouteTable& r, CfnWriter& w) {
 }
 
 void emit(const aws::RouteTable& r, TfWriter& w) {
-  w.resource("aws_route_table", r.id) = {{"vpc_id", w.vpc(r.vpc)}, {"tags", w.tags(r.tags)}};
+  w.resource("aws_route_table", r.id);
+  w.ref("vpc_id", "aws_vpc", r.vpc, "id");
+  w.tags(r.tags);
+  w.close();
 }
 
 }  // namespace archc

@@ -12,8 +12,10 @@ void emit(const aws::RouteTableAssociation& r, CfnWriter& w) {
 }
 
 void emit(const aws::RouteTableAssociation& r, TfWriter& w) {
-  w.resource("aws_route_table_association", r.id) = {{"subnet_id", w.subnet(r.subnet)},
-                                                     {"route_table_id", w.ref("aws_route_table", r.route_table, "id")}};
+  w.resource("aws_route_table_association", r.id);
+  w.ref("subnet_id", "aws_subnet", r.subnet, "id");
+  w.ref("route_table_id", "aws_route_table", r.route_table, "id");
+  w.close();
 }
 
 }  // namespace archc

@@ -20,14 +20,17 @@ void emit(const aws::ScalingPolicy& r, CfnWriter& w) {
 }
 
 void emit(const aws::ScalingPolicy& r, TfWriter& w) {
-  w.resource("aws_autoscaling_policy", r.id) = {
-      {"name", terraform_name(r.id)},
-      {"autoscaling_group_name", w.ref("aws_autoscaling_group", r.group, "name")},
-      {"policy_type", "TargetTrackingScaling"},
-      {"target_tracking_configuration",
-       Json::array({{{"predefined_metric_specification",
-                      Json::array({{{"predefined_metric_type", "ASGAverageCPUUtilization"}}})},
-                     {"target_value", r.target_cpu}}})}};
+  w.resource("aws_autoscaling_policy", r.id);
+  w.kv("name", terraform_name(r.id));
+  w.ref("autoscaling_group_name", "aws_autoscaling_group", r.group, "name");
+  w.kv("policy_type", "TargetTrackingScaling");
+  w.begin_block("target_tracking_configuration");
+  w.begin_block("predefined_metric_specification");
+  w.kv("predefined_metric_type", "ASGAverageCPUUtilization");
+  w.end_block();
+  w.kv("target_value", r.target_cpu);
+  w.end_block();
+  w.close();
 }
 
 }  // namespace archc

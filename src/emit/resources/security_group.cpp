@@ -13,15 +13,19 @@ void emit(const aws::SecurityGroup& r, CfnWriter& w) {
 }
 
 void emit(const aws::SecurityGroup& r, TfWriter& w) {
-  w.resource("aws_security_group", r.id) = {
-      {"description", w.lit(r.description)}, {"vpc_id", w.vpc(r.vpc)}, {"tags", w.tags(r.tags)}};
+  w.resource("aws_security_group", r.id);
+  w.kv_literal("description", r.description);
+  w.ref("vpc_id", "aws_vpc", r.vpc, "id");
+  w.tags(r.tags);
+  w.close();
   // Terraform removes the default allow-all egress AWS gives a new group
   // (CloudFormation keeps it): state it so both stacks match.
-  w.resource("aws_vpc_security_group_egress_rule", r.id + "EgressAll") = {
-      {"security_group_id", w.group(r.id)},
-      {"ip_protocol", "-1"},
-      {"cidr_ipv4", "0.0.0.0/0"},
-      {"description", "all outbound traffic (the AWS default)"}};
+  w.resource("aws_vpc_security_group_egress_rule", r.id + "EgressAll");
+  w.ref("security_group_id", "aws_security_group", r.id, "id");
+  w.kv("ip_protocol", "-1");
+  w.kv("cidr_ipv4", "0.0.0.0/0");
+  w.kv("description", "all outbound traffic (the AWS default)");
+  w.close();
 }
 
 }  // namespace archc

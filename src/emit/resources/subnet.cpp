@@ -15,11 +15,13 @@ void emit(const aws::Subnet& r, CfnWriter& w) {
 }
 
 void emit(const aws::Subnet& r, TfWriter& w) {
-  w.resource("aws_subnet", r.id) = {{"vpc_id", w.vpc(r.vpc)},
-                                    {"cidr_block", r.cidr},
-                                    {"availability_zone", r.zone},
-                                    {"map_public_ip_on_launch", r.map_public_ip},
-                                    {"tags", w.tags(r.tags)}};
+  w.resource("aws_subnet", r.id);
+  w.ref("vpc_id", "aws_vpc", r.vpc, "id");
+  w.kv("cidr_block", r.cidr);
+  w.kv("availability_zone", r.zone);
+  w.kv("map_public_ip_on_launch", r.map_public_ip);
+  w.tags(r.tags);
+  w.close();
 }
 
 }  // namespace archc

@@ -30,19 +30,22 @@ void emit(const aws::TargetGroup& r, CfnWriter& w) {
 
 void emit(const aws::TargetGroup& r, TfWriter& w) {
   const model::HealthCheck& hc = r.health_check;
-  Json health_check = {{"protocol", "HTTP"},
-                       {"path", w.lit(hc.path)},
-                       {"interval", hc.interval},
-                       {"timeout", hc.timeout},
-                       {"healthy_threshold", hc.healthy_threshold},
-                       {"unhealthy_threshold", hc.unhealthy_threshold},
-                       {"matcher", hc.success_codes}};
-  w.resource("aws_lb_target_group", r.id) = {{"vpc_id", w.vpc(r.vpc)},
-                                             {"target_type", "instance"},
-                                             {"protocol", "HTTP"},
-                                             {"port", r.port},
-                                             {"health_check", Json::array({std::move(health_check)})},
-                                             {"tags", w.tags(r.tags)}};
+  w.resource("aws_lb_target_group", r.id);
+  w.ref("vpc_id", "aws_vpc", r.vpc, "id");
+  w.kv("target_type", "instance");
+  w.kv("protocol", "HTTP");
+  w.kv("port", r.port);
+  w.begin_block("health_check");
+  w.kv("protocol", "HTTP");
+  w.kv_literal("path", hc.path);
+  w.kv("interval", hc.interval);
+  w.kv("timeout", hc.timeout);
+  w.kv("healthy_threshold", hc.healthy_threshold);
+  w.kv("unhealthy_threshold", hc.unhealthy_threshold);
+  w.kv("matcher", hc.success_codes);
+  w.end_block();
+  w.tags(r.tags);
+  w.close();
 }
 
 }  // namespace archc

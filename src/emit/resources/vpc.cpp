@@ -14,10 +14,12 @@ void emit(const aws::Vpc& r, CfnWriter& w) {
 }
 
 void emit(const aws::Vpc& r, TfWriter& w) {
-  w.resource("aws_vpc", r.id) = {{"cidr_block", r.cidr},
-                                 {"enable_dns_support", true},
-                                 {"enable_dns_hostnames", true},
-                                 {"tags", w.tags(r.tags)}};
+  w.resource("aws_vpc", r.id);
+  w.kv("cidr_block", r.cidr);
+  w.kv("enable_dns_support", true);
+  w.kv("enable_dns_hostnames", true);
+  w.tags(r.tags);
+  w.close();
 }
 
 }  // namespace archc
