@@ -52,16 +52,19 @@ int run(int argc, char** argv) {
 
   std::string color = "auto";
   app.add_option("--color", color,
-                 "auto: colour diagnostics on a terminal, unless NO_COLOR is set or TERM=dumb; always; never")
+                 "auto: colour diagnostics on a terminal, unless NO_COLOR is set and not empty or TERM=dumb; "
+                 "always; never. The last given wins")
       ->type_name("WHEN")
       ->capture_default_str()
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast)
       ->check(CLI::IsMember({"auto", "always", "never"}));
 
   app.add_option("--stdin-filename", global.stdin_filename,
                  "The name of standard input (FILE -) in diagnostics and lint output, e.g. its path in the "
-                 "repository")
+                 "repository; a stack without a label is named after it, as after a file")
       ->type_name("NAME")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check([](const std::string& name) { return name.empty() ? std::string("an empty name names nothing") : ""; });
 
   const Registered commands[] = {add_build_command(app, global), add_check_command(app, global),
                                  add_lint_command(app, global), add_plan_command(app, global),

@@ -1,6 +1,7 @@
 #include "driver/compilation.hpp"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -22,6 +23,10 @@ std::optional<std::string> read_descriptor(int fd, const std::string& name, std:
     const ssize_t n = ::read(fd, buffer, sizeof buffer);
     if (n == 0) return text;
     if (n < 0 && errno == EINTR) continue;
+    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {  // a non-blocking pipe: wait for more
+      pollfd ready{fd, POLLIN, 0};
+      if (::poll(&ready, 1, -1) >= 0 || errno == EINTR) continue;
+    }
     if (n < 0) {
       error = fmt::format("cannot read {}: {}", printable(name), std::strerror(errno));
       return std::nullopt;

@@ -44,7 +44,8 @@ struct Compilation {
 // (/dev/zero) ends.
 std::optional<std::string> read_file(const std::string& path, std::string& error);
 // The same for an open descriptor (standard input: 0), which stays open;
-// `name` is the input's name in `error`.
+// `name` is the input's name in `error`. A non-blocking descriptor is
+// waited on (poll) until it has more, or ends.
 std::optional<std::string> read_descriptor(int fd, const std::string& name, std::string& error);
 
 // How many errors of a file are kept and shown, and how many warnings,

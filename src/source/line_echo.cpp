@@ -82,17 +82,19 @@ std::size_t window_start(std::string_view line, std::size_t begin) {
     before.emplace_back(at, s.width());
     at += s.length;
   }
-  std::size_t start = begin, columns = 0;
-  for (auto it = before.rbegin(); it != before.rend() && (columns += it->second) <= kEchoColumnsBefore; ++it)
-    start = it->first;
-  return start;
+  std::size_t first = before.size(), columns = 0;
+  while (first > 0 && (columns += before[first - 1].second) <= kEchoColumnsBefore) --first;
+  // Not on a combining mark whose letter was cut off: the mark would sit on the `...`.
+  while (first < before.size() && before[first].second == 0) ++first;
+  return first < before.size() ? before[first].first : begin;
 }
 
 }  // namespace
 
 bool is_hidden(char32_t cp) {
-  return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202E) ||
-         (cp >= 0x2060 && cp <= 0x206F) || cp == 0xFEFF;
+  return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0xAD || cp == 0x61C || cp == 0x180E ||
+         (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x206F) ||
+         cp == 0xFEFF || (cp >= 0xE0000 && cp <= 0xE007F);
 }
 
 LineEcho echo_line(std::string_view line, std::size_t begin, std::size_t end) {

@@ -28,7 +28,8 @@ struct LineEcho {
 // combining mark: Unicode UAX #11, through glibc's wcwidth), but:
 // - a tab becomes 4 spaces;
 // - a control character (C0 but tab, DEL, C1), an invisible format
-//   character (U+200B-U+200F, U+2028-U+202E, U+2060-U+206F, U+FEFF: they
+//   character (U+00AD, U+061C, U+180E, U+200B-U+200F, U+2028-U+202E,
+//   U+2060-U+206F, U+FEFF, the tags U+E0000-U+E007F: they
 //   would hide or reorder text) becomes `<U+XXXX>`, as clang shows it;
 // - a byte that is not UTF-8 becomes `<XX>`.
 // A line wider than kEchoColumns is cut to a window that holds the range's
@@ -37,7 +38,8 @@ struct LineEcho {
 LineEcho echo_line(std::string_view line, std::size_t begin, std::size_t end);
 
 // A control character (C0, DEL, C1) or an invisible format character
-// (U+200B-U+200F, U+2028-U+202E, U+2060-U+206F, U+FEFF): what echo_line
+// (U+00AD, U+061C, U+180E, U+200B-U+200F, U+2028-U+202E, U+2060-U+206F,
+// U+FEFF, U+E0000-U+E007F): what echo_line
 // and printable() escape.
 bool is_hidden(char32_t cp);
 

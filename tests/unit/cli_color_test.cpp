@@ -71,6 +71,7 @@ TEST_CASE("--color always colours a file, and wins over NO_COLOR and TERM=dumb",
   run = archc("lint " + file + " --color=always");  // lint's text goes to stdout
   CHECK(contains(run.out, kBold));
   CHECK(contains(archc("check " + file + " --color always").err, kBold));
+  CHECK_FALSE(contains(archc("--color always --color never check " + file).err, "\x1b["));  // the last wins
   run = archc("--color sometimes check " + file);
   CHECK(run.status == 2);
   CHECK(contains(run.err, "--color: sometimes not in {auto,always,never}"));

@@ -63,5 +63,32 @@ TEST_CASE("standard input is read once, and a closed one is an I/O error", "[cli
   CHECK(run.err == "archc: error: cannot read <stdin>: Bad file descriptor\n");
 }
 
+TEST_CASE("a non-blocking pipe on standard input is waited on, not an error", "[cli]") {
+  TempDir dir;
+  int pipe_fds[2];
+  REQUIRE(pipe2(pipe_fds, O_CLOEXEC) == 0);  // archc gets the read end as its stdin, and no copy of the write end
+  REQUIRE(fcntl(pipe_fds[0], F_SETFL, O_NONBLOCK) == 0);  // the descriptor archc inherits
+  Setup setup;
+  setup.stdin_fd = pipe_fds[0];
+  setup.stderr_path = dir / "err";
+  const pid_t pid = spawn({"check", "-"}, setup);
+  close(pipe_fds[0]);
+  // Half the file, a pause in which archc finds the pipe empty, the rest.
+  const std::string half = kBad.substr(0, 10), rest = kBad.substr(10);
+  REQUIRE(::write(pipe_fds[1], half.data(), half.size()) == static_cast<ssize_t>(half.size()));
+  usleep(200'000);
+  REQUIRE(::write(pipe_fds[1], rest.data(), rest.size()) == static_cast<ssize_t>(rest.size()));
+  close(pipe_fds[1]);
+  const int status = wait_for(pid);
+  CHECK((WIFEXITED(status) && WEXITSTATUS(status) == 1));
+  CHECK(read(dir / "err").starts_with("<stdin>:1:5: error[missing-attribute]: vpc `v` needs `zones`\n"));
+}
+
+TEST_CASE("an empty --stdin-filename is a usage error", "[cli]") {
+  const Run run = archc("--stdin-filename '' check - < /dev/null");
+  CHECK(run.status == 2);
+  CHECK(contains(run.err, "--stdin-filename: an empty name names nothing"));
+}
+
 }  // namespace
 }  // namespace archc::test

@@ -84,6 +84,7 @@ inline Run archc(const std::string& args) {
 
 // What a test sets up for archc started with fork and exec.
 struct Setup {
+  int stdin_fd = -1;   // the child's stdin; -1: /dev/null
   int stdout_fd = -1;  // the child's stdout; -1: /dev/null
   std::string stderr_path;  // the child's stderr; empty: /dev/null
   std::vector<std::string> env;  // NAME=VALUE added to the environment
@@ -110,7 +111,7 @@ inline pid_t spawn(const std::vector<std::string>& args, const Setup& setup) {
   if (pid > 0) return pid;
   // The child: only async-signal-safe calls until exec.
   const int null = open("/dev/null", O_RDWR);
-  dup2(null, STDIN_FILENO);
+  dup2(setup.stdin_fd >= 0 ? setup.stdin_fd : null, STDIN_FILENO);
   dup2(setup.stdout_fd >= 0 ? setup.stdout_fd : null, STDOUT_FILENO);
   const int err = setup.stderr_path.empty() ? null : open(setup.stderr_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
   dup2(err, STDERR_FILENO);

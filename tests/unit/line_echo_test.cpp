@@ -99,6 +99,21 @@ TEST_CASE("carets stand under the range after wide characters and combining mark
   CHECK(echo.caret_width == 4);
 }
 
+TEST_CASE("a cut line does not start on a combining mark whose letter it cut off", "[echo]") {
+  // e + U+0301 takes one column in three bytes: the window's first column
+  // would be the accent of a letter left outside.
+  const std::string accented = "e\xCC\x81";
+  const std::string line = repeat("x", 99) + repeat(accented, 100) + "ERR" + repeat("x", 300);
+  const LineEcho echo = echo_line(line, 99 + 300, 99 + 303);
+  CHECK(echo.text.starts_with("..." + accented));
+  CHECK(echo.caret_column == 3 + kEchoColumnsBefore);
+}
+
+TEST_CASE("invisible format characters are escaped: soft hyphen, bidi marks, tags", "[echo]") {
+  CHECK(printable("a\xC2\xAD" "b\xD8\x9C" "c\xE1\xA0\x8E" "d\xF3\xA0\x81\x81" "e") ==
+        "a<U+00AD>b<U+061C>c<U+180E>d<U+E0041>e");
+}
+
 TEST_CASE("a cut line of wide characters keeps its window within the columns", "[echo]") {
   const std::string line = repeat("\xE9\x9B\xB2", 100) + "ERR" + repeat("\xE9\x9B\xB2", 300);
   const LineEcho echo = echo_line(line, 300, 303);
