@@ -22,7 +22,8 @@ LintedFile lint_compilation(const Compilation& c) {
     const Suppression& s = c.suppressions[i];
     const std::optional<Rule> rule = find_rule(s.rule);
     std::string message =
-        !rule ? fmt::format("`{}` is not an archc rule", s.rule)
+        s.rule.empty() ? std::string("this suppression names no rule")
+        : !rule        ? fmt::format("`{}` is not an archc rule", s.rule)
         : rule_info(*rule).severity == Severity::Error
             ? fmt::format("`{}` is an error and cannot be suppressed: AWS would reject it", s.rule)
             : fmt::format("this suppression of `{}` silences nothing", s.rule);

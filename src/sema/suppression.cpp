@@ -9,7 +9,9 @@ namespace {
 
 constexpr std::string_view kDirective = "archc:ignore";
 
-bool is_rule_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; }
+// Between the rule ids of a suppression: blanks (a `/* */` comment may span
+// lines) and commas.
+bool is_separator(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == ','; }
 
 const SourceRange& range_of(const ast::BodyItem& item) {
   return std::visit(
@@ -102,17 +104,23 @@ std::vector<Suppression> find_suppressions(const ast::File& file) {
     blocks_holding(file.items, c.range.begin.offset, [&](const ast::Block& b) { block = b.range; });
     if (!block.valid()) block = block_on_line(c.range.end.line + 1);
     CommentPositions positions(c);
+    const std::size_t directive_end = i;
+    const std::size_t listed = out.size();
+    // Every word up to `--` (a reason) or `*/` is a rule id: one that is not
+    // (`UNUSED-VARIABLE`, `single-nat.`) is reported, never passed over.
+    const auto ends_list = [&](std::size_t at) {
+      return at >= text.size() || text.substr(at, 2) == "--" || text.substr(at, 2) == "*/";
+    };
     while (true) {
-      while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == ',')) ++i;
+      while (i < text.size() && is_separator(text[i])) ++i;
+      if (ends_list(i)) break;
       std::size_t end = i;
-      while (end < text.size() && is_rule_char(text[end])) ++end;
-      // Anything but a rule id (`--`, `*/`, a reason) ends the list.
-      if (end == i || text.substr(i, 2) == "--" ||
-          (end < text.size() && std::string_view(" \t,*").find(text[end]) == std::string_view::npos))
-        break;
+      while (!ends_list(end) && !is_separator(text[end])) ++end;
       out.push_back({std::string(text.substr(i, end - i)), positions.range(i, end), c.range.end.line + 1, block});
       i = end;
     }
+    if (out.size() == listed)  // `# archc:ignore` alone: an empty rule, reported as naming none
+      out.push_back({{}, positions.range(directive_end - kDirective.size(), directive_end), c.range.end.line + 1, block});
   }
   return out;
 }

@@ -24,7 +24,9 @@ struct Suppression {
 
 // The suppressions of a file's comments, in source order. A comment reads
 // `# archc:ignore ID[, ID...]`, optionally followed by `-- reason`
-// (`//` comments work too).
+// (`//` and `/* */` comments work too). Every word before `--` or `*/` is
+// taken as an id, rule or not, for lint to report what is none; a comment
+// with no word gives one suppression whose rule is empty, at `archc:ignore`.
 std::vector<Suppression> find_suppressions(const ast::File& file);
 
 // Which of a file's suppressions silence which warnings: a suppression

@@ -112,3 +112,27 @@ TEST_CASE("suppressed warnings do not count against the limit; the first unused 
   CHECK(linted.diags.omitted_warnings() == 1);
   CHECK(linted.diags.suppressed() == 2);
 }
+
+TEST_CASE("every word of a suppression is a rule id: misspelt ones and an empty list are reported", "[lint]") {
+  const std::string head = "stack \"s\" { region = \"ap-northeast-2\" }\n";
+  auto messages = [&](const std::string& comment) {
+    auto c = archc::compile_text("t.arch", head + comment + "\nx = 1\n");
+    const auto linted = archc::lint::lint_compilation(*c);
+    std::vector<std::string> out;
+    for (const auto& d : linted.diags.all())
+      out.push_back(std::to_string(d.range.begin.line) + ":" + std::to_string(d.range.begin.column) + " " +
+                    d.message);
+    return out;
+  };
+  CHECK(messages("# archc:ignore UNUSED-VARIABLE") ==
+        std::vector<std::string>{"2:16 `UNUSED-VARIABLE` is not an archc rule", "3:1 variable `x` is never used"});
+  // The words after an unknown one are still read: unused-variable silences x.
+  CHECK(messages("# archc:ignore single-nat Foo unused-variable") ==
+        std::vector<std::string>{"2:16 this suppression of `single-nat` silences nothing",
+                                 "2:27 `Foo` is not an archc rule"});
+  CHECK(messages("# archc:ignore unused-variable. -- trailing dot") ==
+        std::vector<std::string>{"2:16 `unused-variable.` is not an archc rule", "3:1 variable `x` is never used"});
+  CHECK(messages("# archc:ignore") ==
+        std::vector<std::string>{"2:3 this suppression names no rule", "3:1 variable `x` is never used"});
+  CHECK(messages("/* archc:ignore unused-variable */").empty());
+}
