@@ -7,12 +7,13 @@
 #include <string>
 #include <string_view>
 
+#include "emit/key_values.hpp"
 #include "emit/yaml_writer.hpp"
 #include "lower/aws_resources.hpp"
 
 namespace archc {
 
-class CfnWriter {
+class CfnWriter : public KeyValues<CfnWriter> {
  public:
   // Writes into `y`, which must outlive the writer.
   explicit CfnWriter(YamlWriter& y) : y_(y) {}
@@ -27,24 +28,7 @@ class CfnWriter {
   // A string value after a key or as a sequence item.
   void str(std::string_view s) { y_.string(s); }
 
-  // `k: v`. A string literal goes to the string overload, not to bool.
-  void kv(const char* k, std::string_view v) {
-    key(k);
-    str(v);
-  }
-  void kv(const char* k, const char* v) { kv(k, std::string_view(v)); }
-  void kv(const char* k, int v) {
-    key(k);
-    y_.integer(v);
-  }
-  void kv(const char* k, double v) {
-    key(k);
-    y_.number(v);
-  }
-  void kv(const char* k, bool v) {
-    key(k);
-    y_.boolean(v);
-  }
+  // kv(k, v), `k: v` for strings, numbers and booleans: from KeyValues.
   // `k: "v"`: CloudFormation types some numbers as strings (MinSize, ports
   // in redirects).
   void kv_number_string(const char* k, int v) { kv(k, std::to_string(v)); }
@@ -124,6 +108,8 @@ class CfnWriter {
   }
 
  private:
+  friend class KeyValues<CfnWriter>;
+  YamlWriter& value_writer() { return y_; }
   YamlWriter& y_;
 };
 

@@ -12,13 +12,14 @@
 #include <unordered_map>
 #include <vector>
 
+#include "emit/key_values.hpp"
 #include "emit/json_writer.hpp"
 #include "emit/terraform.hpp"
 #include "lower/aws_resources.hpp"
 
 namespace archc {
 
-class TfWriter {
+class TfWriter : public KeyValues<TfWriter> {
  public:
   // Writes into `root`, where the caller opens the configuration's object
   // and writes its frame (`terraform`, `provider`) through the calls below;
@@ -49,24 +50,7 @@ class TfWriter {
   void key(std::string_view k) { out_->key(k); }
   void str(std::string_view s) { out_->string(s); }
 
-  // `"k": v`. A string literal goes to the string overload, not to bool.
-  void kv(const char* k, std::string_view v) {
-    key(k);
-    str(v);
-  }
-  void kv(const char* k, const char* v) { kv(k, std::string_view(v)); }
-  void kv(const char* k, int v) {
-    key(k);
-    out_->integer(v);
-  }
-  void kv(const char* k, double v) {
-    key(k);
-    out_->number(v);
-  }
-  void kv(const char* k, bool v) {
-    key(k);
-    out_->boolean(v);
-  }
+  // kv(k, v), `k: v` for strings, numbers and booleans: from KeyValues.
   // A key, a value and `"k": v` with Terraform's template syntax escaped
   // (append_terraform_literal): text from the source, where `${` means
   // itself.
@@ -115,6 +99,8 @@ class TfWriter {
   void depends_on(const aws::Ids& ids);
 
  private:
+  friend class KeyValues<TfWriter>;
+  JsonWriter& value_writer() { return *out_; }
   // Where a block is listed, in the configuration's order.
   enum class Section { kData, kResource, kOutput };
   // The blocks of one type, or every output: the text of their object,
