@@ -48,7 +48,7 @@ bool is_acm_certificate_arn(const std::string& s) {
          digits(parts[4]) && parts[5].rfind("certificate/", 0) == 0 && parts[5].size() > 12;
 }
 
-model::Listener read_listener(KindReader& r, const std::string& name) {
+model::Listener read_listener(KindReader& r, std::string_view name) {
   model::Listener l;
   l.name = name;
   l.range = r.name_range();
@@ -83,7 +83,7 @@ model::Listener read_listener(KindReader& r, const std::string& name) {
 void read_alb(KindReader& r, model::Resource& resource) {
   auto& alb = static_cast<model::Alb&>(resource);
   if (alb.subnets) alb.internet_facing = r.model().tier(*alb.subnets).is_public;
-  std::map<std::string, std::size_t> names;  // index in alb.listeners
+  std::map<std::string_view, std::size_t> names;  // index in alb.listeners
   for (const auto* block : r.blocks("listener")) {
     auto name = block_name(r.diags(), *block);
     if (!name) continue;
@@ -92,7 +92,7 @@ void read_alb(KindReader& r, model::Resource& resource) {
           .notes.push_back({alb.listeners[first->second].range, "first declared here"});
       continue;
     }
-    KindReader lr(r.context(), *block, listener(), fmt::format("listener `{}` of alb `{}`", *name, alb.name));
+    KindReader lr(r.context(), *block, listener(), {"listener `{}` of alb `{}`", *name, alb.name});
     names.emplace(*name, alb.listeners.size());
     alb.listeners.push_back(read_listener(lr, *name));
   }

@@ -80,6 +80,7 @@ class ModelBuilder {
     }));
     m_.vpcs.reserve(blocks), m_.resources.reserve(blocks), m_.chains.reserve(blocks);
     vpc_blocks_.reserve(blocks), resource_blocks_.reserve(blocks), chain_blocks_.reserve(blocks);
+    scope_.expect(blocks);
     for (const auto& item : file_.items) {
       if (const auto* broken = std::get_if<ast::ErrorItem>(&item)) {
         unread_block();  // it may have been any block
@@ -127,7 +128,7 @@ class ModelBuilder {
           m_.all_edges_read = false;
           continue;
         }
-        m_.chains.push_back({*name, at, {}});
+        m_.chains.push_back({std::string(*name), at, {}});
         chain_blocks_.emplace_back(&b, m_.chains.size() - 1);
       } else {
         if (!scope_.declare(*kind, *name, at, b, m_.vpcs.size())) continue;
@@ -139,6 +140,7 @@ class ModelBuilder {
       }
     }
     stack_block_ = stack;
+    tier_blocks_.resize(m_.vpcs.size());
     for (auto& [block, index] : vpc_blocks_) declare_tiers(*block, index);
   }
 
@@ -176,7 +178,7 @@ class ModelBuilder {
     if (!valid_stack_name(m_.stack.name))
       diags_.report(Rule::InvalidName, m_.stack.range,
                    "a stack name starts with a letter and holds letters, digits and single hyphens, not at the end (at most 64)");
-    KindReader r(ctx_, b, network_kind("stack"), "the stack");
+    KindReader r(ctx_, b, network_kind("stack"), {"the stack"});
     if (auto region = r.string("region")) m_.stack.region = *region;
     if (auto tags = r.string_map("tags")) {
       for (const auto& m : tags->members) {
@@ -266,7 +268,7 @@ class ModelBuilder {
   }
 
   void build_vpc(const ast::Block& b, model::Vpc& vpc) {
-    KindReader r(ctx_, b, network_kind("vpc"), fmt::format("vpc `{}`", vpc.name));
+    KindReader r(ctx_, b, network_kind("vpc"), {"vpc `{}`", vpc.name});
     if (auto s = r.string("cidr")) {
       vpc.cidr_range = r.get("cidr")->value->range;
       vpc.cidr = cidr_value(*s, vpc.cidr_range, "VPC");
@@ -338,7 +340,7 @@ class ModelBuilder {
   }
 
   void build_tier(const ast::Block& b, const model::Vpc& vpc, model::Tier& t) {
-    KindReader r(ctx_, b, *network_kind("vpc").nested_kind("subnet"), fmt::format("subnet tier `{}.{}`", vpc.name, t.name));
+    KindReader r(ctx_, b, *network_kind("vpc").nested_kind("subnet"), {"subnet tier `{}.{}`", vpc.name, t.name});
     t.is_public = r.boolean("public").value_or(false);
     t.isolated = r.boolean("isolated").value_or(false);
     if (t.is_public && t.isolated)
@@ -383,7 +385,7 @@ class ModelBuilder {
 
   void build_resource(const ast::Block& b, model::Resource& resource) {
     const std::size_t errors = diags_.error_count();
-    KindReader r(ctx_, b, *resource.kind, fmt::format("{} `{}`", resource.kind->keyword, resource.name));
+    KindReader r(ctx_, b, *resource.kind, {"{} `{}`", resource.kind->keyword, resource.name});
     resource.subnets = r.tier("subnets");
     if (!resource.subnets) m_.all_placements_read = false;
     resource.kind->read(r, resource);
@@ -393,7 +395,7 @@ class ModelBuilder {
   }
 
   void build_chain(const ast::Block& b, model::Chain& chain) {
-    KindReader r(ctx_, b, network_kind("sg-chain"), fmt::format("sg-chain `{}`", chain.name));
+    KindReader r(ctx_, b, network_kind("sg-chain"), {"sg-chain `{}`", chain.name});
     if (r.broken()) m_.all_edges_read = false;
     for (const auto* e : r.edges()) {
       model::Edge edge;
@@ -484,7 +486,7 @@ class ModelBuilder {
   Scope scope_;
   ReadContext ctx_;
   const ast::Block* stack_block_ = nullptr;
-  std::map<std::size_t, std::vector<const ast::Block*>> tier_blocks_;
+  std::vector<std::vector<const ast::Block*>> tier_blocks_;  // by vpc index
   Blocks vpc_blocks_, resource_blocks_, chain_blocks_;
 };
 

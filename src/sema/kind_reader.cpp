@@ -31,8 +31,8 @@ std::string quoted_list(const std::vector<std::string_view>& values) {
 
 }  // namespace
 
-KindReader::KindReader(ReadContext& ctx, const ast::Block& block, const model::KindSpec& kind, std::string what)
-    : ctx_(ctx), block_(block), kind_(kind), what_(std::move(what)) {
+KindReader::KindReader(ReadContext& ctx, const ast::Block& block, const model::KindSpec& kind, Subject what)
+    : ctx_(ctx), block_(block), kind_(kind), what_(what) {
   for (const auto& item : block.items) {
     if (const auto* attr = std::get_if<ast::Attribute>(&item)) {
       const model::AttributeSpec* spec = kind.attribute(attr->name());
@@ -261,7 +261,7 @@ std::vector<const ast::Edge*> KindReader::edges() const {
   return out;
 }
 
-std::optional<std::string> block_name(Diagnostics& diags, const ast::Block& block) {
+std::optional<std::string_view> block_name(Diagnostics& diags, const ast::Block& block) {
   if (block.labels.empty()) {
     diags.report(Rule::MissingName, block.kind_range,
                  fmt::format("`{}` needs a name, as in {} \"main\" {{ ... }}", block.kind, block.kind));

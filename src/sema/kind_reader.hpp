@@ -8,7 +8,10 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include <fmt/format.h>
 
 #include "model/kind.hpp"
 #include "model/model.hpp"
@@ -17,6 +20,15 @@
 #include "sema/suggest.hpp"
 
 namespace archc {
+
+// How messages name a block ("vpc `lab`", "listener `https` of alb `web`"):
+// a format with a `{}` for each of up to two names, spelt out only when a
+// message is, since most blocks report nothing. The names must outlive the
+// reader.
+struct Subject {
+  const char* format;
+  std::string_view a = {}, b = {};
+};
 
 // What every reader of one file shares.
 struct ReadContext {
@@ -30,13 +42,12 @@ struct ReadContext {
 
 class KindReader {
  public:
-  // `what` is how messages name the block: "vpc `lab`". Reports at once
-  // what the declaration rules out.
-  KindReader(ReadContext& ctx, const ast::Block& block, const model::KindSpec& kind, std::string what);
+  // `what` is how messages name the block. Reports at once what the
+  // declaration rules out.
+  KindReader(ReadContext& ctx, const ast::Block& block, const model::KindSpec& kind, Subject what);
 
   const ast::Block& block() const { return block_; }
   const model::KindSpec& kind() const { return kind_; }
-  const std::string& what() const { return what_; }
   Diagnostics& diags() { return ctx_.diags; }
   ReadContext& context() { return ctx_; }
   const model::Model& model() const { return ctx_.model; }
@@ -79,7 +90,7 @@ class KindReader {
   ReadContext& ctx_;
   const ast::Block& block_;
   const model::KindSpec& kind_;
-  std::string what_;
+  Subject what_;
   std::vector<const ast::Attribute*> attributes_;
   bool broken_ = false;
 };
@@ -89,9 +100,17 @@ class KindReader {
 // tags within AWS's 256.
 inline constexpr std::size_t kMaxNameLength = 64;
 
-// The single label of a named block, or nullopt after reporting why there
-// is none. A name longer than kMaxNameLength is reported and returned, so
-// references to it still resolve.
-std::optional<std::string> block_name(Diagnostics& diags, const ast::Block& block);
+// The single label of a named block (a view of the block's), or nullopt
+// after reporting why there is none. A name longer than kMaxNameLength is
+// reported and returned, so references to it still resolve.
+std::optional<std::string_view> block_name(Diagnostics& diags, const ast::Block& block);
 
 }  // namespace archc
+
+template <>
+struct fmt::formatter<archc::Subject> : fmt::formatter<std::string_view> {
+  template <class Context>
+  auto format(const archc::Subject& s, Context& ctx) const {
+    return fmt::format_to(ctx.out(), fmt::runtime(s.format), s.a, s.b);
+  }
+};

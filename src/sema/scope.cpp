@@ -8,36 +8,46 @@
 
 namespace archc {
 
-bool Scope::declare_in(Names& table, const model::KindSpec& kind, const std::string& what, const std::string& qualified,
-                       const std::string& name, SourceRange at, const ast::Block& block, std::size_t index) {
-  if (auto first = table.by_name.find(name); first != table.by_name.end()) {
+bool Scope::declare_in(Names& table, const model::KindSpec& kind, std::string_view what, std::string qualified,
+                       std::string_view name, SourceRange at, const ast::Block& block, std::size_t index) {
+  const auto [it, added] = table.by_name.try_emplace(name);
+  if (!added) {
     diags_.report(Rule::DuplicateName, at, "{} `{}` is declared twice", what, name)
-        .notes.push_back({first->second.at, "first declared here"});
+        .notes.push_back({symbols_.declarations()[it->second.symbol].range, "first declared here"});
     return false;
   }
-  table.by_name.emplace(name, Declared{index, symbols_.declare({&kind, qualified, at, block.range}), at});
-  table.names.push_back(name);
+  it->second = {index, symbols_.declare({&kind, std::move(qualified), at, block.range})};
+  table.names.emplace_back(name);
   return true;
 }
 
-bool Scope::declare(const model::KindSpec& kind, const std::string& name, SourceRange at, const ast::Block& block,
-                    std::size_t index) {
-  return declare_in(by_kind_[std::string(kind.keyword)], kind, std::string(kind.keyword),
-                    fmt::format("{}.{}", kind.keyword, name), name, at, block, index);
+namespace {
+
+// `a.b` or `a.b.c`, without formatting: declaring is done once per block.
+std::string dotted(std::initializer_list<std::string_view> parts) {
+  std::string out;
+  for (std::string_view p : parts) (out.empty() ? out : out += '.') += p;
+  return out;
 }
 
-bool Scope::declare_tier(std::size_t vpc, const std::string& vpc_name, const std::string& name, SourceRange at,
+}  // namespace
+
+bool Scope::declare(const model::KindSpec& kind, std::string_view name, SourceRange at, const ast::Block& block,
+                    std::size_t index) {
+  const auto [table, added] = by_kind_.try_emplace(kind.keyword);
+  if (added) table->second.by_name.reserve(expected_);
+  return declare_in(table->second, kind, kind.keyword, dotted({kind.keyword, name}), name, at, block, index);
+}
+
+bool Scope::declare_tier(std::size_t vpc, std::string_view vpc_name, std::string_view name, SourceRange at,
                          const ast::Block& block, std::size_t index) {
   const model::KindSpec& subnet = *model::find_top_level_kind("vpc")->nested_kind("subnet");
-  return declare_in(tiers_[vpc], subnet, "subnet tier", fmt::format("vpc.{}.{}", vpc_name, name), name, at, block,
-                    index);
+  return declare_in(tiers_[vpc], subnet, "subnet tier", dotted({"vpc", vpc_name, name}), name, at, block, index);
 }
 
-void Scope::declare_unread(std::string_view kind, std::string_view name) {
-  unread_.emplace(std::string(kind), std::string(name));
-}
+void Scope::declare_unread(std::string_view kind, std::string_view name) { unread_.emplace(kind, name); }
 
-void Scope::declare_unread_tier(std::size_t vpc, std::string_view name) { unread_tiers_.emplace(vpc, std::string(name)); }
+void Scope::declare_unread_tier(std::size_t vpc, std::string_view name) { unread_tiers_.emplace(vpc, name); }
 
 std::optional<model::Endpoint> Scope::resolve(const ast::Expr& e) {
   using Kind = model::Endpoint::Kind;
@@ -63,12 +73,11 @@ std::optional<model::Endpoint> Scope::resolve(const ast::Expr& e) {
                  vpc ? "expected vpc.NAME or vpc.NAME.TIER" : fmt::format("expected {}.NAME", e.name()));
     return std::nullopt;
   }
-  Names& table = by_kind_[std::string(e.name())];
+  Names& table = by_kind_[kind->keyword];
   const ast::RefStep& name = e.steps()[0];
   auto it = table.by_name.find(name.name);
   if (it == table.by_name.end()) {
-    if (unread_.count({std::string(e.name()), std::string(name.name)}) || unread_.count({std::string(), std::string(name.name)}))
-      return std::nullopt;
+    if (unread_.count({kind->keyword, name.name}) || unread_.count({std::string_view(), name.name})) return std::nullopt;
     suggester_.suggest(diags_.report(Rule::UnknownReference, name.range, "no {} named `{}`", e.name(), name.name),
                        name.range, name.name, table.names);
     return std::nullopt;
@@ -83,7 +92,7 @@ std::optional<model::Endpoint> Scope::resolve(const ast::Expr& e) {
     const ast::RefStep& tier = e.steps()[1];
     auto t = tiers.by_name.find(tier.name);
     if (t == tiers.by_name.end()) {
-      if (unread_tiers_.count({it->second.index, std::string(tier.name)})) return std::nullopt;
+      if (unread_tiers_.count({it->second.index, tier.name})) return std::nullopt;
       suggester_.suggest(diags_.report(Rule::UnknownReference, tier.range, "vpc `{}` has no subnet tier `{}`",
                                        name.name, tier.name),
                          tier.range, tier.name, tiers.names);

@@ -3,10 +3,11 @@
 // resolved use is recorded in the symbol index.
 #pragma once
 
-#include <map>
-#include <set>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "model/model.hpp"
@@ -22,14 +23,20 @@ class Scope {
   Scope(Diagnostics& diags, SymbolIndex& symbols, Suggester& suggester)
       : diags_(diags), symbols_(symbols), suggester_(suggester) {}
 
+  // Sizes each kind's table, when first used, for `names` names (the
+  // file's number of blocks): a table of millions rehashed as it grows
+  // walks all of its nodes each time, in no order the cache likes.
+  void expect(std::size_t names) { expected_ = names; }
+
   // Declares `name` (written at `at`, in `block`) for `kind`: `index` is
   // where the model keeps it (Model::vpcs for vpc, Model::resources for a
   // chain endpoint, Model::chains for sg-chain). False for a name the kind
-  // already has (reported, with a note at the first).
-  bool declare(const model::KindSpec& kind, const std::string& name, SourceRange at, const ast::Block& block,
+  // already has (reported, with a note at the first). `name` is kept as a
+  // view: it must outlive the Scope (it is the block's label, in the AST).
+  bool declare(const model::KindSpec& kind, std::string_view name, SourceRange at, const ast::Block& block,
                std::size_t index);
   // Declares a subnet tier of the VPC at Model::vpcs[vpc]; likewise.
-  bool declare_tier(std::size_t vpc, const std::string& vpc_name, const std::string& name, SourceRange at,
+  bool declare_tier(std::size_t vpc, std::string_view vpc_name, std::string_view name, SourceRange at,
                     const ast::Block& block, std::size_t index);
 
   // Records a name that a block which could not be read seemed to declare
@@ -45,23 +52,34 @@ class Scope {
  private:
   struct Declared {
     std::size_t index;   // into the model's list of its kind
-    std::size_t symbol;  // into SymbolIndex::declarations()
-    SourceRange at;
+    std::size_t symbol;  // into SymbolIndex::declarations(), which has its range
   };
+  // Hashed, keyed by views of the labels: a file may declare millions of
+  // names, and an ordered map of copied strings spent a fifth of such a
+  // build comparing them.
   struct Names {
-    std::map<std::string, Declared, std::less<>> by_name;
+    std::unordered_map<std::string_view, Declared> by_name;
     std::vector<std::string> names;  // in declaration order, for suggestions
   };
-  bool declare_in(Names& table, const model::KindSpec& kind, const std::string& what, const std::string& qualified,
-                  const std::string& name, SourceRange at, const ast::Block& block, std::size_t index);
+  // A (kind or "", name) or (vpc index, tier name) pair, hashed.
+  struct PairHash {
+    template <class A>
+    std::size_t operator()(const std::pair<A, std::string_view>& p) const {
+      return std::hash<A>()(p.first) * 31 + std::hash<std::string_view>()(p.second);
+    }
+  };
+  bool declare_in(Names& table, const model::KindSpec& kind, std::string_view what, std::string qualified,
+                  std::string_view name, SourceRange at, const ast::Block& block, std::size_t index);
 
   Diagnostics& diags_;
   SymbolIndex& symbols_;
   Suggester& suggester_;
-  std::map<std::string, Names, std::less<>> by_kind_;  // kind keyword → its names
-  std::map<std::size_t, Names> tiers_;                 // vpc index → its tiers
-  std::set<std::pair<std::string, std::string>> unread_;  // (kind or "", name)
-  std::set<std::pair<std::size_t, std::string>> unread_tiers_;
+  std::size_t expected_ = 0;
+  std::unordered_map<std::string_view, Names> by_kind_;  // kind keyword (static) → its names
+  std::unordered_map<std::size_t, Names> tiers_;         // vpc index → its tiers
+  // Views of the AST, as the names are.
+  std::unordered_set<std::pair<std::string_view, std::string_view>, PairHash> unread_;  // (kind or "", name)
+  std::unordered_set<std::pair<std::size_t, std::string_view>, PairHash> unread_tiers_;
 };
 
 }  // namespace archc
