@@ -49,8 +49,8 @@ std::size_t run_pipeline(const std::string& path, std::string text, std::size_t 
     std::ostringstream out;
     const auto f = format == 0   ? lint::text_format(out, true)
                    : format == 1 ? lint::json_format(out)
-                   : format == 2 ? lint::sarif_format(out, "/")
-                                 : lint::github_format(out);
+                   : format == 2 ? lint::sarif_format(out, lint::RepositoryPaths("/"))
+                                 : lint::github_format(out, lint::RepositoryPaths("/"));
     f->file(linted);
     f->finish();
     bytes += out.str().size();

@@ -3,14 +3,17 @@
 // command line.
 #include <unistd.h>
 
-#include <filesystem>
+#include <iostream>
+#include <optional>
 
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
 
 #include "cli/commands.hpp"
 #include "cli/standard_output.hpp"
 #include "lint/formats.hpp"
 #include "lint/lint.hpp"
+#include "source/line_echo.hpp"
 
 namespace archc::cli {
 
@@ -21,25 +24,43 @@ struct LintOptions {
   std::string format = "text";
   bool werror = false;
   Target target = Target::kCloudFormation;
+  std::optional<std::string> base_dir;
 };
 
-std::unique_ptr<lint::Format> make_format(const std::string& name, std::ostream& out, ColorMode color) {
-  if (name == "json") return lint::json_format(out);
-  if (name == "sarif") return lint::sarif_format(out, std::filesystem::current_path().string());
-  if (name == "github") return lint::github_format(out);
+// Whether the format names files relative to the repository root.
+bool repository_relative(const std::string& format) { return format == "sarif" || format == "github"; }
+
+std::unique_ptr<lint::Format> make_format(const LintOptions& o, const lint::RepositoryPaths& paths, std::ostream& out,
+                                          ColorMode color) {
+  if (o.format == "json") return lint::json_format(out);
+  if (o.format == "sarif") return lint::sarif_format(out, paths);
+  if (o.format == "github") return lint::github_format(out, paths);
   return lint::text_format(out, wants_color(STDOUT_FILENO, color));
 }
 
 int run_lint(const LintOptions& o, const GlobalOptions& global) {
   if (!reads_stdin_once(o.files)) return kExitUsage;
+  const auto paths = lint::RepositoryPaths::find(o.base_dir);
   StandardOutput out;
-  const auto format = make_format(o.format, out.stream(), global.color);
+  const auto format = make_format(o, paths, out.stream(), global.color);
   int status = kExitOk;
   bool errors = false, warnings = false;
   // One file at a time: its compilation is freed before the next is read.
   for (const auto& file : o.files) {
-    const auto c = load(file, global);
+    const std::string& path = file == "-" ? global.stdin_filename : file;
+    if (repository_relative(o.format) && !paths.relative(path)) {
+      const std::string why = fmt::format(
+          "{} lies outside {}, the repository root that {} paths are relative to (--base-dir sets it)",
+          printable(path), printable(paths.base()), o.format == "sarif" ? "SARIF" : "annotation");
+      std::cerr << "archc: error: " << why << '\n';
+      format->failed(path, why);
+      status = kExitUsage;
+      continue;
+    }
+    std::string error;
+    const auto c = load(file, global, &error);
     if (!c) {
+      format->failed(path, error);
       status = kExitUsage;
       continue;
     }
@@ -65,6 +86,9 @@ Registered add_lint_command(CLI::App& app, const GlobalOptions& global) {
   cmd->add_option("--format", o->format, "text (default), json, sarif or github")
       ->check(CLI::IsMember({"text", "json", "sarif", "github"}));
   cmd->add_flag("--werror", o->werror, "Exit with status 1 when there are warnings");
+  cmd->add_option("--base-dir", o->base_dir,
+                  "sarif and github: the repository root that paths are relative to (default: the root of the "
+                  "git work tree holding the working directory, else the working directory)");
   add_target_option(*cmd, o->target,
                     "cloudformation (default) or terraform: the target whose own limits are checked too "
                     "(CloudFormation's 500 resources and 1 MiB template; Terraform has none)");
@@ -72,8 +96,11 @@ Registered add_lint_command(CLI::App& app, const GlobalOptions& global) {
       "Formats (all on standard output):\n"
       "  text    source lines with carets, as `archc check` prints them\n"
       "  json    the stable schema of docs/lint.md (\"schema\": \"archc-lint/1\")\n"
-      "  sarif   SARIF 2.1.0 for GitHub code scanning (upload-sarif); paths relative to the working directory\n"
+      "  sarif   SARIF 2.1.0 for GitHub code scanning (upload-sarif)\n"
       "  github  ::error/::warning workflow commands that annotate a pull request\n"
+      "sarif and github name each file relative to the repository root (--base-dir); a file outside\n"
+      "it is an error. A file that cannot be read marks the SARIF run failed\n"
+      "(executionSuccessful false), and is an ::error annotation and a json `failures` entry.\n"
       "\n"
       "Exit status: 0 clean or warnings only, 1 errors (or warnings with --werror),\n"
       "2 usage error, a file that cannot be read, or standard output that cannot be written.\n"

@@ -66,8 +66,9 @@ void check_target_limits(Compilation& c, Target target);
 
 // Reads and compiles a file (`-`: standard input, named
 // global.stdin_filename), keeping its first global.error_limit errors (0:
-// all); prints an I/O error and returns null when it cannot be read.
-std::unique_ptr<Compilation> load(const std::string& path, const GlobalOptions& global);
+// all); prints an I/O error and returns null when it cannot be read, the
+// message also in `*error` when given.
+std::unique_ptr<Compilation> load(const std::string& path, const GlobalOptions& global, std::string* error = nullptr);
 // False, after printing why, when `files` names standard input (`-`) more
 // than once: the first would read it all, the others nothing.
 bool reads_stdin_once(const std::vector<std::string>& files);

@@ -20,13 +20,14 @@ bool wants_color(int fd, ColorMode mode) {
   return isatty(fd) && !(no_color && *no_color) && !(term && std::string_view(term) == "dumb");
 }
 
-std::unique_ptr<Compilation> load(const std::string& file, const GlobalOptions& global) {
+std::unique_ptr<Compilation> load(const std::string& file, const GlobalOptions& global, std::string* error) {
   const bool from_stdin = file == "-";
   const std::string& path = from_stdin ? global.stdin_filename : file;
-  std::string error;
-  auto text = from_stdin ? read_descriptor(STDIN_FILENO, path, error) : read_file(path, error);
+  std::string why;
+  auto text = from_stdin ? read_descriptor(STDIN_FILENO, path, why) : read_file(path, why);
   if (!text) {
-    std::cerr << "archc: error: " << error << '\n';
+    std::cerr << "archc: error: " << why << '\n';
+    if (error) *error = std::move(why);
     return nullptr;
   }
   const auto start = std::chrono::steady_clock::now();

@@ -27,21 +27,23 @@ std::string escape(std::string_view text, bool property) {
   return out;
 }
 
-std::string location(const SourceRange& r) {
-  return fmt::format("{}:{}:{}", r.file->path(), r.begin.line, r.begin.column);
+std::string location(std::string_view path, const SourceRange& r) {
+  return fmt::format("{}:{}:{}", path, r.begin.line, r.begin.column);
 }
 
 class GithubFormat : public Format {
  public:
-  explicit GithubFormat(std::ostream& out) : out_(out) {}
+  GithubFormat(std::ostream& out, RepositoryPaths paths) : out_(out), paths_(std::move(paths)) {}
 
   void file(const LintedFile& f) override {
+    // `archc lint` refuses a file outside the repository root before it is linted.
+    const std::string path = paths_.relative(f.path).value();
     for (const auto& d : f.diags.all()) {
       // Notes follow on lines of their own: `%0A` is the runner's line feed.
       std::string message = escape(d.message, false);
       for (const auto& n : d.notes)
         message += n.range.valid()
-                       ? fmt::format("%0Anote: {}: {}", escape(location(n.range), false), escape(n.message, false))
+                       ? fmt::format("%0Anote: {}: {}", escape(location(path, n.range), false), escape(n.message, false))
                        : fmt::format("%0Anote: {}", escape(n.message, false));
       // Annotation columns are inclusive; our ranges end one past the last.
       const SourcePos& b = d.range.begin;
@@ -49,22 +51,32 @@ class GithubFormat : public Format {
       const std::uint32_t end_column = std::max<std::uint32_t>(e.column > 1 ? e.column - 1 : 1,
                                                                e.line == b.line ? b.column : 1);
       out_ << fmt::format("::{} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
-                          severity_name(d.severity()), escape(f.path, true), b.line, b.column, e.line, end_column,
+                          severity_name(d.severity()), escape(path, true), b.line, b.column, e.line, end_column,
                           escape(d.id(), true), message);
     }
     // A file-level annotation: what was over the limit exists too.
     if (const std::string omitted = render_omitted(f.path, f.diags); !omitted.empty())
-      out_ << fmt::format("::{} file={}::{}\n", f.diags.omitted_errors() ? "error" : "warning", escape(f.path, true),
+      out_ << fmt::format("::{} file={}::{}\n", f.diags.omitted_errors() ? "error" : "warning", escape(path, true),
                           escape(omitted, false));
+  }
+  // An error annotation: the job's summary shows that a file went unchecked.
+  void failed(const std::string& path, const std::string& reason) override {
+    if (const auto relative = paths_.relative(path))
+      out_ << fmt::format("::error file={}::{}\n", escape(*relative, true), escape(reason, false));
+    else
+      out_ << fmt::format("::error::{}\n", escape(reason, false));
   }
   void finish() override {}
 
  private:
   std::ostream& out_;
+  RepositoryPaths paths_;
 };
 
 }  // namespace
 
-std::unique_ptr<Format> github_format(std::ostream& out) { return std::make_unique<GithubFormat>(out); }
+std::unique_ptr<Format> github_format(std::ostream& out, RepositoryPaths paths) {
+  return std::make_unique<GithubFormat>(out, std::move(paths));
+}
 
 }  // namespace archc::lint

@@ -26,6 +26,7 @@ class JsonFormat : public Format {
     doc_["schema"] = "archc-lint/1";
     doc_["archc"] = ARCHC_VERSION;
     doc_["files"] = ordered_json::array();
+    doc_["failures"] = ordered_json::array();
   }
 
   void file(const LintedFile& f) override {
@@ -56,8 +57,13 @@ class JsonFormat : public Format {
     suppressed_ += f.diags.suppressed();
   }
 
+  void failed(const std::string& path, const std::string& reason) override {
+    doc_["failures"].push_back({{"path", path}, {"message", reason}});
+  }
+
   void finish() override {
     doc_["summary"] = {{"files", doc_["files"].size()},
+                       {"failures", doc_["failures"].size()},
                        {"errors", errors_},
                        {"errors_not_shown", errors_not_shown_},
                        {"warnings", warnings_},

@@ -1,11 +1,12 @@
 // SARIF 2.1.0 for GitHub code scanning: one run, every rule of rules.def as
 // tool.driver.rules, one result per diagnostic with its notes as related
-// locations and its fix-its as fixes. GitHub needs each result's location as a URI relative to the
-// repository root (the working directory of the workflow step), and uses
-// partialFingerprints to follow an alert as lines move.
+// locations and its fix-its as fixes. GitHub needs each result's location as
+// a URI relative to the repository root, uses partialFingerprints to follow
+// an alert as the file changes, and closes the alerts a successful run no
+// longer reports: a file that could not be read makes the run a failed one.
 #include <cctype>
-#include <filesystem>
 #include <map>
+#include <stdexcept>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -18,17 +19,15 @@ namespace archc::lint {
 namespace {
 
 using nlohmann::ordered_json;
-namespace fs = std::filesystem;
 
-// RFC 3986: everything but unreserved characters and `/` is percent-encoded.
-std::string uri_path(const std::string& path, const std::string& cwd) {
-  fs::path p = fs::path(path).lexically_normal();
-  if (p.is_absolute()) {
-    fs::path rel = p.lexically_relative(cwd);
-    if (!rel.empty() && *rel.begin() != "..") p = rel;
-  }
-  std::string out = p.is_absolute() ? "file://" : "";
-  for (unsigned char c : p.generic_string()) {
+// The relative reference of `path` from the repository root, RFC 3986:
+// everything but unreserved characters and `/` is percent-encoded.
+std::string uri_path(const RepositoryPaths& paths, const std::string& path) {
+  const auto relative = paths.relative(path);
+  // `archc lint` refuses such a file before it is linted.
+  if (!relative) throw std::logic_error("a SARIF artifact outside the repository root");
+  std::string out;
+  for (unsigned char c : *relative) {
     if (std::isalnum(c) || std::string_view("-._~/").find(static_cast<char>(c)) != std::string_view::npos)
       out += static_cast<char>(c);
     else
@@ -58,15 +57,14 @@ ordered_json fix(const std::string& uri, const FixIt& f) {
                                                     {"replacements", ordered_json::array({replacement})}}})}};
 }
 
-// The source line of `r` without its indentation, as the fingerprint holds
-// it: its first kFingerprintLineBytes bytes, so that a huge line costs no
-// more than a short one.
-constexpr std::size_t kFingerprintLineBytes = 1024;
-std::string_view trimmed_line(const SourceRange& r) {
+// The source text under `r`, as the fingerprint holds it: not its line,
+// which an edit elsewhere on the line changes, nor its place. At most
+// kFingerprintTextBytes bytes, so that a huge range costs no more than a
+// short one.
+constexpr std::size_t kFingerprintTextBytes = 1024;
+std::string_view range_text(const SourceRange& r) {
   if (!r.valid()) return {};
-  const std::string_view line = r.file->line_text(r.begin.line).substr(0, kFingerprintLineBytes);
-  const auto first = line.find_first_not_of(" \t");
-  return first == std::string_view::npos ? std::string_view() : line.substr(first);
+  return r.file->text().substr(r.begin.offset, std::min<std::size_t>(r.end.offset - r.begin.offset, kFingerprintTextBytes));
 }
 
 // 64-bit FNV-1a: stable across runs and platforms, unlike std::hash.
@@ -79,23 +77,31 @@ std::string fingerprint(std::string_view text) {
 ordered_json rules_json() {
   ordered_json rules = ordered_json::array();
   for (const auto& r : kRules) {
+    ordered_json properties = {{"tags", {"archc", r.severity == Severity::Error ? "correctness" : "best-practice"}}};
+    // GitHub ranks security alerts by this score (CVSS-like, 0.0 to 10.0,
+    // a string) and tags them `security`.
+    if (const auto score = security_severity(r.rule)) {
+      properties["tags"].push_back("security");
+      properties["security-severity"] = *score;
+    }
     rules.push_back({{"id", r.id},
                      {"name", r.name},
                      {"shortDescription", {{"text", r.summary}}},
                      {"fullDescription", {{"text", fmt::format("{} {}", r.summary, r.why)}}},
+                     {"helpUri", rule_help_uri(r.rule)},
                      {"help", {{"text", r.fix}, {"markdown", fmt::format("**{}**\n\n{}\n\nFix: {}", r.id, r.why, r.fix)}}},
                      {"defaultConfiguration", {{"level", severity_name(r.severity)}}},
-                     {"properties", {{"tags", {"archc", r.severity == Severity::Error ? "correctness" : "best-practice"}}}}});
+                     {"properties", std::move(properties)}});
   }
   return rules;
 }
 
 class SarifFormat : public Format {
  public:
-  SarifFormat(std::ostream& out, std::string cwd) : out_(out), cwd_(std::move(cwd)) {}
+  SarifFormat(std::ostream& out, RepositoryPaths paths) : out_(out), paths_(std::move(paths)) {}
 
   void file(const LintedFile& f) override {
-    const std::string uri = uri_path(f.path, cwd_);
+    const std::string uri = uri_path(paths_, f.path);
     std::map<std::string, int> seen;  // equal fingerprints get an occurrence count, as GitHub's own do
     for (const auto& d : f.diags.all()) {
       std::string text = d.message;
@@ -105,12 +111,12 @@ class SarifFormat : public Format {
           text += "\nnote: " + n.message;
           continue;
         }
-        ordered_json loc = physical_location(uri_path(n.range.file->path(), cwd_), n.range);
+        ordered_json loc = physical_location(uri_path(paths_, n.range.file->path()), n.range);
         loc["id"] = related.size();
         loc["message"] = {{"text", n.message}};
         related.push_back(std::move(loc));
       }
-      const std::string key = fingerprint(fmt::format("{}\n{}\n{}", d.id(), d.message, trimmed_line(d.range)));
+      const std::string key = fingerprint(fmt::format("{}\n{}\n{}", d.id(), d.message, range_text(d.range)));
       ordered_json result = {{"ruleId", d.id()}, {"ruleIndex", static_cast<std::size_t>(d.rule)}};
       result["level"] = severity_name(d.severity());
       result["message"] = {{"text", text}};
@@ -118,7 +124,7 @@ class SarifFormat : public Format {
       if (!related.empty()) result["relatedLocations"] = std::move(related);
       ordered_json fixes = ordered_json::array();
       for (const auto& fixit : d.fixits)
-        if (fixit.range.valid()) fixes.push_back(fix(uri_path(fixit.range.file->path(), cwd_), fixit));
+        if (fixit.range.valid()) fixes.push_back(fix(uri_path(paths_, fixit.range.file->path()), fixit));
       if (!fixes.empty()) result["fixes"] = std::move(fixes);
       result["partialFingerprints"] = {{"archcDiagnostic/v1", fmt::format("{}:{}", key, ++seen[key])}};
       results_.push_back(std::move(result));
@@ -130,17 +136,28 @@ class SarifFormat : public Format {
                                 {"locations", ordered_json::array({physical_location(uri, {})})}});
   }
 
+  void failed(const std::string& path, const std::string& reason) override {
+    ordered_json notification = {{"level", "error"}, {"message", {{"text", reason}}}};
+    if (paths_.relative(path))
+      notification["locations"] = ordered_json::array({physical_location(uri_path(paths_, path), {})});
+    notifications_.push_back(std::move(notification));
+    successful_ = false;
+  }
+
   void finish() override {
     ordered_json driver = {{"name", "archc"},
                            {"version", ARCHC_VERSION},
                            {"semanticVersion", ARCHC_VERSION},
+                           {"informationUri", ARCHC_DOCS_URL},
                            {"rules", rules_json()}};
     ordered_json run = {{"tool", {{"driver", std::move(driver)}}},
                         {"columnKind", "unicodeCodePoints"},
                         {"results", std::move(results_)}};
-    if (!notifications_.empty())
-      run["invocations"] = ordered_json::array(
-          {{{"executionSuccessful", true}, {"toolExecutionNotifications", std::move(notifications_)}}});
+    // Always said, so that an upload step that runs after a failure cannot
+    // take the run for a clean one and close every open alert.
+    ordered_json invocation = {{"executionSuccessful", successful_}};
+    if (!notifications_.empty()) invocation["toolExecutionNotifications"] = std::move(notifications_);
+    run["invocations"] = ordered_json::array({std::move(invocation)});
     ordered_json doc = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
                         {"version", "2.1.0"},
                         {"runs", ordered_json::array({std::move(run)})}};
@@ -151,15 +168,16 @@ class SarifFormat : public Format {
 
  private:
   std::ostream& out_;
-  std::string cwd_;
+  RepositoryPaths paths_;
   ordered_json results_ = ordered_json::array();
   ordered_json notifications_ = ordered_json::array();
+  bool successful_ = true;
 };
 
 }  // namespace
 
-std::unique_ptr<Format> sarif_format(std::ostream& out, std::string cwd) {
-  return std::make_unique<SarifFormat>(out, std::move(cwd));
+std::unique_ptr<Format> sarif_format(std::ostream& out, RepositoryPaths paths) {
+  return std::make_unique<SarifFormat>(out, std::move(paths));
 }
 
 }  // namespace archc::lint

@@ -17,6 +17,7 @@ class TextFormat : public Format {
     if (f.diags.suppressed()) out_ << fmt::format(" ({} suppressed)", f.diags.suppressed());
     out_ << '\n';
   }
+  void failed(const std::string&, const std::string&) override {}  // standard error has said it
   void finish() override {}
 
  private:

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "lint/lint.hpp"
+#include "lint/repository_paths.hpp"
 
 namespace archc::lint {
 
@@ -18,6 +19,11 @@ class Format {
   virtual ~Format() = default;
   // One linted file; its compilation may be freed once this returns.
   virtual void file(const LintedFile& f) = 0;
+  // A file that was not linted: it could not be read, or lies outside the
+  // repository root. `reason` is the message stderr has already shown. The
+  // machine formats record it, so that a reader that ignores the exit
+  // status does not take the run for a clean one.
+  virtual void failed(const std::string& path, const std::string& reason) = 0;
   // After the last file (or when there was none).
   virtual void finish() = 0;
 };
@@ -26,9 +32,12 @@ class Format {
 std::unique_ptr<Format> text_format(std::ostream& out, bool color);
 // The stable JSON schema of docs/lint.md.
 std::unique_ptr<Format> json_format(std::ostream& out);
-// SARIF 2.1.0 as GitHub code scanning accepts it; paths relative to `cwd`.
-std::unique_ptr<Format> sarif_format(std::ostream& out, std::string cwd);
-// GitHub Actions workflow commands (::error / ::warning), one per line.
-std::unique_ptr<Format> github_format(std::ostream& out);
+// SARIF 2.1.0 as GitHub code scanning accepts it. Every file given to it
+// must lie inside the repository root of `paths`, to which its URIs are
+// relative (std::logic_error otherwise).
+std::unique_ptr<Format> sarif_format(std::ostream& out, RepositoryPaths paths);
+// GitHub Actions workflow commands (::error / ::warning), one per line; file
+// paths relative to the repository root of `paths`, as for SARIF.
+std::unique_ptr<Format> github_format(std::ostream& out, RepositoryPaths paths);
 
 }  // namespace archc::lint

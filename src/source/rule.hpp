@@ -6,6 +6,7 @@
 #include <array>
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace archc {
@@ -40,6 +41,16 @@ constexpr const RuleInfo& rule_info(Rule rule) { return kRules[static_cast<std::
 
 // The rule whose id is `id`, or nothing for a word that is no archc rule.
 std::optional<Rule> find_rule(std::string_view id);
+
+// The score of a rule that guards against a security exposure, as GitHub
+// code scanning ranks alerts (SARIF `properties.security-severity`: a CVSS
+// v3-like 0.0–10.0; 9.0 and up critical, 7.0 high, 4.0 medium); nothing
+// for every other rule.
+std::optional<std::string_view> security_severity(Rule rule);
+
+// The rule's section of docs/rules.md under ARCHC_DOCS_URL (a build
+// setting): what SARIF's helpUri and the editor's code description link to.
+std::string rule_help_uri(Rule rule);
 
 // "error" or "warning", as every output format spells it.
 constexpr std::string_view severity_name(Severity s) { return s == Severity::Error ? "error" : "warning"; }

@@ -1,7 +1,10 @@
 // The archc binary as users run it: exit codes, atomic output, determinism,
 // target selection, and the help and version texts.
+#include <set>
+
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "cli_support.hpp"
 
@@ -198,11 +201,81 @@ TEST_CASE("lint reads a file whose name is not UTF-8 and writes it with U+FFFD",
   write(broken, "vpc \"v\" { cidr = 5 }\n");
   for (const char* format : {"text", "json", "sarif", "github"}) {
     INFO(format);
-    const Run r = archc(fmt::format("lint --format {} {}", format, quote(broken)));
+    const Run r = archc(fmt::format("lint --format {} --base-dir {} {}", format, quote(dir / ""), quote(broken)));
     CHECK(r.status == 1);
     CHECK(r.err.empty());
     CHECK(contains(r.out, "missing-attribute"));
     CHECK(!contains(r.out, "\x80"));
+  }
+}
+
+// Runs `archc ARGS` in `cwd` through the shell.
+Run archc_in(const std::string& cwd, const std::string& args) {
+  TempDir io;
+  const std::string command = fmt::format("cd {} && exec {} {} >{} 2>{}", quote(cwd), quote(ARCHC_BINARY), args,
+                                          quote(io / "out"), quote(io / "err"));
+  const int raw = std::system(command.c_str());
+  REQUIRE(WIFEXITED(raw));
+  return {WEXITSTATUS(raw), read(io / "out"), read(io / "err")};
+}
+
+TEST_CASE("lint names files relative to the repository root in SARIF and github annotations", "[cli][lint]") {
+  TempDir dir;
+  const std::string repo = dir / "repo";
+  fs::create_directories(repo + "/.git");
+  fs::create_directories(repo + "/infra");
+  const std::string warns = std::string(ARCHC_SOURCE_DIR) + "/samples/my-vpc.arch";
+  write(repo + "/infra/site.arch", read(warns));
+  write(dir / "outside.arch", read(warns));
+  const auto uris = [](const std::string& sarif) {
+    std::set<std::string> out;
+    const auto doc = nlohmann::json::parse(sarif);
+    for (const auto& r : doc["runs"][0]["results"])
+      out.insert(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].get<std::string>());
+    return out;
+  };
+
+  SECTION("from a subdirectory, named relatively, with ../ or absolutely") {
+    for (const std::string& name : {std::string("site.arch"), std::string("../infra/./site.arch"), repo + "/infra/site.arch"}) {
+      INFO(name);
+      const Run r = archc_in(repo + "/infra", "lint --format sarif " + quote(name));
+      CHECK(r.status == 0);
+      CHECK(uris(r.out) == std::set<std::string>{"infra/site.arch"});
+      const Run g = archc_in(repo + "/infra", "lint --format github " + quote(name));
+      CHECK(contains(g.out, "::warning file=infra/site.arch,line="));
+    }
+  }
+  SECTION("a file outside the repository is refused, and the SARIF run marked failed") {
+    const Run r = archc_in(repo + "/infra", "lint --format sarif ../../outside.arch site.arch");
+    CHECK(r.status == 2);
+    CHECK(r.err == "archc: error: ../../outside.arch lies outside " + repo +
+                       ", the repository root that SARIF paths are relative to (--base-dir sets it)\n");
+    const auto doc = nlohmann::json::parse(r.out);
+    CHECK(uris(r.out) == std::set<std::string>{"infra/site.arch"});
+    CHECK(doc["runs"][0]["invocations"][0]["executionSuccessful"] == false);
+    CHECK(doc["runs"][0]["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"] ==
+          "../../outside.arch lies outside " + repo +
+              ", the repository root that SARIF paths are relative to (--base-dir sets it)");
+  }
+  SECTION("--base-dir names the root") {
+    const Run r = archc_in(dir / "", "lint --format github --base-dir repo/infra repo/infra/site.arch");
+    CHECK(r.status == 0);
+    CHECK(contains(r.out, "::warning file=site.arch,line="));
+    const Run outside = archc_in(dir / "", "lint --format github --base-dir repo outside.arch");
+    CHECK(outside.status == 2);
+    CHECK(outside.out.empty() == false);
+    CHECK(contains(outside.out, "::error::outside.arch lies outside " + repo));
+  }
+  SECTION("an unreadable file fails the run") {
+    const Run r = archc_in(repo, "lint --format sarif infra/site.arch infra/missing.arch");
+    CHECK(r.status == 2);
+    const auto doc = nlohmann::json::parse(r.out);
+    CHECK(doc["runs"][0]["invocations"][0]["executionSuccessful"] == false);
+    const auto& note = doc["runs"][0]["invocations"][0]["toolExecutionNotifications"][0];
+    CHECK(note["level"] == "error");
+    CHECK(contains(note["message"]["text"].get<std::string>(), "infra/missing.arch"));
+    CHECK(note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "infra/missing.arch");
+    CHECK(uris(r.out) == std::set<std::string>{"infra/site.arch"});
   }
 }
 

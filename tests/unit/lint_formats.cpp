@@ -2,6 +2,7 @@
 // requires it, the documented JSON schema, and exact workflow commands.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <set>
 #include <sstream>
 
@@ -54,12 +55,13 @@ std::string print(const Linted& l, Make make) {
 std::string json_of(const Linted& l) {
   return print(l, [](std::ostream& out) { return archc::lint::json_format(out); });
 }
-// SARIF paths are relative to /repo.
-std::string sarif_of(const Linted& l) {
-  return print(l, [](std::ostream& out) { return archc::lint::sarif_format(out, "/repo"); });
+// SARIF and github paths are relative to `base`: by default the working
+// directory, in which the tests' relative names lie.
+std::string sarif_of(const Linted& l, const std::string& base = std::filesystem::current_path().string()) {
+  return print(l, [&](std::ostream& out) { return archc::lint::sarif_format(out, archc::lint::RepositoryPaths(base)); });
 }
-std::string github_of(const Linted& l) {
-  return print(l, [](std::ostream& out) { return archc::lint::github_format(out); });
+std::string github_of(const Linted& l, const std::string& base = std::filesystem::current_path().string()) {
+  return print(l, [&](std::ostream& out) { return archc::lint::github_format(out, archc::lint::RepositoryPaths(base)); });
 }
 
 void require_text(const json& j, const char* key) {
@@ -87,7 +89,7 @@ void require_location(const json& loc, const std::string& uri) {
 
 TEST_CASE("SARIF has the structure GitHub code scanning requires", "[lint][sarif]") {
   auto l = lint("/repo/site/main.arch", kSource);
-  const json doc = json::parse(sarif_of(l));
+  const json doc = json::parse(sarif_of(l, "/repo"));
   REQUIRE(doc.at("version") == "2.1.0");
   REQUIRE(doc.at("$schema").get<std::string>().find("sarif") != std::string::npos);
   REQUIRE(doc.at("runs").size() == 1);
@@ -118,7 +120,7 @@ TEST_CASE("SARIF has the structure GitHub code scanning requires", "[lint][sarif
     REQUIRE((level == "error" || level == "warning"));
     require_text(r, "message");
     REQUIRE(r.at("locations").size() == 1);
-    require_location(r["locations"][0], "site/main.arch");  // relative to the working directory
+    require_location(r["locations"][0], "site/main.arch");  // relative to the repository root
     for (const auto& rel : r.value("relatedLocations", json::array())) {
       require_location(rel, "site/main.arch");
       require_text(rel, "message");
@@ -150,6 +152,7 @@ TEST_CASE("JSON follows the schema of docs/lint.md", "[lint][json]") {
   CHECK(doc.at("archc") == ARCHC_VERSION);
   CHECK(doc.at("summary") ==
         json{{"files", 1},
+             {"failures", 0},
              {"errors", 1},
              {"errors_not_shown", 0},
              {"warnings", 1},
@@ -198,7 +201,7 @@ TEST_CASE("JSON reports each fix-it as a range and its replacement", "[lint][jso
 
 TEST_CASE("SARIF reports fix-its as fixes with artifact changes", "[lint][sarif][fixits]") {
   auto l = lint("/repo/main.arch", "vpc \"v\" { cidr = \"10.0.0.1/16\", zones = [\"a\", \"b\"] }\n");
-  const json doc = json::parse(sarif_of(l));
+  const json doc = json::parse(sarif_of(l, "/repo"));
   const json& results = doc["runs"][0]["results"];
   REQUIRE(results.size() == 1);
   CHECK(results[0]["ruleId"] == "cidr-host-bits");
@@ -219,7 +222,7 @@ TEST_CASE("SARIF reports fix-its as fixes with artifact changes", "[lint][sarif]
 
 TEST_CASE("SARIF gives an inserted suppression an empty deleted region", "[lint][sarif][fixits]") {
   auto l = lint("/repo/main.arch", kSource);
-  const json doc = json::parse(sarif_of(l));
+  const json doc = json::parse(sarif_of(l, "/repo"));
   const json& warning = doc["runs"][0]["results"][0];
   REQUIRE(warning["ruleId"] == "single-nat");
   const json& replacement = warning.at("fixes").at(0).at("artifactChanges").at(0).at("replacements").at(0);
@@ -309,3 +312,103 @@ TEST_CASE("control characters in file names and messages are escaped in every fo
 }
 
 }  // namespace
+
+TEST_CASE("repository paths are relative to the base, never absolute and never ../", "[lint][sarif]") {
+  const archc::lint::RepositoryPaths paths("/repo");
+  CHECK(paths.relative("/repo/infra/site.arch") == "infra/site.arch");
+  CHECK(paths.relative("/repo/./infra/../infra//site.arch") == "infra/site.arch");
+  CHECK(paths.relative("/repo2/site.arch") == std::nullopt);
+  CHECK(paths.relative("/site.arch") == std::nullopt);
+  CHECK(paths.relative("/repo/../site.arch") == std::nullopt);
+  // Relative to the working directory, as the command line gives them.
+  const archc::lint::RepositoryPaths here(std::filesystem::current_path().string());
+  CHECK(here.relative("infra/site.arch") == "infra/site.arch");
+  CHECK(here.relative("./infra/site.arch") == "infra/site.arch");
+  CHECK(here.relative("../site.arch") == std::nullopt);
+}
+
+TEST_CASE("SARIF names archc's docs and each rule's page, and scores the security rules", "[lint][sarif]") {
+  auto l = lint("main.arch", kSource);
+  const json doc = json::parse(sarif_of(l));
+  const json& driver = doc["runs"][0]["tool"]["driver"];
+  CHECK(driver.at("informationUri") == ARCHC_DOCS_URL);
+  const json& rules = driver.at("rules");
+  CHECK(rules[static_cast<std::size_t>(archc::Rule::CidrOverlap)].at("helpUri") ==
+        std::string(ARCHC_DOCS_URL) + "/rules.md#cidr-overlap");
+  const json& exposed = rules[static_cast<std::size_t>(archc::Rule::DbInternetExposed)];
+  CHECK(exposed.at("properties").at("security-severity") == "9.1");
+  CHECK(exposed["properties"]["tags"] == json::array({"archc", "correctness", "security"}));
+  const json& admin = rules[static_cast<std::size_t>(archc::Rule::AdminPortFromInternet)];
+  CHECK(admin.at("properties").at("security-severity") == "7.3");
+  const json& overlap = rules[static_cast<std::size_t>(archc::Rule::CidrOverlap)];
+  CHECK(!overlap.at("properties").contains("security-severity"));
+  CHECK(overlap["properties"]["tags"] == json::array({"archc", "correctness"}));
+  for (const json& r : rules) {
+    const std::string uri = r.at("helpUri");
+    CHECK(uri == std::string(ARCHC_DOCS_URL) + "/rules.md#" + r.at("id").get<std::string>());
+  }
+}
+
+namespace {
+
+// The fingerprint of the result of `rule` in the SARIF of `source`.
+std::string fingerprint_of(const std::string& source, const std::string& rule) {
+  auto l = lint("main.arch", source);
+  const json doc = json::parse(sarif_of(l));
+  for (const json& r : doc["runs"][0]["results"])
+    if (r["ruleId"] == rule) return r["partialFingerprints"]["archcDiagnostic/v1"];
+  FAIL("no " << rule << " result");
+  return {};
+}
+
+}  // namespace
+
+TEST_CASE("a SARIF fingerprint survives edits elsewhere on the line and in the file", "[lint][sarif]") {
+  const std::string before = fingerprint_of(kSource, "single-nat");
+  // Lines added above it, and the other attributes of its line rewritten.
+  std::string moved = "# a comment\n\n" + kSource;
+  CHECK(fingerprint_of(moved, "single-nat") == before);
+  std::string edited = kSource;
+  const auto zones = edited.find("zones = [\"a\", \"b\"]");
+  REQUIRE(zones != std::string::npos);
+  edited.replace(zones, std::string("zones = [\"a\", \"b\"]").size(), "zones=[\"a\",\"b\"]");
+  CHECK(fingerprint_of(edited, "single-nat") == before);
+  // The same warning for another VPC is another alert.
+  std::string renamed = kSource;
+  renamed.replace(renamed.find("vpc \"v\""), 7, "vpc \"w\"");
+  CHECK(fingerprint_of(renamed, "single-nat") != before);
+}
+
+TEST_CASE("a file that could not be linted fails the SARIF run and is listed by json and github", "[lint][sarif]") {
+  auto l = lint("main.arch", kSource);
+  const auto with_failure = [&](auto make) {
+    return print(l, [&](std::ostream& out) {
+      auto format = make(out);
+      format->failed("gone.arch", "gone.arch: No such file or directory");
+      return format;
+    });
+  };
+  const std::string cwd = std::filesystem::current_path().string();
+  const json sarif = json::parse(
+      with_failure([&](std::ostream& out) { return archc::lint::sarif_format(out, archc::lint::RepositoryPaths(cwd)); }));
+  const json& invocation = sarif["runs"][0]["invocations"].at(0);
+  CHECK(invocation.at("executionSuccessful") == false);
+  CHECK(invocation.at("toolExecutionNotifications") ==
+        json::array({{{"level", "error"},
+                      {"message", {{"text", "gone.arch: No such file or directory"}}},
+                      {"locations", json::array({{{"physicalLocation",
+                                                    {{"artifactLocation", {{"uri", "gone.arch"}}},
+                                                     {"region", {{"startLine", 1}}}}}}})}}}));
+  CHECK(sarif["runs"][0]["results"].size() == 2);  // the file that was linted
+
+  // A clean run says so too.
+  CHECK(json::parse(sarif_of(l))["runs"][0]["invocations"] == json::array({{{"executionSuccessful", true}}}));
+
+  const json doc = json::parse(with_failure([](std::ostream& out) { return archc::lint::json_format(out); }));
+  CHECK(doc.at("failures") == json::array({{{"path", "gone.arch"}, {"message", "gone.arch: No such file or directory"}}}));
+  CHECK(doc.at("summary").at("failures") == 1);
+
+  const std::string github = with_failure(
+      [&](std::ostream& out) { return archc::lint::github_format(out, archc::lint::RepositoryPaths(cwd)); });
+  CHECK(github.starts_with("::error file=gone.arch::gone.arch: No such file or directory\n"));
+}
