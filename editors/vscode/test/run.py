@@ -8,12 +8,16 @@
                       comments assert the scopes of the lines above them
   run.py sample FILE  FILE tokenised by the grammar with no `invalid` scope
                       (test/no_invalid.js)
+  run.py client       extension.js with fakes of the VS Code API and of
+                      vscode-languageclient (test/extension_test.js): it
+                      starts `archc lsp` with archc.path, restarts on its
+                      change, reports a server that cannot start
   run.py vsix         `vsce package` without network; the .vsix holds the
                       manifest, grammar, language configuration, entry point
                       and the dependencies, and nothing of the tests
 
-All but `keywords` need node 20 or later and node_modules from
-.ci/install-deps (`npm ci` here); without them they skip (exit 77) and say
+All but `keywords` need node 20 or later, and all but `client` node_modules
+from .ci/install-deps (`npm ci` here); without them they skip (exit 77) and say
 so, except when CI=true, where they fail.
 """
 import json
@@ -41,15 +45,15 @@ def missing(what):
     return SKIP
 
 
-def node_missing(tool):
-    """What is missing to run node with tool of node_modules/.bin, or None."""
+def node_missing(tool=None):
+    """What is missing to run node (with tool of node_modules/.bin), or None."""
     node = shutil.which("node")
     if node is None:
         return "no node on PATH"
     version = subprocess.run([node, "--version"], capture_output=True, text=True).stdout.strip()
     if int(version.lstrip("v").split(".")[0]) < 20:
         return f"node {version} is older than 20, which @vscode/vsce needs"
-    if not os.path.exists(os.path.join(EXTENSION, "node_modules", ".bin", tool)):
+    if tool and not os.path.exists(os.path.join(EXTENSION, "node_modules", ".bin", tool)):
         return f"no {tool} in editors/vscode/node_modules"
     return None
 
@@ -111,6 +115,13 @@ def sample(path):
     return subprocess.run(["node", os.path.join(HERE, "no_invalid.js"), path]).returncode
 
 
+def client():
+    lack = node_missing()
+    if lack:
+        return missing(lack)
+    return subprocess.run(["node", "--test", os.path.join(HERE, "extension_test.js")]).returncode
+
+
 def vsix():
     lack = node_missing("vsce")
     if lack:
@@ -160,6 +171,8 @@ def main(argv):
         return scopes()
     if argv[1:2] == ["sample"] and len(argv) == 3:
         return sample(argv[2])
+    if argv[1:2] == ["client"]:
+        return client()
     if argv[1:2] == ["vsix"]:
         return vsix()
     print(__doc__, file=sys.stderr)
