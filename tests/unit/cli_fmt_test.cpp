@@ -10,18 +10,11 @@
 
 #include "cli_support.hpp"
 
-using archc::test::archc;
-using archc::test::quote;
-using archc::test::read;
-using archc::test::TempDir;
-using archc::test::write;
-
+namespace archc::test {
 namespace {
 
 const std::string kMessy = "vpc \"a\" {\ncidr=\"10.0.0.0/16\"\n  zones = [\"a\"]\n}\n";
 const std::string kTidy = "vpc \"a\" {\n  cidr  = \"10.0.0.0/16\"\n  zones = [\"a\"]\n}\n";
-
-}  // namespace
 
 TEST_CASE("fmt rewrites a changed file and prints its name, and leaves a formatted one alone", "[fmt][cli]") {
   TempDir dir;
@@ -88,7 +81,7 @@ TEST_CASE("fmt leaves a file with a syntax error untouched, with its diagnostic 
   const auto r = archc("--color never fmt " + quote(bad) + " " + quote(messy));
   CHECK(r.status == 1);
   CHECK(read(bad) == broken);
-  CHECK(archc::test::contains(
+  CHECK(contains(
       r.err, bad + ":2:10: error[syntax]: expected a value (a string, number, list, object, or reference)"));
   // The other file is still formatted.
   CHECK(r.out == messy + "\n");
@@ -99,7 +92,7 @@ TEST_CASE("fmt exits 2 for a file it cannot read, and for standard input named t
   TempDir dir;
   const auto missing = archc("fmt " + quote(dir / "missing.arch"));
   CHECK(missing.status == 2);
-  CHECK(archc::test::contains(missing.err, "archc: error: cannot read " + dir / "missing.arch"));
+  CHECK(contains(missing.err, "archc: error: cannot read " + dir / "missing.arch"));
   CHECK(archc("fmt - - < /dev/null").status == 2);
   CHECK(archc("fmt").status == 2);
 }
@@ -118,3 +111,6 @@ TEST_CASE("archc fmt --help is what docs/cli.md shows", "[fmt][cli]") {
   CHECK(help.status == 0);
   CHECK(help.out == text.substr(begin + open.size(), end - begin - open.size()));
 }
+
+}  // namespace
+}  // namespace archc::test
