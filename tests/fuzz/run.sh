@@ -16,7 +16,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${BUILD_DIR:-$root/build-fuzz}
 seconds=${1:-60}
-targets=(${TARGETS:-fuzz_parse fuzz_pipeline})
+targets=(${TARGETS:-fuzz_parse fuzz_pipeline fuzz_format})
 parallel=()
 # Several processes write their logs to fuzz-N.log in the working directory.
 if [ "${JOBS:-1}" -gt 1 ]; then parallel=(-jobs="$JOBS" -workers="$JOBS"); fi
