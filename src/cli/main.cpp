@@ -29,6 +29,7 @@ int run(int argc, char** argv) {
       "  archc lint site.arch --format sarif      every warning, for CI (text, json, sarif, github)\n"
       "  archc plan site.arch                     what will be built, before deploying\n"
       "  archc graph site.arch --format svg       the architecture as a picture (mermaid, dot, svg)\n"
+      "  archc lsp                                the language server, for editors (docs/editors.md)\n"
       "\n"
       "Exit status: 0 success, 1 the input has errors, 2 usage or I/O error.\n"
       "Diagnostics go to stderr, coloured when it is a terminal, NO_COLOR is unset or empty\n"
@@ -68,7 +69,7 @@ int run(int argc, char** argv) {
 
   const Registered commands[] = {add_build_command(app, global), add_check_command(app, global),
                                  add_lint_command(app, global), add_plan_command(app, global),
-                                 add_graph_command(app, global)};
+                                 add_graph_command(app, global), add_lsp_command(app, global)};
   for (const auto& c : commands)
     c.app->footer(c.app->get_footer() +
                   fmt::format("\n\nGlobal options, before or after the command: -v, --verbose; --error-limit N "
