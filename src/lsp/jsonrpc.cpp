@@ -37,7 +37,8 @@ std::variant<Message, json> parse_message(std::string_view body) {
   Message m;
   m.method = method->get<std::string>();
   if (!id.is_null()) m.id = id;
-  if (auto params = j.find("params"); params != j.end()) {
+  // A null params is taken as none: some clients send it for a request without params.
+  if (auto params = j.find("params"); params != j.end() && !params->is_null()) {
     if (!params->is_object() && !params->is_array())
       return make_error(id, ErrorCode::InvalidRequest, "`params` is an object or an array");
     m.params = std::move(*params);

@@ -45,7 +45,7 @@ TEST_CASE("framing: a message fed in one piece, byte by byte, or two to a chunk"
 
 TEST_CASE("framing: header fields in any case, Content-Type ignored, body holding \\r\\n\\r\\n", "[lsp]") {
   MessageReader r;
-  r.feed("content-length:  7\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n\"a\r\n\r\nb\"");
+  r.feed("content-length:  8\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n\"a\r\n\r\nb\"");
   CHECK(bodies(r) == std::vector<std::string>{"\"a\r\n\r\nb\""});
 }
 
@@ -121,9 +121,9 @@ TEST_CASE("incremental sync: edits in UTF-16, applied in order, one inserting li
   CHECK(d.text() == "vpc \"lab\" {\n}\n");
   d.apply_change(Range{{0, 11}, {1, 0}}, "\n  cidr = \"10.0.0.0/16\"\n", PositionEncoding::Utf16);
   CHECK(d.text() == "vpc \"lab\" {\n  cidr = \"10.0.0.0/16\"\n}\n");
-  d.apply_change(Range{{1, 9}, {1, 10}}, "1", PositionEncoding::Utf16);
-  CHECK(d.text() == "vpc \"lab\" {\n  cidr = \"10.0.0.0/16\"\n}\n");
   d.apply_change(Range{{1, 10}, {1, 11}}, "1", PositionEncoding::Utf16);
+  CHECK(d.text() == "vpc \"lab\" {\n  cidr = \"10.0.0.0/16\"\n}\n");
+  d.apply_change(Range{{1, 11}, {1, 12}}, "1", PositionEncoding::Utf16);
   CHECK(d.text() == "vpc \"lab\" {\n  cidr = \"11.0.0.0/16\"\n}\n");
   d.apply_change(std::nullopt, "stack {}", PositionEncoding::Utf16);
   CHECK(d.text() == "stack {}");
@@ -183,8 +183,11 @@ struct Session {
     notify("textDocument/didOpen",
            {{"textDocument", {{"uri", "file:///lab.arch"}, {"languageId", "arch"}, {"version", 1}, {"text", text}}}});
   }
-  json at(int line, int character) {
-    return {{"textDocument", {{"uri", "file:///lab.arch"}}}, {"position", {{"line", line}, {"character", character}}}};
+  // TextDocumentPositionParams, and the request's other params.
+  json at(int line, int character, json more = json::object()) {
+    more["textDocument"] = {{"uri", "file:///lab.arch"}};
+    more["position"] = {{"line", line}, {"character", character}};
+    return more;
   }
 };
 
@@ -285,7 +288,7 @@ TEST_CASE("diagnostics: on open and on change, code, link, notes and severity; t
            {{"textDocument", {{"uri", "file:///lab.arch"}, {"version", 2}}},
             {"contentChanges", {{{"range", range_json(17, 8, 9)}, {"text", ""}}}}});
   CHECK(s.published() == std::vector<std::string>{"16:20 unknown-reference: vpc `lab` has no subnet tier `ap`",
-                                                  "17:8 syntax: expected a value"});
+                                                  "17:8 syntax: expected a value (a string, number, list, object, or reference)"});
   CHECK(s.sent[0]["params"]["version"] == 2);
 }
 
@@ -295,10 +298,10 @@ TEST_CASE("diagnostics: notes as related information, suppressed warnings absent
   std::string text = kSite;
   text.replace(text.find("\"10.1.4.0/24\""), 13, "\"10.1.1.0/24\"");
   s.open(text);
-  CHECK(s.published() == std::vector<std::string>{"5:33 cidr-overlap: subnet 10.1.1.0/24 of tier `app` overlaps 10.1.1.0/24 of tier `public`"});
+  CHECK(s.published() == std::vector<std::string>{"5:44 cidr-overlap: subnet 10.1.1.0/24 of tier `app` overlaps 10.1.1.0/24 of tier `public`"});
   const json d = s.sent[0]["params"]["diagnostics"][0];
-  CHECK(d["relatedInformation"] == json::array({{{"location", {{"uri", "file:///lab.arch"}, {"range", range_json(4, 45, 58)}}},
-                                                 {"message", "the other subnet is here"}}}));
+  CHECK(d["relatedInformation"] == json::array({{{"location", {{"uri", "file:///lab.arch"}, {"range", range_json(4, 44, 57)}}},
+                                                 {"message", "10.1.1.0/24 is given here"}}}));
 }
 
 TEST_CASE("hover: a tier's subnets, an attribute's declaration, a port's number", "[lsp]") {
@@ -310,15 +313,22 @@ TEST_CASE("hover: a tier's subnets, an attribute's declaration, a port's number"
   CHECK(h["contents"]["value"] ==
         "**vpc.lab.app** (subnet tier)\n\nprivate tier\n\n| subnet | zone | usable addresses | route 0.0.0.0/0 |\n"
         "|---|---|---|---|\n"
-        "| 10.1.3.0/24 | ap-northeast-2a | 251 | NAT gateway `lab-nat-gw-lab-a` (ap-northeast-2a) |\n"
-        "| 10.1.4.0/24 | ap-northeast-2c | 251 | NAT gateway `lab-nat-gw-lab-c` (ap-northeast-2c) |\n");
+        "| 10.1.3.0/24 | ap-northeast-2a | 251 | NAT gateway `lab-nat-lab-a` (ap-northeast-2a) |\n"
+        "| 10.1.4.0/24 | ap-northeast-2c | 251 | NAT gateway `lab-nat-lab-c` (ap-northeast-2c) |\n");
   h = s.result("textDocument/hover", s.at(2, 3));
-  CHECK(h["contents"]["value"] == "");
+  CHECK(h["contents"]["value"] ==
+        "**cidr** (`vpc` attribute)\n\nthe VPC's block, /16 to /28, no host bits\n\n- type: string\n- required\n");
+  CHECK(h["range"] == range_json(2, 2, 6));
   h = s.result("textDocument/hover", s.at(8, 25));
   CHECK(h["contents"]["value"] == "port **http**: TCP 80");
   CHECK(h["range"] == range_json(8, 24, 28));
   h = s.result("textDocument/hover", s.at(15, 5));
-  CHECK(h["contents"]["value"] == "");
+  CHECK(h["contents"]["value"] ==
+        "**asg.app** — An auto scaling group: instances from a launch template, spread over the zones of a tier.\n\n"
+        "Security group `lab-sg-asg-app`, ingress:\n\n- tcp 80 from alb.web\n");
+  h = s.result("textDocument/hover", s.at(15, 1));
+  CHECK(h["contents"]["value"] ==
+        "**asg** block — An auto scaling group: instances from a launch template, spread over the zones of a tier.");
   CHECK(s.result("textDocument/hover", s.at(0, 40)).is_null());
 }
 
@@ -329,25 +339,25 @@ TEST_CASE("navigation: definition, references, highlight and rename of a declare
   // `app` in `forward = asg.app` -> asg "app"
   CHECK(s.result("textDocument/definition", s.at(13, 46)) ==
         json{{"uri", "file:///lab.arch"}, {"range", range_json(15, 5, 8)}});
-  json refs = s.result("textDocument/references", s.at(15, 6).update({{"context", {{"includeDeclaration", true}}}}));
+  json refs = s.result("textDocument/references", s.at(15, 6, {{"context", {{"includeDeclaration", true}}}}));
   std::vector<json> ranges;
   for (const auto& r : refs) ranges.push_back(r["range"]);
-  CHECK(ranges == std::vector<json>{range_json(15, 5, 8), range_json(9, 18, 21), range_json(13, 44, 47)});
-  refs = s.result("textDocument/references", s.at(15, 6).update({{"context", {{"includeDeclaration", false}}}}));
+  CHECK(ranges == std::vector<json>{range_json(15, 5, 8), range_json(9, 18, 21), range_json(13, 45, 48)});
+  refs = s.result("textDocument/references", s.at(15, 6, {{"context", {{"includeDeclaration", false}}}}));
   CHECK(refs.size() == 2);
   json highlights = s.result("textDocument/documentHighlight", s.at(9, 19));
   CHECK(highlights == json::array({{{"range", range_json(15, 5, 8)}, {"kind", 3}},
                                    {{"range", range_json(9, 18, 21)}, {"kind", 2}},
-                                   {{"range", range_json(13, 44, 47)}, {"kind", 2}}}));
+                                   {{"range", range_json(13, 45, 48)}, {"kind", 2}}}));
   // The vpc: its label and the `lab` of each reference through it.
-  json edit = s.result("textDocument/rename", s.at(1, 6).update({{"newName", "main"}}));
+  json edit = s.result("textDocument/rename", s.at(1, 6, {{"newName", "main"}}));
   std::vector<json> edits;
   for (const auto& e : edit["changes"]["file:///lab.arch"]) edits.push_back(e);
   CHECK(edits == std::vector<json>{{{"range", range_json(1, 5, 8)}, {"newText", "main"}},
                                    {{"range", range_json(12, 16, 19)}, {"newText", "main"}},
                                    {{"range", range_json(16, 16, 19)}, {"newText", "main"}}});
   CHECK(s.result("textDocument/prepareRename", s.at(16, 21)) == json{{"range", range_json(16, 20, 23)}, {"placeholder", "app"}});
-  json refused = s.request("textDocument/rename", s.at(1, 6).update({{"newName", "a b"}}));
+  json refused = s.request("textDocument/rename", s.at(1, 6, {{"newName", "a b"}}));
   CHECK(refused["error"]["code"] == -32803);
   CHECK(refused["error"]["message"] == "`a b` is not a name: a letter or `_`, then letters, digits, `_` and `-`");
   CHECK(s.result("textDocument/definition", s.at(2, 3)).is_null());
@@ -385,14 +395,25 @@ TEST_CASE("completion: kinds, attributes not written, tiers, tier references, zo
   s.open(std::string(kSite) + "\nrds \"db\" {\n  engine = \"\n  \n}\n");
   CHECK(labels(s.result("textDocument/completion", s.at(19, 0))) ==
         std::vector<std::string>{"stack", "vpc", "sg-chain", "alb", "asg", "rds", "cache"});
-  CHECK(labels(s.result("textDocument/completion", s.at(13, 2))) == std::vector<std::string>{});
+  // In alb "web", which has its only attribute: the block it may nest.
+  CHECK(labels(s.result("textDocument/completion", s.at(13, 2))) == std::vector<std::string>{"listener"});
   CHECK(labels(s.result("textDocument/completion", s.at(12, 20))) == std::vector<std::string>{"public", "app"});
   CHECK(labels(s.result("textDocument/completion", s.at(12, 12))) ==
         std::vector<std::string>{"vpc.lab.public", "vpc.lab.app"});
   CHECK(labels(s.result("textDocument/completion", s.at(3, 13))) == std::vector<std::string>{"a", "b", "c", "d"});
-  CHECK(labels(s.result("textDocument/completion", s.at(21, 12))) == std::vector<std::string>{});
-  CHECK(labels(s.result("textDocument/completion", s.at(8, 24))) == std::vector<std::string>{});
-  CHECK(labels(s.result("textDocument/completion", s.at(22, 2))) == std::vector<std::string>{});
+  json engines = s.result("textDocument/completion", s.at(21, 12));
+  CHECK(labels(engines) == std::vector<std::string>{"mysql", "mariadb", "postgres"});
+  CHECK(engines[0]["insertText"] == "mysql");  // after the opening quote
+  CHECK(engines[0]["detail"] == "port 3306");
+  json ports = s.result("textDocument/completion", s.at(8, 24));
+  CHECK(labels(ports) == std::vector<std::string>{"dns", "http", "http-alt", "https", "https-alt", "mariadb",
+                                                  "memcached", "mongodb", "mssql", "mysql", "nfs", "oracle",
+                                                  "postgres", "rdp", "redis", "smtp", "smtps", "ssh"});
+  CHECK(ports[1]["detail"] == "TCP 80");
+  // In rds "db": every attribute but `engine`, half written on the line above.
+  CHECK(labels(s.result("textDocument/completion", s.at(22, 2))) ==
+        std::vector<std::string>{"version", "class", "subnets", "storage", "multi_az", "replicas", "replica_class",
+                                 "database", "backup_retention"});
 }
 
 TEST_CASE("code actions: did you mean, the corrected CIDR, a suppression comment", "[lsp]") {
@@ -412,7 +433,36 @@ TEST_CASE("code actions: did you mean, the corrected CIDR, a suppression comment
                                                   {"range", range_json(2, 0, 24)},
                                                   {"context", {{"diagnostics", json::array()}}}});
   REQUIRE(actions.size() == 1);
-  CHECK(actions[0]["title"] == "");
+  CHECK(actions[0]["title"] == "replace `10.1.0.7/16` with `10.1.0.0/16`");
+  CHECK(actions[0]["edit"] == json{{"changes", {{"file:///lab.arch", {{{"range", range_json(2, 11, 22)}, {"newText", "10.1.0.0/16"}}}}}}});
+  CHECK(actions[0]["diagnostics"][0]["code"] == "cidr-host-bits");
+
+  // A warning: the comment that suppresses it.
+  text = kSite;
+  text.erase(text.find("  internet -> alb.web : http\n"), 29);
+  s.open(text);
+  const std::vector<std::string> warnings = s.published();
+  CHECK(warnings == std::vector<std::string>{
+                         "10:4 unreachable-resource: no traffic can reach alb.web: no sg-chain path leads to it from "
+                         "the internet, a CIDR or a VPC",
+                         "14:4 unreachable-resource: no traffic can reach asg.app: no sg-chain path leads to it from "
+                         "the internet, a CIDR or a VPC"});
+  actions = s.result("textDocument/codeAction", {{"textDocument", {{"uri", "file:///lab.arch"}}},
+                                                  {"range", range_json(10, 5, 5)},
+                                                  {"context", {{"diagnostics", json::array()}}}});
+  REQUIRE(actions.size() == 1);
+  CHECK(actions[0]["title"] == "insert `# archc:ignore unreachable-resource` above line 11");
+  CHECK(actions[0]["isPreferred"] == false);
+  CHECK(actions[0]["edit"] ==
+        json{{"changes",
+              {{"file:///lab.arch",
+                {{{"range", range_json(10, 0, 0)}, {"newText", "# archc:ignore unreachable-resource\n"}}}}}}});
+
+  // Suppressed, the warning is gone and the other stays.
+  text.insert(text.find("alb \"web\""), "# archc:ignore unreachable-resource\n");
+  s.open(text);
+  CHECK(s.published() == std::vector<std::string>{"15:4 unreachable-resource: no traffic can reach asg.app: no sg-chain "
+                                                  "path leads to it from the internet, a CIDR or a VPC"});
 }
 
 TEST_CASE("semantic tokens: kinds, names, references, attributes and ports", "[lsp]") {
