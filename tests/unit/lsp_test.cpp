@@ -292,6 +292,28 @@ TEST_CASE("diagnostics: on open and on change, code, link, notes and severity; t
   CHECK(s.sent[0]["params"]["version"] == 2);
 }
 
+TEST_CASE("diagnostics: columns after non-ASCII text in the negotiated encoding", "[lsp]") {
+  std::string text = kSite;
+  // U+00E9 is one UTF-16 unit and two bytes, U+1D11E two units and four bytes.
+  text.replace(text.find("  subnets = vpc.lab.app"), 23, "  /* \xC3\xA9\xF0\x9D\x84\x9E */ subnets = vpc.lab.ap");
+  Session utf16;
+  utf16.initialize();
+  utf16.open(text);
+  CHECK(utf16.published() == std::vector<std::string>{"16:30 unknown-reference: vpc `lab` has no subnet tier `ap`"});
+  CHECK(utf16.result("textDocument/definition", utf16.at(16, 31)).is_null());
+  Session utf8;
+  utf8.initialize({"utf-8"});
+  utf8.open(text);
+  CHECK(utf8.published() == std::vector<std::string>{"16:33 unknown-reference: vpc `lab` has no subnet tier `ap`"});
+  // `lab` of vpc.lab, a reference to the vpc: bytes 29 to 32.
+  CHECK(utf8.result("textDocument/definition", utf8.at(16, 30)) ==
+        json{{"uri", "file:///lab.arch"}, {"range", range_json(1, 5, 8)}});
+  json refs = utf8.result("textDocument/references", utf8.at(1, 6, {{"context", {{"includeDeclaration", false}}}}));
+  CHECK(refs[1]["range"] == range_json(16, 29, 32));
+  refs = utf16.result("textDocument/references", utf16.at(1, 6, {{"context", {{"includeDeclaration", false}}}}));
+  CHECK(refs[1]["range"] == range_json(16, 26, 29));
+}
+
 TEST_CASE("diagnostics: notes as related information, suppressed warnings absent", "[lsp]") {
   Session s;
   s.initialize();
