@@ -46,7 +46,7 @@ json make_notification(std::string_view method, json params);
 struct Message {
   std::string method;
   std::optional<json> id;  // requests only: a number or a string
-  json params;             // an object, an array, or null when absent (or null)
+  json params;             // an object, an array, or null when absent or null
 };
 
 // Checks the envelope of `body`: the parsed message, or the error response

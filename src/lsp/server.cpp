@@ -8,13 +8,6 @@
 
 namespace archc::lsp {
 
-json to_json(Position p) { return {{"line", p.line}, {"character", p.character}}; }
-json to_json(const Range& r) { return {{"start", to_json(r.start)}, {"end", to_json(r.end)}}; }
-Position position_from(const json& j) {
-  return {j.at("line").get<std::uint32_t>(), j.at("character").get<std::uint32_t>()};
-}
-Range range_from(const json& j) { return {position_from(j.at("start")), position_from(j.at("end"))}; }
-
 Server::Server(std::function<void(const json&)> send, std::function<void(const std::string&)> log_to_stderr,
                std::string rules_url, bool verbose)
     : send_(std::move(send)), log_to_stderr_(std::move(log_to_stderr)), rules_url_(std::move(rules_url)),

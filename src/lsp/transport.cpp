@@ -108,10 +108,10 @@ std::optional<MessageReader::Frame> Transport::read(bool wait) {
     char chunk[65536];
     const ssize_t n = ::read(in_, chunk, sizeof chunk);
     if (n < 0 && errno == EINTR) continue;
-    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-      pollfd p{in_, POLLIN, -1};
-      ::poll(&p, 1, wait ? -1 : 0);
+    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {  // a non-blocking descriptor: wait for more
       if (!wait) return std::nullopt;
+      pollfd p{in_, POLLIN, 0};
+      ::poll(&p, 1, -1);
       continue;
     }
     if (n <= 0) {
