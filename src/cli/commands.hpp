@@ -44,6 +44,7 @@ Registered add_lint_command(CLI::App& app, const GlobalOptions& global);
 Registered add_plan_command(CLI::App& app, const GlobalOptions& global);
 Registered add_graph_command(CLI::App& app, const GlobalOptions& global);
 Registered add_fmt_command(CLI::App& app, const GlobalOptions& global);
+Registered add_lsp_command(CLI::App& app, const GlobalOptions& global);
 
 // The stack a command builds, or whose own limits it checks.
 enum class Target { kCloudFormation, kTerraform };

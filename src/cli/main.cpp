@@ -30,6 +30,7 @@ int run(int argc, char** argv) {
       "  archc plan site.arch                     what will be built, before deploying\n"
       "  archc graph site.arch --format svg       the architecture as a picture (mermaid, dot, svg)\n"
       "  archc fmt site.arch                      rewrite it in the canonical layout\n"
+      "  archc lsp                                the language server, for editors (docs/editors.md)\n"
       "\n"
       "Exit status: 0 success, 1 the input has errors, 2 usage or I/O error.\n"
       "Diagnostics go to stderr, coloured when it is a terminal, NO_COLOR is unset or empty\n"
@@ -69,7 +70,8 @@ int run(int argc, char** argv) {
 
   const Registered commands[] = {add_build_command(app, global), add_check_command(app, global),
                                  add_lint_command(app, global), add_plan_command(app, global),
-                                 add_graph_command(app, global), add_fmt_command(app, global)};
+                                 add_graph_command(app, global), add_fmt_command(app, global),
+                                 add_lsp_command(app, global)};
   for (const auto& c : commands)
     c.app->footer(c.app->get_footer() +
                   fmt::format("\n\nGlobal options, before or after the command: -v, --verbose; --error-limit N "

@@ -1,0 +1,153 @@
+// textDocument/completion (LSP 3.17 "Completion Request"), by the context
+// the cursor is in: what the enclosing block's kind declares, what the file
+// declares, and the catalogs of stdlib/.
+#include <regex>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "lsp/blocks.hpp"
+#include "lsp/protocol.hpp"
+#include "model/aws_catalog.hpp"
+#include "model/kind_docs.hpp"
+
+namespace archc::lsp {
+
+namespace {
+
+// CompletionItemKind.
+enum Kind { kField = 5, kClass = 7, kModule = 9, kProperty = 10, kValue = 12, kKeyword = 14, kEnumMember = 20,
+            kConstant = 21, kReference = 18 };
+
+json item(std::string label, int kind, std::string detail, std::string insert = {}) {
+  json out = {{"label", label}, {"kind", kind}};
+  if (!detail.empty()) out["detail"] = std::move(detail);
+  if (!insert.empty()) out["insertText"] = std::move(insert);
+  return out;
+}
+
+// A string value: quoted unless the cursor is already after a quote.
+std::string quoted(const std::string& value, bool in_string) { return in_string ? value : "\"" + value + "\""; }
+
+std::set<std::string, std::less<>> written_attributes(const ast::Block& b, std::uint32_t offset) {
+  std::set<std::string, std::less<>> out;
+  for (const auto& item : b.items) {
+    if (const auto* a = std::get_if<ast::Attribute>(&item)) {
+      const SourceRange n = a->name_range();
+      if (offset < n.begin.offset || offset > n.end.offset) out.emplace(a->name());
+    } else if (const auto* e = std::get_if<ast::ErrorItem>(&item)) {
+      if (auto name = e->attribute_name(); name && (offset < e->range.begin.offset || offset > e->range.end.offset))
+        out.emplace(*name);
+    }
+  }
+  return out;
+}
+
+json values_of(const Context& c, const model::AttributeSpec& a, bool in_string) {
+  const Compilation& comp = c.compilation();
+  const AwsCatalog& catalog = AwsCatalog::get();
+  json out = json::array();
+  auto strings = [&](const std::vector<std::string>& values, std::string detail) {
+    for (const auto& v : values) out.push_back(item(v, kValue, detail, quoted(v, in_string)));
+  };
+  if (a.name == "zones") {
+    if (const auto* zones = catalog.zones(comp.model.stack.region))
+      for (const auto& z : *zones)
+        out.push_back(item(z, kEnumMember, comp.model.stack.region + z, quoted(z, in_string)));
+    return out;
+  }
+  switch (a.type) {
+    case model::ValueType::TierRef:
+      for (const auto& d : comp.symbols.declarations())
+        if (d.kind && d.kind->keyword == "subnet") out.push_back(item(d.name, kReference, "subnet tier"));
+      return out;
+    case model::ValueType::ResourceRef:
+      for (const auto& d : comp.symbols.declarations())
+        if (d.kind && d.kind->keyword == a.refers_to) out.push_back(item(d.name, kReference, std::string(d.kind->doc)));
+      return out;
+    case model::ValueType::Bool:
+      out.push_back(item("true", kKeyword, "")), out.push_back(item("false", kKeyword, ""));
+      return out;
+    default:
+      break;
+  }
+  if (!a.allowed.empty()) {
+    for (const auto& v : a.allowed) out.push_back(item(std::string(v), kValue, std::string(a.name), quoted(std::string(v), in_string)));
+  } else if (a.catalog == model::Catalog::Engines) {
+    for (const auto& e : catalog.engine_names()) {
+      const EngineInfo* info = catalog.engine(e);
+      out.push_back(item(e, kValue, info ? fmt::format("port {}", info->port) : "", quoted(e, in_string)));
+    }
+  } else if (a.catalog == model::Catalog::Regions) {
+    strings(catalog.region_names(), "region");
+  }
+  return out;
+}
+
+}  // namespace
+
+json completion(const Context& c, Position p) {
+  const Compilation& comp = c.compilation();
+  const std::string_view text = comp.source->text();
+  const std::uint32_t offset = c.document.source_offset(p, c.encoding);
+  const std::size_t line_start = text.rfind('\n', offset == 0 ? 0 : offset - 1);
+  const std::string prefix(text.substr(line_start == std::string_view::npos || offset == 0 ? 0 : line_start + 1,
+                                       offset - (line_start == std::string_view::npos || offset == 0 ? 0 : line_start + 1)));
+  const std::vector<BlockAt> blocks = blocks_at(comp.syntax, offset);
+  const BlockAt* inside = blocks.empty() ? nullptr : &blocks.back();
+  json out = json::array();
+  std::smatch m;
+
+  // After `vpc.NAME.`: that VPC's tiers.
+  static const std::regex tier_step(R"(\bvpc\.([A-Za-z_][A-Za-z0-9_-]*)\.[A-Za-z0-9_-]*$)");
+  if (std::regex_search(prefix, m, tier_step)) {
+    for (const auto& vpc : comp.model.vpcs)
+      if (vpc.name == m[1].str())
+        for (const auto& tier : vpc.tiers)
+          out.push_back(item(tier.name, kField, fmt::format("vpc.{}.{}", vpc.name, tier.name)));
+    return out;
+  }
+  // After `:` in an edge: port names.
+  static const std::regex edge_ports(R"(->[^:#]*:[^#]*$)");
+  if (inside && inside->kind && inside->kind->edges && std::regex_search(prefix, edge_ports)) {
+    const AwsCatalog& catalog = AwsCatalog::get();
+    for (const auto& name : catalog.port_names())
+      out.push_back(item(name, kConstant, fmt::format("TCP {}", catalog.port(name).value_or(0))));
+    return out;
+  }
+  // After `NAME =`: its values.
+  static const std::regex value(R"(([A-Za-z_][A-Za-z0-9_-]*)\s*=\s*([^=,]*)$)");
+  if (std::regex_search(prefix, m, value)) {
+    const model::AttributeSpec* a = inside && inside->kind ? inside->kind->attribute(m[1].str()) : nullptr;
+    if (!a) return out;
+    const std::string typed = m[2].str();
+    const bool in_string = std::count(typed.begin(), typed.end(), '"') % 2 == 1;
+    return values_of(c, *a, in_string);
+  }
+  // At the start of an item: what the block may hold, or the top-level kinds.
+  static const std::regex item_start(R"(^\s*[A-Za-z_-]*$)");
+  if (!std::regex_search(prefix, item_start)) return out;
+  if (!inside) {
+    for (const auto& keyword : model::top_level_keywords()) {
+      const model::KindSpec* k = model::find_top_level_kind(keyword);
+      out.push_back(item(keyword, kClass, k ? std::string(k->doc) : ""));
+    }
+    return out;
+  }
+  if (!inside->kind) return out;
+  const auto written = written_attributes(*inside->block, offset);
+  for (const auto& a : inside->kind->attributes)
+    if (!written.count(a.name)) {
+      json i = item(std::string(a.name), kProperty, std::string(a.doc));
+      const std::string presence = a.required                  ? "required"
+                                   : a.default_value.empty() ? "optional"
+                                                             : fmt::format("default {}", a.default_value);
+      i["documentation"] = {{"kind", "markdown"},
+                            {"value", fmt::format("{}\n\n{}; {}", a.doc, model::describe_type(a), presence)}};
+      out.push_back(std::move(i));
+    }
+  for (const auto* nested : inside->kind->nested) out.push_back(item(std::string(nested->keyword), kModule, std::string(nested->doc)));
+  return out;
+}
+
+}  // namespace archc::lsp

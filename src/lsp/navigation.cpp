@@ -1,0 +1,105 @@
+// Go-to-definition, find-references, document highlight and rename (LSP
+// 3.17 "Goto Definition Request", "Find References Request", "Document
+// Highlights Request", "Rename Request"), all from the symbol index.
+#include <cctype>
+
+#include <fmt/format.h>
+
+#include "lsp/jsonrpc.hpp"
+#include "lsp/protocol.hpp"
+
+namespace archc::lsp {
+
+namespace {
+
+struct Found {
+  std::size_t declaration;
+  SourceRange at;  // the declaration's name or the reference under the cursor
+};
+
+std::optional<Found> declared_name_at(const Context& c, Position p) {
+  const SymbolIndex& symbols = c.compilation().symbols;
+  auto hit = symbols.at(c.document.source_offset(p, c.encoding));
+  using What = SymbolIndex::Hit::What;
+  if (!hit || (hit->what != What::Declaration && hit->what != What::Reference)) return std::nullopt;
+  return Found{static_cast<std::size_t>(hit->declaration - symbols.declarations().data()), hit->range};
+}
+
+// The name itself: a label's range holds its quotes.
+SourceRange unquoted(const SourceRange& r) {
+  const std::string_view text = r.file->text().substr(r.begin.offset, r.end.offset - r.begin.offset);
+  if (text.size() >= 2 && text.front() == '"' && text.back() == '"')
+    return r.file->range(r.begin.offset + 1, r.end.offset - 1);
+  return r;
+}
+
+// Where the name is written: its declaration, then every use.
+std::vector<SourceRange> occurrences(const Context& c, std::size_t declaration) {
+  const SymbolIndex& symbols = c.compilation().symbols;
+  std::vector<SourceRange> out{unquoted(symbols.declarations()[declaration].range)};
+  for (const auto& r : symbols.references_to(declaration)) out.push_back(r);
+  return out;
+}
+
+// A name a reference can spell (LANGUAGE.md §1: an identifier, `-` allowed
+// inside but not as `->`).
+bool is_name(std::string_view s) {
+  if (s.empty() || !(std::isalpha(static_cast<unsigned char>(s[0])) || s[0] == '_')) return false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char ch = s[i];
+    if (std::isalnum(static_cast<unsigned char>(ch)) || ch == '_') continue;
+    if (ch == '-' && (i + 1 == s.size() || s[i + 1] != '>')) continue;
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+json definition(const Context& c, Position p) {
+  auto found = declared_name_at(c, p);
+  if (!found) return nullptr;
+  return c.location(unquoted(c.compilation().symbols.declarations()[found->declaration].range));
+}
+
+json references(const Context& c, Position p, bool include_declaration) {
+  auto found = declared_name_at(c, p);
+  json out = json::array();
+  if (!found) return out;
+  std::vector<SourceRange> all = occurrences(c, found->declaration);
+  for (std::size_t i = include_declaration ? 0 : 1; i < all.size(); ++i) out.push_back(c.location(all[i]));
+  return out;
+}
+
+json document_highlight(const Context& c, Position p) {
+  auto found = declared_name_at(c, p);
+  json out = json::array();
+  if (!found) return out;
+  std::vector<SourceRange> all = occurrences(c, found->declaration);
+  // DocumentHighlightKind: 3 Write for the declaration, 2 Read for a use.
+  for (std::size_t i = 0; i < all.size(); ++i)
+    out.push_back({{"range", to_json(c.range(all[i]))}, {"kind", i == 0 ? 3 : 2}});
+  return out;
+}
+
+json prepare_rename(const Context& c, Position p) {
+  auto found = declared_name_at(c, p);
+  if (!found) return nullptr;
+  const SourceRange name = unquoted(found->at);
+  return {{"range", to_json(c.range(name))},
+          {"placeholder", std::string(name.file->text().substr(name.begin.offset, name.end.offset - name.begin.offset))}};
+}
+
+json rename(const Context& c, Position p, const std::string& new_name) {
+  auto found = declared_name_at(c, p);
+  if (!found) return nullptr;
+  if (!is_name(new_name))
+    throw RpcError(ErrorCode::RequestFailed,
+                   fmt::format("`{}` is not a name: a letter or `_`, then letters, digits, `_` and `-`", new_name));
+  json edits = json::array();
+  for (const auto& r : occurrences(c, found->declaration))
+    edits.push_back({{"range", to_json(c.range(r))}, {"newText", new_name}});
+  return {{"changes", {{c.document.uri(), std::move(edits)}}}};
+}
+
+}  // namespace archc::lsp
