@@ -80,7 +80,8 @@ class Document {
   // offsets, so conversions here add it back.
   const Compilation& compilation() const;
 
-  // Between LSP positions and the byte offsets of the compilation's source.
+  // Between LSP positions and the byte offsets of the compilation's source
+  // (an offset past the end is the end of the text).
   std::uint32_t source_offset(Position p, PositionEncoding enc) const;
   Position position(std::uint32_t source_offset, PositionEncoding enc) const;
   Range range(const SourceRange& r, PositionEncoding enc) const;

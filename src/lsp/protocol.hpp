@@ -69,5 +69,8 @@ json code_actions(const Context& c, const Range& range);
 // "textDocument/semanticTokens/full", and the legend the server announces.
 json semantic_tokens_legend();
 json semantic_tokens(const Context& c);
+// textDocument/formatting: archc fmt's layout as one edit of the whole
+// document; no edit when it is already formatted or has a syntax error.
+json formatting(const Context& c);
 
 }  // namespace archc::lsp

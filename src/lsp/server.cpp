@@ -51,7 +51,8 @@ void Server::register_handlers() {
           {"documentSymbolProvider", true},
           {"completionProvider", {{"triggerCharacters", {".", ":", "\"", "="}}}},
           {"codeActionProvider", {{"codeActionKinds", {"quickfix"}}}},
-          {"semanticTokensProvider", {{"legend", semantic_tokens_legend()}, {"full", true}}}}},
+          {"semanticTokensProvider", {{"legend", semantic_tokens_legend()}, {"full", true}}},
+          {"documentFormattingProvider", true}}},
         {"serverInfo", {{"name", "archc"}, {"version", ARCHC_VERSION}}}};
   });
   d.on_notification("initialized", [](const json&) {});
@@ -119,6 +120,9 @@ void Server::register_handlers() {
   });
   d.on_request("textDocument/semanticTokens/full", [this](const json& params) {
     return semantic_tokens(Context{document(params), encoding_, rules_url_});
+  });
+  d.on_request("textDocument/formatting", [this](const json& params) {
+    return formatting(Context{document(params), encoding_, rules_url_});
   });
 }
 

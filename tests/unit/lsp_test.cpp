@@ -496,5 +496,25 @@ TEST_CASE("semantic tokens: kinds, names, references, attributes and ports", "[l
                              2, 0, 3, 0, 0,   0, 4, 3, 1, 1,  0, 6, 7, 3, 0}));
 }
 
+TEST_CASE("formatting: archc fmt's layout as one edit of the whole document; none when formatted or broken", "[lsp]") {
+  Session s;
+  s.initialize();
+  const std::string messy = "vpc \"lab\" {\ncidr=\"10.0.0.0/16\"\n    zones = [\"a\"]  # two zones later\n}\n";
+  s.open(messy);
+  const json params = {{"textDocument", {{"uri", "file:///lab.arch"}}},
+                       {"options", {{"tabSize", 8}, {"insertSpaces", false}}}};
+  const json edits = s.result("textDocument/formatting", params);
+  REQUIRE(edits.size() == 1);
+  CHECK(edits[0]["range"] == json{{"start", {{"line", 0}, {"character", 0}}}, {"end", {{"line", 4}, {"character", 0}}}});
+  CHECK(edits[0]["newText"] ==
+        "vpc \"lab\" {\n  cidr  = \"10.0.0.0/16\"\n  zones = [\"a\"] # two zones later\n}\n");
+  // Formatted already: no edit.
+  s.open(edits[0]["newText"].get<std::string>());
+  CHECK(s.result("textDocument/formatting", params) == json::array());
+  // A syntax error: the document is left as it is.
+  s.open("vpc \"lab\" {\ncidr = \n}\n");
+  CHECK(s.result("textDocument/formatting", params) == json::array());
+}
+
 }  // namespace
 }  // namespace archc::lsp
