@@ -16,8 +16,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from missing_tool import missing  # noqa: E402
 
-SKIP = 77
 HERE = os.path.dirname(os.path.abspath(__file__))
 DOC = os.path.join(HERE, "..", "..", "docs", "editors.md")
 
@@ -52,15 +53,6 @@ EMACS_CHECK = r"""
                (length (delete-dups (delq nil (stub-each #'eglot-current-server))))
                (apply #'+ (stub-each (lambda () (length (flymake-diagnostics)))))))
 """
-
-
-def missing(what):
-    """Skips (77) or, under CI=true, fails (1) for a missing tool."""
-    if os.environ.get("CI") == "true":
-        print(f"{what} and CI=true: failing", file=sys.stderr)
-        return 1
-    print(f"SKIPPED: {what} (.ci/install-deps installs it); this test fails when CI=true")
-    return SKIP
 
 
 def snippet(lead, language):

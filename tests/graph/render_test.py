@@ -26,19 +26,11 @@ import subprocess
 import sys
 import tempfile
 import xml.etree.ElementTree as ET
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from missing_tool import missing  # noqa: E402
 
-SKIP = 77
 HERE = os.path.dirname(os.path.abspath(__file__))
 SVG = "{http://www.w3.org/2000/svg}"
-
-
-def missing(what):
-    """Skips (77) or, under CI=true, fails (1) for a missing tool."""
-    if os.environ.get("CI") == "true":
-        print(f"{what} and CI=true: failing", file=sys.stderr)
-        return 1
-    print(f"SKIPPED: {what} (.ci/install-deps installs it); this test fails when CI=true")
-    return SKIP
 
 
 def expected(archc, sample):
@@ -75,7 +67,7 @@ def svg_graph(svg_text):
 def check_dot(archc, sample, work):
     dot = shutil.which("dot")
     if dot is None:
-        return missing("Graphviz's dot is not installed (apt-get install graphviz)")
+        return missing("Graphviz's dot is not installed", "apt-get install graphviz")
     text = subprocess.run([archc, "graph", sample, "--format", "dot"], check=True, capture_output=True,
                           text=True).stdout
     run = subprocess.run([dot, "-Tsvg"], input=text, capture_output=True, text=True)
@@ -126,7 +118,7 @@ def check_mermaid(archc, sample, work):
         return missing(f"chromium is not installed ({chromium})")
     if not os.path.isdir(os.path.join(HERE, "node_modules", "mermaid")) or \
             not os.path.isdir(os.path.join(HERE, "node_modules", "puppeteer-core")):
-        return missing("the npm packages of tests/graph are not installed (npm ci in tests/graph)")
+        return missing("the npm packages of tests/graph are not installed", "npm ci in tests/graph")
     mmd = os.path.join(work, os.path.basename(sample) + ".mmd")
     with open(mmd, "w") as f:
         f.write(subprocess.run([archc, "graph", sample], check=True, capture_output=True, text=True).stdout)

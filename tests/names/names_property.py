@@ -29,8 +29,9 @@ import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "terraform"))
 import offline_terraform  # noqa: E402
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from missing_tool import missing  # noqa: E402
 
-SKIP = 77
 SEED = 20240807
 FILES = 8
 ALLOWED_CFN = {"W3010"}
@@ -125,14 +126,6 @@ def generate(rng, index):
     return "\n".join(lines) + "\n", names.count
 
 
-def missing(tool, hint):
-    if os.environ.get("CI") == "true":
-        print("FAILED: %s is missing and CI=true: %s" % (tool, hint), file=sys.stderr)
-        return 1
-    print("SKIPPED: %s is missing (%s); this test fails when CI=true" % (tool, hint))
-    return SKIP
-
-
 def run(args, **kw):
     return subprocess.run(args, capture_output=True, text=True, **kw)
 
@@ -189,9 +182,9 @@ def terraform_validate(configs, workdir):
 def main(archc, schema_check, workdir):
     cfn = shutil.which("cfn-lint")
     if cfn is None:
-        return missing("cfn-lint", "pip install cfn-lint")
+        return missing("cfn-lint is missing", "pip install cfn-lint")
     if not os.path.exists(schema_check):
-        return missing(schema_check, "the shared Terraform schema check")
+        return missing(f"{schema_check} is missing", "the shared Terraform schema check")
 
     os.makedirs(workdir, exist_ok=True)
     rng = random.Random(SEED)

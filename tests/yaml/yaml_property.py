@@ -27,9 +27,10 @@ import re
 import shutil
 import subprocess
 import sys
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from missing_tool import SKIP, missing  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SKIP = 77
 SEED = 20250109
 CASES = 200
 HEREDOC_TAG = "ARCHC_END"
@@ -255,19 +256,12 @@ def write(path, text):
         f.write(text)
 
 
-def missing(what, hint):
-    if os.environ.get("CI") == "true":
-        print("FAILED: %s is missing and CI=true: %s" % (what, hint), file=sys.stderr)
-        return 1
-    print("SKIPPED: %s is missing (%s); this test fails when CI=true" % (what, hint))
-    return SKIP
-
 
 def main(archc, workdir):
     try:
         import yaml
     except ImportError:
-        return missing("PyYAML", "apt-get install python3-yaml, or pip install pyyaml")
+        return missing("PyYAML is missing", "apt-get install python3-yaml, or pip install pyyaml")
     loaders = [("PyYAML SafeLoader", yaml.SafeLoader)]
     if getattr(yaml, "CSafeLoader", None):
         loaders.append(("PyYAML CSafeLoader (libyaml)", yaml.CSafeLoader))
@@ -301,7 +295,7 @@ def main(archc, workdir):
     failures += bool(problems)
 
     if shutil.which("cfn-lint") is None:
-        if missing("cfn-lint", "pip install cfn-lint") != SKIP:
+        if missing("cfn-lint is missing", "pip install cfn-lint") != SKIP:
             return 1
     else:
         lint = subprocess.run([sys.executable, os.path.join(HERE, "..", "golden", "cfn_lint.py"), archc, examples])
