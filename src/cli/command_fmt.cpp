@@ -1,6 +1,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <iostream>
 #include <optional>
 #include <memory>
@@ -54,14 +56,24 @@ int format_one(const std::string& file, const FmtOptions& o, const GlobalOptions
     return kExitOk;
   }
   if (!changed) return kExitOk;
+  if (!o.check && !from_stdin) {
+    // The file is replaced, not written into (write_output's atomic rename):
+    // without this, a file its user may not write would be replaced as long
+    // as its directory may be written, as no editor would.
+    if (access(path.c_str(), W_OK) != 0) {
+      std::cerr << "archc: error: cannot write " << printable(path) << ": " << std::strerror(errno) << '\n';
+      return kExitUsage;
+    }
+    if (!write_output(path, *formatted, error)) {
+      std::cerr << "archc: error: " << error << '\n';
+      return kExitUsage;
+    }
+  }
+  // Named once changed (or, with --check, when it would change): a list a
+  // script may pass on.
   if (!from_stdin) out << printable(path) << '\n';
   if (o.diff) out << format::unified_diff(*text, *formatted, printable(path));
-  if (o.check) return kExitDiagnostics;
-  if (!from_stdin && !write_output(path, *formatted, error)) {
-    std::cerr << "archc: error: " << error << '\n';
-    return kExitUsage;
-  }
-  return kExitOk;
+  return o.check ? kExitDiagnostics : kExitOk;
 }
 
 }  // namespace

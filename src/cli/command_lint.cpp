@@ -88,7 +88,8 @@ Registered add_lint_command(CLI::App& app, const GlobalOptions& global) {
   cmd->add_flag("--werror", o->werror, "Exit with status 1 when there are warnings");
   cmd->add_option("--base-dir", o->base_dir,
                   "sarif and github: the repository root that paths are relative to (default: the root of the "
-                  "git work tree holding the working directory, else the working directory)");
+                  "git work tree holding the working directory, else the working directory)")
+      ->check(CLI::ExistingDirectory);
   add_target_option(*cmd, o->target,
                     "cloudformation (default) or terraform: the target whose own limits are checked too "
                     "(CloudFormation's 500 resources and 1 MiB template; Terraform has none)");

@@ -23,33 +23,49 @@ void clip(std::string& text) {
   text = text.substr(0, head) + std::string(kCut) + text.substr(tail);
 }
 
-Diagnostic* Diagnostics::count(Rule rule, const SourceRange& range) {
+Diagnostic* Diagnostics::place(Rule rule, const SourceRange& range) {
   const bool error = rule_info(rule).severity == Severity::Error;
   if (!error && filter_ && filter_->silence(rule, range)) {
     ++suppressed_;
-    return &omitted_scratch_;
+    return nullptr;
   }
   const std::size_t count = ++(error ? errors_ : warnings_);
   std::size_t& omitted = error ? omitted_errors_ : omitted_warnings_;
   const std::size_t limit = error ? error_limit_ : warning_limit_;
-  if (limit == 0 || count - omitted <= limit) return nullptr;
+  if (limit == 0) return &list_.emplace_back();
+  auto& kept = kept_[error ? 0 : 1];
+  const Place here{range.file ? std::string_view(range.file->path()) : std::string_view(), range.begin.offset,
+                   errors_ + warnings_};
+  if (count - omitted <= limit) {
+    kept.emplace_back(here, list_.size());
+    std::push_heap(kept.begin(), kept.end());
+    return &list_.emplace_back();
+  }
   ++omitted;
-  return &omitted_scratch_;
+  // Reported in source order, as most are, a diagnostic past the limit
+  // costs this one comparison.
+  if (!(here < kept.front().first)) return nullptr;
+  std::pop_heap(kept.begin(), kept.end());
+  const std::size_t slot = kept.back().second;  // the last kept one, dropped
+  kept.back().first = here;
+  std::push_heap(kept.begin(), kept.end());
+  return &list_[slot];
 }
 
-Diagnostic& Diagnostics::keep(Diagnostic d) {
+Diagnostic& Diagnostics::fill(Diagnostic& slot, Diagnostic d) {
   clip(d.message);
   for (auto& n : d.notes) clip(n.message);
-  list_.push_back(std::move(d));
-  return list_.back();
+  slot = std::move(d);
+  return slot;
 }
 
 Diagnostic& Diagnostics::add(Diagnostic d) {
-  if (Diagnostic* scratch = count(d.rule, d.range)) {
-    *scratch = std::move(d);  // frees what the previous one held
-    return *scratch;
+  Diagnostic* slot = place(d.rule, d.range);
+  if (!slot) {
+    omitted_scratch_ = std::move(d);  // frees what the previous one held
+    return omitted_scratch_;
   }
-  return keep(std::move(d));
+  return fill(*slot, std::move(d));
 }
 
 void Diagnostics::count_omitted(const Diagnostics& other) {

@@ -1,7 +1,10 @@
 // Diagnostics: what every layer reports, and how it is shown to people.
 #pragma once
 
+#include <compare>
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -61,7 +64,9 @@ class WarningFilter {
 class Diagnostics {
  public:
   // Keeps the first `error_limit` errors and the first `warning_limit`
-  // warnings reported (0: every one).
+  // warnings in source order (0: every one), whatever order they are
+  // reported in: one reported past the limit takes the place of the last
+  // kept one it precedes.
   explicit Diagnostics(std::size_t error_limit = 0, std::size_t warning_limit = 0)
       : error_limit_(error_limit), warning_limit_(warning_limit) {}
 
@@ -81,12 +86,13 @@ class Diagnostics {
   template <typename Arg, typename... Args>
   Diagnostic& report(Rule rule, SourceRange range, fmt::format_string<Arg, Args...> format, Arg&& arg,
                      Args&&... args) {
-    if (Diagnostic* scratch = count(rule, range)) {
-      scratch->rule = rule, scratch->range = range;
-      scratch->message.clear(), scratch->notes.clear(), scratch->fixits.clear();  // keeping their memory
-      return *scratch;
+    Diagnostic* slot = place(rule, range);
+    if (!slot) {
+      omitted_scratch_.rule = rule, omitted_scratch_.range = range;
+      omitted_scratch_.message.clear(), omitted_scratch_.notes.clear(), omitted_scratch_.fixits.clear();  // keeping their memory
+      return omitted_scratch_;
     }
-    return keep({rule, range, fmt::format(format, std::forward<Arg>(arg), std::forward<Args>(args)...), {}, {}});
+    return fill(*slot, {rule, range, fmt::format(format, std::forward<Arg>(arg), std::forward<Args>(args)...), {}, {}});
   }
   // Records `d` as it is (a diagnostic from another list), but for a
   // message or note longer than kMaxMessageBytes.
@@ -111,12 +117,26 @@ class Diagnostics {
   void sort();
 
  private:
-  // Counts a diagnostic of `rule` at `range`; returns the scratch diagnostic
-  // when it is silenced or over its limit, nullptr when it is to be kept.
-  Diagnostic* count(Rule rule, const SourceRange& range);
-  Diagnostic& keep(Diagnostic d);
+  // Where a diagnostic is kept: by file path, then offset, then the order
+  // reported (a tie keeps the first).
+  struct Place {
+    std::string_view path;
+    std::uint32_t offset;
+    std::size_t reported;
+    auto operator<=>(const Place&) const = default;
+  };
+  // Counts a diagnostic of `rule` at `range`; returns the slot of list_ to
+  // keep it in (a new one, or that of the last kept one of its severity when
+  // the limit is reached and it comes before that one), or nullptr when it
+  // is silenced or comes after every kept one.
+  Diagnostic* place(Rule rule, const SourceRange& range);
+  Diagnostic& fill(Diagnostic& slot, Diagnostic d);
 
   std::vector<Diagnostic> list_;
+  // Per severity (errors, warnings), the places of the kept ones and their
+  // index in list_, as a max-heap: its top is the one a diagnostic reported
+  // past the limit may replace. Kept only while there is a limit.
+  std::vector<std::pair<Place, std::size_t>> kept_[2];
   Diagnostic omitted_scratch_{};
   WarningFilter* filter_ = nullptr;
   std::size_t error_limit_ = 0, warning_limit_ = 0;

@@ -123,6 +123,17 @@ TEST_CASE("every command and lint format keeps to the limit and says how many mo
   CHECK(contains(sarif.out, "\"text\": \"" + omitted + "\""));
 }
 
+TEST_CASE("the warnings kept are the file's first, whatever order the checks report them in", "[cli][bounded]") {
+  // my-vpc warns single-nat at 14:11, then rds-single-az at 56:14; the
+  // checks report the second first.
+  const std::string sample = std::string(ARCHC_SOURCE_DIR) + "/samples/my-vpc.arch";
+  const Run r = archc(fmt::format("--error-limit 1 lint --format json {}", quote(sample)));
+  CHECK(r.status == 0);
+  CHECK(contains(r.out, "\"rule\": \"single-nat\""));
+  CHECK(!contains(r.out, "\"rule\": \"rds-single-az\""));
+  CHECK(contains(r.out, "\"warnings_not_shown\": 1"));
+}
+
 TEST_CASE("--error-limit sets the limit, before or after the command; 0 shows every error", "[cli][bounded]") {
   TempDir dir;
   write(dir / "errors.arch", errors_of(75));

@@ -177,6 +177,25 @@ TEST_CASE("Diagnostics keeps the first errors, and warnings, up to their limits 
   CHECK(lint.all().size() == 1);
 }
 
+TEST_CASE("Diagnostics keeps the first in source order, whatever order they are reported in", "[bounded]") {
+  SourceFile f("f.arch", "abcdefghij\n");
+  Diagnostics diags(2, 2);
+  // Reported as checks report them: late places first.
+  for (std::uint32_t at : {7u, 2u, 9u, 0u, 5u, 2u}) {
+    diags.report(Rule::InvalidValue, f.range(at, at + 1), "error at {}", at).notes.push_back({{}, "a note"});
+    diags.report(Rule::UnusedVariable, f.range(at, at + 1), fmt::format("warning at {}", at));
+  }
+  CHECK(diags.error_count() == 6);
+  CHECK(diags.omitted_errors() == 4);
+  CHECK(diags.warning_count() == 6);
+  CHECK(diags.omitted_warnings() == 4);
+  diags.sort();
+  std::vector<std::string> kept;
+  for (const auto& d : diags.all()) kept.push_back(d.message + " +" + std::to_string(d.notes.size()));
+  // At one place the first reported stays; a replaced one keeps none of its notes.
+  CHECK(kept == std::vector<std::string>{"error at 0 +1", "warning at 0 +0", "error at 2 +1", "warning at 2 +0"});
+}
+
 // Silences the warnings that start at an even offset, and records what it was asked.
 struct EvenOffsets final : WarningFilter {
   std::vector<std::uint32_t> asked;
