@@ -101,6 +101,8 @@ class SarifFormat : public Format {
   SarifFormat(std::ostream& out, RepositoryPaths paths) : out_(out), paths_(std::move(paths)) {}
 
   void file(const LintedFile& f) override {
+    // Notes and fix-its point into the same file (a compilation has one
+    // source): its URI is resolved once, not once per place.
     const std::string uri = uri_path(paths_, f.path);
     std::map<std::string, int> seen;  // equal fingerprints get an occurrence count, as GitHub's own do
     for (const auto& d : f.diags.all()) {
@@ -111,7 +113,7 @@ class SarifFormat : public Format {
           text += "\nnote: " + n.message;
           continue;
         }
-        ordered_json loc = physical_location(uri_path(paths_, n.range.file->path()), n.range);
+        ordered_json loc = physical_location(uri, n.range);
         loc["id"] = related.size();
         loc["message"] = {{"text", n.message}};
         related.push_back(std::move(loc));
@@ -124,7 +126,7 @@ class SarifFormat : public Format {
       if (!related.empty()) result["relatedLocations"] = std::move(related);
       ordered_json fixes = ordered_json::array();
       for (const auto& fixit : d.fixits)
-        if (fixit.range.valid()) fixes.push_back(fix(uri_path(paths_, fixit.range.file->path()), fixit));
+        if (fixit.range.valid()) fixes.push_back(fix(uri, fixit));
       if (!fixes.empty()) result["fixes"] = std::move(fixes);
       result["partialFingerprints"] = {{"archcDiagnostic/v1", fmt::format("{}:{}", key, ++seen[key])}};
       results_.push_back(std::move(result));

@@ -72,11 +72,11 @@ struct Run {
 };
 
 // Runs archc with `args` (already shell-quoted where needed) through the
-// shell, stdout and stderr each to a file.
-inline Run archc(const std::string& args) {
+// shell, in `cwd` when given, stdout and stderr each to a file.
+inline Run archc(const std::string& args, const std::string& cwd = {}) {
   TempDir io;
-  const std::string command =
-      fmt::format("{} {} >{} 2>{}", quote(ARCHC_BINARY), args, quote(io / "out"), quote(io / "err"));
+  const std::string command = fmt::format("{}{} {} >{} 2>{}", cwd.empty() ? "" : "cd " + quote(cwd) + " && exec ",
+                                          quote(ARCHC_BINARY), args, quote(io / "out"), quote(io / "err"));
   const int raw = std::system(command.c_str());
   REQUIRE(WIFEXITED(raw));
   return {WEXITSTATUS(raw), read(io / "out"), read(io / "err")};

@@ -209,16 +209,6 @@ TEST_CASE("lint reads a file whose name is not UTF-8 and writes it with U+FFFD",
   }
 }
 
-// Runs `archc ARGS` in `cwd` through the shell.
-Run archc_in(const std::string& cwd, const std::string& args) {
-  TempDir io;
-  const std::string command = fmt::format("cd {} && exec {} {} >{} 2>{}", quote(cwd), quote(ARCHC_BINARY), args,
-                                          quote(io / "out"), quote(io / "err"));
-  const int raw = std::system(command.c_str());
-  REQUIRE(WIFEXITED(raw));
-  return {WEXITSTATUS(raw), read(io / "out"), read(io / "err")};
-}
-
 TEST_CASE("lint names files relative to the repository root in SARIF and github annotations", "[cli][lint]") {
   TempDir dir;
   const std::string repo = dir / "repo";
@@ -238,15 +228,15 @@ TEST_CASE("lint names files relative to the repository root in SARIF and github 
   SECTION("from a subdirectory, named relatively, with ../ or absolutely") {
     for (const std::string& name : {std::string("site.arch"), std::string("../infra/./site.arch"), repo + "/infra/site.arch"}) {
       INFO(name);
-      const Run r = archc_in(repo + "/infra", "lint --format sarif " + quote(name));
+      const Run r = archc("lint --format sarif " + quote(name), repo + "/infra");
       CHECK(r.status == 0);
       CHECK(uris(r.out) == std::set<std::string>{"infra/site.arch"});
-      const Run g = archc_in(repo + "/infra", "lint --format github " + quote(name));
+      const Run g = archc("lint --format github " + quote(name), repo + "/infra");
       CHECK(contains(g.out, "::warning file=infra/site.arch,line="));
     }
   }
   SECTION("a file outside the repository is refused, and the SARIF run marked failed") {
-    const Run r = archc_in(repo + "/infra", "lint --format sarif ../../outside.arch site.arch");
+    const Run r = archc("lint --format sarif ../../outside.arch site.arch", repo + "/infra");
     CHECK(r.status == 2);
     CHECK(r.err == "archc: error: ../../outside.arch lies outside " + repo +
                        ", the repository root that SARIF paths are relative to (--base-dir sets it)\n");
@@ -258,16 +248,16 @@ TEST_CASE("lint names files relative to the repository root in SARIF and github 
               ", the repository root that SARIF paths are relative to (--base-dir sets it)");
   }
   SECTION("--base-dir names the root") {
-    const Run r = archc_in(dir / "", "lint --format github --base-dir repo/infra repo/infra/site.arch");
+    const Run r = archc("lint --format github --base-dir repo/infra repo/infra/site.arch", dir / "");
     CHECK(r.status == 0);
     CHECK(contains(r.out, "::warning file=site.arch,line="));
-    const Run outside = archc_in(dir / "", "lint --format github --base-dir repo outside.arch");
+    const Run outside = archc("lint --format github --base-dir repo outside.arch", dir / "");
     CHECK(outside.status == 2);
     CHECK(outside.out.empty() == false);
     CHECK(contains(outside.out, "::error::outside.arch lies outside " + repo));
   }
   SECTION("an unreadable file fails the run") {
-    const Run r = archc_in(repo, "lint --format sarif infra/site.arch infra/missing.arch");
+    const Run r = archc("lint --format sarif infra/site.arch infra/missing.arch", repo);
     CHECK(r.status == 2);
     const auto doc = nlohmann::json::parse(r.out);
     CHECK(doc["runs"][0]["invocations"][0]["executionSuccessful"] == false);
