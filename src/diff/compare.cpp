@@ -4,6 +4,7 @@
 
 #include "diff/diff.hpp"
 #include "diff/properties.hpp"
+#include "model/cidr.hpp"
 
 namespace archc::diff {
 
@@ -63,6 +64,40 @@ std::vector<PropertyChange> changed_properties(const ResourceView& old_view, con
   return out;
 }
 
+// Fills each move's `onto`: the old subnets of each VPC sorted by first
+// address (they do not overlap: the cidr-overlap check), one lookup each.
+void find_conflicts(const aws::Stack& old_stack, std::vector<SubnetMove>& moves) {
+  struct Block {
+    std::uint64_t first, last;
+    const std::string* id;
+  };
+  std::map<std::string_view, std::vector<Block>> by_vpc;
+  std::map<std::string_view, std::string_view> vpc_of;
+  for (const auto& r : old_stack.resources)
+    if (const auto* s = std::get_if<aws::Subnet>(&r))
+      if (const auto c = parse_cidr(s->cidr)) {
+        by_vpc[s->vpc].push_back({c->first(), c->last(), &s->id});
+        vpc_of[s->id] = s->vpc;
+      }
+  for (auto& [vpc, blocks] : by_vpc)
+    std::sort(blocks.begin(), blocks.end(), [](const Block& a, const Block& b) { return a.first < b.first; });
+  for (auto& m : moves) {
+    const auto vpc = vpc_of.find(m.id);
+    const auto c = parse_cidr(m.new_cidr);
+    if (vpc == vpc_of.end() || !c) continue;
+    const auto& blocks = by_vpc[vpc->second];
+    // The first block ending at or after the new CIDR's start, and the next
+    // (the moved subnet's own old block may be the first).
+    auto it = std::lower_bound(blocks.begin(), blocks.end(), c->first(),
+                               [](const Block& b, std::uint64_t a) { return b.last < a; });
+    for (int n = 0; n < 2 && it != blocks.end() && it->first <= c->last(); ++n, ++it)
+      if (*it->id != m.id) {
+        m.onto = *it->id;
+        break;
+      }
+  }
+}
+
 ResourceChange whole(ResourceChange::Kind kind, const aws::Resource& r) {
   return {kind, aws::id_of(r), std::string(view(r).type), {}};
 }
@@ -112,7 +147,7 @@ Diff compare(const aws::Stack& old_stack, const aws::Stack& new_stack) {
     if (properties.empty()) continue;
     if (const auto* subnet = std::get_if<aws::Subnet>(it->second)) {
       const auto& old_subnet = std::get<aws::Subnet>(*old_res);
-      if (old_subnet.cidr != subnet->cidr) d.subnets.push_back({subnet->id, subnet->zone, old_subnet.cidr, subnet->cidr});
+      if (old_subnet.cidr != subnet->cidr) d.subnets.push_back({subnet->id, subnet->zone, old_subnet.cidr, subnet->cidr, {}});
     }
     modified.push_back({ResourceChange::Kind::Modified, std::string(id), std::string(new_view.type), std::move(properties)});
   }
@@ -123,6 +158,7 @@ Diff compare(const aws::Stack& old_stack, const aws::Stack& new_stack) {
   d.resources = std::move(removed);
   d.resources.insert(d.resources.end(), std::make_move_iterator(modified.begin()), std::make_move_iterator(modified.end()));
   d.resources.insert(d.resources.end(), std::make_move_iterator(added.begin()), std::make_move_iterator(added.end()));
+  find_conflicts(old_stack, d.subnets);
   d.security = security_changes(old_stack, new_stack);
   return d;
 }

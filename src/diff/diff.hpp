@@ -41,6 +41,11 @@ struct ResourceChange {
 // A tier's subnet in one zone whose CIDR changed (it is replaced).
 struct SubnetMove {
   std::string id, zone, old_cidr, new_cidr;
+  // Another subnet of its VPC in the old stack whose addresses the new CIDR
+  // overlaps, or empty. CloudFormation creates a replacement before it
+  // deletes what it replaces, so such a move fails while that subnet still
+  // holds them (a CIDR conflict) unless the stack is deployed in steps.
+  std::string onto;
 };
 
 struct Diff {

@@ -56,7 +56,11 @@ std::string render_json(const Diff& d, std::string_view old_name, std::string_vi
                         {"description", c.description}});
   Json& subnets = out["subnets"] = Json::array();
   for (const auto& s : d.subnets)
-    subnets.push_back({{"id", s.id}, {"zone", s.zone}, {"old", s.old_cidr}, {"new", s.new_cidr}});
+    subnets.push_back({{"id", s.id},
+                       {"zone", s.zone},
+                       {"old", s.old_cidr},
+                       {"new", s.new_cidr},
+                       {"onto", s.onto.empty() ? Json(nullptr) : Json(s.onto)}});
   return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 

@@ -60,8 +60,10 @@ std::string render_markdown(const Diff& d, std::string_view old_name, std::strin
       if (r.replaced()) out += fmt::format("- **{}** (`{}`)\n", r.id, r.type);
   }
   if (!d.subnets.empty()) {
-    out += "\n### Subnets moved\n\n| Subnet | Zone | Old CIDR | New CIDR |\n|---|---|---|---|\n";
-    for (const auto& s : d.subnets) out += fmt::format("| {} | {} | `{}` | `{}` |\n", s.id, s.zone, s.old_cidr, s.new_cidr);
+    out += "\n### Subnets moved\n\n| Subnet | Zone | Old CIDR | New CIDR | Onto the addresses of |\n|---|---|---|---|---|\n";
+    for (const auto& s : d.subnets)
+      out += fmt::format("| {} | {} | `{}` | `{}` | {} |\n", s.id, s.zone, s.old_cidr, s.new_cidr,
+                         s.onto.empty() ? "" : "**" + s.onto + "** (a CIDR conflict while both exist)");
   }
   out += "\n### Resources\n\n| Change | Resource | Type | Properties |\n|---|---|---|---|\n";
   for (const auto& r : d.resources)

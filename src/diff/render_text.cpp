@@ -53,7 +53,9 @@ std::string render_text(const Diff& d, std::string_view old_name, std::string_vi
   }
   if (!d.subnets.empty()) {
     out += "\nSubnets moved:\n";
-    for (const auto& s : d.subnets) out += fmt::format("  {} ({}): {} -> {}\n", s.id, s.zone, s.old_cidr, s.new_cidr);
+    for (const auto& s : d.subnets)
+      out += fmt::format("  {} ({}): {} -> {}{}\n", s.id, s.zone, s.old_cidr, s.new_cidr,
+                         s.onto.empty() ? "" : ", onto the addresses of " + s.onto + " (a CIDR conflict while both exist)");
   }
   if (!d.security.empty()) {
     out += "\nSecurity:\n";

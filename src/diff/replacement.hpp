@@ -2,13 +2,14 @@
 // and a new one created (new id, new addresses, a database's data only in
 // its snapshot), rather than updated in place.
 //
-// Declared per resource type and CloudFormation property, each entry
-// checked against the AWS CloudFormation resource reference
+// Declared per resource type and CloudFormation property, after the AWS
+// CloudFormation resource reference
 // (docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/,
-// the property's "Update requires: Replacement") and naming the Terraform
+// the property's "Update requires: Replacement"), each naming the Terraform
 // AWS provider's attribute that is ForceNew ("forces new resource" in the
-// provider's docs) for the same property. A property missing here is
-// updated in place by both (tags, sizes, a listener's port ...).
+// provider's docs) for the same property, when there is one. A property
+// missing here is updated in place (tags, sizes, a listener's port ...);
+// replacement.cpp says how far the entries were verified.
 #pragma once
 
 #include <span>

@@ -104,7 +104,24 @@ TEST_CASE("a tag change modifies a subnet in place; a CIDR change replaces it an
   CHECK(moved.subnets[0].old_cidr == "10.1.3.0/24");
   CHECK(moved.subnets[0].new_cidr == "10.1.13.0/24");
 
+  CHECK(moved.subnets[0].onto.empty());
+
   CHECK(diff::compare(before, before).empty());
+}
+
+TEST_CASE("a subnet moving onto the addresses another subnet of its VPC holds is named", "[diff]") {
+  auto in_vpc = [](std::string id, std::string vpc, std::string cidr) {
+    return aws::Subnet{std::move(id), std::move(vpc), std::move(cidr), "ap-northeast-2a", false, {}};
+  };
+  const auto before = stack_of({in_vpc("A", "V", "10.0.0.0/24"), in_vpc("B", "V", "10.0.1.0/24"),
+                                in_vpc("C", "V", "10.0.4.0/22"), in_vpc("X", "W", "10.0.2.0/24")});
+  const auto after = stack_of({in_vpc("A", "V", "10.0.1.0/24"), in_vpc("B", "V", "10.0.2.0/24"),
+                               in_vpc("C", "V", "10.0.0.0/22"), in_vpc("X", "W", "10.0.3.0/24")});
+  std::vector<std::string> got;
+  for (const auto& m : diff::compare(before, after).subnets) got.push_back(m.id + " onto " + m.onto);
+  // B's new block is held by X only in another VPC; C's /22 covers A and B
+  // (the first found is named); X's is free.
+  CHECK(got == std::vector<std::string>{"A onto B", "B onto ", "C onto A", "X onto "});
 }
 
 TEST_CASE("resources added, removed, and a logical id whose type changed", "[diff]") {
