@@ -42,6 +42,7 @@ Registered add_build_command(CLI::App& app, const GlobalOptions& global);
 Registered add_check_command(CLI::App& app, const GlobalOptions& global);
 Registered add_lint_command(CLI::App& app, const GlobalOptions& global);
 Registered add_plan_command(CLI::App& app, const GlobalOptions& global);
+Registered add_diff_command(CLI::App& app, const GlobalOptions& global);
 Registered add_graph_command(CLI::App& app, const GlobalOptions& global);
 Registered add_fmt_command(CLI::App& app, const GlobalOptions& global);
 Registered add_lsp_command(CLI::App& app, const GlobalOptions& global);

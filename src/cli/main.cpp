@@ -28,6 +28,7 @@ int run(int argc, char** argv) {
       "  archc check site.arch other.arch         diagnostics only\n"
       "  archc lint site.arch --format sarif      every warning, for CI (text, json, sarif, github)\n"
       "  archc plan site.arch                     what will be built, before deploying\n"
+      "  archc diff --git HEAD site.arch          what a change deploys: replacements, ingress opened\n"
       "  archc graph site.arch --format svg       the architecture as a picture (mermaid, dot, svg)\n"
       "  archc fmt site.arch                      rewrite it in the canonical layout\n"
       "  archc lsp                                the language server, for editors (docs/editors.md)\n"
@@ -70,6 +71,7 @@ int run(int argc, char** argv) {
 
   const Registered commands[] = {add_build_command(app, global), add_check_command(app, global),
                                  add_lint_command(app, global), add_plan_command(app, global),
+                                 add_diff_command(app, global),
                                  add_graph_command(app, global), add_fmt_command(app, global),
                                  add_lsp_command(app, global)};
   for (const auto& c : commands)

@@ -1,0 +1,72 @@
+#include "diff/replacement.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+namespace archc::diff {
+
+namespace {
+
+// Sorted by type, then property (a unit test holds it to that). Kept to
+// the properties whose entry in the CloudFormation resource reference reads
+// "Update requires: Replacement" without a condition, and the Terraform
+// attributes the AWS provider (5.x) documents as "forces new resource";
+// they were written from those references, not re-read page by page when
+// this table was made, so a property whose entry is conditional ("Some
+// interruptions" for some values) is left out rather than guessed.
+constexpr ReplacementRule kRules[] = {
+    {"AWS::EC2::NatGateway", "AllocationId", "aws_nat_gateway.allocation_id"},
+    {"AWS::EC2::NatGateway", "SubnetId", "aws_nat_gateway.subnet_id"},
+    {"AWS::EC2::Route", "DestinationCidrBlock", "aws_route.destination_cidr_block"},
+    {"AWS::EC2::Route", "RouteTableId", "aws_route.route_table_id"},
+    {"AWS::EC2::RouteTable", "VpcId", "aws_route_table.vpc_id"},
+    // Every property of an ingress rule but its description: CloudFormation
+    // replaces the rule as a whole. The provider's
+    // aws_vpc_security_group_ingress_rule changes ports and source in place
+    // (ModifySecurityGroupRules), only its group forces a new rule.
+    {"AWS::EC2::SecurityGroup", "GroupDescription", "aws_security_group.description"},
+    {"AWS::EC2::SecurityGroup", "VpcId", "aws_security_group.vpc_id"},
+    {"AWS::EC2::SecurityGroupIngress", "CidrIp", ""},
+    {"AWS::EC2::SecurityGroupIngress", "FromPort", ""},
+    {"AWS::EC2::SecurityGroupIngress", "GroupId", "aws_vpc_security_group_ingress_rule.security_group_id"},
+    {"AWS::EC2::SecurityGroupIngress", "SourceSecurityGroupId", ""},
+    {"AWS::EC2::SecurityGroupIngress", "ToPort", ""},
+    {"AWS::EC2::Subnet", "AvailabilityZone", "aws_subnet.availability_zone"},
+    {"AWS::EC2::Subnet", "CidrBlock", "aws_subnet.cidr_block"},
+    {"AWS::EC2::Subnet", "VpcId", "aws_subnet.vpc_id"},
+    {"AWS::EC2::SubnetRouteTableAssociation", "RouteTableId", ""},
+    {"AWS::EC2::SubnetRouteTableAssociation", "SubnetId", "aws_route_table_association.subnet_id"},
+    {"AWS::EC2::VPC", "CidrBlock", "aws_vpc.cidr_block"},
+    {"AWS::EC2::VPCGatewayAttachment", "VpcId", "aws_internet_gateway_attachment.vpc_id"},
+    {"AWS::ElastiCache::ReplicationGroup", "CacheSubnetGroupName", "aws_elasticache_replication_group.subnet_group_name"},
+    {"AWS::ElastiCache::ReplicationGroup", "Port", "aws_elasticache_replication_group.port"},
+    {"AWS::ElastiCache::ReplicationGroup", "ReplicationGroupId",
+     "aws_elasticache_replication_group.replication_group_id"},
+    {"AWS::ElastiCache::SubnetGroup", "CacheSubnetGroupName", "aws_elasticache_subnet_group.name"},
+    {"AWS::ElasticLoadBalancingV2::Listener", "LoadBalancerArn", "aws_lb_listener.load_balancer_arn"},
+    {"AWS::ElasticLoadBalancingV2::LoadBalancer", "Scheme", "aws_lb.internal"},
+    {"AWS::ElasticLoadBalancingV2::TargetGroup", "Port", "aws_lb_target_group.port"},
+    {"AWS::ElasticLoadBalancingV2::TargetGroup", "VpcId", "aws_lb_target_group.vpc_id"},
+    // DBSubnetGroupName replaces in CloudFormation; the provider moves the
+    // instance to the new group in place.
+    {"AWS::RDS::DBInstance", "DBName", "aws_db_instance.db_name"},
+    {"AWS::RDS::DBInstance", "DBSubnetGroupName", ""},
+    {"AWS::RDS::DBInstance", "Engine", "aws_db_instance.engine"},
+    {"AWS::RDS::DBInstance", "MasterUsername", "aws_db_instance.username"},
+    {"AWS::RDS::DBInstance", "SourceDBInstanceIdentifier", "aws_db_instance.replicate_source_db"},
+};
+
+auto key(const ReplacementRule& r) { return std::tie(r.type, r.property); }
+
+}  // namespace
+
+std::span<const ReplacementRule> replacement_rules() { return kRules; }
+
+const ReplacementRule* replacement_rule(std::string_view type, std::string_view property) {
+  const ReplacementRule probe{type, property, {}};
+  const auto* it = std::lower_bound(std::begin(kRules), std::end(kRules), probe,
+                                    [](const auto& a, const auto& b) { return key(a) < key(b); });
+  return it != std::end(kRules) && key(*it) == key(probe) ? it : nullptr;
+}
+
+}  // namespace archc::diff
