@@ -10,6 +10,7 @@
 #include "lsp/protocol.hpp"
 #include "model/aws_catalog.hpp"
 #include "model/kind_docs.hpp"
+#include "model/rds.hpp"
 
 namespace archc::lsp {
 
@@ -43,7 +44,18 @@ std::set<std::string, std::less<>> written_attributes(const ast::Block& b, std::
   return out;
 }
 
-json values_of(const Context& c, const model::AttributeSpec& a, bool in_string) {
+// The engine a block's `engine` attribute names as a plain string, else
+// the default's (model::Rds).
+std::string engine_of(const ast::Block& b) {
+  for (const auto& i : b.items)
+    if (const auto* a = std::get_if<ast::Attribute>(&i); a && a->name() == "engine" && a->value &&
+                                                         a->value->kind == ast::ExprKind::String &&
+                                                         a->value->parts().size() == 1 && !a->value->parts()[0].expr)
+      return std::string(a->value->parts()[0].text);
+  return model::Rds{}.engine;
+}
+
+json values_of(const Context& c, const ast::Block& block, const model::AttributeSpec& a, bool in_string) {
   const Compilation& comp = c.compilation();
   const AwsCatalog& catalog = AwsCatalog::get();
   json out = json::array();
@@ -80,8 +92,46 @@ json values_of(const Context& c, const model::AttributeSpec& a, bool in_string) 
     }
   } else if (a.catalog == model::Catalog::Regions) {
     strings(catalog.region_names(), "region");
+  } else if (a.catalog == model::Catalog::InstanceTypes) {
+    strings(catalog.instance_type_names(), "EC2 instance type");
+  } else if (a.catalog == model::Catalog::DbInstanceClasses) {
+    strings(catalog.db_instance_class_names(), "DB instance class");
+  } else if (a.catalog == model::Catalog::Images) {
+    strings(catalog.image_aliases(), "image alias");
+  } else if (a.name == "version") {
+    // The majors of the block's engine, newest first, then their releases.
+    if (const EngineInfo* engine = catalog.engine(engine_of(block)))
+      for (auto major = engine->versions.rbegin(); major != engine->versions.rend(); ++major) {
+        out.push_back(item(major->major, kValue, fmt::format("{} {}, written as {}", engine->engine, major->major,
+                                                             major->pinned),
+                           quoted(major->major, in_string)));
+        strings(major->releases, fmt::format("{} release", engine->engine));
+      }
   }
   return out;
+}
+
+// The attribute whose list the cursor is in, when the list opened on an
+// earlier line (`zones = [` then items a line each): the nearest `[` left
+// open before `offset`, within the block, and the `NAME =` before it. Looks
+// back at most 4 KiB; brackets inside strings and comments are not told
+// apart (a completion list, not a parse).
+std::optional<std::string> open_list_attribute(std::string_view text, std::uint32_t offset) {
+  const std::size_t stop = offset > 4096 ? offset - 4096 : 0;
+  int depth = 0;
+  for (std::size_t i = offset; i > stop; --i) {
+    const char ch = text[i - 1];
+    if (ch == ']') ++depth;
+    else if (ch == '{' || ch == '}') return std::nullopt;
+    else if (ch == '[' && depth-- == 0) {
+      static const std::regex name_eq(R"(([A-Za-z_][A-Za-z0-9_-]*)\s*=\s*$)");
+      std::cmatch m;
+      const std::size_t from = i - 1 > 256 ? i - 1 - 256 : 0;
+      if (std::regex_search(text.data() + from, text.data() + i - 1, m, name_eq)) return m[1].str();
+      return std::nullopt;
+    }
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -107,6 +157,14 @@ json completion(const Context& c, Position p) {
           out.push_back(item(tier.name, kField, fmt::format("vpc.{}.{}", vpc.name, tier.name)));
     return out;
   }
+  // After `KIND.` (asg.app, alb.web ...): the names declared of that kind.
+  static const std::regex kind_step(R"((?:^|[^A-Za-z0-9_.-])([a-z][a-z0-9-]*)\.[A-Za-z0-9_-]*$)");
+  if (std::regex_search(prefix, m, kind_step))
+    if (const model::KindSpec* kind = model::find_top_level_kind(m[1].str())) {
+      for (const auto& d : comp.symbols.declarations())
+        if (d.kind == kind) out.push_back(item(d.name.substr(d.name.find('.') + 1), kField, d.name));
+      return out;
+    }
   // After `:` in an edge: port names.
   static const std::regex edge_ports(R"(->[^:#]*:[^#]*$)");
   if (inside && inside->kind && inside->kind->edges && std::regex_search(prefix, edge_ports)) {
@@ -115,17 +173,33 @@ json completion(const Context& c, Position p) {
       out.push_back(item(name, kConstant, fmt::format("TCP {}", catalog.port(name).value_or(0))));
     return out;
   }
-  // After `NAME =`: its values.
+  // In an edge, where an endpoint goes: `internet` and every chain endpoint
+  // (at the start of a line, with the block's attributes below).
+  static const std::regex edge_target(R"(->\s*[A-Za-z_-]*$)"), item_start(R"(^\s*[A-Za-z_-]*$)");
+  const bool in_edges = inside && inside->kind && inside->kind->edges;
+  if (in_edges && (std::regex_search(prefix, edge_target) || std::regex_search(prefix, item_start))) {
+    out.push_back(item("internet", kKeyword, "any address (0.0.0.0/0)"));
+    for (const auto& d : comp.symbols.declarations())
+      if (d.kind && d.kind->chain_endpoint) out.push_back(item(d.name, kReference, std::string(d.kind->doc)));
+    if (!std::regex_search(prefix, item_start)) return out;
+  }
+  // After `NAME =`, on its line or in a list it opened on an earlier line: its values.
   static const std::regex value(R"(([A-Za-z_][A-Za-z0-9_-]*)\s*=\s*([^=,]*)$)");
+  std::string typed;
+  const model::AttributeSpec* a = nullptr;
   if (std::regex_search(prefix, m, value)) {
-    const model::AttributeSpec* a = inside && inside->kind ? inside->kind->attribute(m[1].str()) : nullptr;
+    a = inside && inside->kind ? inside->kind->attribute(m[1].str()) : nullptr;
     if (!a) return out;
-    const std::string typed = m[2].str();
+    typed = m[2].str();
+  } else if (auto list = open_list_attribute(text, offset); list && inside && inside->kind) {
+    a = inside->kind->attribute(*list);
+    typed = prefix.substr(prefix.find_last_of(",[") == std::string::npos ? 0 : prefix.find_last_of(",[") + 1);
+  }
+  if (a) {
     const bool in_string = std::count(typed.begin(), typed.end(), '"') % 2 == 1;
-    return values_of(c, *a, in_string);
+    return values_of(c, *inside->block, *a, in_string);
   }
   // At the start of an item: what the block may hold, or the top-level kinds.
-  static const std::regex item_start(R"(^\s*[A-Za-z_-]*$)");
   if (!std::regex_search(prefix, item_start)) return out;
   if (!inside) {
     for (const auto& keyword : model::top_level_keywords()) {

@@ -1,5 +1,7 @@
 #include "lsp/jsonrpc.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace archc::lsp {
@@ -28,6 +30,9 @@ std::variant<Message, json> parse_message(std::string_view body) {
       return make_error(nullptr, ErrorCode::InvalidRequest, "`id` is an integer or a string");
     id = *it;
   }
+  // JSON-RPC 2.0, "Request object": `jsonrpc` MUST be exactly "2.0".
+  if (auto version = j.find("jsonrpc"); version == j.end() || *version != "2.0")
+    return make_error(id, ErrorCode::InvalidRequest, "`jsonrpc` is \"2.0\"");
   auto method = j.find("method");
   if (method == j.end()) {
     if (j.contains("result") || j.contains("error")) return json();  // a response to a request of ours
@@ -77,7 +82,10 @@ std::optional<json> Dispatcher::dispatch(const Message& m,
   } catch (const RpcError& e) {
     return make_error(*m.id, e.code, e.what());
   } catch (const json::exception& e) {
-    return make_error(*m.id, ErrorCode::InvalidParams, fmt::format("invalid params of {}: {}", m.method, e.what()));
+    // nlohmann's what() starts with its own id, "[json.exception.type_error.302] ".
+    std::string_view why = e.what();
+    if (why.starts_with("[json.exception.")) why.remove_prefix(std::min(why.size(), why.find("] ") + 2));
+    return make_error(*m.id, ErrorCode::InvalidParams, fmt::format("invalid params of {}: {}", m.method, why));
   } catch (const std::exception& e) {
     log(fmt::format("{} failed: {}", m.method, e.what()));
     return make_error(*m.id, ErrorCode::InternalError, fmt::format("{} failed: {}", m.method, e.what()));

@@ -96,6 +96,15 @@ json rename(const Context& c, Position p, const std::string& new_name) {
   if (!is_name(new_name))
     throw RpcError(ErrorCode::RequestFailed,
                    fmt::format("`{}` is not a name: a letter or `_`, then letters, digits, `_` and `-`", new_name));
+  // Names are per kind (and tiers per VPC): refuse the name of another
+  // declaration of the same kind, which would make a duplicate-name error.
+  const auto& declarations = c.compilation().symbols.declarations();
+  const SymbolDeclaration& renamed = declarations[found->declaration];
+  const std::string qualified = renamed.name.substr(0, renamed.name.rfind('.') + 1) + new_name;
+  for (const auto& d : declarations)
+    if (&d != &renamed && d.name == qualified)
+      throw RpcError(ErrorCode::RequestFailed,
+                     fmt::format("`{}` is already declared on line {}", qualified, d.range.begin.line));
   json edits = json::array();
   for (const auto& r : occurrences(c, found->declaration))
     edits.push_back({{"range", to_json(c.range(r))}, {"newText", new_name}});

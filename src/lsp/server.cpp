@@ -137,7 +137,9 @@ void Server::handle(std::string_view body) {
   }
   const Message& m = std::get<Message>(parsed);
   const auto start = std::chrono::steady_clock::now();
-  if (m.method == "$/cancelRequest") return;  // handled by handle_batch, for requests not yet run
+  // A cancellation is handled by handle_batch, for requests not yet run; sent
+  // as a request, it is answered MethodNotFound, as any `$/` request may be.
+  if (m.method == "$/cancelRequest" && !m.id) return;
   if (m.id && cancelled_.erase(m.id->dump()))
     return send_(make_error(*m.id, ErrorCode::RequestCancelled, "cancelled"));
   if (exit_status_) return;
@@ -159,7 +161,7 @@ void Server::handle(std::string_view body) {
 void Server::handle_batch(const std::vector<std::string>& bodies) {
   for (const auto& body : bodies) {
     json j = json::parse(body, nullptr, false);
-    if (j.is_object() && j.value("method", "") == "$/cancelRequest" && j.contains("params") &&
+    if (j.is_object() && j.value("method", "") == "$/cancelRequest" && !j.contains("id") && j.contains("params") &&
         j["params"].is_object() && j["params"].contains("id"))
       cancelled_.insert(j["params"]["id"].dump());
   }

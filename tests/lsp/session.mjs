@@ -3,14 +3,15 @@
 //   node session.mjs ARCHC SAMPLE
 // Exits 0 when every step answered as expected, 1 with the first difference.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection, StreamMessageReader, StreamMessageWriter,
   InitializeRequest, InitializedNotification, DidOpenTextDocumentNotification, DidChangeTextDocumentNotification,
   PublishDiagnosticsNotification, HoverRequest, DefinitionRequest, ReferencesRequest, RenameRequest,
-  CompletionRequest, CodeActionRequest, DocumentSymbolRequest, ShutdownRequest, ExitNotification,
+  CompletionRequest, CodeActionRequest, DocumentSymbolRequest, DocumentFormattingRequest, ShutdownRequest,
+  ExitNotification,
 } from 'vscode-languageserver-protocol/node.js';
 
 const [archc, samplePath] = process.argv.slice(2);
@@ -119,6 +120,16 @@ async function main() {
   assert.ok(!inVpc.includes('cidr') && !inVpc.includes('zones'), inVpc.join());
   assert.deepEqual(await complete({ line: 8, character: 18 }), ['app']);
   assert.deepEqual(await complete({ line: 3, character: 12 }), ['a', 'b', 'c', 'd']);
+
+  step('formatting: archc fmt\'s layout as one edit of the whole document');
+  const formatted = execFileSync(archc, ['fmt', '-'], { input: lab, encoding: 'utf8' });
+  assert.notEqual(formatted, lab, 'the lab sample is already formatted: this step tests nothing');
+  const layout = await connection.sendRequest(DocumentFormattingRequest.type,
+    { ...doc, options: { tabSize: 2, insertSpaces: true } });
+  const lines = lab.split('\n');
+  assert.deepEqual(layout, [{ range: { start: { line: 0, character: 0 },
+                                      end: { line: lines.length - 1, character: lines[lines.length - 1].length } },
+                             newText: formatted }]);
 
   step('a code action: the corrected CIDR');
   const mistakes = 'vpc "v" {\n  cidr  = "10.0.0.5/16"\n  zones = ["a"]\n  subnet "app" { size = 24 }\n}\n';

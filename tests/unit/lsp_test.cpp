@@ -1,6 +1,7 @@
 // archc lsp (src/lsp/): the base protocol's framing, JSON-RPC errors,
 // positions in UTF-16 and UTF-8, incremental sync, and each feature through
 // the server, message by message, with exact positions and texts.
+#include <algorithm>
 #include <functional>
 #include <string>
 #include <vector>
@@ -201,11 +202,16 @@ TEST_CASE("jsonrpc: malformed messages are answered with errors and the server g
   s.server.handle(R"({"jsonrpc":"2.0","id":{"a":1},"method":"x"})");
   s.server.handle(R"({"jsonrpc":"2.0","id":4,"method":7})");
   s.server.handle(R"({"jsonrpc":"2.0","id":5,"method":"textDocument/hover","params":3})");
-  REQUIRE(s.sent.size() == 4);
+  s.server.handle(R"({"jsonrpc":"1.0","id":6,"method":"shutdown"})");
+  s.server.handle(R"({"id":7,"method":"shutdown"})");
+  REQUIRE(s.sent.size() == 6);
   CHECK(s.sent[0]["error"]["code"] == -32600);
   CHECK(s.sent[1]["error"]["message"] == "`id` is an integer or a string");
   CHECK(s.sent[2]["id"] == 4);
   CHECK(s.sent[3]["error"]["message"] == "`params` is an object or an array");
+  CHECK(s.sent[4] == json::parse(R"({"jsonrpc":"2.0","id":6,"error":{"code":-32600,"message":"`jsonrpc` is \"2.0\""}})"));
+  CHECK(s.sent[5]["id"] == 7);
+  CHECK(s.sent[5]["error"]["code"] == -32600);
 
   CHECK(s.request("textDocument/hover", s.at(0, 0))["error"]["code"] == -32002);  // before initialize
   s.initialize();
@@ -215,6 +221,7 @@ TEST_CASE("jsonrpc: malformed messages are answered with errors and the server g
   s.open("stack \"lab\" {}\n");
   bad = s.request("textDocument/hover", {{"textDocument", {{"uri", "file:///lab.arch"}}}, {"position", "x"}});
   CHECK(bad["error"]["code"] == -32602);
+  CHECK(bad["error"]["message"] == "invalid params of textDocument/hover: cannot use at() with string");
   CHECK(s.result("shutdown", nullptr).is_null());
   CHECK(s.request("textDocument/hover", s.at(0, 0))["error"]["code"] == -32600);
   s.notify("exit", nullptr);
@@ -229,6 +236,15 @@ TEST_CASE("jsonrpc: a request cancelled in its batch is answered RequestCancelle
                          R"({"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":"h"}})"});
   REQUIRE(s.sent.size() == 1);
   CHECK(s.sent[0] == json::parse(R"({"jsonrpc":"2.0","id":"h","error":{"code":-32800,"message":"cancelled"}})"));
+  // Sent as a request, a cancellation cancels nothing and is answered MethodNotFound.
+  s.sent.clear();
+  s.server.handle_batch({R"({"jsonrpc":"2.0","id":"c","method":"$/cancelRequest","params":{"id":"h2"}})",
+                         R"({"jsonrpc":"2.0","id":"h2","method":"textDocument/hover","params":{}})"});
+  REQUIRE(s.sent.size() == 2);
+  CHECK(s.sent[0]["id"] == "c");
+  CHECK(s.sent[0]["error"]["code"] == -32601);
+  CHECK(s.sent[1]["id"] == "h2");
+  CHECK(s.sent[1]["error"]["code"] != -32800);
   s.notify("exit", nullptr);
   CHECK(s.server.exit_status() == 1);  // exit without shutdown
 }
@@ -382,6 +398,12 @@ TEST_CASE("navigation: definition, references, highlight and rename of a declare
   json refused = s.request("textDocument/rename", s.at(1, 6, {{"newName", "a b"}}));
   CHECK(refused["error"]["code"] == -32803);
   CHECK(refused["error"]["message"] == "`a b` is not a name: a letter or `_`, then letters, digits, `_` and `-`");
+  // Names are per kind, tiers per VPC: tier `app` may not become `public`,
+  // but asg `app` may become `web`, the alb's name.
+  refused = s.request("textDocument/rename", s.at(5, 11, {{"newName", "public"}}));
+  CHECK(refused["error"]["code"] == -32803);
+  CHECK(refused["error"]["message"] == "`vpc.lab.public` is already declared on line 5");
+  CHECK(s.result("textDocument/rename", s.at(15, 6, {{"newName", "web"}}))["changes"]["file:///lab.arch"].size() == 3);
   CHECK(s.result("textDocument/definition", s.at(2, 3)).is_null());
 }
 
@@ -436,6 +458,48 @@ TEST_CASE("completion: kinds, attributes not written, tiers, tier references, zo
   CHECK(labels(s.result("textDocument/completion", s.at(22, 2))) ==
         std::vector<std::string>{"version", "class", "subnets", "storage", "multi_az", "replicas", "replica_class",
                                  "database", "backup_retention"});
+}
+
+TEST_CASE("completion: a list item on a line of its own, KIND. names, edge endpoints, catalogs and versions", "[lsp]") {
+  Session s;
+  s.initialize();
+  s.open(R"(stack "lab" { region = "ap-northeast-2" }
+vpc "lab" {
+  cidr  = "10.1.0.0/16"
+  zones = [
+    "a",
+    
+  ]
+  subnet "app" { cidrs = ["10.1.3.0/24", "10.1.4.0/24"] }
+}
+sg-chain "tiers" {
+  internet -> asg.
+  asg.app -> 
+}
+asg "app" {
+  subnets = vpc.lab.app
+  instance_type = "t3.mi
+  image = "
+}
+rds "db" {
+  engine = "postgres"
+  version = "
+}
+)");
+  // The list opened two lines up gives the zones, not the vpc's attributes.
+  CHECK(labels(s.result("textDocument/completion", s.at(5, 4))) == std::vector<std::string>{"a", "b", "c", "d"});
+  CHECK(labels(s.result("textDocument/completion", s.at(10, 18))) == std::vector<std::string>{"app"});
+  CHECK(labels(s.result("textDocument/completion", s.at(11, 13))) ==
+        std::vector<std::string>{"internet", "asg.app", "rds.db"});
+  const auto types = labels(s.result("textDocument/completion", s.at(15, 24)));
+  CHECK(std::count(types.begin(), types.end(), "t3.micro") == 1);
+  CHECK(std::count(types.begin(), types.end(), "db.t3.micro") == 0);
+  CHECK(labels(s.result("textDocument/completion", s.at(16, 11))) ==
+        std::vector<std::string>{"al2", "al2023", "al2023-arm64", "ubuntu-22.04", "ubuntu-24.04"});
+  json versions = s.result("textDocument/completion", s.at(20, 13));
+  REQUIRE(!versions.empty());
+  CHECK(versions[0]["label"] == "18");  // the newest major of stdlib/engines.json
+  CHECK(versions[0]["insertText"] == "18");  // after the opening quote
 }
 
 TEST_CASE("code actions: did you mean, the corrected CIDR, a suppression comment", "[lsp]") {
