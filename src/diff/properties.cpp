@@ -89,13 +89,18 @@ ResourceView view_of(const aws::SecurityGroup& r) {
       .v;
 }
 ResourceView view_of(const aws::IngressRule& r) {
-  auto b = of("AWS::EC2::SecurityGroupIngress").add("GroupId", r.group).add("FromPort", r.from_port).add("ToPort", r.to_port);
+  auto b = of("AWS::EC2::SecurityGroupIngress")
+               .add("GroupId", r.group)
+               .add("IpProtocol", "tcp")
+               .add("FromPort", r.from_port)
+               .add("ToPort", r.to_port);
   if (!r.cidr.empty()) b.add("CidrIp", r.cidr);
   else b.add("SourceSecurityGroupId", r.source_group);
   return b.add("Description", r.description).v;
 }
 ResourceView view_of(const aws::LoadBalancer& r) {
   return of("AWS::ElasticLoadBalancingV2::LoadBalancer")
+      .add("Type", "application")
       .add("Scheme", r.internet_facing ? "internet-facing" : "internal")
       .add("Subnets", aws::Ids(r.subnets))
       .add("SecurityGroups", aws::Ids(r.security_groups))
@@ -106,6 +111,8 @@ ResourceView view_of(const aws::LoadBalancer& r) {
 ResourceView view_of(const aws::TargetGroup& r) {
   const model::HealthCheck& hc = r.health_check;
   return of("AWS::ElasticLoadBalancingV2::TargetGroup")
+      .add("TargetType", "instance")
+      .add("Protocol", "HTTP")
       .add("VpcId", r.vpc)
       .add("Port", r.port)
       .add("HealthCheckPath", hc.path)
@@ -174,6 +181,7 @@ ResourceView view_of(const aws::DbInstance& r) {
     b.add("AllocatedStorage", r.storage)
         .add("MultiAZ", flag(r.multi_az))
         .add("DBSubnetGroupName", r.subnet_group)
+        .add("StorageEncrypted", "true")
         .add("MasterUsername", r.master_username)
         .add_if("DBName", r.database)
         .add("BackupRetentionPeriod", r.backup_retention);
@@ -199,6 +207,7 @@ ResourceView view_of(const aws::CacheReplicationGroup& r) {
       .add("CacheSubnetGroupName", r.subnet_group)
       .add("SecurityGroupIds", aws::Ids({r.security_group}))
       .add("Port", r.port)
+      .add("AtRestEncryptionEnabled", "true")
       .add("TransitEncryptionEnabled", flag(r.transit_encryption))
       .add("Tags", tags(r.tags))
       .v;

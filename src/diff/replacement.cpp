@@ -7,14 +7,18 @@ namespace archc::diff {
 
 namespace {
 
-// Sorted by type, then property (a unit test holds it to that). Kept to
-// the properties whose entry in the CloudFormation resource reference reads
-// "Update requires: Replacement" without a condition, and the Terraform
-// attributes the AWS provider (5.x) documents as "forces new resource";
-// they were written from those references, not re-read page by page when
-// this table was made, so a property whose entry is conditional ("Some
-// interruptions" for some values) is left out rather than guessed.
+// Sorted by type, then property (a unit test holds it to that). The
+// properties whose entry in the CloudFormation resource reference reads
+// "Update requires: Replacement"; tests/diff/replacement_schema_test.py
+// holds them to the resource provider schemas cfn-lint ships
+// (createOnlyProperties), both ways over what the samples write. Of the
+// conditionally create-only properties, only Engine and
+// SourceDBInstanceIdentifier of a DB instance are here: every change archc
+// can make to them replaces it. The Terraform column is the AWS provider's
+// (5.x) attribute documented as "forces new resource", which no test here
+// can read.
 constexpr ReplacementRule kRules[] = {
+    {"AWS::AutoScaling::ScalingPolicy", "AutoScalingGroupName", "aws_autoscaling_policy.autoscaling_group_name"},
     {"AWS::EC2::NatGateway", "AllocationId", "aws_nat_gateway.allocation_id"},
     {"AWS::EC2::NatGateway", "SubnetId", "aws_nat_gateway.subnet_id"},
     {"AWS::EC2::Route", "DestinationCidrBlock", "aws_route.destination_cidr_block"},
@@ -29,6 +33,7 @@ constexpr ReplacementRule kRules[] = {
     {"AWS::EC2::SecurityGroupIngress", "CidrIp", ""},
     {"AWS::EC2::SecurityGroupIngress", "FromPort", ""},
     {"AWS::EC2::SecurityGroupIngress", "GroupId", "aws_vpc_security_group_ingress_rule.security_group_id"},
+    {"AWS::EC2::SecurityGroupIngress", "IpProtocol", ""},
     {"AWS::EC2::SecurityGroupIngress", "SourceSecurityGroupId", ""},
     {"AWS::EC2::SecurityGroupIngress", "ToPort", ""},
     {"AWS::EC2::Subnet", "AvailabilityZone", "aws_subnet.availability_zone"},
@@ -38,6 +43,8 @@ constexpr ReplacementRule kRules[] = {
     {"AWS::EC2::SubnetRouteTableAssociation", "SubnetId", "aws_route_table_association.subnet_id"},
     {"AWS::EC2::VPC", "CidrBlock", "aws_vpc.cidr_block"},
     {"AWS::EC2::VPCGatewayAttachment", "VpcId", "aws_internet_gateway_attachment.vpc_id"},
+    {"AWS::ElastiCache::ReplicationGroup", "AtRestEncryptionEnabled",
+     "aws_elasticache_replication_group.at_rest_encryption_enabled"},
     {"AWS::ElastiCache::ReplicationGroup", "CacheSubnetGroupName", "aws_elasticache_replication_group.subnet_group_name"},
     {"AWS::ElastiCache::ReplicationGroup", "Port", "aws_elasticache_replication_group.port"},
     {"AWS::ElastiCache::ReplicationGroup", "ReplicationGroupId",
@@ -45,7 +52,10 @@ constexpr ReplacementRule kRules[] = {
     {"AWS::ElastiCache::SubnetGroup", "CacheSubnetGroupName", "aws_elasticache_subnet_group.name"},
     {"AWS::ElasticLoadBalancingV2::Listener", "LoadBalancerArn", "aws_lb_listener.load_balancer_arn"},
     {"AWS::ElasticLoadBalancingV2::LoadBalancer", "Scheme", "aws_lb.internal"},
+    {"AWS::ElasticLoadBalancingV2::LoadBalancer", "Type", "aws_lb.load_balancer_type"},
     {"AWS::ElasticLoadBalancingV2::TargetGroup", "Port", "aws_lb_target_group.port"},
+    {"AWS::ElasticLoadBalancingV2::TargetGroup", "Protocol", "aws_lb_target_group.protocol"},
+    {"AWS::ElasticLoadBalancingV2::TargetGroup", "TargetType", "aws_lb_target_group.target_type"},
     {"AWS::ElasticLoadBalancingV2::TargetGroup", "VpcId", "aws_lb_target_group.vpc_id"},
     // DBSubnetGroupName replaces in CloudFormation; the provider moves the
     // instance to the new group in place.
@@ -54,6 +64,7 @@ constexpr ReplacementRule kRules[] = {
     {"AWS::RDS::DBInstance", "Engine", "aws_db_instance.engine"},
     {"AWS::RDS::DBInstance", "MasterUsername", "aws_db_instance.username"},
     {"AWS::RDS::DBInstance", "SourceDBInstanceIdentifier", "aws_db_instance.replicate_source_db"},
+    {"AWS::RDS::DBInstance", "StorageEncrypted", "aws_db_instance.storage_encrypted"},
 };
 
 auto key(const ReplacementRule& r) { return std::tie(r.type, r.property); }

@@ -7,6 +7,7 @@
 #include <regex>
 #include <set>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "cli_support.hpp"
@@ -52,6 +53,22 @@ TEST_CASE("the replacement table is sorted, and names properties archc writes", 
     INFO(rule.type << " " << rule.property);
     CHECK(written.count({std::string(rule.type), std::string(rule.property)}) == 1);
   }
+}
+
+TEST_CASE("docs/diff.md's replacement table is the table of replacement.cpp, row for row", "[diff]") {
+  const std::string doc = read(std::string(ARCHC_SOURCE_DIR) + "/docs/diff.md");
+  const auto begin = doc.find("## The replacement table");
+  REQUIRE(begin != std::string::npos);
+  const std::string section = doc.substr(begin, doc.find("\n## ", begin + 1) - begin);
+  std::vector<std::string> documented;
+  static const std::regex row(R"(\| `AWS::[^\n]*\|)");
+  for (auto it = std::sregex_iterator(section.begin(), section.end(), row); it != std::sregex_iterator(); ++it)
+    documented.push_back(it->str());
+  std::vector<std::string> declared;
+  for (const auto& r : diff::replacement_rules())
+    declared.push_back(fmt::format("| `{}` | `{}` | {} |", r.type, r.property,
+                                   r.terraform.empty() ? "—" : fmt::format("`{}`", r.terraform)));
+  CHECK(documented == declared);
 }
 
 TEST_CASE("the replacement rules of the issue's examples", "[diff]") {
