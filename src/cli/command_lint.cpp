@@ -1,8 +1,7 @@
 // `archc lint`: the check plus every warning, in a format for people, tools
 // or CI. Formats and suppression live in src/lint; this file only parses the
 // command line.
-#include <unistd.h>
-
+#include <algorithm>
 #include <iostream>
 #include <optional>
 
@@ -94,8 +93,8 @@ Registered add_lint_command(CLI::App& app, const GlobalOptions& global) {
   cmd->add_option("--output-file", o->output_file, "The file the one --format (or text) is written to");
   cmd->add_flag("--werror", o->werror, "Exit with status 1 when there are warnings");
   cmd->add_option("--base-dir", o->base_dir,
-                  "sarif, github, junit and gitlab: the repository root that paths are relative to (default: the root of the "
-                  "git work tree holding the working directory, else the working directory)")
+                  "sarif, github, junit and gitlab: the repository root that paths are relative to (default: the "
+                  "root of the git work tree holding the working directory, else the working directory)")
       ->check(CLI::ExistingDirectory);
   add_target_option(*cmd, o->target,
                     "cloudformation (default) or terraform: the target whose own limits are checked too "

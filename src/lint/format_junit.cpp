@@ -64,8 +64,9 @@ class JunitFormat : public Format {
     for (const auto& d : f.diags.all()) {
       std::string body = fmt::format("{}: {}[{}]: {}", place(path, d.range), severity_name(d.severity()), d.id(),
                                      d.message);
-      for (const auto& n : d.notes) body += n.range.valid() ? fmt::format("\nnote: {}: {}", place(path, n.range), n.message)
-                                                            : fmt::format("\nnote: {}", n.message);
+      for (const auto& n : d.notes)
+        body += n.range.valid() ? fmt::format("\nnote: {}: {}", place(path, n.range), n.message)
+                                : fmt::format("\nnote: {}", n.message);
       cases += fmt::format(
           "    <testcase name=\"{} at {}:{}\" classname=\"{}\" time=\"0\">\n"
           "      <failure type=\"{}\" message=\"{}\">{}</failure>\n"

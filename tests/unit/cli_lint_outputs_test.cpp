@@ -49,7 +49,8 @@ TEST_CASE("lint refuses conflicting outputs before it lints, and writes nothing"
     CHECK(dir.entries() == std::vector<std::string>{"site.arch"});
   };
   refused("--format xml", "--format xml: unknown format `xml` (text, json, sarif, github, junit or gitlab)");
-  refused("--format xml:out.xml", "--format xml:out.xml: unknown format `xml` (text, json, sarif, github, junit or gitlab)");
+  refused("--format xml:out.xml",
+          "--format xml:out.xml: unknown format `xml` (text, json, sarif, github, junit or gitlab)");
   refused("--format sarif:", "--format sarif:: no file after `:` (FORMAT:PATH)");
   refused("--format text --format json",
           "--format text and --format json both write to standard output; give all but one a file as FORMAT:PATH");

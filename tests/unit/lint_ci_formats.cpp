@@ -51,10 +51,10 @@ std::string print(const Run& run, Make make, bool with_failure) {
   return out.str();
 }
 std::string junit_of(const Run& run, bool with_failure = false) {
-  return print(
-      run,
-      [](std::ostream& out) { return archc::lint::junit_format(out, archc::lint::RepositoryPaths("/repo"), kTimestamp); },
-      with_failure);
+  const auto make = [](std::ostream& out) {
+    return archc::lint::junit_format(out, archc::lint::RepositoryPaths("/repo"), kTimestamp);
+  };
+  return print(run, make, with_failure);
 }
 std::string gitlab_of(const Run& run, bool with_failure = false) {
   return print(
@@ -174,8 +174,8 @@ TEST_CASE("junit and gitlab say what was over the error limit", "[lint][junit][g
   const std::string junit = junit_of(run);
   CHECK(junit.find("tests=\"2\" failures=\"2\" errors=\"0\"") != std::string::npos);
   CHECK(junit.find("<testcase name=\"diagnostics not shown\" classname=\"many.arch\" time=\"0\">\n"
-                   "      <failure type=\"error\" message=\"/repo/many.arch: too many errors: 5 more not shown (--error-limit 0 "
-                   "shows all)\">") != std::string::npos);
+                   "      <failure type=\"error\" message=\"/repo/many.arch: too many errors: 5 more not shown "
+                   "(--error-limit 0 shows all)\">") != std::string::npos);
   const auto issues = nlohmann::json::parse(gitlab_of(run));
   REQUIRE(issues.size() == 2);
   CHECK(issues[1]["check_name"] == "diagnostics-not-shown");
