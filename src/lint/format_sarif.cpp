@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "lint/fingerprint.hpp"
 #include "lint/formats.hpp"
 #include "source/json_text.hpp"
 
@@ -57,23 +58,6 @@ ordered_json fix(const std::string& uri, const FixIt& f) {
                                                     {"replacements", ordered_json::array({replacement})}}})}};
 }
 
-// The source text under `r`, as the fingerprint holds it: not its line,
-// which an edit elsewhere on the line changes, nor its place. At most
-// kFingerprintTextBytes bytes, so that a huge range costs no more than a
-// short one.
-constexpr std::size_t kFingerprintTextBytes = 1024;
-std::string_view range_text(const SourceRange& r) {
-  if (!r.valid()) return {};
-  return r.file->text().substr(r.begin.offset, std::min<std::size_t>(r.end.offset - r.begin.offset, kFingerprintTextBytes));
-}
-
-// 64-bit FNV-1a: stable across runs and platforms, unlike std::hash.
-std::string fingerprint(std::string_view text) {
-  std::uint64_t h = 0xcbf29ce484222325ull;
-  for (unsigned char c : text) h = (h ^ c) * 0x100000001b3ull;
-  return fmt::format("{:016x}", h);
-}
-
 ordered_json rules_json() {
   ordered_json rules = ordered_json::array();
   for (const auto& r : kRules) {
@@ -118,7 +102,7 @@ class SarifFormat : public Format {
         loc["message"] = {{"text", n.message}};
         related.push_back(std::move(loc));
       }
-      const std::string key = fingerprint(fmt::format("{}\n{}\n{}", d.id(), d.message, range_text(d.range)));
+      const std::string key = diagnostic_key(d);
       ordered_json result = {{"ruleId", d.id()}, {"ruleIndex", static_cast<std::size_t>(d.rule)}};
       result["level"] = severity_name(d.severity());
       result["message"] = {{"text", text}};

@@ -8,6 +8,7 @@
 #include <memory>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "lint/lint.hpp"
 #include "lint/repository_paths.hpp"
@@ -39,5 +40,18 @@ std::unique_ptr<Format> sarif_format(std::ostream& out, RepositoryPaths paths);
 // GitHub Actions workflow commands (::error / ::warning), one per line; file
 // paths relative to the repository root of `paths`, as for SARIF.
 std::unique_ptr<Format> github_format(std::ostream& out, RepositoryPaths paths);
+// JUnit XML (the Ant schema, as GitLab and Jenkins read it): a <testsuite>
+// per file, a failed <testcase> per diagnostic; paths relative to the
+// repository root of `paths`, as for SARIF. `timestamp` is each suite's
+// `timestamp` attribute, the time of the run in UTC as the schema wants it:
+// YYYY-MM-DDTHH:MM:SS, without a zone.
+std::unique_ptr<Format> junit_format(std::ostream& out, RepositoryPaths paths, std::string timestamp);
+// GitLab Code Quality JSON: an array of issues with unique fingerprints;
+// paths relative to the repository root of `paths`, as for SARIF.
+std::unique_ptr<Format> gitlab_format(std::ostream& out, RepositoryPaths paths);
+
+// Every format of `formats` given each file, in order: one lint for several
+// reports.
+std::unique_ptr<Format> all_formats(std::vector<std::unique_ptr<Format>> formats);
 
 }  // namespace archc::lint

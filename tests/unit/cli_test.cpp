@@ -199,7 +199,7 @@ TEST_CASE("lint reads a file whose name is not UTF-8 and writes it with U+FFFD",
   // A mistake in a file named with a lone continuation byte, in every format.
   const std::string broken = dir / "bad\x80.arch";
   write(broken, "vpc \"v\" { cidr = 5 }\n");
-  for (const char* format : {"text", "json", "sarif", "github"}) {
+  for (const char* format : {"text", "json", "sarif", "github", "junit", "gitlab"}) {
     INFO(format);
     const Run r = archc(fmt::format("lint --format {} --base-dir {} {}", format, quote(dir / ""), quote(broken)));
     CHECK(r.status == 1);
