@@ -19,8 +19,8 @@ given as their binary (input `archc`, variable `ARCHC`).
       exist, the Code Quality report holds the error at its line, and both
       validate as tests/lint's format tests validate them.
 
-Without bash, sh or the validators' tools the test is skipped (exit 77),
-and fails when CI=true.
+Without bash, sh, git or the validators' tools (jsonschema, xmllint) the
+test is skipped (exit 77), and fails when CI=true.
 """
 import json
 import os
@@ -34,7 +34,9 @@ import yaml
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, ".."))
+sys.path.insert(0, os.path.join(HERE, "..", "lint"))
 from missing_tool import missing  # noqa: E402
+import validate_reports  # noqa: E402
 
 EXPRESSION = re.compile(r"\$\{\{\s*(.*?)\s*\}\}")
 failures = []
@@ -72,7 +74,7 @@ def substitute(value, inputs):
     return EXPRESSION.sub(one, str(value))
 
 
-def run_action(archc, source, tmp):
+def run_action(archc, source, tmp, sarif_validator, gitlab_validator):
     with open(os.path.join(source, "action.yml")) as f:
         action = yaml.safe_load(f)
     check(action["runs"]["using"] == "composite", "action.yml is not a composite action")
@@ -104,10 +106,10 @@ def run_action(archc, source, tmp):
     results = sarif["runs"][0]["results"]
     check(any(r["ruleId"] == rule and r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == bad
               for r in results), f"the SARIF log has no {rule} in {bad}")
-    return validate("sarif", sarif_path)
+    validate(validate_reports.check_sarif, sarif, sarif_validator, sarif_path)
 
 
-def run_gitlab(archc, source, tmp):
+def run_gitlab(archc, source, tmp, sarif_validator, gitlab_validator):
     with open(os.path.join(source, "templates", "archc.gitlab-ci.yml")) as f:
         job = yaml.safe_load(f)["archc-lint"]
     root, (bad, place, rule) = project(source, tmp)
@@ -123,26 +125,23 @@ def run_gitlab(archc, source, tmp):
     for path in (quality, junit):
         check(os.path.exists(path), f"{path} was not written")
     if failures:
-        return 1
+        return
     with open(quality) as f:
         issues = json.load(f)
     check(any(i["check_name"] == rule and i["location"]["path"] == bad
               and i["location"]["lines"]["begin"] == int(place.split(":")[0]) for i in issues),
           f"the Code Quality report has no {rule} at {bad}:{place}")
-    status = validate("gitlab", quality)
-    return status or validate("junit", junit)
+    validate(validate_reports.check_gitlab, issues, gitlab_validator, quality)
+    validate(validate_reports.check_junit, junit, junit)
 
 
-def validate(fmt, path):
-    """The validation of tests/lint's format tests, on one file."""
-    r = subprocess.run([sys.executable, os.path.join(HERE, "..", "lint", "validate.py"), fmt, path],
-                       capture_output=True, text=True)
-    print(r.stdout, end="")
-    print(r.stderr, end="", file=sys.stderr)
-    if r.returncode == 77:
-        return 77
-    check(r.returncode == 0, f"{path} does not validate as {fmt}")
-    return 0
+def validate(check_report, *args):
+    """One report through tests/lint's validation (validate_reports.py)."""
+    try:
+        return check_report(*args)
+    except validate_reports.Failure as e:
+        check(False, str(e))
+        return None
 
 
 def main():
@@ -152,12 +151,13 @@ def main():
     for tool in ("bash", "sh", "git"):
         if shutil.which(tool) is None:
             return missing(f"{tool} is not installed")
+    found = validate_reports.validators()
+    if isinstance(found, int):
+        return found
     with tempfile.TemporaryDirectory() as tmp:
-        status = (run_action if which == "action" else run_gitlab)(archc, source, tmp)
+        (run_action if which == "action" else run_gitlab)(archc, source, tmp, *found)
     if failures:
         return 1
-    if status == 77:
-        return missing("a validator of tests/lint is missing")
     print(f"{which}: ok")
     return 0
 

@@ -123,16 +123,19 @@ class Reports:
         self.junit = ET.parse(self.paths["junit"]).getroot()
 
 
-def validate(reports, sarif_validator, gitlab_validator):
-    what = reports.what
-    errors = sorted(sarif_validator.iter_errors(reports.sarif), key=str)
+def check_sarif(sarif, validator, what):
+    """The SARIF schema and GitHub's upload rules; returns the results per URI."""
+    errors = sorted(validator.iter_errors(sarif), key=str)
     check(not errors, f"{what}: SARIF schema: {errors[0].message if errors else ''}")
-    per_uri = github_rules(reports.sarif)
+    return github_rules(sarif)
 
-    xsd = subprocess.run(["xmllint", "--noout", "--schema", os.path.join(SCHEMAS, "JUnit.xsd"),
-                          reports.paths["junit"]], capture_output=True, text=True)
+
+def check_junit(path, what):
+    """The Ant JUnit XSD and the counts; returns the failures per suite (file)."""
+    xsd = subprocess.run(["xmllint", "--noout", "--schema", os.path.join(SCHEMAS, "JUnit.xsd"), path],
+                         capture_output=True, text=True)
     check(xsd.returncode == 0, f"{what}: JUnit schema: {xsd.stderr}")
-    root = reports.junit
+    root = ET.parse(path).getroot()
     check(root.tag == "testsuites", f"{what}: root <{root.tag}>")
     failures_per_suite = {}
     for suite in root.findall("testsuite"):
@@ -147,16 +150,27 @@ def validate(reports, sarif_validator, gitlab_validator):
             check(f.text and f.get("message"), f"{what}: a failure without text")
         failures_per_suite[suite.get("name")] = sum(1 for c in cases if c.find("failure") is not None and
                                                     c.get("name") != "diagnostics not shown")
+    return failures_per_suite
 
-    errors = sorted(gitlab_validator.iter_errors(reports.gitlab), key=str)
+
+def check_gitlab(issues, validator, what):
+    """The Code Quality schema and unique fingerprints; returns the issues per path."""
+    errors = sorted(validator.iter_errors(issues), key=str)
     check(not errors, f"{what}: Code Quality schema: {errors[0].message if errors else ''}")
-    fingerprints = [i["fingerprint"] for i in reports.gitlab]
+    fingerprints = [i["fingerprint"] for i in issues]
     check(len(fingerprints) == len(set(fingerprints)), f"{what}: Code Quality fingerprints repeat")
     issues_per_path = {}
-    for i in reports.gitlab:
+    for i in issues:
         if i["check_name"] not in ("diagnostics-not-shown", "not-linted"):
             issues_per_path[i["location"]["path"]] = issues_per_path.get(i["location"]["path"], 0) + 1
+    return issues_per_path
 
+
+def validate(reports, sarif_validator, gitlab_validator):
+    what = reports.what
+    per_uri = check_sarif(reports.sarif, sarif_validator, what)
+    failures_per_suite = check_junit(reports.paths["junit"], what)
+    issues_per_path = check_gitlab(reports.gitlab, gitlab_validator, what)
     sarif_counts = {unquote(u): n for u, n in per_uri.items()}
     check({p: n for p, n in failures_per_suite.items() if n} == sarif_counts,
           f"{what}: JUnit failures {failures_per_suite} differ from SARIF results {sarif_counts}")
@@ -164,8 +178,9 @@ def validate(reports, sarif_validator, gitlab_validator):
           f"{what}: Code Quality issues {issues_per_path} differ from SARIF results {sarif_counts}")
 
 
-def main():
-    archc, root = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+def validators():
+    """(SARIF validator, Code Quality validator), or the exit status of
+    missing() when jsonschema or xmllint is not there."""
     try:
         import jsonschema
     except ImportError:
@@ -176,6 +191,15 @@ def main():
         sarif_validator = jsonschema.Draft4Validator(json.load(f))
     with open(os.path.join(SCHEMAS, "gitlab-code-quality.schema.json"), encoding="utf-8") as f:
         gitlab_validator = jsonschema.Draft7Validator(json.load(f))
+    return sarif_validator, gitlab_validator
+
+
+def main():
+    archc, root = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+    found = validators()
+    if isinstance(found, int):
+        return found
+    sarif_validator, gitlab_validator = found
 
     samples = sorted(f"samples/{n}" for n in os.listdir(os.path.join(root, "samples")) if n.endswith(".arch"))
     mistakes = sorted(f"samples/mistakes/{n}" for n in os.listdir(os.path.join(root, "samples", "mistakes"))
