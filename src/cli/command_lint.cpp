@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "cli/input_files.hpp"
 #include "cli/standard_output.hpp"
 #include "lint/formats.hpp"
 #include "lint/lint.hpp"
@@ -39,14 +40,15 @@ std::unique_ptr<lint::Format> make_format(const LintOptions& o, const lint::Repo
 }
 
 int run_lint(const LintOptions& o, const GlobalOptions& global) {
-  if (!reads_stdin_once(o.files)) return kExitUsage;
+  const InputFiles inputs = expand_inputs(o.files);
+  if (!reads_stdin_once(inputs.files)) return kExitUsage;
   const auto paths = lint::RepositoryPaths::find(o.base_dir);
   StandardOutput out;
   const auto format = make_format(o, paths, out.stream(), global.color);
-  int status = kExitOk;
+  int status = inputs.failed ? kExitUsage : kExitOk;
   bool errors = false, warnings = false;
   // One file at a time: its compilation is freed before the next is read.
-  for (const auto& file : o.files) {
+  for (const auto& file : inputs.files) {
     const std::string& path = file == "-" ? global.stdin_filename : file;
     if (repository_relative(o.format) && !paths.relative(path)) {
       const std::string why = fmt::format(
@@ -82,7 +84,7 @@ int run_lint(const LintOptions& o, const GlobalOptions& global) {
 Registered add_lint_command(CLI::App& app, const GlobalOptions& global) {
   auto o = std::make_shared<LintOptions>();
   auto* cmd = app.add_subcommand("lint", "Check FILEs and report every error and warning, for people or CI");
-  cmd->add_option("FILE", o->files, "The .arch files (-: standard input)")->required();
+  cmd->add_option("FILE", o->files, "The .arch files (-: standard input; a directory: every *.arch under it)")->required();
   cmd->add_option("--format", o->format, "text (default), json, sarif or github")
       ->check(CLI::IsMember({"text", "json", "sarif", "github"}));
   cmd->add_flag("--werror", o->werror, "Exit with status 1 when there are warnings");
