@@ -78,6 +78,7 @@ int run(int argc, char** argv) {
          "Set a warning rule's level: off, warning or error, over the nearest .archc.yaml; "
          "ID=LEVEL[,ID=LEVEL...], repeatable, the last for a rule wins (docs/cli.md, Rule levels)")
       ->type_name("ID=LEVEL")
+      ->allow_extra_args(false)  // one value each time: `--rule single-nat=off site.arch` leaves FILE alone
       ->check(CLI::Validator(
           [](const std::string& setting) {
             archc::RuleLevels scratch;

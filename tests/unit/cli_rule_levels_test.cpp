@@ -38,6 +38,10 @@ TEST_CASE("--rule turns a warning off or makes it an error", "[cli][rules]") {
   run = archc("check a.arch --rule unused-variable=off", dir / "");
   CHECK(run.status == 0);
   CHECK(run.err.empty());
+  // One value each time: a FILE after it is a FILE.
+  run = archc("check --rule unused-variable=off a.arch", dir / "");
+  CHECK(run.status == 0);
+  CHECK(run.err.empty());
   run = archc("--rule unused-variable=error check a.arch", dir / "");
   CHECK(run.status == 1);
   CHECK(run.err == kError);
