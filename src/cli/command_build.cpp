@@ -1,7 +1,9 @@
 #include <unistd.h>
 
+#include <algorithm>
 #include <iostream>
 #include <optional>
+#include <string_view>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -22,8 +24,13 @@ struct BuildOptions {
   CLI::Option* target_option = nullptr;  // not given: the target follows OUT
 };
 
-bool ends_with(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+// Whether `s` ends in the lowercase ASCII `suffix`, in any case: `MAIN.TF.JSON`
+// is as much Terraform as `main.tf.json` (a case-insensitive file system
+// holds either).
+bool ends_with_ignoring_case(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() &&
+         std::equal(suffix.begin(), suffix.end(), s.end() - static_cast<std::ptrdiff_t>(suffix.size()),
+                    [](char want, char c) { return want == (c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c); });
 }
 
 int run_build(const BuildOptions& o, const GlobalOptions& global) {
@@ -40,7 +47,7 @@ int run_build(const BuildOptions& o, const GlobalOptions& global) {
   auto c = load(o.file, global);
   if (!c) return kExitUsage;
   const Target target = o.target_option->count() > 0   ? o.target
-                        : ends_with(o.out, ".tf.json") ? Target::kTerraform
+                        : ends_with_ignoring_case(o.out, ".tf.json") ? Target::kTerraform
                                                        : Target::kCloudFormation;
   // Only a model without errors lowers; the target's own limits come with
   // the other diagnostics.
@@ -74,7 +81,7 @@ Registered add_build_command(CLI::App& app, const GlobalOptions& global) {
       ->check([](const std::string& out) { return out.empty() ? std::string("an empty path names no file") : ""; });
   o->target_option = add_target_option(
       *cmd, o->target,
-      "cloudformation or terraform (default: terraform when OUT ends in .tf.json, else cloudformation)");
+      "cloudformation or terraform (default: terraform when OUT ends in .tf.json, in any case, else cloudformation)");
   cmd->footer(
       "Examples:\n"
       "  archc build samples/lab-vpc.arch -o stack.yaml\n"

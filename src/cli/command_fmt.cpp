@@ -12,6 +12,8 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/input_files.hpp"
+#include "cli/terminal_width.hpp"
 #include "cli/standard_output.hpp"
 #include "driver/output_file.hpp"
 #include "format/format.hpp"
@@ -44,7 +46,8 @@ int format_one(const std::string& file, const FmtOptions& o, const GlobalOptions
   std::optional<std::string> formatted = format::format_file(source, diags);
   if (!formatted) {
     const bool color = wants_color(STDERR_FILENO, global.color);
-    for (const auto& d : diags.all()) std::cerr << render_text(d, color) << '\n';
+    const std::size_t columns = terminal_columns(STDERR_FILENO);
+    for (const auto& d : diags.all()) std::cerr << render_text(d, color, columns) << '\n';
     if (const std::string omitted = render_omitted(path, diags); !omitted.empty()) std::cerr << omitted << '\n';
     std::cerr << render_summary(path, diags.error_count(), diags.warning_count()) << '\n';
     return kExitDiagnostics;
@@ -82,7 +85,9 @@ Registered add_fmt_command(CLI::App& app, const GlobalOptions& global) {
   auto o = std::make_shared<FmtOptions>();
   auto* cmd = app.add_subcommand(
       "fmt", "Rewrite FILEs in the canonical layout and print the names of those that changed");
-  cmd->add_option("FILE", o->files, "The .arch files (-: standard input, formatted to standard output)")
+  cmd->add_option("FILE", o->files,
+                  "The .arch files (-: standard input, formatted to standard output; a directory: every *.arch "
+                  "under it)")
       ->required();
   cmd->add_flag("--check", o->check, "Write nothing: list the files that would change, exit 1 if any");
   cmd->add_flag("--diff", o->diff, "Print a unified diff of each change too");
@@ -93,10 +98,11 @@ Registered add_fmt_command(CLI::App& app, const GlobalOptions& global) {
       "  archc fmt - < site.arch\n"
       "A file with a syntax error is left as it is (exit 1). See docs/fmt.md for the layout.");
   return {cmd, [o, &global] {
-            if (!reads_stdin_once(o->files)) return kExitUsage;
+            const InputFiles inputs = expand_inputs(o->files);
+            if (!reads_stdin_once(inputs.files)) return kExitUsage;
             StandardOutput out;
-            int status = kExitOk;
-            for (const auto& file : o->files) status = std::max(status, format_one(file, *o, global, out.stream()));
+            int status = inputs.failed ? kExitUsage : kExitOk;
+            for (const auto& file : inputs.files) status = std::max(status, format_one(file, *o, global, out.stream()));
             return out.finish() ? status : kExitUsage;
           }};
 }

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "cli/input_files.hpp"
 #include "cli/lint_outputs.hpp"
 #include "cli/standard_output.hpp"
 #include "lint/lint.hpp"
@@ -28,14 +29,15 @@ struct LintOptions {
 };
 
 int run_lint(const LintOptions& o, const GlobalOptions& global) {
-  if (!reads_stdin_once(o.files)) return kExitUsage;
+  const InputFiles inputs = expand_inputs(o.files);
+  if (!reads_stdin_once(inputs.files)) return kExitUsage;
   std::string error;
   const auto outputs = parse_lint_outputs(o.formats, o.output_file, error);
   if (!outputs) {
     std::cerr << "archc: error: " << error << '\n';
     return kExitUsage;
   }
-  if (const auto why = output_over_input(*outputs, o.files)) {
+  if (const auto why = output_over_input(*outputs, inputs.files)) {
     std::cerr << "archc: error: " << *why << '\n';
     return kExitUsage;
   }
@@ -46,10 +48,10 @@ int run_lint(const LintOptions& o, const GlobalOptions& global) {
   StandardOutput out;
   LintReports reports(*outputs, paths, out, global.color);
   lint::Format* const format = &reports.format();
-  int status = kExitOk;
+  int status = inputs.failed ? kExitUsage : kExitOk;
   bool errors = false, warnings = false;
   // One file at a time: its compilation is freed before the next is read.
-  for (const auto& file : o.files) {
+  for (const auto& file : inputs.files) {
     const std::string& path = file == "-" ? global.stdin_filename : file;
     if (relative != outputs->end() && !paths.relative(path)) {
       const std::string why = fmt::format(
@@ -85,7 +87,7 @@ int run_lint(const LintOptions& o, const GlobalOptions& global) {
 Registered add_lint_command(CLI::App& app, const GlobalOptions& global) {
   auto o = std::make_shared<LintOptions>();
   auto* cmd = app.add_subcommand("lint", "Check FILEs and report every error and warning, for people or CI");
-  cmd->add_option("FILE", o->files, "The .arch files (-: standard input)")->required();
+  cmd->add_option("FILE", o->files, "The .arch files (-: standard input; a directory: every *.arch under it)")->required();
   cmd->add_option("--format", o->formats,
                   "FORMAT or FORMAT:PATH, once or more: text (default), json, sarif, github, junit or gitlab; "
                   "PATH is the file it is written to (default: standard output)")

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "driver/compilation.hpp"
+#include "source/rule_levels.hpp"
 
 namespace CLI {
 class App;
@@ -29,6 +30,7 @@ struct GlobalOptions {
   std::size_t error_limit = kDefaultErrorLimit;  // per file; 0: no limit
   ColorMode color = ColorMode::Auto;
   std::string stdin_filename = "<stdin>";  // FILE `-` in messages and lint output
+  RuleLevels rule_levels;  // --rule: over every config file's
 };
 
 using Command = std::function<int()>;
@@ -69,8 +71,10 @@ void check_target_limits(Compilation& c, Target target);
 
 // Reads and compiles a file (`-`: standard input, named
 // global.stdin_filename), keeping its first global.error_limit errors (0:
-// all); prints an I/O error and returns null when it cannot be read, the
-// message also in `*error` when given.
+// all), with the rule levels of its config file and the command line
+// (rule_config.hpp); prints an I/O error, or the errors of its config file,
+// and returns null when it cannot be read or its config has errors, the
+// message also in `*error` when given. A directory is refused by name.
 std::unique_ptr<Compilation> load(const std::string& path, const GlobalOptions& global, std::string* error = nullptr);
 // False, after printing why, when `files` names standard input (`-`) more
 // than once: the first would read it all, the others nothing.

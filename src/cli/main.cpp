@@ -11,6 +11,7 @@
 #include <spdlog/spdlog.h>
 
 #include "cli/commands.hpp"
+#include "cli/rule_config.hpp"
 
 namespace {
 
@@ -69,6 +70,23 @@ int run(int argc, char** argv) {
       ->capture_default_str()
       ->check([](const std::string& name) { return name.empty() ? std::string("an empty name names nothing") : ""; });
 
+  // Each value is set as it is parsed, so a later one for the same rule wins.
+  app.add_option_function<std::vector<std::string>>(
+         "--rule",
+         [&global](const std::vector<std::string>& settings) {
+           for (const auto& s : settings) add_rule_setting(s, global.rule_levels);  // checked below
+         },
+         "Set a warning rule's level: off, warning or error, over the nearest .archc.yaml; "
+         "ID=LEVEL[,ID=LEVEL...], repeatable, the last for a rule wins (docs/cli.md, Rule levels)")
+      ->type_name("ID=LEVEL")
+      ->allow_extra_args(false)  // one value each time: `--rule single-nat=off site.arch` leaves FILE alone
+      ->check(CLI::Validator(
+          [](const std::string& setting) {
+            archc::RuleLevels scratch;
+            return add_rule_setting(setting, scratch);
+          },
+          "", "rule level"));
+
   const Registered commands[] = {add_build_command(app, global), add_check_command(app, global),
                                  add_lint_command(app, global), add_plan_command(app, global),
                                  add_diff_command(app, global),
@@ -77,7 +95,8 @@ int run(int argc, char** argv) {
   for (const auto& c : commands)
     c.app->footer(c.app->get_footer() +
                   fmt::format("\n\nGlobal options, before or after the command: -v, --verbose; --error-limit N "
-                              "(default {}, 0: no limit); --color auto|always|never; --stdin-filename NAME. FILE - reads standard "
+                              "(default {}, 0: no limit); --color auto|always|never; --stdin-filename NAME; --rule ID=LEVEL. "
+                              "FILE - reads standard "
                               "input. See archc --help.",
                               archc::kDefaultErrorLimit));
 

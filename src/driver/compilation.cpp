@@ -47,9 +47,12 @@ std::optional<std::string> read_file(const std::string& path, std::string& error
   return text;
 }
 
-std::unique_ptr<Compilation> compile_text(std::string path, std::string text, std::size_t error_limit) {
+std::unique_ptr<Compilation> compile_text(std::string path, std::string text, std::size_t error_limit,
+                                          const RuleLevels& levels) {
   auto c = std::make_unique<Compilation>();
+  c->levels = levels;
   c->diags = Diagnostics(error_limit, error_limit);
+  c->diags.set_levels(&c->levels);
   const bool too_big = text.size() > SourceFile::kMaxBytes;
   if (too_big) text.resize(SourceFile::kMaxBytes);
   c->source = std::make_unique<SourceFile>(std::move(path), std::move(text));

@@ -29,6 +29,8 @@ struct Compilation {
   // warning as it was reported (set once the file is parsed).
   std::vector<Suppression> suppressions;
   std::optional<Silencer> silencer;
+  // The level of each rule in this run, which diags gives each diagnostic.
+  RuleLevels levels;
   Diagnostics diags;
   // No error before the checks: they saw the whole file, so a warning they
   // did not give is one the file does not have.
@@ -56,7 +58,9 @@ inline constexpr std::size_t kDefaultErrorLimit = 100;
 // counted, but only the first `error_limit` errors found, and as many
 // warnings, are kept (0: all; see Diagnostics). A warning that an
 // `# archc:ignore` comment silences is counted as suppressed, not kept.
+// `levels` turns warning rules off or makes them errors (docs/cli.md, "Rule
+// levels"); by default every rule is as rules.def declares it.
 std::unique_ptr<Compilation> compile_text(std::string path, std::string text,
-                                          std::size_t error_limit = kDefaultErrorLimit);
+                                          std::size_t error_limit = kDefaultErrorLimit, const RuleLevels& levels = {});
 
 }  // namespace archc

@@ -10,6 +10,7 @@ LintedFile lint_compilation(const Compilation& c) {
   // same limit holds for the unused-suppression warnings added here.
   LintedFile out;
   out.diags = Diagnostics(0, c.diags.error_limit());
+  out.diags.set_levels(c.diags.levels());  // for the unused-suppression warnings added here
   out.path = c.source->path();
   for (const auto& d : c.diags.all()) {
     Diagnostic& kept = out.diags.add(d);

@@ -11,7 +11,13 @@
 namespace archc {
 
 Diagnostic& Diagnostics::report(Rule rule, SourceRange range, std::string message) {
-  return add({rule, range, std::move(message), {}, {}});
+  const std::optional<Severity> severity = severity_of(rule);
+  Diagnostic* slot = place(rule, range, severity);
+  if (!slot) {
+    omitted_scratch_ = {rule, range, std::move(message), {}, {}, severity};  // frees what the previous one held
+    return omitted_scratch_;
+  }
+  return fill(*slot, {rule, range, std::move(message), {}, {}, severity});
 }
 
 void clip(std::string& text) {
@@ -23,12 +29,14 @@ void clip(std::string& text) {
   text = text.substr(0, head) + std::string(kCut) + text.substr(tail);
 }
 
-Diagnostic* Diagnostics::place(Rule rule, const SourceRange& range) {
-  const bool error = rule_info(rule).severity == Severity::Error;
-  if (!error && filter_ && filter_->silence(rule, range)) {
+Diagnostic* Diagnostics::place(Rule rule, const SourceRange& range, std::optional<Severity> severity) {
+  // Asked first, so that a comment silencing a rule that is off is used.
+  if (rule_info(rule).severity == Severity::Warning && filter_ && filter_->silence(rule, range)) {
     ++suppressed_;
     return nullptr;
   }
+  if (!severity) return nullptr;
+  const bool error = *severity == Severity::Error;
   const std::size_t count = ++(error ? errors_ : warnings_);
   std::size_t& omitted = error ? omitted_errors_ : omitted_warnings_;
   const std::size_t limit = error ? error_limit_ : warning_limit_;
@@ -60,7 +68,7 @@ Diagnostic& Diagnostics::fill(Diagnostic& slot, Diagnostic d) {
 }
 
 Diagnostic& Diagnostics::add(Diagnostic d) {
-  Diagnostic* slot = place(d.rule, d.range);
+  Diagnostic* slot = place(d.rule, d.range, d.severity());
   if (!slot) {
     omitted_scratch_ = std::move(d);  // frees what the previous one held
     return omitted_scratch_;
@@ -102,15 +110,21 @@ struct Painter {
   }
 };
 
-void render_snippet(std::string& out, const SourceRange& r, const char* caret_style, const Painter& paint) {
+void render_snippet(std::string& out, const SourceRange& r, const char* caret_style, const Painter& paint,
+                    std::size_t terminal_columns) {
   const SourceFile& f = *r.file;
   const std::string_view line = f.line_text(r.begin.line);
   // Byte offsets of the range inside its first line; a range over several
   // lines is marked to the end of the first.
   const std::size_t begin = r.begin.offset - static_cast<std::size_t>(line.data() - f.text().data());
   const std::size_t end = r.end.line == r.begin.line ? begin + (r.end.offset - r.begin.offset) : line.size();
-  const LineEcho echo = echo_line(line, begin, end);
   const std::string gutter_num = std::to_string(r.begin.line);
+  // The gutter (`12 | `) and a `...` at each end take from the terminal's width.
+  const std::size_t taken = gutter_num.size() + 3 + 2 * 3;
+  const LineEcho echo = echo_line(line, begin, end,
+                                  terminal_columns == 0 ? kEchoColumns
+                                  : terminal_columns > taken ? terminal_columns - taken
+                                                             : 0);  // echo_line's least width
   const std::string pad(gutter_num.size(), ' ');
   out += fmt::format("{} {}\n", pad, paint(kBlue, "|"));
   out += fmt::format("{} {} {}\n", paint(kBlue, gutter_num), paint(kBlue, "|"), echo.text);
@@ -160,18 +174,18 @@ std::string render_omitted(const std::string& raw_path, const Diagnostics& diags
   return {};
 }
 
-std::string render_text(const Diagnostic& d, bool color) {
+std::string render_text(const Diagnostic& d, bool color, std::size_t terminal_columns) {
   Painter paint{color};
   const char* style = d.severity() == Severity::Error ? kRed : kYellow;
   std::string out;
   std::string head = fmt::format("{}[{}]", severity_name(d.severity()), d.id());
   if (d.range.valid()) out += paint(kBold, location(d.range) + ": ");
   out += paint(style, head) + paint(kBold, ": " + printable(d.message)) + "\n";
-  if (d.range.valid()) render_snippet(out, d.range, style, paint);
+  if (d.range.valid()) render_snippet(out, d.range, style, paint, terminal_columns);
   for (const auto& n : d.notes) {
     if (n.range.valid()) {
       out += paint(kBold, location(n.range) + ": ") + paint(kCyan, "note") + ": " + printable(n.message) + "\n";
-      render_snippet(out, n.range, kCyan, paint);
+      render_snippet(out, n.range, kCyan, paint, terminal_columns);
     } else {
       out += fmt::format("  = {}: {}\n", paint(kCyan, "note"), printable(n.message));
     }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <compare>
+#include <optional>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -11,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "source/rule.hpp"
+#include "source/rule_levels.hpp"
 #include "source/source_file.hpp"
 
 namespace archc {
@@ -33,9 +35,12 @@ struct Diagnostic {
   std::string message;
   std::vector<DiagnosticNote> notes;
   std::vector<FixIt> fixits;  // each a whole fix on its own, not parts of one edit
+  // Set by Diagnostics when the run's RuleLevels made the rule's warning an
+  // error (or kept it a warning): no call site chooses it.
+  std::optional<Severity> level{};
 
-  // The rule's, from rules.def: no call site chooses it.
-  Severity severity() const { return rule_info(rule).severity; }
+  // The rule's, from rules.def, unless the run's levels changed it.
+  Severity severity() const { return level.value_or(rule_info(rule).severity); }
   // The rule's stable id, as docs/rules.md and every output format show it.
   std::string_view id() const { return rule_info(rule).id; }
 };
@@ -58,7 +63,8 @@ class WarningFilter {
 };
 
 // Collects the diagnostics of one run, in the order they were found. It
-// drops the warnings its filter silences, keeps at most a limit of errors,
+// drops the warnings its filter silences and those of rules its levels turn
+// off, gives the others the severity its levels say, keeps at most a limit of errors,
 // and of warnings, and counts the others, so the memory it takes grows with
 // what is shown, not with the file.
 class Diagnostics {
@@ -74,6 +80,14 @@ class Diagnostics {
   // about each warning reported, and counts those it silences apart:
   // neither kept nor counted as warnings. nullptr: none is silenced.
   void set_filter(WarningFilter* filter) { filter_ = filter; }
+  // From now on, gives each diagnostic reported the severity `levels`
+  // (which must outlive this) says for its rule: a warning of a rule that
+  // is off is neither kept nor counted, not even as suppressed, once the
+  // filter has been asked about it (so its `# archc:ignore` comments count
+  // as used); one made an error is kept and counted as an error.
+  // nullptr: rules.def's severities.
+  void set_levels(const RuleLevels* levels) { levels_ = levels; }
+  const RuleLevels* levels() const { return levels_; }
 
   // Records a diagnostic of `rule` (with the rule's severity) at `range`;
   // returns it, for the caller to add notes. One silenced, or over its
@@ -86,16 +100,19 @@ class Diagnostics {
   template <typename Arg, typename... Args>
   Diagnostic& report(Rule rule, SourceRange range, fmt::format_string<Arg, Args...> format, Arg&& arg,
                      Args&&... args) {
-    Diagnostic* slot = place(rule, range);
+    const std::optional<Severity> severity = severity_of(rule);
+    Diagnostic* slot = place(rule, range, severity);
     if (!slot) {
-      omitted_scratch_.rule = rule, omitted_scratch_.range = range;
+      omitted_scratch_.rule = rule, omitted_scratch_.range = range, omitted_scratch_.level = severity;
       omitted_scratch_.message.clear(), omitted_scratch_.notes.clear(), omitted_scratch_.fixits.clear();  // keeping their memory
       return omitted_scratch_;
     }
-    return fill(*slot, {rule, range, fmt::format(format, std::forward<Arg>(arg), std::forward<Args>(args)...), {}, {}});
+    return fill(*slot,
+                {rule, range, fmt::format(format, std::forward<Arg>(arg), std::forward<Args>(args)...), {}, {}, severity});
   }
-  // Records `d` as it is (a diagnostic from another list), but for a
-  // message or note longer than kMaxMessageBytes.
+  // Records `d` as it is (a diagnostic from another list, with the
+  // severity it has there), but for a message or note longer than
+  // kMaxMessageBytes.
   Diagnostic& add(Diagnostic d);
   // Counts errors and warnings that another list left out, and the warnings
   // its filter silenced, in a list that holds what that one kept (lint's).
@@ -125,11 +142,16 @@ class Diagnostics {
     std::size_t reported;
     auto operator<=>(const Place&) const = default;
   };
-  // Counts a diagnostic of `rule` at `range`; returns the slot of list_ to
-  // keep it in (a new one, or that of the last kept one of its severity when
-  // the limit is reached and it comes before that one), or nullptr when it
-  // is silenced or comes after every kept one.
-  Diagnostic* place(Rule rule, const SourceRange& range);
+  // The severity of `rule` in this run: nothing when it is off.
+  std::optional<Severity> severity_of(Rule rule) const {
+    return levels_ ? levels_->severity(rule) : rule_info(rule).severity;
+  }
+  // Counts a diagnostic of `rule` at `range` with `severity` (nothing: the
+  // rule is off); returns the slot of list_ to keep it in (a new one, or
+  // that of the last kept one of its severity when the limit is reached and
+  // it comes before that one), or nullptr when it is silenced, off, or
+  // comes after every kept one.
+  Diagnostic* place(Rule rule, const SourceRange& range, std::optional<Severity> severity);
   Diagnostic& fill(Diagnostic& slot, Diagnostic d);
 
   std::vector<Diagnostic> list_;
@@ -139,6 +161,7 @@ class Diagnostics {
   std::vector<std::pair<Place, std::size_t>> kept_[2];
   Diagnostic omitted_scratch_{};
   WarningFilter* filter_ = nullptr;
+  const RuleLevels* levels_ = nullptr;
   std::size_t error_limit_ = 0, warning_limit_ = 0;
   std::size_t errors_ = 0, warnings_ = 0, omitted_errors_ = 0, omitted_warnings_ = 0, suppressed_ = 0;
 };
@@ -148,7 +171,11 @@ class Diagnostics {
 // its text, in the manner of rustc and clang. A source line is shown as
 // echo_line shows it (source/line_echo.hpp): at most a window of it, with
 // control characters escaped; messages are escaped as printable() does.
-std::string render_text(const Diagnostic& d, bool color);
+// `terminal_columns`, the width of the terminal it is printed on (0: not a
+// terminal), narrows the window so that each source line, with its gutter
+// (`12 | `) and `...` at both ends, fits in it, but never below
+// kMinEchoColumns; 0 keeps the window kEchoColumns wide.
+std::string render_text(const Diagnostic& d, bool color, std::size_t terminal_columns = 0);
 // What the fix-it `f` (with a valid range) does, in one line for people:
 // "replace `vcp` with `vpc`", or for a whole inserted line
 // "insert `# archc:ignore single-nat` above line 3"; at most

@@ -57,25 +57,25 @@ Shown shown_at(std::string_view line, std::size_t at, bool expand_tabs) {
   return {c->length, rest.substr(0, c->length), {}, false, display_width(c->cp)};
 }
 
-// Whether the whole line fits in kEchoColumns, looking at no more of it
+// Whether the whole line fits in `width` columns, looking at no more of it
 // than that takes.
-bool fits(std::string_view line) {
+bool fits(std::string_view line, std::size_t width) {
   std::size_t columns = 0;
   for (std::size_t at = 0; at < line.size();) {
     const Shown s = shown_at(line, at, true);
-    if ((columns += s.width()) > kEchoColumns) return false;
+    if ((columns += s.width()) > width) return false;
     at += s.length;
   }
   return true;
 }
 
-// Where a cut line's window starts: at most kEchoColumnsBefore columns
+// Where a cut line's window starts: at most `before_columns` columns
 // before `begin`. A character takes at most 4 bytes, and all but combining
 // marks take at least a column, so those that can count start within 4
 // bytes a column before it (a mark cut off there belongs to a character
 // outside the window anyway).
-std::size_t window_start(std::string_view line, std::size_t begin) {
-  const std::size_t reach = 4 * kEchoColumnsBefore;
+std::size_t window_start(std::string_view line, std::size_t begin, std::size_t before_columns) {
+  const std::size_t reach = 4 * before_columns;
   std::vector<std::pair<std::size_t, std::size_t>> before;  // offset and columns of each character
   for (std::size_t at = begin > reach ? utf8_boundary_at_or_before(line, begin - reach) : 0; at < begin;) {
     const Shown s = shown_at(line, at, true);
@@ -83,7 +83,7 @@ std::size_t window_start(std::string_view line, std::size_t begin) {
     at += s.length;
   }
   std::size_t first = before.size(), columns = 0;
-  while (first > 0 && (columns += before[first - 1].second) <= kEchoColumnsBefore) --first;
+  while (first > 0 && (columns += before[first - 1].second) <= before_columns) --first;
   // Not on a combining mark whose letter was cut off: the mark would sit on the `...`.
   while (first < before.size() && before[first].second == 0) ++first;
   return first < before.size() ? before[first].first : begin;
@@ -97,11 +97,12 @@ bool is_hidden(char32_t cp) {
          cp == 0xFEFF || (cp >= 0xE0000 && cp <= 0xE007F);
 }
 
-LineEcho echo_line(std::string_view line, std::size_t begin, std::size_t end) {
+LineEcho echo_line(std::string_view line, std::size_t begin, std::size_t end, std::size_t width) {
+  width = std::max(width, kMinEchoColumns);
   begin = utf8_boundary_at_or_before(line, begin);
   end = std::clamp(end, begin, line.size());
-  const bool whole = fits(line);
-  const std::size_t start = whole ? 0 : window_start(line, begin);
+  const bool whole = fits(line, width);
+  const std::size_t start = whole ? 0 : window_start(line, begin, width * kEchoColumnsBefore / kEchoColumns);
   const std::size_t mark = start > 0 ? 3 : 0;  // the `...` before a cut start
   LineEcho echo{start > 0 ? "..." : "", 0, 0};
   // Columns shown so far, and those at which the range starts and ends:
@@ -116,7 +117,7 @@ LineEcho echo_line(std::string_view line, std::size_t begin, std::size_t end) {
   mark_range();
   while (at < line.size()) {
     const Shown s = shown_at(line, at, true);
-    if (!whole && columns + s.width() > kEchoColumns) break;
+    if (!whole && columns + s.width() > width) break;
     s.append_to(echo.text);
     columns += s.width();
     at += s.length;

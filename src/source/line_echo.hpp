@@ -11,10 +11,14 @@
 namespace archc {
 
 // The most columns of a line a diagnostic shows, not counting the `...`
-// that marks a cut end.
+// that marks a cut end, when not told how wide the terminal is.
 inline constexpr std::size_t kEchoColumns = 200;
-// When a line is cut, the columns shown before the range.
+// When a line is cut, the columns shown before the range, out of
+// kEchoColumns; a narrower window keeps the same share (3 in 10).
 inline constexpr std::size_t kEchoColumnsBefore = 60;
+// The fewest columns of a window, however narrow the terminal: fewer
+// would show too little around the range to recognise the line.
+inline constexpr std::size_t kMinEchoColumns = 40;
 
 struct LineEcho {
   std::string text;           // what to print for the line
@@ -32,10 +36,11 @@ struct LineEcho {
 //   U+2060-U+206F, U+FEFF, the tags U+E0000-U+E007F: they
 //   would hide or reorder text) becomes `<U+XXXX>`, as clang shows it;
 // - a byte that is not UTF-8 becomes `<XX>`.
-// A line wider than kEchoColumns is cut to a window that holds the range's
-// start and at most kEchoColumnsBefore columns before it, with `...` at
-// each end that was cut; the carets stop at the window's end.
-LineEcho echo_line(std::string_view line, std::size_t begin, std::size_t end);
+// A line wider than `columns` (at least kMinEchoColumns) is cut to a window
+// of `columns` that holds the range's start and at most 3 in 10 of them
+// (kEchoColumnsBefore of kEchoColumns) before it, with `...` at each end
+// that was cut; the carets stop at the window's end.
+LineEcho echo_line(std::string_view line, std::size_t begin, std::size_t end, std::size_t columns = kEchoColumns);
 
 // A control character (C0, DEL, C1) or an invisible format character
 // (U+00AD, U+061C, U+180E, U+200B-U+200F, U+2028-U+202E, U+2060-U+206F,

@@ -1,10 +1,6 @@
 // --color and the environment: colour on a terminal unless NO_COLOR (set and
 // not empty) or TERM=dumb says otherwise; --color always or never decides
 // alone. The terminal is a pseudo-terminal whose slave is archc's stderr.
-#include <fcntl.h>
-#include <stdlib.h>
-#include <unistd.h>
-
 #include "cli_support.hpp"
 
 namespace archc::test {
@@ -12,29 +8,11 @@ namespace {
 
 constexpr const char* kBold = "\x1b[1m";
 
-// archc's stderr when it is a terminal: runs `args` with the slave of a new
-// pseudo-terminal as stderr and `env` added, and returns what reached the
-// master.
-std::string stderr_on_terminal(const std::vector<std::string>& args, const std::vector<std::string>& env) {
-  const int master = posix_openpt(O_RDWR | O_NOCTTY);
-  REQUIRE(master >= 0);
-  REQUIRE(grantpt(master) == 0);
-  REQUIRE(unlockpt(master) == 0);
-  const char* slave = ptsname(master);
-  REQUIRE(slave != nullptr);
-  Setup setup;
-  setup.stderr_path = slave;
-  setup.env = env;
-  const int status = wait_for(spawn(args, setup));
-  CHECK((WIFEXITED(status) && WEXITSTATUS(status) == 1));  // the file has an error
-  // What archc wrote waits in the terminal's buffer (far larger than one
-  // diagnostic) until read; a read after it is drained fails (EIO).
-  REQUIRE(fcntl(master, F_SETFL, O_NONBLOCK) == 0);
-  std::string out;
-  char buffer[4096];
-  for (ssize_t n; (n = ::read(master, buffer, sizeof buffer)) > 0;) out.append(buffer, static_cast<std::size_t>(n));
-  close(master);
-  return out;
+// The stderr of archc checking a file with an error, on a terminal.
+std::string error_on_terminal(const std::vector<std::string>& args, const std::vector<std::string>& env) {
+  const Run run = stderr_on_terminal(args, env);
+  CHECK(run.status == 1);  // the file has an error
+  return run.err;
 }
 
 TEST_CASE("diagnostics on a terminal are coloured unless NO_COLOR or TERM=dumb says no", "[cli]") {
@@ -44,19 +22,19 @@ TEST_CASE("diagnostics on a terminal are coloured unless NO_COLOR or TERM=dumb s
   const std::string plain = "bad.arch:1:5: error[missing-attribute]: vpc `v` needs `zones`";
 
   // NO_COLOR set but empty counts as unset (no-color.org).
-  std::string err = stderr_on_terminal(check, {"TERM=xterm", "NO_COLOR="});
+  std::string err = error_on_terminal(check, {"TERM=xterm", "NO_COLOR="});
   CHECK(contains(err, kBold));
   CHECK_FALSE(contains(err, plain));
-  err = stderr_on_terminal(check, {"TERM=xterm", "NO_COLOR=1"});
+  err = error_on_terminal(check, {"TERM=xterm", "NO_COLOR=1"});
   CHECK_FALSE(contains(err, "\x1b["));
   CHECK(contains(err, plain));
-  err = stderr_on_terminal(check, {"TERM=dumb", "NO_COLOR="});
+  err = error_on_terminal(check, {"TERM=dumb", "NO_COLOR="});
   CHECK_FALSE(contains(err, "\x1b["));
   CHECK(contains(err, plain));
   // --color never wins over a terminal, before or after the command.
-  err = stderr_on_terminal({"check", dir / "bad.arch", "--color", "never"}, {"TERM=xterm", "NO_COLOR="});
+  err = error_on_terminal({"check", dir / "bad.arch", "--color", "never"}, {"TERM=xterm", "NO_COLOR="});
   CHECK_FALSE(contains(err, "\x1b["));
-  err = stderr_on_terminal({"--color=never", "check", dir / "bad.arch"}, {"TERM=xterm", "NO_COLOR="});
+  err = error_on_terminal({"--color=never", "check", dir / "bad.arch"}, {"TERM=xterm", "NO_COLOR="});
   CHECK_FALSE(contains(err, "\x1b["));
 }
 

@@ -5,6 +5,8 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <stdlib.h>
+#include <sys/ioctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -131,6 +133,37 @@ inline int wait_for(pid_t pid) {
   int status = 0;
   REQUIRE(waitpid(pid, &status, 0) == pid);
   return status;
+}
+
+// archc's stderr when it is a terminal: runs `args` with the slave of a new
+// pseudo-terminal as stderr and `env` added, and returns its exit status and
+// what reached the master (the terminal turns each `\n` into `\r\n`). The
+// terminal is `columns` wide (TIOCSWINSZ); 0 leaves the size unknown.
+inline Run stderr_on_terminal(const std::vector<std::string>& args, const std::vector<std::string>& env,
+                              unsigned short columns = 0) {
+  const int master = posix_openpt(O_RDWR | O_NOCTTY);
+  REQUIRE(master >= 0);
+  REQUIRE(grantpt(master) == 0);
+  REQUIRE(unlockpt(master) == 0);
+  const char* slave = ptsname(master);
+  REQUIRE(slave != nullptr);
+  if (columns > 0) {
+    const winsize size{24, columns, 0, 0};
+    REQUIRE(ioctl(master, TIOCSWINSZ, &size) == 0);
+  }
+  Setup setup;
+  setup.stderr_path = slave;
+  setup.env = env;
+  const int status = wait_for(spawn(args, setup));
+  REQUIRE(WIFEXITED(status));
+  // What archc wrote waits in the terminal's buffer (far larger than one
+  // diagnostic) until read; a read after it is drained fails (EIO).
+  REQUIRE(fcntl(master, F_SETFL, O_NONBLOCK) == 0);
+  std::string out;
+  char buffer[4096];
+  for (ssize_t n; (n = ::read(master, buffer, sizeof buffer)) > 0;) out.append(buffer, static_cast<std::size_t>(n));
+  close(master);
+  return {WEXITSTATUS(status), {}, out};
 }
 
 }  // namespace archc::test

@@ -84,6 +84,11 @@ TEST_CASE("the target follows the output suffix unless --target says") {
   CHECK(contains(terraform, "\"aws_vpc\""));
   CHECK(read(dir / "stack.json").rfind("AWSTemplateFormatVersion", 0) == 0);  // only .tf.json means Terraform
   CHECK(read(dir / "forced.yaml") == terraform);
+  // The suffix in any case: a case-insensitive file system holds either.
+  REQUIRE(archc(fmt::format("build {} -o {}", quote(kSample), quote(dir / "MAIN.TF.JSON"))).status == 0);
+  REQUIRE(archc(fmt::format("build {} -o {}", quote(kSample), quote(dir / "Main.Tf.Json"))).status == 0);
+  CHECK(read(dir / "MAIN.TF.JSON") == terraform);
+  CHECK(read(dir / "Main.Tf.Json") == terraform);
 }
 
 TEST_CASE("a file with a syntax error exits 1, names the place and leaves -o untouched") {

@@ -1,5 +1,6 @@
 // echo_line and printable: what a diagnostic shows of a source line stays
-// a window of at most kEchoColumns columns, with `...` at cut ends, carets
+// a window of at most kEchoColumns columns (or those it is given, at least
+// kMinEchoColumns), with `...` at cut ends, carets
 // at the range, UTF-8 cut only between characters, and no control
 // character reaching the terminal.
 #include <catch2/catch.hpp>
@@ -43,6 +44,22 @@ TEST_CASE("a long line is cut around the range, with ... at each cut end", "[ech
   CHECK(echo.caret_column == 3 + kEchoColumnsBefore);
   CHECK(echo.caret_width == 3);
   CHECK(echo.text.substr(echo.caret_column, 3) == "ERR");  // the carets stand under the range
+}
+
+TEST_CASE("a narrower window keeps 3 in 10 of its columns before the range, and no fewer than 40", "[echo]") {
+  const std::string line = repeat("a", 100) + "ERR" + repeat("b", 500);
+  LineEcho echo = echo_line(line, 100, 103, 80);
+  CHECK(echo.text == "..." + line.substr(100 - 24, 80) + "...");
+  CHECK(echo.caret_column == 3 + 24);
+  CHECK(echo.text.substr(echo.caret_column, 3) == "ERR");
+  // Below the least width, the least width.
+  echo = echo_line(line, 100, 103, 10);
+  CHECK(echo.text == "..." + line.substr(100 - 12, kMinEchoColumns) + "...");
+  CHECK(echo.caret_column == 3 + 12);
+  CHECK(echo.text.substr(echo.caret_column, 3) == "ERR");
+  // A line that fits the window is whole.
+  CHECK(echo_line(repeat("a", 80), 70, 71, 80).text == repeat("a", 80));
+  CHECK(echo_line(repeat("a", 81), 70, 71, 80).text == "..." + repeat("a", 81 - 46));  // from 70 - 24
 }
 
 TEST_CASE("a range near the start of a long line keeps the start", "[echo]") {
