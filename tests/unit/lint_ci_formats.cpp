@@ -9,25 +9,11 @@
 #include <nlohmann/json.hpp>
 
 #include "lint/formats.hpp"
+#include "lint_test_source.hpp"
 
 namespace {
 
-// A warning (single-nat) and an error with two notes (forward-port-blocked).
-const std::string kSource = R"(vpc "v" {
-  cidr = "10.0.0.0/16", zones = ["a", "b"], nat = "single"
-  subnet "public" { public = true, cidrs = ["10.0.1.0/24", "10.0.2.0/24"] }
-  subnet "app"    { cidrs = ["10.0.3.0/24", "10.0.4.0/24"] }
-}
-sg-chain "c" {
-  internet -> alb.web : http
-  alb.web  -> asg.app : https
-}
-alb "web" {
-  subnets = vpc.v.public
-  listener "http" { port = 80, forward = asg.app }
-}
-asg "app" { subnets = vpc.v.app, min = 2, max = 4 }
-)";
+const std::string& kSource = archc::test::kLintSource;
 const std::string kClean = "stack \"s\" { region = \"us-east-1\" }\n";
 const std::string kTimestamp = "2026-01-02T03:04:05";
 
