@@ -29,7 +29,7 @@ Registered add_check_command(CLI::App& app, const GlobalOptions& global) {
   return {cmd, [o, &global] {
             const InputFiles inputs = expand_inputs(o->files);
             if (!reads_stdin_once(inputs.files)) return kExitUsage;
-            int status = inputs.failed ? kExitUsage : kExitOk;
+            int status = inputs.failed() ? kExitUsage : kExitOk;
             for (const auto& file : inputs.files) {
               auto c = load(file, global);
               if (!c) {

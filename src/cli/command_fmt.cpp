@@ -101,7 +101,7 @@ Registered add_fmt_command(CLI::App& app, const GlobalOptions& global) {
             const InputFiles inputs = expand_inputs(o->files);
             if (!reads_stdin_once(inputs.files)) return kExitUsage;
             StandardOutput out;
-            int status = inputs.failed ? kExitUsage : kExitOk;
+            int status = inputs.failed() ? kExitUsage : kExitOk;
             for (const auto& file : inputs.files) status = std::max(status, format_one(file, *o, global, out.stream()));
             return out.finish() ? status : kExitUsage;
           }};

@@ -48,7 +48,8 @@ int run_lint(const LintOptions& o, const GlobalOptions& global) {
   StandardOutput out;
   LintReports reports(*outputs, paths, out, global.color);
   lint::Format* const format = &reports.format();
-  int status = inputs.failed ? kExitUsage : kExitOk;
+  int status = inputs.failed() ? kExitUsage : kExitOk;
+  for (const auto& f : inputs.failures) format->failed(f.directory, f.reason);
   bool errors = false, warnings = false;
   // One file at a time: its compilation is freed before the next is read.
   for (const auto& file : inputs.files) {

@@ -1,8 +1,12 @@
 #include "cli/input_files.hpp"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <optional>
+#include <set>
 #include <system_error>
 
 #include <fmt/format.h>
@@ -17,9 +21,9 @@ namespace {
 
 bool hidden(const fs::path& p) { return p.filename().native().starts_with('.'); }
 
-// The .arch files under `dir`, appended to `out`; false after saying why
-// when the walk failed.
-bool collect(const std::string& dir, std::vector<std::string>& out) {
+// The .arch files under `dir`, appended to `out`; why not, when the walk
+// failed.
+std::optional<std::string> collect(const std::string& dir, std::vector<std::string>& out) {
   std::error_code ec;
   fs::recursive_directory_iterator it(dir, fs::directory_options::none, ec), end;
   for (; !ec && it != end; it.increment(ec)) {
@@ -31,9 +35,8 @@ bool collect(const std::string& dir, std::vector<std::string>& out) {
     std::error_code type_ec;  // a dangling symlink is no file: skipped
     if (p.extension() == ".arch" && fs::is_regular_file(it->status(type_ec))) out.push_back(p.string());
   }
-  if (!ec) return true;
-  std::cerr << fmt::format("archc: error: cannot read directory {}: {}\n", printable(dir), ec.message());
-  return false;
+  if (!ec) return std::nullopt;
+  return fmt::format("cannot read directory {}: {}", printable(dir), ec.message());
 }
 
 }  // namespace
@@ -47,13 +50,22 @@ InputFiles expand_inputs(const std::vector<std::string>& arguments) {
       continue;
     }
     std::vector<std::string> found;
-    const bool read = collect(argument, found);
-    if (read && found.empty())
-      std::cerr << fmt::format("archc: error: directory {} holds no .arch file\n", printable(argument));
-    result.failed = result.failed || !read || found.empty();
+    auto why = collect(argument, found);
+    if (!why && found.empty()) why = fmt::format("directory {} holds no .arch file", printable(argument));
+    if (why) {
+      std::cerr << "archc: error: " << *why << '\n';
+      result.failures.push_back({argument, std::move(*why)});
+    }
     std::sort(found.begin(), found.end());  // std::string compares bytes as unsigned, as memcmp does
     result.files.insert(result.files.end(), found.begin(), found.end());
   }
+  // A file named twice is read once, where it comes first.
+  std::set<std::pair<dev_t, ino_t>> seen;
+  std::erase_if(result.files, [&seen](const std::string& file) {
+    struct stat st {};
+    return file != "-" && ::stat(file.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
+           !seen.emplace(st.st_dev, st.st_ino).second;
+  });
   return result;
 }
 

@@ -9,8 +9,14 @@
 namespace archc::cli {
 
 struct InputFiles {
+  struct Failure {
+    std::string directory;
+    std::string reason;  // said on stderr already; lint's formats record it too
+  };
   std::vector<std::string> files;  // in the order to read them
-  bool failed = false;             // a directory could not be read, or held no .arch file: said on stderr
+  std::vector<Failure> failures;   // directories that could not be read, or held no .arch file
+
+  bool failed() const { return !failures.empty(); }
 };
 
 // `arguments` with each directory replaced by every `*.arch` (the suffix in
@@ -20,9 +26,13 @@ struct InputFiles {
 // (`.git`, `.terraform`), but a directory given by name is searched
 // whatever its name (`.`). Symlinks to directories are not followed, so a
 // loop of them ends. `-` and anything that is no directory stay as given.
+// An existing file named twice (by any path: its device and inode) is kept
+// only where it comes first.
 // A directory that cannot be read, or holds no .arch file, is reported
-// (`archc: error: ...`) and sets `failed`; the other arguments are kept.
-// Cost: one directory walk, and a sort of the files found.
+// (`archc: error: ...`) and listed in `failures`; the other arguments are
+// kept.
+// Cost: one directory walk, a sort of the files found, and a stat(2) of
+// each file.
 InputFiles expand_inputs(const std::vector<std::string>& arguments);
 
 }  // namespace archc::cli

@@ -81,6 +81,9 @@ std::optional<std::vector<LintOutput>> parse_lint_outputs(const std::vector<std:
     }
     outputs[0].path = output_file;
   }
+  // `-` is standard output, as for `build -o -`.
+  for (auto& o : outputs)
+    if (o.path == "-") o.path.reset();
   const LintOutput* on_stdout = nullptr;
   for (std::size_t i = 0; i < outputs.size(); ++i) {
     const LintOutput& o = outputs[i];

@@ -27,7 +27,7 @@ struct LintOutput {
 
 // The outputs of the `--format` values `formats` (FORMAT or FORMAT:PATH,
 // split at the first `:`; none means `text`) and of `output_file`, the path
-// of the single format without one. Returns nullopt with `error` set (a
+// of the single format without one. A PATH of `-` is standard output. Returns nullopt with `error` set (a
 // message without the `archc: error: ` prefix) for an unknown format, an
 // empty PATH, two formats on standard output, one path (by name, or the
 // same existing file under two names) given twice, or `output_file` beside

@@ -43,9 +43,11 @@ int run(int argc, char** argv) {
   GlobalOptions global;
   app.add_flag("-v,--verbose", global.verbose, "Log the time each phase takes to stderr");
   app.add_option("--error-limit", global.error_limit,
-                 "Show at most N errors, and N warnings, of each file, then how many more there are (0: no limit)")
+                 "Show at most N errors, and N warnings, of each file, then how many more there are (0: no limit); "
+                 "the last given wins")
       ->type_name("N")
       ->capture_default_str()
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast)  // a CI script's default, then the user's
       ->check(CLI::Validator(
           [](const std::string& n) {
             return !n.empty() && n.find_first_not_of("0123456789") == std::string::npos

@@ -144,6 +144,8 @@ TEST_CASE("--error-limit sets the limit, before or after the command; 0 shows ev
   CHECK(contains(five.err, ": too many errors: 145 more not shown (--error-limit 0 shows all)\n"));
   const Run before = archc(fmt::format("--error-limit 5 check {}", file));
   CHECK(before.err == five.err);
+  // Given twice (a script's default, then the user's), the last wins.
+  CHECK(archc(fmt::format("--error-limit 0 check --error-limit 5 {}", file)).err == five.err);
   const Run all = archc(fmt::format("check --error-limit 0 {}", file));
   CHECK(all.status == 1);
   CHECK(count(all.err, ": error[") == 150);

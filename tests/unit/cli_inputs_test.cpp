@@ -31,7 +31,8 @@ TEST_CASE("a directory stands for every .arch under it, in byte-wise order, hidd
     write(dir / file, kOneWarning);
   fs::create_directory_symlink("..", dir / "tree/b/loop");       // a loop, not followed
   fs::create_directory_symlink(dir / "tree/a-c", dir / "tree/link");  // not followed either
-  fs::create_symlink(dir / "tree/a.arch", dir / "tree/b/linked.arch");  // a symlink to a file counts
+  write(dir / "outside.arch", kOneWarning);
+  fs::create_symlink(dir / "outside.arch", dir / "tree/b/linked.arch");  // a symlink to a file counts
   const Run run = archc("check tree", dir / "");
   CHECK(run.status == 0);
   CHECK(summarised(run.err) == std::vector<std::string>{"tree/Z/z.arch", "tree/a-c/x.arch", "tree/a.arch",
@@ -65,6 +66,30 @@ TEST_CASE("a directory with no .arch file is an error, the other files still che
     CHECK(run.err.rfind("archc: error: directory empty holds no .arch file\n", 0) == 0);
   }
   CHECK(contains(archc("check empty one.arch", dir / "").err, "one.arch: 0 errors, 1 warning\n"));
+  // lint's machine formats record it as a file not linted, as an unreadable one.
+  const Run json = archc("lint --format json empty one.arch", dir / "");
+  CHECK(json.status == 2);
+  CHECK(contains(json.out, R"("path": "empty",
+      "message": "directory empty holds no .arch file")"));
+  const Run sarif = archc("lint --format sarif --base-dir . empty one.arch", dir / "");
+  CHECK(contains(sarif.out, R"("executionSuccessful": false)"));
+  CHECK(contains(sarif.out, "directory empty holds no .arch file"));
+}
+
+TEST_CASE("a file named twice, by any path, is read once where it comes first", "[cli][inputs]") {
+  TempDir dir;
+  fs::create_directory(dir / "tree");
+  write(dir / "tree/a.arch", kOneWarning);
+  write(dir / "tree/b.arch", kOneWarning);
+  fs::create_symlink("tree/b.arch", dir / "link.arch");
+  const Run run = archc("check tree/b.arch ./tree/../tree/a.arch tree link.arch", dir / "");
+  CHECK(run.status == 0);
+  CHECK(summarised(run.err) == std::vector<std::string>{"tree/b.arch", "./tree/../tree/a.arch"});
+  const Run sarif = archc("lint --format sarif --base-dir . tree tree/a.arch", dir / "");
+  std::size_t results = 0;
+  for (auto at = sarif.out.find("\"ruleId\""); at != std::string::npos; at = sarif.out.find("\"ruleId\"", at + 1))
+    ++results;
+  CHECK(results == 2);  // a.arch and b.arch once each
 }
 
 TEST_CASE("build, plan and graph refuse a directory by name", "[cli][inputs]") {

@@ -30,6 +30,14 @@ TEST_CASE("lint writes several formats in one run, each as its own run writes it
     CHECK(text.out.empty());
     CHECK(read(dir / "lint.txt") == archc(base + "site.arch", dir / "").out);
   }
+  SECTION("`-` is standard output, as for build -o -") {
+    const Run dash = archc(base + "--format sarif:out.sarif --format github:- site.arch", dir / "");
+    CHECK(dash.out == archc(base + "--format github site.arch", dir / "").out);
+    CHECK(archc(base + "--format json --output-file - site.arch", dir / "").out ==
+          archc(base + "--format json site.arch", dir / "").out);
+    CHECK(!fs::exists(dir / "-"));
+    CHECK(archc(base + "--format text:- --format json site.arch", dir / "").status == 2);
+  }
   SECTION("a file that cannot be read: the report is written, and says so") {
     const Run r = archc(base + "--format sarif:out.sarif site.arch gone.arch", dir / "");
     CHECK(r.status == 2);
