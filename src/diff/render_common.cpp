@@ -1,8 +1,11 @@
 // What the text and Markdown renderers share: the summary, values on one
 // line, and the sentence of a security change.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "diff/render.hpp"
+#include "source/line_echo.hpp"
 
 namespace archc::diff {
 
@@ -24,18 +27,23 @@ std::string summary(const Diff& d) {
   return out;
 }
 
-std::string one_line(std::string_view value) {
-  constexpr std::size_t kMax = 120;
-  std::string out;
-  for (const char ch : value) {
-    if (out.size() >= kMax) return out + "...";
-    const auto c = static_cast<unsigned char>(ch);
-    if (c == '\n') out += "\\n";
-    else if (c == '\t') out += "\\t";
-    else if (c < 0x20 || c == 0x7f) out += fmt::format("\\x{:02x}", c);
-    else out += ch;
-  }
-  return out;
+std::string one_line(std::string_view value, std::size_t from) {
+  constexpr std::size_t kMax = 120, kBefore = 40;
+  // Cuts fall on the first byte of a UTF-8 character (not 10xxxxxx).
+  const auto character_start = [&](std::size_t at) {
+    while (at > 0 && at < value.size() && (static_cast<unsigned char>(value[at]) & 0xC0) == 0x80) --at;
+    return std::min(at, value.size());
+  };
+  const std::size_t begin = character_start(from > kBefore ? from - kBefore : 0);
+  const std::size_t end = value.size() - begin > kMax ? character_start(begin + kMax) : value.size();
+  std::string raw;
+  for (const char ch : value.substr(begin, end - begin)) raw += ch == '\n' ? "\\n" : ch == '\t' ? "\\t" : std::string(1, ch);
+  return (begin > 0 ? "..." : "") + printable(raw) + (end < value.size() ? "..." : "");
+}
+
+std::size_t first_difference(std::string_view a, std::string_view b) {
+  return static_cast<std::size_t>(std::mismatch(a.begin(), a.begin() + std::min(a.size(), b.size()), b.begin()).first -
+                                  a.begin());
 }
 
 std::string describe(const SecurityChange& c) {
@@ -48,7 +56,8 @@ std::string describe(const SecurityChange& c) {
     case SecurityChange::Kind::NewSource: what = fmt::format("newly reachable from {} on {}", c.source, ports); break;
   }
   if (c.public_subnet) what += ", a public subnet among it";
-  return fmt::format("{}{} {} ({}; rule {})", c.database ? "database " : "", c.group, what, c.description, c.rule);
+  return fmt::format("{}{} {} ({}; rule {})", c.database ? "database " : "", c.group, what, printable(c.description),
+                     c.rule);
 }
 
 }  // namespace archc::diff

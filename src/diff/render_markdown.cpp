@@ -12,10 +12,10 @@ namespace {
 // A value inside a table cell: on one line, `|` escaped so it cannot end
 // the cell, in a code span that backticks inside cannot close (CommonMark:
 // a longer run of backticks around it).
-std::string code(bool present, const std::string& value) {
+std::string code(bool present, const std::string& value, std::size_t from = 0) {
   if (!present) return "*none*";
   std::string text;
-  for (const char c : one_line(value)) text += c == '|' ? std::string("\\|") : std::string(1, c);
+  for (const char c : one_line(value, from)) text += c == '|' ? std::string("\\|") : std::string(1, c);
   std::size_t run = 0, longest = 0;
   for (const char c : text) longest = std::max(longest, run = c == '`' ? run + 1 : 0);
   const std::string fence(longest + 1, '`');
@@ -24,8 +24,10 @@ std::string code(bool present, const std::string& value) {
 
 // `old` → `new`, or for a list what it gained and lost: added `a`, removed `b`.
 std::string change(const PropertyChange& p) {
-  if (!p.is_list || (p.added.empty() && p.removed.empty()))
-    return fmt::format("{} → {}", code(p.old_present, p.old_value), code(p.new_present, p.new_value));
+  if (!p.is_list || (p.added.empty() && p.removed.empty())) {
+    const std::size_t from = first_difference(p.old_value, p.new_value);
+    return fmt::format("{} → {}", code(p.old_present, p.old_value, from), code(p.new_present, p.new_value, from));
+  }
   std::vector<std::string> parts;
   for (const auto* items : {&p.added, &p.removed}) {
     if (items->empty()) continue;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "diff/render.hpp"
+#include "source/line_echo.hpp"
 
 namespace archc::diff {
 
@@ -17,13 +18,17 @@ char sign(ResourceChange::Kind kind) {
   return '~';
 }
 
-std::string side(bool present, const std::string& value) { return present ? one_line(value) : "(none)"; }
+std::string side(bool present, const std::string& value, std::size_t from) {
+  return present ? one_line(value, from) : "(none)";
+}
 
 // `old -> new`, or for a list what it gained and lost: `+[a] -[b]`; a list
 // only reordered shows both lists.
 std::string change(const PropertyChange& p) {
-  if (!p.is_list || (p.added.empty() && p.removed.empty()))
-    return fmt::format("{} -> {}", side(p.old_present, p.old_value), side(p.new_present, p.new_value));
+  if (!p.is_list || (p.added.empty() && p.removed.empty())) {
+    const std::size_t from = first_difference(p.old_value, p.new_value);
+    return fmt::format("{} -> {}", side(p.old_present, p.old_value, from), side(p.new_present, p.new_value, from));
+  }
   std::vector<std::string> parts;
   for (const auto* items : {&p.added, &p.removed}) {
     if (items->empty()) continue;
@@ -37,7 +42,7 @@ std::string change(const PropertyChange& p) {
 }  // namespace
 
 std::string render_text(const Diff& d, std::string_view old_name, std::string_view new_name) {
-  std::string out = fmt::format("archc diff {} -> {}: {}\n", old_name, new_name, summary(d));
+  std::string out = fmt::format("archc diff {} -> {}: {}\n", printable(old_name), printable(new_name), summary(d));
   if (d.empty()) return out;
   out += "\nResources:\n";
   for (const auto& r : d.resources) {

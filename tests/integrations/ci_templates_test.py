@@ -10,7 +10,8 @@ given as their binary (input `archc`, variable `ARCHC`).
       `bash --noprofile --norc -eo pipefail`, with GITHUB_ACTION_PATH,
       RUNNER_TEMP and the inputs (their defaults from action.yml) the runner
       would give it. Checked: the step fails on the mistake's error, prints
-      an ::error annotation at its line and column, and writes a SARIF log
+      an ::error annotation at its line and column and the diagnostic as
+      text in the job log (stderr), and writes a SARIF log
       that is valid SARIF 2.1.0 and names the mistake file relative to the
       repository root.
   ci_templates_test.py gitlab ARCHC SOURCE_DIR
@@ -100,6 +101,7 @@ def run_action(archc, source, tmp, sarif_validator, gitlab_validator):
     line, column = place.split(":")
     check(f"::error file={bad},line={line},col={column}," in lint.stdout,
           f"no ::error annotation for {bad}:{place}:\n{lint.stdout}")
+    check(f"{bad}:{place}: error[{rule}]" in lint.stderr, f"the job log does not show {bad}:{place}:\n{lint.stderr}")
     sarif_path = os.path.join(root, substitute(action["outputs"]["sarif-file"]["value"], inputs))
     with open(sarif_path) as f:
         sarif = json.load(f)

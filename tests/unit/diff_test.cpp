@@ -242,6 +242,24 @@ void paths(const nlohmann::json& j, const std::string& at, std::set<std::string>
     for (const auto& v : j) paths(v, at + "[]", out);
 }
 
+TEST_CASE("a value in text and Markdown: hidden characters escaped, the window on the first difference", "[diff]") {
+  CHECK(diff::one_line("a\u202Eb\x1b[2J\nc\td") == "a<U+202E>b<U+001B>[2J\\nc\\td");
+  const std::string old_value = std::string(200, 'x') + " httpd";
+  const std::string new_value = old_value + " nginx";
+  const std::size_t from = diff::first_difference(old_value, new_value);
+  CHECK(from == old_value.size());
+  CHECK(diff::one_line(old_value, from) == "..." + std::string(34, 'x') + " httpd");
+  CHECK(diff::one_line(new_value, from) == "..." + std::string(34, 'x') + " httpd nginx");
+  CHECK(diff::one_line(new_value) == std::string(120, 'x') + "...");
+  // Cuts fall between UTF-8 characters: no byte of a broken one is shown.
+  std::string accents;
+  for (int i = 0; i < 100; ++i) accents += "\u00e9";
+  const std::string cut = diff::one_line(accents, 101);
+  CHECK(cut.find('<') == std::string::npos);
+  CHECK(cut.starts_with("...\u00e9"));
+  CHECK(cut.ends_with("\u00e9..."));
+}
+
 TEST_CASE("the JSON has exactly the fields docs/diff.md documents", "[diff]") {
   // Every kind of entry at once: a replacement with and without a Terraform
   // attribute, added and removed resources, security changes, subnets moved.
