@@ -9,6 +9,7 @@
 #include <fmt/ranges.h>
 
 #include "plan/plan.hpp"
+#include "source/line_echo.hpp"
 
 namespace archc::plan {
 
@@ -67,8 +68,10 @@ class TextWriter {
 
   std::string run() {
     std::vector<std::string> tags;
-    for (const auto &t : p_.tags) tags.push_back(t.key + "=" + t.value);
-    out_ += fmt::format("stack {} in {}{}\n", p_.stack, p_.region, tags.empty() ? "" : ", tags " + join(tags));
+    // Tags and a stack named after its file are the user's text: escaped as
+    // check escapes it, so no control character reaches the terminal.
+    for (const auto &t : p_.tags) tags.push_back(printable(t.key) + "=" + printable(t.value));
+    out_ += fmt::format("stack {} in {}{}\n", printable(p_.stack), p_.region, tags.empty() ? "" : ", tags " + join(tags));
     for (const auto &v : p_.vpcs) vpc(v);
     return std::move(out_);
   }

@@ -274,5 +274,15 @@ TEST_CASE("lint names files relative to the repository root in SARIF and github 
   }
 }
 
+TEST_CASE("archc plan escapes control and invisible characters of tags, as check does", "[cli]") {
+  TempDir dir;
+  write(dir / "tag.arch",
+        "stack \"s\" {\n  region = \"us-east-1\"\n  tags = { team = \"a\\u{1b}[31mred\\u{202e}x\\ny\" }\n}\n");
+  const Run plan = archc("plan tag.arch", dir / "");
+  CHECK(plan.status == 0);
+  CHECK(plan.out.rfind("stack s in us-east-1, tags team=a<U+001B>[31mred<U+202E>x<U+000A>y\n", 0) == 0);
+  CHECK(plan.out.find('\x1b') == std::string::npos);
+}
+
 }  // namespace
 }  // namespace archc::test
