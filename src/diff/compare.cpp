@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <map>
+#include <set>
 #include <string_view>
 
 #include "diff/diff.hpp"
@@ -99,7 +100,61 @@ void find_conflicts(const aws::Stack& old_stack, std::vector<SubnetMove>& moves)
 }
 
 ResourceChange whole(ResourceChange::Kind kind, const aws::Resource& r) {
-  return {kind, aws::id_of(r), std::string(view(r).type), {}};
+  return {kind, aws::id_of(r), std::string(view(r).type), {}, {}, {}};
+}
+
+// Marks what a replacement replaces in turn: each resource of the new stack
+// with a replacing property (replacement.hpp) whose value, or an element of
+// it, is the logical id of a replaced resource, transitively. `replaced`
+// holds the ids replaced on their own (a replacing property changed, or a
+// type changed under the id); a resource so found that did not change is
+// added to `modified` with no property. O(n log n) in the properties.
+void follow_replacements(const Index& after, std::vector<std::string> replaced,
+                         std::vector<ResourceChange>& modified) {
+  struct Dependent {
+    std::string_view id, type;  // the index's key; a type's literal
+    std::string property;       // the view's, which does not outlive its loop
+  };
+  std::map<std::string_view, std::vector<Dependent>> referring;  // referred id -> who refers to it
+  for (const auto& [id, r] : after) {
+    const ResourceView v = view(*r);
+    for (const auto& p : v.properties) {
+      if (!replacement_rule(v.type, p.name)) continue;
+      const auto refer = [&](const std::string& value) {
+        if (const auto target = after.find(value); target != after.end() && target->first != id)
+          referring[target->first].push_back({id, v.type, p.name});
+      };
+      if (p.is_list) {
+        for (const auto& item : p.items) refer(item);
+      } else {
+        refer(p.value);
+      }
+    }
+  }
+  std::map<std::string_view, ResourceChange*> changes;
+  for (auto& c : modified) changes.emplace(c.id, &c);
+  std::map<std::string, ResourceChange> found;  // unchanged resources replaced in turn
+  std::set<std::string> done(replaced.begin(), replaced.end());
+  while (!replaced.empty()) {
+    const std::string source = std::move(replaced.back());
+    replaced.pop_back();
+    const auto it = referring.find(source);
+    if (it == referring.end()) continue;
+    for (const Dependent& d : it->second) {
+      if (!done.emplace(d.id).second) continue;
+      ResourceChange* c = changes.count(d.id) ? changes[d.id] : nullptr;
+      if (!c) {
+        c = &found.emplace(std::string(d.id), ResourceChange{ResourceChange::Kind::Modified, std::string(d.id),
+                                                             std::string(d.type), {}, {}, {}})
+                 .first->second;
+      }
+      c->follows_property = d.property;
+      c->follows = source;
+      replaced.push_back(std::string(d.id));
+    }
+  }
+  for (auto& [id, c] : found) modified.push_back(std::move(c));
+  std::sort(modified.begin(), modified.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
 }
 
 }  // namespace
@@ -114,7 +169,8 @@ const char* kind_name(ResourceChange::Kind kind) {
 }
 
 bool ResourceChange::replaced() const {
-  return std::any_of(properties.begin(), properties.end(), [](const PropertyChange& p) { return p.replaces(); });
+  return !follows.empty() ||
+         std::any_of(properties.begin(), properties.end(), [](const PropertyChange& p) { return p.replaces(); });
 }
 
 std::size_t Diff::count(ResourceChange::Kind kind) const {
@@ -130,6 +186,7 @@ std::size_t Diff::replacements() const {
 Diff compare(const aws::Stack& old_stack, const aws::Stack& new_stack) {
   const Index before = index(old_stack), after = index(new_stack);
   std::vector<ResourceChange> removed, modified, added;
+  std::vector<std::string> replaced;  // ids replaced on their own
   Diff d;
   for (const auto& [id, old_res] : before) {
     const auto it = after.find(id);
@@ -141,6 +198,7 @@ Diff compare(const aws::Stack& old_stack, const aws::Stack& new_stack) {
     if (old_view.type != new_view.type) {  // one logical id, another kind of thing: a new resource
       removed.push_back(whole(ResourceChange::Kind::Removed, *old_res));
       added.push_back(whole(ResourceChange::Kind::Added, *it->second));
+      replaced.emplace_back(id);
       continue;
     }
     auto properties = changed_properties(old_view, new_view);
@@ -149,8 +207,11 @@ Diff compare(const aws::Stack& old_stack, const aws::Stack& new_stack) {
       const auto& old_subnet = std::get<aws::Subnet>(*old_res);
       if (old_subnet.cidr != subnet->cidr) d.subnets.push_back({subnet->id, subnet->zone, old_subnet.cidr, subnet->cidr, {}});
     }
-    modified.push_back({ResourceChange::Kind::Modified, std::string(id), std::string(new_view.type), std::move(properties)});
+    modified.push_back(
+        {ResourceChange::Kind::Modified, std::string(id), std::string(new_view.type), std::move(properties), {}, {}});
+    if (modified.back().replaced()) replaced.emplace_back(id);
   }
+  follow_replacements(after, std::move(replaced), modified);
   for (const auto& [id, new_res] : after)
     if (!before.count(id)) added.push_back(whole(ResourceChange::Kind::Added, *new_res));
   std::sort(added.begin(), added.end(), [](const auto& a, const auto& b) { return a.id < b.id; });

@@ -35,6 +35,12 @@ struct ResourceChange {
   std::string id;    // logical id
   std::string type;  // CloudFormation type; a resource whose type changed is removed and added
   std::vector<PropertyChange> properties;  // Modified: the properties that differ, in the type's order
+  // Replaced because a property whose change replaces it refers to a
+  // resource that is replaced (a NAT gateway's SubnetId, a security group's
+  // VpcId): that property and that resource's logical id; empty otherwise.
+  // The new physical id of what it refers to is a change of that property
+  // when the stack deploys, though the template's value, a logical id, stays.
+  std::string follows_property, follows;
   bool replaced() const;
 };
 

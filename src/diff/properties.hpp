@@ -2,9 +2,10 @@
 // its properties by their CloudFormation names, each value as one string.
 // Two resources of the same logical id and type differ exactly where a
 // property's value differs. Names and values follow the CloudFormation
-// mapping of src/emit/resources/<type>.cpp; what both backends always write
-// the same (IpProtocol tcp, a load balancer's Type application ...) is
-// left out, since it never changes. Properties nested in the template
+// mapping of src/emit/resources/<type>.cpp, with the values archc always
+// writes (IpProtocol tcp, a load balancer's Type application ...) among
+// them, so that the replacement table can name every create-only property
+// archc writes. Properties nested in the template
 // (a launch template's LaunchTemplateData) are named by their own name
 // (ImageId, UserData); `DependsOn`, the resource's deploy-time order, is
 // listed among them.

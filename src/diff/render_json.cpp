@@ -40,6 +40,8 @@ std::string render_json(const Diff& d, std::string_view old_name, std::string_vi
                          {"id", r.id},
                          {"type", r.type},
                          {"replaced", r.replaced()},
+                         {"follows", r.follows.empty() ? Json(nullptr)
+                                                       : Json{{"property", r.follows_property}, {"id", r.follows}}},
                          {"properties", properties}});
   }
   Json& security = out["security"] = Json::array();

@@ -40,6 +40,7 @@ std::string change(const PropertyChange& p) {
 
 std::string details(const ResourceChange& r) {
   std::string out;
+  if (!r.follows.empty()) out = fmt::format("{} refers to **{}**, which is replaced", r.follows_property, r.follows);
   for (const auto& p : r.properties) {
     if (!out.empty()) out += "<br>";
     out += fmt::format("{}: {}{}", p.name, change(p), p.replaces() ? " **(replaces)**" : "");
@@ -59,7 +60,9 @@ std::string render_markdown(const Diff& d, std::string_view old_name, std::strin
   if (d.replacements()) {
     out += "\n### Replaced resources\n\n";
     for (const auto& r : d.resources)
-      if (r.replaced()) out += fmt::format("- **{}** (`{}`)\n", r.id, r.type);
+      if (r.replaced())
+        out += fmt::format("- **{}** (`{}`){}\n", r.id, r.type,
+                           r.follows.empty() ? "" : fmt::format(", as its {} refers to {}", r.follows_property, r.follows));
   }
   if (!d.subnets.empty()) {
     out += "\n### Subnets moved\n\n| Subnet | Zone | Old CIDR | New CIDR | Onto the addresses of |\n|---|---|---|---|---|\n";

@@ -39,6 +39,13 @@ std::string change(const PropertyChange& p) {
   return fmt::format("{}", fmt::join(parts, " "));
 }
 
+// The Terraform attribute by which a resource is replaced in turn, after
+// `, Terraform `; none when the provider updates it in place.
+std::string terraform_of(const ResourceChange& r) {
+  const ReplacementRule* rule = replacement_rule(r.type, r.follows_property);
+  return rule && !rule->terraform.empty() ? fmt::format(", Terraform {}", rule->terraform) : "";
+}
+
 }  // namespace
 
 std::string render_text(const Diff& d, std::string_view old_name, std::string_view new_name) {
@@ -47,6 +54,9 @@ std::string render_text(const Diff& d, std::string_view old_name, std::string_vi
   out += "\nResources:\n";
   for (const auto& r : d.resources) {
     out += fmt::format("  {} {} ({}){}\n", sign(r.kind), r.id, r.type, r.replaced() ? " REPLACED" : "");
+    if (!r.follows.empty())
+      out += fmt::format("      {} refers to {}, which is replaced  [replaces: CloudFormation{}]\n", r.follows_property,
+                         r.follows, terraform_of(r));
     for (const auto& p : r.properties) {
       out += fmt::format("      {}: {}", p.name, change(p));
       if (p.replaces())

@@ -4,6 +4,7 @@
 // line (--help, --fail-on, exit statuses, the git form in a throw-away
 // repository).
 #include <algorithm>
+#include <map>
 #include <regex>
 #include <set>
 
@@ -124,6 +125,51 @@ TEST_CASE("a tag change modifies a subnet in place; a CIDR change replaces it an
   CHECK(moved.subnets[0].onto.empty());
 
   CHECK(diff::compare(before, before).empty());
+}
+
+TEST_CASE("what refers to a replaced resource by a replacing property is replaced in turn", "[diff]") {
+  const std::string path = std::string(ARCHC_SOURCE_DIR) + "/samples/lab-vpc.arch";
+  const std::string text = read(path);
+  // The sample with every `from` replaced by `to`.
+  const auto stack_with = [&](const std::string& from, const std::string& to) {
+    std::string changed = text;
+    REQUIRE(changed.find(from) != std::string::npos);
+    for (auto at = changed.find(from); at != std::string::npos; at = changed.find(from, at + to.size()))
+      changed.replace(at, from.size(), to);
+    auto c = compile_text(path, changed);
+    REQUIRE(c->ok());
+    return lower(c->model);
+  };
+  const aws::Stack before = lowered(path);
+  const auto replaced = [](const diff::Diff& d) {
+    std::map<std::string, std::string> out;  // id -> what it follows ("" when replaced on its own)
+    for (const auto& r : d.resources)
+      if (r.replaced()) out[r.id] = r.follows.empty() ? "" : r.follows_property + " " + r.follows;
+    return out;
+  };
+  // The first public subnet moves: its NAT gateway and route table
+  // association go with it (SubnetId), and the NAT's routes (NatGatewayId is
+  // no replacing property: the route is updated in place).
+  const diff::Diff public_moved = diff::compare(before, stack_with("\"10.1.1.0/24\"", "\"10.1.11.0/24\""));
+  CHECK(replaced(public_moved) == std::map<std::string, std::string>{
+                                      {"LabVpcNatGatewayA", "SubnetId LabVpcPublicSubnetA"},
+                                      {"LabVpcPublicSubnetA", ""},
+                                      {"LabVpcPublicSubnetARouteTableAssociation", "SubnetId LabVpcPublicSubnetA"}});
+  // The VPC's CIDR (and its subnets'): everything that names the VPC by
+  // VpcId, and what names those.
+  const auto vpc_moved = replaced(diff::compare(before, stack_with("\"10.1.", "\"10.9.")));
+  CHECK(vpc_moved.at("LabVpcVpc").empty());
+  for (const auto* id : {"LabVpcPublicSubnetA", "LabVpcAppSubnetC"}) CHECK(vpc_moved.count(id) == 1);
+  std::size_t security_groups = 0, route_tables = 0;
+  for (const auto& [id, follows] : vpc_moved) {
+    if (id.ends_with("SecurityGroup")) {
+      ++security_groups;
+      CHECK(follows == "VpcId LabVpcVpc");
+    }
+    if (id.find("RouteTable") != std::string::npos && !id.ends_with("Association")) ++route_tables;
+  }
+  CHECK(security_groups == 3);
+  CHECK(route_tables >= 2);
 }
 
 TEST_CASE("a subnet moving onto the addresses another subnet of its VPC holds is named", "[diff]") {
