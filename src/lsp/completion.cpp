@@ -197,7 +197,19 @@ json completion(const Context& c, Position p) {
   }
   if (a) {
     const bool in_string = std::count(typed.begin(), typed.end(), '"') % 2 == 1;
-    return values_of(c, *inside->block, *a, in_string);
+    // What is typed of the value (after its quote, `[` or a blank) is
+    // replaced by the item: a client's own word boundaries stop at `.`,
+    // which would turn `"t3.` into `"t3.t3.micro"`.
+    const std::size_t cut = typed.find_last_of("\"[ \t");
+    const std::size_t partial = cut == std::string::npos ? typed.size() : typed.size() - cut - 1;
+    const json range =
+        to_json(c.range(comp.source->range(offset - static_cast<std::uint32_t>(partial), offset)));
+    json items = values_of(c, *inside->block, *a, in_string);
+    for (auto& i : items) {
+      i["textEdit"] = {{"range", range}, {"newText", i.contains("insertText") ? i["insertText"] : i["label"]}};
+      i.erase("insertText");
+    }
+    return items;
   }
   // At the start of an item: what the block may hold, or the top-level kinds.
   if (!std::regex_search(prefix, item_start)) return out;

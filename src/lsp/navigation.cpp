@@ -7,6 +7,7 @@
 
 #include "lsp/jsonrpc.hpp"
 #include "lsp/protocol.hpp"
+#include "model/logical_id.hpp"
 
 namespace archc::lsp {
 
@@ -101,10 +102,22 @@ json rename(const Context& c, Position p, const std::string& new_name) {
   const auto& declarations = c.compilation().symbols.declarations();
   const SymbolDeclaration& renamed = declarations[found->declaration];
   const std::string qualified = renamed.name.substr(0, renamed.name.rfind('.') + 1) + new_name;
-  for (const auto& d : declarations)
-    if (&d != &renamed && d.name == qualified)
+  // Nor a name that gives another of the kind the same AWS logical ids
+  // (`App` beside `app`: a name-collision error), logical_id.hpp.
+  const std::string prefix = qualified.substr(0, qualified.size() - new_name.size());
+  const std::string word = logical_id::word(new_name);
+  for (const auto& d : declarations) {
+    if (&d == &renamed || d.kind != renamed.kind || !d.name.starts_with(prefix)) continue;
+    const std::string_view other = std::string_view(d.name).substr(prefix.size());
+    if (other.find('.') != std::string_view::npos) continue;
+    if (other == new_name)
       throw RpcError(ErrorCode::RequestFailed,
                      fmt::format("`{}` is already declared on line {}", qualified, d.range.begin.line));
+    if (logical_id::word(other) == word)
+      throw RpcError(ErrorCode::RequestFailed,
+                     fmt::format("`{}` would give the same AWS logical ids as `{}` on line {} (name-collision)",
+                                 qualified, d.name, d.range.begin.line));
+  }
   json edits = json::array();
   for (const auto& r : occurrences(c, found->declaration))
     edits.push_back({{"range", to_json(c.range(r))}, {"newText", new_name}});

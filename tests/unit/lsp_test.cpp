@@ -403,6 +403,9 @@ TEST_CASE("navigation: definition, references, highlight and rename of a declare
   refused = s.request("textDocument/rename", s.at(5, 11, {{"newName", "public"}}));
   CHECK(refused["error"]["code"] == -32803);
   CHECK(refused["error"]["message"] == "`vpc.lab.public` is already declared on line 5");
+  refused = s.request("textDocument/rename", s.at(5, 11, {{"newName", "Public"}}));
+  CHECK(refused["error"]["message"] ==
+        "`vpc.lab.Public` would give the same AWS logical ids as `vpc.lab.public` on line 5 (name-collision)");
   CHECK(s.result("textDocument/rename", s.at(15, 6, {{"newName", "web"}}))["changes"]["file:///lab.arch"].size() == 3);
   CHECK(s.result("textDocument/definition", s.at(2, 3)).is_null());
 }
@@ -447,7 +450,7 @@ TEST_CASE("completion: kinds, attributes not written, tiers, tier references, zo
   CHECK(labels(s.result("textDocument/completion", s.at(3, 13))) == std::vector<std::string>{"a", "b", "c", "d"});
   json engines = s.result("textDocument/completion", s.at(21, 12));
   CHECK(labels(engines) == std::vector<std::string>{"mysql", "mariadb", "postgres"});
-  CHECK(engines[0]["insertText"] == "mysql");  // after the opening quote
+  CHECK(engines[0]["textEdit"] == json{{"range", range_json(21, 12, 12)}, {"newText", "mysql"}});  // after the quote
   CHECK(engines[0]["detail"] == "port 3306");
   json ports = s.result("textDocument/completion", s.at(8, 24));
   CHECK(labels(ports) == std::vector<std::string>{"dns", "http", "http-alt", "https", "https-alt", "mariadb",
@@ -491,15 +494,20 @@ rds "db" {
   CHECK(labels(s.result("textDocument/completion", s.at(10, 18))) == std::vector<std::string>{"app"});
   CHECK(labels(s.result("textDocument/completion", s.at(11, 13))) ==
         std::vector<std::string>{"internet", "asg.app", "rds.db"});
-  const auto types = labels(s.result("textDocument/completion", s.at(15, 24)));
+  const json type_items = s.result("textDocument/completion", s.at(15, 24));
+  const auto types = labels(type_items);
   CHECK(std::count(types.begin(), types.end(), "t3.micro") == 1);
+  // The item replaces what is typed of the value, `.` and all.
+  for (const auto& i : type_items)
+    if (i["label"] == "t3.micro")
+      CHECK(i["textEdit"] == json{{"range", range_json(15, 19, 24)}, {"newText", "t3.micro"}});
   CHECK(std::count(types.begin(), types.end(), "db.t3.micro") == 0);
   CHECK(labels(s.result("textDocument/completion", s.at(16, 11))) ==
         std::vector<std::string>{"al2", "al2023", "al2023-arm64", "ubuntu-22.04", "ubuntu-24.04"});
   json versions = s.result("textDocument/completion", s.at(20, 13));
   REQUIRE(!versions.empty());
   CHECK(versions[0]["label"] == "18");  // the newest major of stdlib/engines.json
-  CHECK(versions[0]["insertText"] == "18");  // after the opening quote
+  CHECK(versions[0]["textEdit"]["newText"] == "18");  // after the opening quote
 }
 
 TEST_CASE("code actions: did you mean, the corrected CIDR, a suppression comment", "[lsp]") {
