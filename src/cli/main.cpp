@@ -102,6 +102,10 @@ int run(int argc, char** argv) {
                               "input. See archc --help.",
                               archc::kDefaultErrorLimit));
 
+  // A usage error reads as archc's other errors do.
+  app.failure_message([](const CLI::App*, const CLI::Error& e) {
+    return fmt::format("archc: error: {}\nRun with --help for more information.\n", e.what());
+  });
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

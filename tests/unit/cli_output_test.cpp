@@ -195,7 +195,7 @@ TEST_CASE("-o '' is an error, not standard output", "[cli][output]") {
   const Run r = archc(fmt::format("build {} -o ''", quote(kSample)));
   CHECK(r.status == 2);
   CHECK(r.out.empty());
-  CHECK(r.err == "--output: an empty path names no file\nRun with --help for more information.\n");
+  CHECK(r.err == "archc: error: --output: an empty path names no file\nRun with --help for more information.\n");
 }
 
 TEST_CASE("a path in a write error has its control characters escaped", "[cli][output]") {

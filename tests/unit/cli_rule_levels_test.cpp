@@ -65,16 +65,16 @@ TEST_CASE("--rule refuses unknown rules, error rules and levels that are none", 
     return run.err;
   };
   CHECK(refused("singel-nat=off") ==
-        "--rule: `singel-nat` is not an archc rule: did you mean `single-nat`?\nRun with --help for more information.\n");
+        "archc: error: --rule: `singel-nat` is not an archc rule: did you mean `single-nat`?\nRun with --help for more information.\n");
   CHECK(refused("nothing-like-it=off") ==
-        "--rule: `nothing-like-it` is not an archc rule\nRun with --help for more information.\n");
+        "archc: error: --rule: `nothing-like-it` is not an archc rule\nRun with --help for more information.\n");
   CHECK(refused("cidr-overlap=warning") ==
-        "--rule: `cidr-overlap` is an error and cannot be turned off or changed: only warnings can\n"
+        "archc: error: --rule: `cidr-overlap` is an error and cannot be turned off or changed: only warnings can\n"
         "Run with --help for more information.\n");
   CHECK(refused("single-nat=loud") ==
-        "--rule: `loud` is not a level: off, warning or error\nRun with --help for more information.\n");
+        "archc: error: --rule: `loud` is not a level: off, warning or error\nRun with --help for more information.\n");
   CHECK(refused("single-nat") ==
-        "--rule: `single-nat` sets no level: give ID=LEVEL, such as single-nat=off\n"
+        "archc: error: --rule: `single-nat` sets no level: give ID=LEVEL, such as single-nat=off\n"
         "Run with --help for more information.\n");
 }
 
