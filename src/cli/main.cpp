@@ -27,7 +27,7 @@ int run(int argc, char** argv) {
       "  archc build site.arch -o stack.yaml      CloudFormation YAML\n"
       "  archc build site.arch -o main.tf.json    Terraform JSON (picked from the suffix)\n"
       "  archc check site.arch other.arch         diagnostics only\n"
-      "  archc lint site.arch --format sarif      every warning, for CI (text, json, sarif, github)\n"
+      "  archc lint site.arch --format sarif      every warning, for CI (text, json, sarif, github, junit, gitlab)\n"
       "  archc plan site.arch                     what will be built, before deploying\n"
       "  archc diff --git HEAD site.arch          what a change deploys: replacements, ingress opened\n"
       "  archc graph site.arch --format svg       the architecture as a picture (mermaid, dot, svg)\n"
