@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/terminal_width.hpp"
 #include "driver/output_file.hpp"
 #include "source/line_echo.hpp"
 
@@ -42,13 +43,13 @@ std::string utc_now() {
 }
 
 std::unique_ptr<lint::Format> make_format(const std::string& name, const lint::RepositoryPaths& paths,
-                                          std::ostream& out, bool color) {
+                                          std::ostream& out, bool color, std::size_t columns = 0) {
   if (name == "json") return lint::json_format(out);
   if (name == "sarif") return lint::sarif_format(out, paths);
   if (name == "github") return lint::github_format(out, paths);
   if (name == "junit") return lint::junit_format(out, paths, utc_now());
   if (name == "gitlab") return lint::gitlab_format(out, paths);
-  return lint::text_format(out, color);
+  return lint::text_format(out, color, columns);
 }
 
 }  // namespace
@@ -136,7 +137,8 @@ LintReports::LintReports(const std::vector<LintOutput>& outputs, const lint::Rep
   std::vector<std::unique_ptr<lint::Format>> formats;
   for (const auto& o : outputs) {
     if (!o.path) {
-      formats.push_back(make_format(o.format, paths, out.stream(), wants_color(STDOUT_FILENO, color)));
+      formats.push_back(make_format(o.format, paths, out.stream(), wants_color(STDOUT_FILENO, color),
+                                    terminal_columns(STDOUT_FILENO)));
       continue;
     }
     files_.push_back(std::make_unique<FileReport>());

@@ -8,10 +8,10 @@ namespace {
 
 class TextFormat : public Format {
  public:
-  TextFormat(std::ostream& out, bool color) : out_(out), color_(color) {}
+  TextFormat(std::ostream& out, bool color, std::size_t columns) : out_(out), color_(color), columns_(columns) {}
 
   void file(const LintedFile& f) override {
-    for (const auto& d : f.diags.all()) out_ << render_text(d, color_) << '\n';
+    for (const auto& d : f.diags.all()) out_ << render_text(d, color_, columns_) << '\n';
     if (const std::string omitted = render_omitted(f.path, f.diags); !omitted.empty()) out_ << omitted << '\n';
     out_ << render_summary(f.path, f.diags.error_count(), f.diags.warning_count());
     if (f.diags.suppressed()) out_ << fmt::format(" ({} suppressed)", f.diags.suppressed());
@@ -23,10 +23,13 @@ class TextFormat : public Format {
  private:
   std::ostream& out_;
   bool color_;
+  std::size_t columns_;
 };
 
 }  // namespace
 
-std::unique_ptr<Format> text_format(std::ostream& out, bool color) { return std::make_unique<TextFormat>(out, color); }
+std::unique_ptr<Format> text_format(std::ostream& out, bool color, std::size_t columns) {
+  return std::make_unique<TextFormat>(out, color, columns);
+}
 
 }  // namespace archc::lint

@@ -30,7 +30,9 @@ class Format {
 };
 
 // rustc-style text: source lines with carets, then a summary per file.
-std::unique_ptr<Format> text_format(std::ostream& out, bool color);
+// `columns`: the width of the terminal `out` is, for the window of a long
+// source line (render_text); 0 for a file or a pipe (200 columns).
+std::unique_ptr<Format> text_format(std::ostream& out, bool color, std::size_t columns = 0);
 // The stable JSON schema of docs/lint.md.
 std::unique_ptr<Format> json_format(std::ostream& out);
 // SARIF 2.1.0 as GitHub code scanning accepts it. Every file given to it

@@ -135,12 +135,13 @@ inline int wait_for(pid_t pid) {
   return status;
 }
 
-// archc's stderr when it is a terminal: runs `args` with the slave of a new
-// pseudo-terminal as stderr and `env` added, and returns its exit status and
-// what reached the master (the terminal turns each `\n` into `\r\n`). The
-// terminal is `columns` wide (TIOCSWINSZ); 0 leaves the size unknown.
-inline Run stderr_on_terminal(const std::vector<std::string>& args, const std::vector<std::string>& env,
-                              unsigned short columns = 0) {
+// archc's stderr, or its stdout (`fd`), when it is a terminal: runs `args`
+// with the slave of a new pseudo-terminal as that stream and `env` added,
+// and returns its exit status and what reached the master in `err` (the
+// terminal turns each `\n` into `\r\n`). The terminal is `columns` wide
+// (TIOCSWINSZ); 0 leaves the size unknown.
+inline Run on_terminal(const std::vector<std::string>& args, const std::vector<std::string>& env,
+                       unsigned short columns = 0, int fd = STDERR_FILENO) {
   const int master = posix_openpt(O_RDWR | O_NOCTTY);
   REQUIRE(master >= 0);
   REQUIRE(grantpt(master) == 0);
@@ -152,9 +153,16 @@ inline Run stderr_on_terminal(const std::vector<std::string>& args, const std::v
     REQUIRE(ioctl(master, TIOCSWINSZ, &size) == 0);
   }
   Setup setup;
-  setup.stderr_path = slave;
   setup.env = env;
+  const int slave_fd = fd == STDOUT_FILENO ? ::open(slave, O_WRONLY | O_NOCTTY) : -1;
+  if (fd == STDOUT_FILENO) {
+    REQUIRE(slave_fd >= 0);
+    setup.stdout_fd = slave_fd;
+  } else {
+    setup.stderr_path = slave;
+  }
   const int status = wait_for(spawn(args, setup));
+  if (slave_fd >= 0) close(slave_fd);
   REQUIRE(WIFEXITED(status));
   // What archc wrote waits in the terminal's buffer (far larger than one
   // diagnostic) until read; a read after it is drained fails (EIO).
@@ -164,6 +172,10 @@ inline Run stderr_on_terminal(const std::vector<std::string>& args, const std::v
   for (ssize_t n; (n = ::read(master, buffer, sizeof buffer)) > 0;) out.append(buffer, static_cast<std::size_t>(n));
   close(master);
   return {WEXITSTATUS(status), {}, out};
+}
+inline Run stderr_on_terminal(const std::vector<std::string>& args, const std::vector<std::string>& env,
+                              unsigned short columns = 0) {
+  return on_terminal(args, env, columns, STDERR_FILENO);
 }
 
 }  // namespace archc::test

@@ -46,5 +46,17 @@ TEST_CASE("on a terminal the echo of a long line fits its width", "[cli][echo]")
   CHECK(to_file.substr(0, to_file.find('\n')) == "1 | ..." + kLine.substr(range - 60, 200) + "...");
 }
 
+TEST_CASE("lint's text on a terminal fits its width too; in a file or a pipe, 200 columns", "[cli][echo]") {
+  TempDir dir;
+  write(dir / "long.arch", kLine + "\n");
+  const std::size_t range = 5 + 150 + 2;
+  const std::vector<std::string> lint = {"--color=never", "lint", dir / "long.arch", "--rule", "unused-variable=off"};
+  CHECK(echoed(on_terminal(lint, {"COLUMNS="}, 80, STDOUT_FILENO).err) ==
+        "1 | ..." + kLine.substr(range - 21, 70) + "...");
+  const Run piped = archc("--color=never lint --rule unused-variable=off " + quote(dir / "long.arch"), "");
+  const std::string out = piped.out.substr(piped.out.find("1 | "));
+  CHECK(out.substr(0, out.find('\n')) == "1 | ..." + kLine.substr(range - 60, 200) + "...");
+}
+
 }  // namespace
 }  // namespace archc::test
