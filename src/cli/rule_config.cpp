@@ -56,6 +56,15 @@ std::optional<fs::path> find_config(fs::path dir) {
   }
 }
 
+// find_config once per directory a run: the files of one directory, given
+// by the thousand through a directory argument, share its walk up the tree.
+const std::optional<fs::path>& nearest_config(const fs::path& dir) {
+  static std::map<fs::path, std::optional<fs::path>> found;
+  auto it = found.find(dir);
+  if (it == found.end()) it = found.emplace(dir, find_config(dir)).first;
+  return it->second;
+}
+
 // One config file's text read into levels; its errors into `diags`.
 class ConfigReader {
  public:
@@ -186,7 +195,7 @@ std::optional<RuleLevels> levels_for(const std::string& path, const RuleLevels& 
                                      std::string& why) {
   std::error_code ec;
   const fs::path input = fs::absolute(path, ec).lexically_normal();
-  const std::optional<fs::path> config = ec ? std::nullopt : find_config(input.parent_path());
+  const std::optional<fs::path> config = ec ? std::nullopt : nearest_config(input.parent_path());
   RuleLevels levels;
   if (config) {
     // Named as the input is: relative to the working directory when the input was.
