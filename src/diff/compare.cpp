@@ -116,8 +116,9 @@ void follow_replacements(const Index& after, std::vector<std::string> replaced,
     std::string property;       // the view's, which does not outlive its loop
   };
   std::map<std::string_view, std::vector<Dependent>> referring;  // referred id -> who refers to it
-  for (const auto& [id, r] : after) {
-    const ResourceView v = view(*r);
+  for (const auto& entry : after) {
+    const std::string_view id = entry.first;  // named, not bound: lambdas cannot capture bindings before C++20's P1091 in clang 16
+    const ResourceView v = view(*entry.second);
     for (const auto& p : v.properties) {
       if (!replacement_rule(v.type, p.name)) continue;
       const auto refer = [&](const std::string& value) {

@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "model/cidr.hpp"
+#include "model/protocol.hpp"
 #include "model/kind.hpp"
 #include "source/source_file.hpp"
 
@@ -120,9 +121,12 @@ struct Endpoint {
   bool is_resource() const { return kind == Kind::Resource; }
 };
 
+// What an edge opens: a protocol and, for TCP and UDP, the ports lo..hi
+// (inclusive, 0-65535). ICMP and `all` have no ports: lo = 0, hi = 65535.
 struct PortRange {
   int lo = 0, hi = 0;
   SourceRange range;
+  Protocol protocol = Protocol::Tcp;
 };
 
 struct Edge {

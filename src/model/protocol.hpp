@@ -1,0 +1,44 @@
+// The IP protocols a security-group or network-ACL rule names. Security
+// groups and NACL entries take TCP, UDP, ICMP or every protocol
+// (EC2 API reference, IpPermission.IpProtocol and CreateNetworkAclEntry:
+// a name or IANA number, -1 for all); archc writes these four.
+#pragma once
+
+#include <string_view>
+
+namespace archc::model {
+
+enum class Protocol {
+  Tcp,   // ports 0-65535
+  Udp,   // ports 0-65535
+  Icmp,  // no ports: every ICMP type and code
+  All,   // every protocol and port
+};
+
+// As the source writes it and plan shows it: "tcp", "udp", "icmp", "all".
+constexpr std::string_view protocol_name(Protocol p) {
+  switch (p) {
+    case Protocol::Tcp: return "tcp";
+    case Protocol::Udp: return "udp";
+    case Protocol::Icmp: return "icmp";
+    case Protocol::All: return "all";
+  }
+  return "tcp";
+}
+
+// The IANA protocol number as both APIs take it (RFC 790, RFC 768,
+// RFC 792): "6", "17", "1", and "-1" for all.
+constexpr std::string_view protocol_number(Protocol p) {
+  switch (p) {
+    case Protocol::Tcp: return "6";
+    case Protocol::Udp: return "17";
+    case Protocol::Icmp: return "1";
+    case Protocol::All: return "-1";
+  }
+  return "6";
+}
+
+// Whether rules of this protocol carry a port range (TCP and UDP do).
+constexpr bool has_ports(Protocol p) { return p == Protocol::Tcp || p == Protocol::Udp; }
+
+}  // namespace archc::model
