@@ -82,20 +82,28 @@ ResourceView view_of(const aws::NatGateway& r) {
       .v;
 }
 ResourceView view_of(const aws::SecurityGroup& r) {
-  return of("AWS::EC2::SecurityGroup")
-      .add("GroupDescription", r.description)
-      .add("VpcId", r.vpc)
-      .add("Tags", tags(r.tags))
-      .v;
+  auto b = of("AWS::EC2::SecurityGroup").add("GroupDescription", r.description).add("VpcId", r.vpc);
+  if (r.restricted_egress) b.add("SecurityGroupEgress", "127.0.0.1/32 (none but its egress rules)");
+  return b.add("Tags", tags(r.tags)).v;
+}
+// The protocol and ports of a security group rule, as both emitters write them.
+template <typename Rule>
+Builder rule_of(const char* type, const Rule& r) {
+  auto b = of(type).add("GroupId", r.group).add("IpProtocol", std::string(model::ip_protocol(r.protocol)));
+  if (const auto ports = model::port_fields(r.protocol, r.from_port, r.to_port))
+    b.add("FromPort", ports->first).add("ToPort", ports->second);
+  return b;
 }
 ResourceView view_of(const aws::IngressRule& r) {
-  auto b = of("AWS::EC2::SecurityGroupIngress")
-               .add("GroupId", r.group)
-               .add("IpProtocol", "tcp")
-               .add("FromPort", r.from_port)
-               .add("ToPort", r.to_port);
+  auto b = rule_of("AWS::EC2::SecurityGroupIngress", r);
   if (!r.cidr.empty()) b.add("CidrIp", r.cidr);
   else b.add("SourceSecurityGroupId", r.source_group);
+  return b.add("Description", r.description).v;
+}
+ResourceView view_of(const aws::EgressRule& r) {
+  auto b = rule_of("AWS::EC2::SecurityGroupEgress", r);
+  if (!r.cidr.empty()) b.add("CidrIp", r.cidr);
+  else b.add("DestinationSecurityGroupId", r.destination_group);
   return b.add("Description", r.description).v;
 }
 ResourceView view_of(const aws::LoadBalancer& r) {

@@ -47,7 +47,7 @@ std::size_t first_difference(std::string_view a, std::string_view b) {
 }
 
 std::string describe(const SecurityChange& c) {
-  const std::string ports = port_text(c.from_port, c.to_port);
+  const std::string ports = port_text(c.protocol, c.from_port, c.to_port);
   std::string what;
   switch (c.kind) {
     case SecurityChange::Kind::Internet: what = fmt::format("opened to the internet ({}) on {}", c.source, ports); break;

@@ -45,17 +45,20 @@ std::string render_json(const Diff& d, std::string_view old_name, std::string_vi
                          {"properties", properties}});
   }
   Json& security = out["security"] = Json::array();
-  for (const auto& c : d.security)
+  for (const auto& c : d.security) {
+    const auto ports = model::port_fields(c.protocol, c.from_port, c.to_port);  // as AWS describes the rule
     security.push_back({{"kind", kind_name(c.kind)},
                         {"group", c.group},
                         {"rule", c.rule},
                         {"source", c.source},
-                        {"from_port", c.from_port},
-                        {"to_port", c.to_port},
+                        {"protocol", model::protocol_name(c.protocol)},
+                        {"from_port", ports ? Json(ports->first) : Json(nullptr)},
+                        {"to_port", ports ? Json(ports->second) : Json(nullptr)},
                         {"was", c.was.empty() ? Json(nullptr) : Json(c.was)},
                         {"database", c.database},
                         {"public_subnet", c.public_subnet},
                         {"description", c.description}});
+  }
   Json& subnets = out["subnets"] = Json::array();
   for (const auto& s : d.subnets)
     subnets.push_back({{"id", s.id},

@@ -47,20 +47,24 @@ struct SourceRules {
 // group's logical id.
 std::string source_key(const aws::IngressRule& r) { return r.cidr.empty() ? "sg:" + r.source_group : r.cidr; }
 
+// Rules of one protocol cover each other; a new protocol from a source is
+// new, whatever it had before.
+using SourceOf = std::tuple<std::string, std::string, model::Protocol>;  // (group, source, protocol)
+
 class OldRules {
  public:
   explicit OldRules(const aws::Stack& stack) {
     for (const auto& res : stack.resources) {
       const auto* r = std::get_if<aws::IngressRule>(&res);
       if (!r) continue;
-      by_source_[{r->group, source_key(*r)}].ranges.push_back({r->from_port, r->to_port});
+      by_source_[{r->group, source_key(*r), r->protocol}].ranges.push_back({r->from_port, r->to_port});
       if (auto c = parse_cidr(r->cidr)) cidrs_[r->group].insert({c->base, c->prefix});
     }
     for (auto& [key, rules] : by_source_) rules.finish();
   }
 
-  const SourceRules* from(const std::string& group, const std::string& source) const {
-    const auto it = by_source_.find({group, source});
+  const SourceRules* from(const std::string& group, const std::string& source, model::Protocol protocol) const {
+    const auto it = by_source_.find({group, source, protocol});
     return it == by_source_.end() ? nullptr : &it->second;
   }
 
@@ -69,11 +73,11 @@ class OldRules {
     const Ports ports{r.from_port, r.to_port};
     const auto c = parse_cidr(r.cidr);
     if (!c) {
-      const SourceRules* old = from(r.group, source_key(r));
+      const SourceRules* old = from(r.group, source_key(r), r.protocol);
       return old && old->covers(ports);
     }
     for (int prefix = c->prefix; prefix >= 0; --prefix) {  // the CIDR and each block that contains it
-      const SourceRules* old = from(r.group, Cidr{c->base, prefix}.network().str());
+      const SourceRules* old = from(r.group, Cidr{c->base, prefix}.network().str(), r.protocol);
       if (old && old->covers(ports)) return true;
     }
     return false;
@@ -96,13 +100,17 @@ class OldRules {
   }
 
  private:
-  std::map<std::pair<std::string, std::string>, SourceRules> by_source_;  // (group, source) → ports
+  std::map<SourceOf, SourceRules> by_source_;  // → ports
   std::map<std::string, std::set<std::pair<std::uint32_t, int>>> cidrs_;  // group → (base, prefix)
 };
 
 }  // namespace
 
-std::string port_text(int from, int to) { return from == to ? std::to_string(from) : fmt::format("{}-{}", from, to); }
+std::string port_text(model::Protocol protocol, int from, int to) {
+  if (!model::has_ports(protocol)) return std::string(model::protocol_name(protocol));
+  const std::string ports = from == to ? std::to_string(from) : fmt::format("{}-{}", from, to);
+  return protocol == model::Protocol::Tcp ? ports : fmt::format("{}:{}", model::protocol_name(protocol), ports);
+}
 
 const char* kind_name(SecurityChange::Kind kind) {
   switch (kind) {
@@ -143,16 +151,17 @@ std::vector<SecurityChange> security_changes(const aws::Stack& old_stack, const 
     c.rule = r->id;
     c.group = r->group;
     c.source = r->cidr.empty() ? r->source_group : r->cidr;
+    c.protocol = r->protocol;
     c.from_port = r->from_port;
     c.to_port = r->to_port;
     c.description = r->description;
     c.database = databases.count(r->group) > 0;
     const auto cidr = parse_cidr(r->cidr);
     c.public_subnet = cidr && cidr->prefix > 0 && reaches_public(*cidr);  // the internet's is Internet already
-    if (const SourceRules* same = old.from(r->group, source_key(*r))) {
+    if (const SourceRules* same = old.from(r->group, source_key(*r), r->protocol)) {
       c.kind = SecurityChange::Kind::WiderPorts;
       const Ports was = same->nearest({r->from_port, r->to_port});
-      c.was = port_text(was.lo, was.hi);
+      c.was = port_text(r->protocol, was.lo, was.hi);
     } else if (cidr && cidr->prefix == 0) {
       c.kind = SecurityChange::Kind::Internet;
     } else if (auto narrower = cidr ? old.narrower_source(r->group, *cidr) : std::nullopt) {

@@ -25,7 +25,8 @@ struct SecurityChange {
   std::string rule;         // the new ingress rule's logical id
   std::string group;        // the security group it opens
   std::string source;       // its CIDR, or the source security group's logical id
-  int from_port = 0, to_port = 0;
+  model::Protocol protocol = model::Protocol::Tcp;
+  int from_port = 0, to_port = 0;  // TCP and UDP
   std::string was;          // WiderSource: the old CIDR; WiderPorts: the old range of that source that starts last at or
                             // before the new one (else its first), `80` or `8000-8080`
   std::string description;  // the rule's description: `from internet to alb.web`
@@ -41,7 +42,7 @@ struct SecurityChange {
 std::vector<SecurityChange> security_changes(const aws::Stack& old_stack, const aws::Stack& new_stack);
 
 const char* kind_name(SecurityChange::Kind kind);  // internet | wider-source | wider-ports | new-source
-// `80` or `8000-8080`.
-std::string port_text(int from, int to);
+// `80`, `8000-8080`, `udp:1194`, `icmp` or `all`.
+std::string port_text(model::Protocol protocol, int from, int to);
 
 }  // namespace archc::diff

@@ -119,10 +119,20 @@ const std::string& drawn_from(const Graph& g, const Edge& e) {
 }
 
 std::string port_label(const std::vector<model::PortRange>& ports) {
-  std::string out = "TCP ";
-  for (std::size_t i = 0; i < ports.size(); ++i) {
-    if (i) out += ", ";
-    out += ports[i].lo == ports[i].hi ? fmt::format("{}", ports[i].lo) : fmt::format("{}-{}", ports[i].lo, ports[i].hi);
+  std::string out;
+  for (const auto [protocol, name] : {std::pair{model::Protocol::Tcp, "TCP"}, std::pair{model::Protocol::Udp, "UDP"},
+                                      std::pair{model::Protocol::Icmp, "ICMP"}, std::pair{model::Protocol::All, "all traffic"}}) {
+    std::string of_protocol;
+    for (const auto& p : ports) {
+      if (p.protocol != protocol) continue;
+      if (!model::has_ports(protocol)) {
+        of_protocol = name;
+        break;
+      }
+      of_protocol += of_protocol.empty() ? fmt::format("{} ", name) : ", ";
+      of_protocol += p.lo == p.hi ? fmt::format("{}", p.lo) : fmt::format("{}-{}", p.lo, p.hi);
+    }
+    if (!of_protocol.empty()) out += (out.empty() ? "" : "; ") + of_protocol;
   }
   return out;
 }

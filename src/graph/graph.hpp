@@ -123,8 +123,8 @@ std::string render_mermaid(const Graph& g);
 std::string dot_html(std::string_view text);
 std::string mermaid_text(std::string_view text);
 
-// The ports of an edge as its arrow is labelled: `TCP 80`, `TCP 80, 443`,
-// `TCP 1024-2047`.
+// The ports of an edge as its arrow is labelled, by protocol: `TCP 80`,
+// `TCP 80, 443`, `TCP 1024-2047`, `TCP 443; UDP 1194; ICMP`, `all traffic`.
 std::string port_label(const std::vector<model::PortRange>& ports);
 
 }  // namespace archc::graph

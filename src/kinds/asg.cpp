@@ -328,6 +328,7 @@ const model::KindSpec& asg() {
                             .unit = "percent",
                             .doc = "target average CPU of a scaling policy; none: no scaling policy"},
               AttributeSpec{.name = "user_data", .doc = "a boot script (usually a heredoc); never a secret"},
+              egress_attribute(),
           },
       .chain_endpoint = true,
       .layer = model::Layer::App,

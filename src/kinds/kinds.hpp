@@ -13,4 +13,10 @@ namespace archc::kinds {
 ARCHC_KINDS(ARCHC_DECLARE_KIND)
 #undef ARCHC_DECLARE_KIND
 
+// `egress`, declared by the chain-endpoint kinds that send traffic of their
+// own (sema/build_model.cpp reads it for any kind that declares it):
+// "chain" restricts the group's egress to what the chain edges from the
+// resource open (docs/language.md, "Extension: egress").
+model::AttributeSpec egress_attribute();
+
 }  // namespace archc::kinds

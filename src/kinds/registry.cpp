@@ -1,6 +1,19 @@
 // Defines all_kinds() (model/kind.hpp) from the registration list.
 #include "kinds/kinds.hpp"
 
+namespace archc::kinds {
+
+model::AttributeSpec egress_attribute() {
+  return {.name = "egress",
+          .default_value = "`\"all\"`",
+          .allowed = {"all", "chain"},
+          .extension = true,
+          .doc = "what its security group sends: `all` (AWS's default) or `chain`, only what the chain edges from "
+                 "it open"};
+}
+
+}  // namespace archc::kinds
+
 namespace archc::model {
 
 std::span<const KindSpec* const> all_kinds() {

@@ -65,13 +65,27 @@ struct NatGateway {
 struct SecurityGroup {
   std::string id, vpc, description;
   Tags tags;
+  // Whether it sends only what its EgressRules allow, rather than AWS's
+  // default of everything.
+  bool restricted_egress = false;
 };
-// A TCP ingress rule: from a CIDR or from another security group.
+// An ingress rule: from a CIDR or from another security group.
 struct IngressRule {
   std::string id, group;
-  int from_port = 0, to_port = 0;
+  model::Protocol protocol = model::Protocol::Tcp;
+  int from_port = 0, to_port = 0;  // TCP and UDP only
   std::string cidr;          // or
   std::string source_group;  // security group id
+  std::string description;
+};
+// An egress rule of a group whose egress the chains restrict: to a CIDR or
+// to another security group.
+struct EgressRule {
+  std::string id, group;
+  model::Protocol protocol = model::Protocol::Tcp;
+  int from_port = 0, to_port = 0;  // TCP and UDP only
+  std::string cidr;               // or
+  std::string destination_group;  // security group id
   std::string description;
 };
 struct LoadBalancer {
@@ -168,7 +182,7 @@ struct CacheReplicationGroup {
 };
 
 using Resource = std::variant<Vpc, InternetGateway, GatewayAttachment, Subnet, RouteTable, Route, RouteTableAssociation,
-                              ElasticIp, NatGateway, SecurityGroup, IngressRule, LoadBalancer, TargetGroup, Listener,
+                              ElasticIp, NatGateway, SecurityGroup, IngressRule, EgressRule, LoadBalancer, TargetGroup, Listener,
                               LaunchTemplate, AutoScalingGroup, ScalingPolicy, DbSubnetGroup, DbInstance,
                               CacheSubnetGroup, CacheReplicationGroup>;
 

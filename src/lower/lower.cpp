@@ -27,8 +27,12 @@ aws::Stack Lowering::run() {
   for (std::size_t v = 0; v < m_.vpcs.size(); ++v) lower_vpc(v);
   const std::vector<std::size_t> order = m_.resources_by_kind();
   for (std::size_t i : order) lower_group(i);
-  for (const auto &chain : m_.chains)
+  for (const auto &chain : m_.chains) {
     for (const auto &edge : chain.edges) lower_edge(edge);
+    // Egress edges from a group that sends everything add nothing (linted).
+    for (const auto &edge : chain.egress)
+      if (m_.resources[edge.from.index]->chain_egress) lower_egress(edge);
+  }
   for (std::size_t i : order) m_.resources[i]->kind->lower(*this, *m_.resources[i], i);
   return std::move(out_);
 }
@@ -152,20 +156,39 @@ void Lowering::lower_group(std::size_t i) {
   self.kind = model::Endpoint::Kind::Resource;
   self.index = i;
   groups_[i] = add(aws::SecurityGroup{logical_id::security_group(m_, self), vpc_ids_[r.subnets->vpc],
-                                      fmt::format("archc {} {}", word, r.name), tags("sg", word + "-" + r.name)})
+                                      fmt::format("archc {} {}", word, r.name), tags("sg", word + "-" + r.name),
+                                      r.chain_egress})
                    .id;
 }
 
 void Lowering::lower_edge(const model::Edge &edge) {
   const std::string &target = groups_.at(edge.to.index);
-  const auto sources = logical_id::ingress_sources(m_, edge.from);
+  const auto sources = logical_id::rule_peers(m_, edge.from);
   for (const auto &port : edge.ports) {
     for (const auto &source : sources) {
       const std::string group = source.cidr.empty() ? groups_.at(edge.from.index) : "";
       // The same rule twice is an error in AWS; duplicates are linted.
-      if (!rules_.insert(std::make_tuple(target, port.lo, port.hi, source.cidr, group)).second) continue;
-      add(aws::IngressRule{logical_id::ingress_rule(target, source, port), target, port.lo, port.hi, source.cidr, group,
-                           fmt::format("from {} to {}", m_.describe(edge.from), m_.describe(edge.to))});
+      if (!rules_.insert(std::make_tuple(target, port.protocol, port.lo, port.hi, source.cidr, group)).second) continue;
+      add(aws::IngressRule{logical_id::ingress_rule(target, source, port), target, port.protocol, port.lo, port.hi,
+                           source.cidr, group, fmt::format("from {} to {}", m_.describe(edge.from), m_.describe(edge.to))});
+    }
+  }
+  // A source whose egress the chains restrict sends what its edges open.
+  if (edge.from.is_resource() && m_.resources[edge.from.index]->chain_egress) lower_egress(edge);
+}
+
+// The egress rules of an edge's source, a resource with `egress = "chain"`,
+// to its target: a group, or address blocks.
+void Lowering::lower_egress(const model::Edge &edge) {
+  const std::string &group = groups_.at(edge.from.index);
+  for (const auto &port : edge.ports) {
+    for (const auto &destination : logical_id::rule_peers(m_, edge.to)) {
+      const std::string to_group = destination.cidr.empty() ? groups_.at(edge.to.index) : "";
+      if (!egress_rules_.insert(std::make_tuple(group, port.protocol, port.lo, port.hi, destination.cidr, to_group)).second)
+        continue;
+      add(aws::EgressRule{logical_id::egress_rule(group, destination, port), group, port.protocol, port.lo, port.hi,
+                          destination.cidr, to_group,
+                          fmt::format("from {} to {}", m_.describe(edge.from), m_.describe(edge.to))});
     }
   }
 }

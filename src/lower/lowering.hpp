@@ -79,6 +79,7 @@ class Lowering {
                  std::size_t only_zone = std::string::npos);
   void lower_group(std::size_t index);
   void lower_edge(const model::Edge &edge);
+  void lower_egress(const model::Edge &edge);
 
   const model::Model &m_;
   aws::Stack out_;
@@ -88,7 +89,9 @@ class Lowering {
   std::map<std::size_t, std::vector<std::vector<aws::Ids>>> internet_paths_;  // vpc → tier → zone → ids
   std::map<std::size_t, std::string> groups_;                // resource index → its security group id
   std::map<std::size_t, aws::Ids> target_groups_;
-  std::set<std::tuple<std::string, int, int, std::string, std::string>> rules_;
+  // Rules made, as (group, protocol, ports, peer block, peer group): AWS
+  // refuses the same rule twice.
+  std::set<std::tuple<std::string, model::Protocol, int, int, std::string, std::string>> rules_, egress_rules_;
 };
 
 }  // namespace archc

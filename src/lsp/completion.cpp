@@ -165,12 +165,18 @@ json completion(const Context& c, Position p) {
         if (d.kind == kind) out.push_back(item(d.name.substr(d.name.find('.') + 1), kField, d.name));
       return out;
     }
-  // After `:` in an edge: port names.
-  static const std::regex edge_ports(R"(->[^:#]*:[^#]*$)");
+  // After `:` in an edge: port names, and the protocols that take no
+  // ports; after `udp:` or `tcp:`, the port names alone.
+  static const std::regex edge_ports(R"(->[^:#]*:[^#]*$)"), after_protocol(R"((tcp|udp):[A-Za-z0-9_-]*$)");
   if (inside && inside->kind && inside->kind->edges && std::regex_search(prefix, edge_ports)) {
     const AwsCatalog& catalog = AwsCatalog::get();
+    const bool udp = std::regex_search(prefix, m, after_protocol) && m[1] == "udp";
     for (const auto& name : catalog.port_names())
-      out.push_back(item(name, kConstant, fmt::format("TCP {}", catalog.port(name).value_or(0))));
+      out.push_back(item(name, kConstant, fmt::format("{} {}", udp ? "UDP" : "TCP", catalog.port(name).value_or(0))));
+    if (!std::regex_search(prefix, after_protocol)) {
+      out.push_back(item("icmp", kKeyword, "ICMP: every type and code"));
+      out.push_back(item("all", kKeyword, "every protocol and port"));
+    }
     return out;
   }
   // In an edge, where an endpoint goes: `internet` and every chain endpoint

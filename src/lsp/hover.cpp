@@ -68,23 +68,26 @@ std::string describe_resource(const Compilation& c, const SymbolDeclaration& d) 
     if (sg.owner != d.name) continue;
     out += fmt::format("Security group `{}`, ingress:\n\n", sg.name);
     if (sg.ingress.empty()) out += "none: no edge of a chain reaches it\n";
-    for (const auto& rule : sg.ingress) {
-      const std::string ports =
-          rule.from_port == rule.to_port ? fmt::format("{}", rule.from_port) : fmt::format("{}-{}", rule.from_port, rule.to_port);
-      out += fmt::format("- tcp {} from {}\n", ports, rule.source);
+    for (const auto& rule : sg.ingress)
+      out += fmt::format("- {} {} from {}\n", model::protocol_name(rule.protocol), plan::rule_ports(rule), rule.peer);
+    if (sg.egress) {
+      out += "\negress:\n\n";
+      if (sg.egress->empty()) out += "none: `egress = \"chain\"`, and no edge leaves it\n";
+      for (const auto& rule : *sg.egress)
+        out += fmt::format("- {} {} to {}\n", model::protocol_name(rule.protocol), plan::rule_ports(rule), rule.peer);
     }
   }
   return out;
 }
 
-std::optional<std::pair<std::string, SourceRange>> port_at(const ast::File& file, std::uint32_t offset) {
-  std::optional<std::pair<std::string, SourceRange>> found;
+const ast::Port* port_at(const ast::File& file, std::uint32_t offset) {
+  const ast::Port* found = nullptr;
   for_each_block(file, [&](const BlockAt& at, const std::vector<BlockAt>&) {
     for (const auto& item : at.block->items)
       if (const auto* e = std::get_if<std::unique_ptr<ast::Edge>>(&item))
         for (const auto& port : (*e)->ports)
           if (port.kind == ast::Port::Kind::Name && port.range.begin.offset <= offset && offset < port.range.end.offset)
-            found = {port.name, port.range};
+            found = &port;
     return !found;
   });
   return found;
@@ -110,9 +113,13 @@ json hover(const Context& c, Position p) {
     if (hit->what == What::Attribute && hit->attribute->spec)
       return markdown(c, describe_attribute(*hit->attribute->kind, *hit->attribute->spec), hit->range);
   }
-  if (auto port = port_at(comp.syntax, offset)) {
-    if (auto number = AwsCatalog::get().port(port->first))
-      return markdown(c, fmt::format("port **{}**: TCP {}", port->first, *number), port->second);
+  if (const ast::Port* port = port_at(comp.syntax, offset)) {
+    if (port->protocol.empty() && (port->name == "icmp" || port->name == "all"))
+      return markdown(c, port->name == "icmp" ? "**icmp**: every ICMP type and code" : "**all**: every protocol and port",
+                      port->range);
+    if (auto number = AwsCatalog::get().port(port->name))
+      return markdown(c, fmt::format("port **{}**: {} {}", port->name, port->protocol == "udp" ? "UDP" : "TCP", *number),
+                      port->range);
   }
   // A block's keyword: its kind.
   std::optional<json> found;

@@ -41,9 +41,12 @@ json semantic_tokens(const Context& c) {
         const SourceRange n = a->name_range();
         spans.push_back({n.begin.offset, n.end.offset, kProperty, 0});
       } else if (const auto* e = std::get_if<std::unique_ptr<ast::Edge>>(&item)) {
-        for (const auto& port : (*e)->ports)
+        for (const auto& port : (*e)->ports) {
+          if (!port.protocol.empty())
+            spans.push_back({port.protocol_range.begin.offset, port.protocol_range.end.offset, kEnumMember, 0});
           if (port.kind == ast::Port::Kind::Name)
             spans.push_back({port.range.begin.offset, port.range.end.offset, kEnumMember, 0});
+        }
       }
     }
     return true;

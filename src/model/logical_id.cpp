@@ -78,10 +78,10 @@ std::string security_group(const model::Model& m, const model::Endpoint& e) {
   return leading_word(r.name) + word(r.kind->name_tag_word) + "SecurityGroup";
 }
 
-std::vector<IngressSource> ingress_sources(const model::Model& m, const model::Endpoint& from) {
+std::vector<RulePeer> rule_peers(const model::Model& m, const model::Endpoint& from) {
   std::vector<Cidr> cidrs = m.source_cidrs(from);
   const std::string part = source_word(m, from);
-  std::vector<IngressSource> out;
+  std::vector<RulePeer> out;
   // Only a tier stands for several blocks, one per zone.
   const bool tier = from.kind == model::Endpoint::Kind::Tier;
   if (tier && cidrs.size() != m.vpcs[from.tier.vpc].zones.size()) cidrs.clear();
@@ -91,12 +91,34 @@ std::vector<IngressSource> ingress_sources(const model::Model& m, const model::E
   return out;
 }
 
-std::string ingress_rule(std::string_view group, const IngressSource& source, const model::PortRange& ports) {
+namespace {
+// `AppAsg` + `From` + `WebAlb` + `Port80` + `Ingress`: a rule of `group`
+// (a security_group() id) with `peer` on `ports`.
+std::string rule(std::string_view group, std::string_view direction, const RulePeer& peer, const model::PortRange& ports,
+                 std::string_view suffix) {
   constexpr std::string_view kGroup = "SecurityGroup";
   std::string id(group.substr(0, group.size() - kGroup.size()));
-  id += "From" + source.id_part + "Port" + std::to_string(ports.lo);
+  id += direction;
+  id += peer.id_part;
+  // TCP ports keep the ids they had before other protocols were written.
+  switch (ports.protocol) {
+    case model::Protocol::Tcp: break;
+    case model::Protocol::Udp: id += "Udp"; break;
+    case model::Protocol::Icmp: return id + "Icmp" + std::string(suffix);
+    case model::Protocol::All: return id + "AllTraffic" + std::string(suffix);
+  }
+  id += "Port" + std::to_string(ports.lo);
   if (ports.hi != ports.lo) id += "To" + std::to_string(ports.hi);
-  return id + "Ingress";
+  return id + std::string(suffix);
+}
+}  // namespace
+
+std::string ingress_rule(std::string_view group, const RulePeer& source, const model::PortRange& ports) {
+  return rule(group, "From", source, ports, "Ingress");
+}
+
+std::string egress_rule(std::string_view group, const RulePeer& destination, const model::PortRange& ports) {
+  return rule(group, "To", destination, ports, "Egress");
 }
 
 }  // namespace archc::logical_id

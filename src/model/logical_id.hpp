@@ -55,23 +55,28 @@ std::string target_group(std::string_view alb_name, std::string_view asg_name);
 // is a programming error, std::logic_error): asg `app` → `AppAsgSecurityGroup`.
 std::string security_group(const model::Model& m, const model::Endpoint& e);
 
-// One source of the ingress rules an edge from `from` makes: an address
-// block, or (cidr empty) the security group of `from`; with the part of the
-// rule's id that names it (`Internet`, `Cidr1080024`, `LabAppA`, `WebAlb`).
-struct IngressSource {
+// One peer of the rules an edge makes, the source of an ingress rule or the
+// destination of an egress rule: an address block, or (cidr empty) the
+// security group of a resource; with the part of the rule's id that names it
+// (`Internet`, `Cidr1080024`, `LabAppA`, `WebAlb`).
+struct RulePeer {
   std::string cidr;
   std::string id_part;
 };
-// The sources of `from`, in the order lowering writes their rules: its
+// The peers `from` stands for, in the order lowering writes their rules: its
 // address blocks (one per zone for a tier: those parts end in the zone's
 // letter), then its security group when it is a resource. A tier whose
 // blocks are not one per zone (its VPC's `zones` did not read) gives no
 // blocks: checks meet such models, lowering does not.
-std::vector<IngressSource> ingress_sources(const model::Model& m, const model::Endpoint& from);
+std::vector<RulePeer> rule_peers(const model::Model& m, const model::Endpoint& from);
 
 // The ingress rule into `group` (a security_group() id) from `source` on
 // `ports`: `AppAsgSecurityGroup`, `WebAlb`, 80..80 →
-// `AppAsgFromWebAlbPort80Ingress`.
-std::string ingress_rule(std::string_view group, const IngressSource& source, const model::PortRange& ports);
+// `AppAsgFromWebAlbPort80Ingress`; UDP, ICMP and all traffic say so:
+// `...FromVpnUdpPort1194Ingress`, `...FromPeerIcmpIngress`, `...FromAdminAllTrafficIngress`.
+std::string ingress_rule(std::string_view group, const RulePeer& source, const model::PortRange& ports);
+// The egress rule of `group` to `destination` on `ports`: `AppAsgSecurityGroup`,
+// `DbRds`, 3306..3306 → `AppAsgToDbRdsPort3306Egress`, named as ingress rules are.
+std::string egress_rule(std::string_view group, const RulePeer& destination, const model::PortRange& ports);
 
 }  // namespace archc::logical_id

@@ -94,6 +94,10 @@ struct Resource {
   // hold a default that the source does not say, so checks that judge its
   // attributes skip it.
   bool complete = true;
+  // `egress = "chain"`: its group sends only what the chain edges from it
+  // open (docs/language.md, "Egress"); otherwise AWS's default, everything.
+  bool chain_egress = false;
+  SourceRange egress_range;  // of the attribute's value, when written
 
   virtual ~Resource() = default;
   // What an edge to it opens when the edge names no ports: TCP ports.
@@ -122,11 +126,14 @@ struct Endpoint {
 };
 
 // What an edge opens: a protocol and, for TCP and UDP, the ports lo..hi
-// (inclusive, 0-65535). ICMP and `all` have no ports: lo = 0, hi = 65535.
+// (inclusive, 1-65535). ICMP and `all` have no ports: lo = 0, hi = 65535.
 struct PortRange {
   int lo = 0, hi = 0;
   SourceRange range;
   Protocol protocol = Protocol::Tcp;
+  // Whether it lets `port` of `protocol` (TCP or UDP) through: `all` does,
+  // ICMP never does.
+  bool opens(Protocol p, int port) const { return (protocol == p || protocol == Protocol::All) && lo <= port && port <= hi; }
 };
 
 struct Edge {
@@ -138,7 +145,8 @@ struct Edge {
 struct Chain {
   std::string name;
   SourceRange range;
-  std::vector<Edge> edges;
+  std::vector<Edge> edges;   // into a resource: ingress rules of its group
+  std::vector<Edge> egress;  // from a resource to `internet` or a CIDR: egress rules of the source's group
 };
 
 struct Model {

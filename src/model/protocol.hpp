@@ -4,7 +4,9 @@
 // a name or IANA number, -1 for all); archc writes these four.
 #pragma once
 
+#include <optional>
 #include <string_view>
+#include <utility>
 
 namespace archc::model {
 
@@ -38,7 +40,24 @@ constexpr std::string_view protocol_number(Protocol p) {
   return "6";
 }
 
+// As both APIs take the protocol of a rule (EC2 API, IpPermission.IpProtocol):
+// its name, or -1 for every protocol.
+constexpr std::string_view ip_protocol(Protocol p) { return p == Protocol::All ? protocol_number(p) : protocol_name(p); }
+
 // Whether rules of this protocol carry a port range (TCP and UDP do).
 constexpr bool has_ports(Protocol p) { return p == Protocol::Tcp || p == Protocol::Udp; }
+
+// A rule's FromPort and ToPort as AWS takes and describes them: the ports
+// lo..hi for TCP and UDP, ICMP's type and code (-1 and -1: every one), and
+// none for all traffic.
+constexpr std::optional<std::pair<int, int>> port_fields(Protocol p, int lo, int hi) {
+  switch (p) {
+    case Protocol::Tcp:
+    case Protocol::Udp: return std::pair{lo, hi};
+    case Protocol::Icmp: return std::pair{-1, -1};
+    case Protocol::All: return std::nullopt;
+  }
+  return std::nullopt;
+}
 
 }  // namespace archc::model

@@ -41,8 +41,10 @@ Plan Planner::run() {
   for (const auto &vpc : m_.vpcs) out_.vpcs.push_back(plan_vpc(vpc));
   const std::vector<std::size_t> order = m_.resources_by_kind();
   for (std::size_t i : order) add_group(i);
-  for (const auto &chain : m_.chains)
+  for (const auto &chain : m_.chains) {
     for (const auto &edge : chain.edges) add_rules(edge);
+    for (const auto &edge : chain.egress) add_egress(edge);
+  }
   for (std::size_t i : order) {
     const model::Resource &r = *m_.resources[i];
     Entry entry = r.kind->plan(*this, r, i);
@@ -135,21 +137,45 @@ void Planner::add_group(std::size_t i) {
   const model::Resource &r = *m_.resources[i];
   group_index_[i] = out_.security_groups.size();
   out_.security_groups.push_back(
-      {tag("sg", fmt::format("{}-{}", r.kind->name_tag_word, r.name)), r.ref(), m_.vpc_of(*r.subnets).name, {}});
+      {tag("sg", fmt::format("{}-{}", r.kind->name_tag_word, r.name)), r.ref(), m_.vpc_of(*r.subnets).name, {}, {}});
+  if (r.chain_egress) out_.security_groups.back().egress.emplace();
+}
+
+std::vector<std::pair<std::string, std::string>> Planner::peers(const model::Endpoint &e) {
+  std::vector<std::pair<std::string, std::string>> out;  // (cidr, group)
+  for (const auto &c : m_.source_cidrs(e)) out.emplace_back(c.str(), "");
+  if (e.is_resource()) out.emplace_back("", out_.security_groups[group_index_.at(e.index)].name);
+  return out;
 }
 
 // An edge is an ingress rule on the target's group per port and source; a
 // tier source is one CIDR per subnet. The same rule twice is merged (AWS
 // rejects duplicates).
 void Planner::add_rules(const model::Edge &edge) {
-  std::vector<std::pair<std::string, std::string>> sources;  // (cidr, group)
-  for (const auto &c : m_.source_cidrs(edge.from)) sources.emplace_back(c.str(), "");
-  if (edge.from.is_resource()) sources.emplace_back("", out_.security_groups[group_index_.at(edge.from.index)].name);
+  const auto sources = peers(edge.from);
   const std::size_t target = group_index_.at(edge.to.index);
   for (const auto &port : edge.ports)
     for (const auto &[cidr, group] : sources)
-      if (seen_rules_.insert({target, port.lo, port.hi, cidr, group}).second)
-        out_.security_groups[target].ingress.push_back({port.lo, port.hi, cidr, group, m_.describe(edge.from)});
+      if (seen_rules_.insert({target, port.protocol, port.lo, port.hi, cidr, group}).second)
+        out_.security_groups[target].ingress.push_back(
+            {port.protocol, port.lo, port.hi, cidr, group, m_.describe(edge.from)});
+  if (edge.from.is_resource()) add_egress(edge);
+}
+
+// An edge from a resource with `egress = "chain"` is an egress rule of its
+// group too; an edge to internet or a CIDR is one only.
+void Planner::add_egress(const model::Edge &edge) {
+  auto &egress = out_.security_groups[group_index_.at(edge.from.index)].egress;
+  if (!egress) return;
+  for (const auto &port : edge.ports)
+    for (const auto &[cidr, group] : peers(edge.to))
+      if (seen_egress_.insert({edge.from.index, port.protocol, port.lo, port.hi, cidr, group}).second)
+        egress->push_back({port.protocol, port.lo, port.hi, cidr, group, m_.describe(edge.to)});
+}
+
+std::string rule_ports(const Rule &r) {
+  if (!model::has_ports(r.protocol)) return "all";
+  return r.from_port == r.to_port ? std::to_string(r.from_port) : fmt::format("{}-{}", r.from_port, r.to_port);
 }
 
 Plan make_plan(const model::Model &m) { return Planner(m).run(); }

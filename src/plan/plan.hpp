@@ -71,19 +71,27 @@ struct Vpc {
   std::vector<Tier> tiers;
 };
 
-// A TCP ingress rule: from a CIDR or from another resource's group.
+// A rule of a security group: ingress from its peer, or egress to it, a
+// CIDR or another resource's group.
 struct Rule {
-  int from_port = 0, to_port = 0;
-  std::string cidr;          // or
-  std::string source_group;  // Name tag of the source's security group
-  std::string source;        // as in the source: internet, a CIDR, alb.web, vpc.lab.app ...
+  model::Protocol protocol = model::Protocol::Tcp;
+  int from_port = 0, to_port = 0;  // TCP and UDP
+  std::string cidr;   // or
+  std::string group;  // Name tag of the peer's security group
+  std::string peer;   // as in the source: internet, a CIDR, alb.web, vpc.lab.app ...
 };
+// Its ports as the text plan and hover show them: `22`, `8000-8100`, or
+// `all` for ICMP and all traffic.
+std::string rule_ports(const Rule &r);
 
 struct SecurityGroup {
   std::string name;   // Name tag
   std::string owner;  // alb.web, asg.app, rds.main
   std::string vpc;
   std::vector<Rule> ingress;  // duplicates merged
+  // With `egress = "chain"`, what it may send (duplicates merged); absent,
+  // AWS's default: everything.
+  std::optional<std::vector<Rule>> egress;
 };
 
 // A table the text plan prints under a resource, with a title line above

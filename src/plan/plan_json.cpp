@@ -49,16 +49,27 @@ Json vpc_json(const Vpc &v) {
           {"tiers", std::move(tiers)}};
 }
 
+// The rules of a group, keyed by `direction` (`source` or `destination`).
+Json rules_json(const std::vector<Rule> &rules, const std::string &direction) {
+  Json out = Json::array();
+  for (const auto &r : rules) {
+    const auto ports = model::port_fields(r.protocol, r.from_port, r.to_port);  // as AWS describes the rule
+    out.push_back({{"protocol", model::protocol_name(r.protocol)},
+                   {"from_port", ports ? Json(ports->first) : Json(nullptr)},
+                   {"to_port", ports ? Json(ports->second) : Json(nullptr)},
+                   {direction + "_cidr", r.cidr.empty() ? Json(nullptr) : Json(r.cidr)},
+                   {direction + "_group", r.group.empty() ? Json(nullptr) : Json(r.group)},
+                   {direction, r.peer}});
+  }
+  return out;
+}
+
 Json group_json(const SecurityGroup &g) {
-  Json rules = Json::array();
-  for (const auto &r : g.ingress)
-    rules.push_back({{"protocol", "tcp"},
-                     {"from_port", r.from_port},
-                     {"to_port", r.to_port},
-                     {"source_cidr", r.cidr.empty() ? Json(nullptr) : Json(r.cidr)},
-                     {"source_group", r.source_group.empty() ? Json(nullptr) : Json(r.source_group)},
-                     {"source", r.source}});
-  return {{"name_tag", g.name}, {"owner", g.owner}, {"vpc", g.vpc}, {"ingress", std::move(rules)}};
+  return {{"name_tag", g.name},
+          {"owner", g.owner},
+          {"vpc", g.vpc},
+          {"ingress", rules_json(g.ingress, "source")},
+          {"egress", g.egress ? rules_json(*g.egress, "destination") : Json(nullptr)}};
 }
 
 template <typename T, typename F>

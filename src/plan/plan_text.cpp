@@ -43,7 +43,6 @@ class Columns {
 
 std::string join(const std::vector<std::string> &items) { return fmt::format("{}", fmt::join(items, ", ")); }
 
-std::string ports(int lo, int hi) { return lo == hi ? std::to_string(lo) : fmt::format("{}-{}", lo, hi); }
 
 std::string route_text(const Route &r) {
   switch (r.via) {
@@ -117,15 +116,29 @@ class TextWriter {
     const SecurityGroup &g = *groups_.at(group);
     if (g.ingress.empty()) {
       out_ += "      ingress  none (named in no sg-chain)\n";
+    } else {
+      out_ += "      ingress\n";
+      rules(g.ingress, "from");
+    }
+    if (!g.egress) return;
+    if (g.egress->empty()) {
+      out_ += "      egress   none (egress = \"chain\", and no edge leaves it)\n";
       return;
     }
-    out_ += "      ingress\n";
-    Columns rules;
-    for (const auto &r : g.ingress)
-      rules.row({"tcp", ports(r.from_port, r.to_port), "from " + r.source,
-                 r.cidr.empty() ? r.source_group : (r.cidr == r.source ? "" : r.cidr)});
-    rules.print(out_, 8);
+    out_ += "      egress\n";
+    rules(*g.egress, "to");
   }
+
+  // `tcp  3306  from asg.app  lab-sg-asg-app`: the rule's CIDR or group
+  // after its peer as written, unless they read the same.
+  void rules(const std::vector<Rule> &of_group, const char *direction) {
+    Columns rows;
+    for (const auto &r : of_group)
+      rows.row({std::string(model::protocol_name(r.protocol)), rule_ports(r), fmt::format("{} {}", direction, r.peer),
+                r.cidr.empty() ? r.group : (r.cidr == r.peer ? "" : r.cidr)});
+    rows.print(out_, 8);
+  }
+
 
   const Plan &p_;
   std::map<std::string_view, std::vector<const Entry *>> in_tier_;

@@ -46,10 +46,14 @@ class Planner {
   Vpc plan_vpc(const model::Vpc &vpc) const;
   void add_group(std::size_t index);
   void add_rules(const model::Edge &edge);
+  void add_egress(const model::Edge &edge);
+  // What an endpoint stands for as a rule's peer: its blocks (cidr, ""),
+  // then its group ("", Name tag) when it is a resource.
+  std::vector<std::pair<std::string, std::string>> peers(const model::Endpoint &e);
 
   const model::Model &m_;
   Plan out_;
-  std::set<std::tuple<std::size_t, int, int, std::string, std::string>> seen_rules_;
+  std::set<std::tuple<std::size_t, model::Protocol, int, int, std::string, std::string>> seen_rules_, seen_egress_;
   std::map<std::size_t, std::vector<std::string>> target_groups_;  // resource index → target group Name tags
   std::map<std::size_t, std::size_t> group_index_;                 // resource index → into Plan::security_groups
 };

@@ -388,6 +388,12 @@ class ModelBuilder {
     KindReader r(ctx_, b, *resource.kind, {"{} `{}`", resource.kind->keyword, resource.name});
     resource.subnets = r.tier("subnets");
     if (!resource.subnets) m_.all_placements_read = false;
+    // Kinds that send traffic declare `egress` (kinds::egress_attribute).
+    if (resource.kind->attribute("egress"))
+      if (const auto egress = r.string("egress")) {
+        resource.chain_egress = *egress == "chain";
+        resource.egress_range = r.get("egress")->value->range;
+      }
     resource.kind->read(r, resource);
     // An attribute that was wrong keeps its default, which the source does
     // not say: the checks then do not judge this resource's attributes.
@@ -400,8 +406,22 @@ class ModelBuilder {
     for (const auto* e : r.edges()) {
       model::Edge edge;
       edge.range = e->range;
+      // An edge to `internet` or a CIDR lets its source's group send there.
+      const bool egress = e->to.internet || e->to.expr->kind == ast::ExprKind::String;
       auto from = edge_source(e->from);
-      auto to = edge_target(e->to);
+      auto to = egress ? edge_source(e->to) : edge_target(e->to);
+      if (egress && from && !from->is_resource()) {
+        diags_.report(Rule::InvalidEdge, e->from.range,
+                      "an edge to {} is an egress rule of its source's security group: it starts at a resource "
+                      "such as `asg.NAME`",
+                      e->to.internet ? "internet" : "a CIDR");
+        from.reset();
+      }
+      if (egress && e->ports.empty()) {
+        diags_.report(Rule::InvalidEdge, e->to.range,
+                      "an egress edge names what it lets out, as in `asg.NAME -> internet : https`");
+        from.reset();
+      }
       bool ok = from && to;
       for (const auto& p : e->ports) {
         auto port = port_range(p);
@@ -414,6 +434,10 @@ class ModelBuilder {
       }
       edge.from = *from;
       edge.to = *to;
+      if (egress) {
+        chain.egress.push_back(std::move(edge));
+        continue;
+      }
       if (edge.ports.empty()) edge.ports = default_ports(edge.to);
       chain.edges.push_back(std::move(edge));
     }
@@ -448,14 +472,38 @@ class ModelBuilder {
     return out;
   }
 
+  // One port item of an edge: `443`, `8000..8100`, `https` (TCP), a
+  // protocol and its ports (`udp:1194`, `tcp:https`), or a protocol
+  // without ports: `icmp` (every type and code) or `all` (every protocol).
   std::optional<model::PortRange> port_range(const ast::Port& p) {
     model::PortRange out;
     out.range = p.range;
+    if (!p.protocol.empty()) {
+      const auto protocol = ports_protocol(p.protocol);
+      if (!protocol) {
+        const SourceRange at = p.protocol_range;
+        if (p.protocol == "icmp" || p.protocol == "all")
+          diags_.report(Rule::InvalidProtocol, at, "`{}` takes no ports: write `{}` alone, which opens every {}", p.protocol,
+                        p.protocol, p.protocol == "icmp" ? "ICMP type and code" : "protocol and port");
+        else
+          suggester_.suggest(diags_.report(Rule::InvalidProtocol, at, "unknown protocol `{}`: ports follow tcp or udp", p.protocol),
+                             at, p.protocol, {"tcp", "udp"});
+        return std::nullopt;
+      }
+      out.protocol = *protocol;
+    } else if (p.kind == ast::Port::Kind::Name && (p.name == "icmp" || p.name == "all")) {
+      out.protocol = p.name == "icmp" ? model::Protocol::Icmp : model::Protocol::All;
+      out.lo = 0;
+      out.hi = kMaxPort;
+      return out;
+    }
     if (p.kind == ast::Port::Kind::Name) {
       auto port = AwsCatalog::get().port(p.name);
       if (!port) {
-        suggester_.suggest(diags_.report(Rule::UnknownPort, p.range, "unknown port name `{}`", p.name),
-                           p.range, p.name, AwsCatalog::get().port_names());
+        std::vector<std::string> names = AwsCatalog::get().port_names();
+        if (p.protocol.empty()) names.insert(names.end(), {"icmp", "all"});
+        suggester_.suggest(diags_.report(Rule::UnknownPort, p.range, "unknown port name `{}`", p.name), p.range, p.name,
+                           names);
         return std::nullopt;
       }
       out.lo = out.hi = *port;
@@ -468,6 +516,13 @@ class ModelBuilder {
     out.lo = static_cast<int>(p.lo);
     out.hi = static_cast<int>(p.hi);
     return out;
+  }
+
+  // The protocol written before ports: tcp or udp.
+  static std::optional<model::Protocol> ports_protocol(std::string_view name) {
+    if (name == "tcp") return model::Protocol::Tcp;
+    if (name == "udp") return model::Protocol::Udp;
+    return std::nullopt;
   }
 
   // An edge without ports opens what the target serves.

@@ -21,6 +21,7 @@ void run_checks(const model::Model& m, Diagnostics& diags) {
   checks::vpc_cidr_source(m, diags);
   checks::chain_cycle(m, diags);
   checks::duplicate_edge(m, diags);
+  checks::egress(m, diags);
   checks::unreachable_resource(m, diags);
   checks::security_group_quota(m, diags);
   checks::name_tags(m, diags);

@@ -175,11 +175,15 @@ struct Endpoint {
   SourceRange range;
 };
 
+// One item of an edge's ports: `443`, `8000..8100`, `https`, `udp:1194`,
+// `icmp`. `range` is the port's, after the protocol when one is written.
 struct Port {
   enum class Kind { Number, Range, Name } kind = Kind::Number;
   std::int64_t lo = 0, hi = 0;
   std::string name;
   SourceRange range;
+  std::string protocol;  // `udp` of `udp:1194`; empty when none is written
+  SourceRange protocol_range;
 };
 
 struct Edge {
@@ -249,7 +253,8 @@ enum class TokenKind : std::uint8_t {
   RightParen,    // )
   Equals,        // =
   Arrow,         // ->
-  Colon,         // :
+  Colon,         // : before an edge's ports
+  ProtocolColon, // : of `udp:1194`
   Comma,         // ,
   Semicolon,     // ;
   Dot,           // .

@@ -1034,9 +1034,17 @@ struct colon : one<':'> {};
 struct port_range : seq<at<integer, dotdot>, range_lo, dotdot, range_hi> {};
 struct port_number : integer {};
 struct port_name : ident {};
-struct port : sor<port_range, port_number, port_name> {};
+struct port_value : sor<port_range, port_number, port_name> {};
+// `udp:1194`: a protocol and its ports, written without blanks.
+struct port_protocol : ident {};
+struct protocol_colon : one<':'> {};
+struct protocol_port_value : port_value {
+  static constexpr const char* expected = "expected a port after the protocol: udp:1194, udp:8000..8100 or tcp:https";
+};
+struct port : sor<if_must<seq<at<ident, protocol_colon>, port_protocol, protocol_colon>, protocol_port_value>, port_value> {};
 struct port_required : port {
-  static constexpr const char* expected = "expected a port: a number, a range like 8000..8100, or a name like https";
+  static constexpr const char* expected =
+      "expected a port: a number, a range like 8000..8100, a name like https, udp:1194, icmp or all";
 };
 // A comma also separates items: a port after one must not start another
 // edge. Looked at first, so a port is added only when it is one.
@@ -1455,33 +1463,46 @@ template <> struct action<grammar::colon> {
     b.item<ast::Edge>().colon = b.token_range(TokenKind::Colon, in);
   }
 };
-template <> struct action<grammar::port_range> {
+template <> struct action<grammar::port_protocol> {
   template <typename ActionInput>
   static void apply(const ActionInput& in, Builder& b) {
     ast::Port p;
+    p.protocol = in.string();
+    p.protocol_range = b.token_range(TokenKind::Identifier, in);
+    b.item<ast::Edge>().ports.push_back(std::move(p));
+  }
+};
+template <> struct action<grammar::protocol_colon> : token_action<TokenKind::ProtocolColon> {};
+// The port a value completes: the one its protocol began (`udp:`), or a new one.
+inline ast::Port& port_of_value(Builder& b) {
+  auto& ports = b.item<ast::Edge>().ports;
+  if (ports.empty() || ports.back().protocol.empty() || ports.back().range.valid()) ports.emplace_back();
+  return ports.back();
+}
+template <> struct action<grammar::port_range> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Builder& b) {
+    ast::Port& p = port_of_value(b);
     p.kind = ast::Port::Kind::Range;
     std::tie(p.lo, p.hi) = range_bounds(in.string_view());
     p.range = b.range(in);
-    b.item<ast::Edge>().ports.push_back(std::move(p));
   }
 };
 template <> struct action<grammar::port_number> {
   template <typename ActionInput>
   static void apply(const ActionInput& in, Builder& b) {
-    ast::Port p;
+    ast::Port& p = port_of_value(b);
     p.lo = p.hi = to_int(in.string_view());
     p.range = b.token_range(TokenKind::Number, in);
-    b.item<ast::Edge>().ports.push_back(std::move(p));
   }
 };
 template <> struct action<grammar::port_name> {
   template <typename ActionInput>
   static void apply(const ActionInput& in, Builder& b) {
-    ast::Port p;
+    ast::Port& p = port_of_value(b);
     p.kind = ast::Port::Kind::Name;
     p.name = in.string();
     p.range = b.token_range(TokenKind::Identifier, in);
-    b.item<ast::Edge>().ports.push_back(std::move(p));
   }
 };
 

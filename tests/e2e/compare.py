@@ -21,8 +21,22 @@ def _sorted(items):
     return sorted(items, key=str)
 
 
-def _rule(from_port, to_port, source):
-    return f"tcp {from_port}-{to_port} from {source}"
+def _rule(protocol, from_port, to_port, direction, peer):
+    """A security group rule as both sides write it: `tcp 80-80 from group X`;
+    every protocol is -1, and has no ports, in the EC2 API."""
+    return f"{protocol} {from_port}-{to_port} {direction} {peer}"
+
+
+def _planned_rules(rules, direction, key):
+    return _sorted(_rule("-1" if r["protocol"] == "all" else r["protocol"], r["from_port"], r["to_port"], direction,
+                         f"group {r[key + '_group']}" if r[key + "_group"] else f"cidr {r[key + '_cidr']}")
+                   for r in rules)
+
+
+# The one egress rule archc gives a CloudFormation group whose egress the
+# chains restrict, so that AWS drops its allow-all rule (docs/language.md).
+_NO_EGRESS_PLACEHOLDER = "-1 None-None to cidr 127.0.0.1/32"
+_ALL_EGRESS = ["-1 None-None to cidr 0.0.0.0/0"]
 
 
 def _listener_action(action):
@@ -56,9 +70,8 @@ def expected(plan):
                 inv["subnets"][s["name_tag"]] = {"vpc": vpc["name_tag"], "cidr": s["cidr"], "zone": s["zone"]}
     for g in plan["security_groups"]:
         inv["security_groups"][g["name_tag"]] = {
-            "ingress": _sorted(_rule(r["from_port"], r["to_port"],
-                                     f"group {r['source_group']}" if r["source_group"] else f"cidr {r['source_cidr']}")
-                               for r in g["ingress"])}
+            "ingress": _planned_rules(g["ingress"], "from", "source"),
+            "egress": _ALL_EGRESS if g["egress"] is None else _planned_rules(g["egress"], "to", "destination")}
     for lb in plan["load_balancers"]:
         inv["load_balancers"][lb["name_tag"]] = {
             "scheme": lb["scheme"], "subnets": _sorted(lb["subnets"]), "security_groups": [lb["security_group"]],
@@ -213,12 +226,15 @@ def observed(client, stack, certificates_back):
 
     for g in described("AWS::EC2::SecurityGroup", ec2.describe_security_groups, "GroupIds", "SecurityGroups",
                        "GroupId"):
-        rules = []
-        for p in g.get("IpPermissions", []):
-            sources = ([f"group {name(pair['GroupId'])}" for pair in p.get("UserIdGroupPairs", [])]
-                       + [f"cidr {r['CidrIp']}" for r in p.get("IpRanges", [])])
-            rules += [f"{p['IpProtocol']} {p.get('FromPort')}-{p.get('ToPort')} from {s}" for s in sources]
-        inv["security_groups"][name(g["GroupId"])] = {"ingress": _sorted(rules)}
+        def rules(permissions, direction):
+            out = []
+            for p in permissions:
+                peers = ([f"group {name(pair['GroupId'])}" for pair in p.get("UserIdGroupPairs", [])]
+                         + [f"cidr {r['CidrIp']}" for r in p.get("IpRanges", [])])
+                out += [_rule(p["IpProtocol"], p.get("FromPort"), p.get("ToPort"), direction, peer) for peer in peers]
+            return _sorted(r for r in out if r != _NO_EGRESS_PLACEHOLDER)
+        inv["security_groups"][name(g["GroupId"])] = {"ingress": rules(g.get("IpPermissions", []), "from"),
+                                                      "egress": rules(g.get("IpPermissionsEgress", []), "to")}
 
     # ELBv2 reports tags apart from the resources.
     lb_arns = stack.ids("AWS::ElasticLoadBalancingV2::LoadBalancer")
@@ -358,6 +374,10 @@ def deploy_and_compare(client, stack_name, template_text, plan):
     if named_from_template:
         notes.append("moto drops the tags of " + ", ".join(named_from_template) + ": named from the template")
     want = expected(plan)
+    # moto's CloudFormation keeps AWS's allow-all egress on every group: the
+    # restricted ones are held to the plan in the template instead.
+    for group in want["security_groups"].values():
+        group["egress"] = _ALL_EGRESS
     if left_out:
         # Held to the plan in the template instead (template_checks.py).
         want["caches"] = {}

@@ -92,6 +92,34 @@ def problems(template, plan):
             if got[key] != want[key]:
                 out.append(f"{cache['name_tag']}: {key} is {got[key]!r}, plan says {want[key]!r}")
 
+    # moto's CloudFormation ignores a group's SecurityGroupEgress and does not
+    # create AWS::EC2::SecurityGroupEgress: every group keeps AWS's
+    # allow-all rule there. A group whose egress the plan restricts must
+    # list only the loopback placeholder, and have exactly its planned rules.
+    group_ids = {g["name_tag"]: named(g["name_tag"], "AWS::EC2::SecurityGroup") for g in plan["security_groups"]}
+    egress = {}
+    for logical, props in of_type("AWS::EC2::SecurityGroupEgress").items():
+        ports = (f"{props['FromPort']}-{props['ToPort']}" if "FromPort" in props else "None-None")
+        peer = (f"cidr {props['CidrIp']}" if "CidrIp" in props
+                else f"group {_name(resources[_group_ref(logical, props['DestinationSecurityGroupId'])])}")
+        egress.setdefault(_group_ref(logical, props["GroupId"]), []).append(f"{props['IpProtocol']} {ports} to {peer}")
+    for g in plan["security_groups"]:
+        logical, props = group_ids[g["name_tag"]]
+        if not props:
+            continue
+        own = props.get("SecurityGroupEgress")
+        if g["egress"] is None:
+            want_own, want_rules = None, []
+        else:
+            want_own = [{"IpProtocol": "-1", "CidrIp": "127.0.0.1/32", "Description": "no egress but the rules archc adds"}]
+            want_rules = sorted(f"{'-1' if r['protocol'] == 'all' else r['protocol']} {r['from_port']}-{r['to_port']} to "
+                                + (f"group {r['destination_group']}" if r["destination_group"]
+                                   else f"cidr {r['destination_cidr']}") for r in g["egress"])
+        if own != want_own:
+            out.append(f"{g['name_tag']}: SecurityGroupEgress is {own!r}, plan says {want_own!r}")
+        if sorted(egress.get(logical, [])) != want_rules:
+            out.append(f"{g['name_tag']}: egress rules {sorted(egress.get(logical, []))}, plan says {want_rules}")
+
     # moto does not create scaling policies at all.
     policies = of_type("AWS::AutoScaling::ScalingPolicy")
     for group in plan["auto_scaling_groups"]:

@@ -200,7 +200,7 @@ TEST_CASE("resources added, removed, and a logical id whose type changed", "[dif
 }
 
 aws::IngressRule rule(std::string id, std::string group, int from, int to, std::string cidr, std::string source_group = "") {
-  return aws::IngressRule{std::move(id), std::move(group), from, to, std::move(cidr), std::move(source_group),
+  return aws::IngressRule{std::move(id), std::move(group), model::Protocol::Tcp, from, to, std::move(cidr), std::move(source_group),
                           "from x to y"};
 }
 
@@ -208,7 +208,7 @@ std::vector<std::string> security_of(const std::vector<aws::Resource>& before, c
   std::vector<std::string> out;
   for (const auto& c : diff::security_changes(stack_of(before), stack_of(after)))
     out.push_back(fmt::format("{} {} {} {} {}{}", diff::kind_name(c.kind), c.group, c.source,
-                              diff::port_text(c.from_port, c.to_port), c.was, c.database ? " database" : ""));
+                              diff::port_text(c.protocol, c.from_port, c.to_port), c.was, c.database ? " database" : ""));
   return out;
 }
 

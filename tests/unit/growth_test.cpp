@@ -71,7 +71,7 @@ plan::Plan tier_of(int resources) {
   p.vpcs.push_back(std::move(vpc));
   for (int i = 0; i < resources; ++i) {
     const std::string group = fmt::format("s-sg-asg-a{}", i);
-    p.security_groups.push_back({group, fmt::format("asg.a{}", i), "v", {{80, 80, "10.0.0.1/32", "", "10.0.0.1/32"}}});
+    p.security_groups.push_back({group, fmt::format("asg.a{}", i), "v", {{model::Protocol::Tcp, 80, 80, "10.0.0.1/32", "", "10.0.0.1/32"}}, {}});
     plan::Entry e;
     e.tier = "vpc.v.t", e.security_group = group, e.heading = fmt::format("asg a{}", i);
     p.resources.push_back(std::move(e));

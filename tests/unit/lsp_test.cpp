@@ -442,8 +442,8 @@ TEST_CASE("completion: kinds, attributes not written, tiers, tier references, zo
   s.open(std::string(kSite) + "\nrds \"db\" {\n  engine = \"\n  \n}\n");
   CHECK(labels(s.result("textDocument/completion", s.at(19, 0))) ==
         std::vector<std::string>{"stack", "vpc", "sg-chain", "alb", "asg", "rds", "cache"});
-  // In alb "web", which has its only attribute: the block it may nest.
-  CHECK(labels(s.result("textDocument/completion", s.at(13, 2))) == std::vector<std::string>{"listener"});
+  // In alb "web", which has its tier: the attribute it has not set, and the block it may nest.
+  CHECK(labels(s.result("textDocument/completion", s.at(13, 2))) == std::vector<std::string>{"egress", "listener"});
   CHECK(labels(s.result("textDocument/completion", s.at(12, 20))) == std::vector<std::string>{"public", "app"});
   CHECK(labels(s.result("textDocument/completion", s.at(12, 12))) ==
         std::vector<std::string>{"vpc.lab.public", "vpc.lab.app"});
@@ -455,7 +455,7 @@ TEST_CASE("completion: kinds, attributes not written, tiers, tier references, zo
   json ports = s.result("textDocument/completion", s.at(8, 24));
   CHECK(labels(ports) == std::vector<std::string>{"dns", "http", "http-alt", "https", "https-alt", "mariadb",
                                                   "memcached", "mongodb", "mssql", "mysql", "nfs", "oracle",
-                                                  "postgres", "rdp", "redis", "smtp", "smtps", "ssh"});
+                                                  "postgres", "rdp", "redis", "smtp", "smtps", "ssh", "icmp", "all"});
   CHECK(ports[1]["detail"] == "TCP 80");
   // In rds "db": every attribute but `engine`, half written on the line above.
   CHECK(labels(s.result("textDocument/completion", s.at(22, 2))) ==

@@ -377,7 +377,7 @@ TEST_CASE("syntax errors name the exact place and what was expected") {
   CHECK(syntax_errors("sg-chain \"c\" {\n  internet -> 80\n}\n") ==
         Strings{"2:15: error[syntax]: expected an edge target: internet, a CIDR string or a reference such as asg.app"});
   CHECK(syntax_errors("sg-chain \"c\" {\n  internet -> alb.a : \n}\n") ==
-        Strings{"2:23: error[syntax]: expected a port: a number, a range like 8000..8100, or a name like https"});
+        Strings{"2:23: error[syntax]: expected a port: a number, a range like 8000..8100, a name like https, udp:1194, icmp or all"});
   CHECK(syntax_errors("vpc \"a\" {\n  cidr \"x\"\n}\n") ==
         Strings{"2:3: error[syntax]: expected an attribute (name = value), a block, an edge (a -> b) or '}'"});
   CHECK(syntax_errors("= 1\n") ==

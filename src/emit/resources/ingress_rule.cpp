@@ -7,9 +7,11 @@ namespace archc {
 void emit(const aws::IngressRule& r, CfnWriter& w) {
   w.open(r.id, "AWS::EC2::SecurityGroupIngress");
   w.get_att("GroupId", r.group, "GroupId");
-  w.kv("IpProtocol", "tcp");
-  w.kv("FromPort", r.from_port);
-  w.kv("ToPort", r.to_port);
+  w.kv("IpProtocol", model::ip_protocol(r.protocol));
+  if (const auto ports = model::port_fields(r.protocol, r.from_port, r.to_port)) {
+    w.kv("FromPort", ports->first);
+    w.kv("ToPort", ports->second);
+  }
   if (!r.cidr.empty()) w.kv("CidrIp", r.cidr);
   else w.get_att("SourceSecurityGroupId", r.source_group, "GroupId");
   w.kv("Description", r.description);
@@ -19,9 +21,11 @@ void emit(const aws::IngressRule& r, CfnWriter& w) {
 void emit(const aws::IngressRule& r, TfWriter& w) {
   w.resource("aws_vpc_security_group_ingress_rule", r.id);
   w.ref("security_group_id", "aws_security_group", r.group, "id");
-  w.kv("ip_protocol", "tcp");
-  w.kv("from_port", r.from_port);
-  w.kv("to_port", r.to_port);
+  w.kv("ip_protocol", model::ip_protocol(r.protocol));
+  if (const auto ports = model::port_fields(r.protocol, r.from_port, r.to_port)) {
+    w.kv("from_port", ports->first);
+    w.kv("to_port", ports->second);
+  }
   if (!r.cidr.empty()) w.kv("cidr_ipv4", r.cidr);
   else w.ref("referenced_security_group_id", "aws_security_group", r.source_group, "id");
   w.kv_literal("description", r.description);

@@ -41,6 +41,8 @@ void emit(const aws::SecurityGroup& r, CfnWriter& w);
 void emit(const aws::SecurityGroup& r, TfWriter& w);
 void emit(const aws::IngressRule& r, CfnWriter& w);
 void emit(const aws::IngressRule& r, TfWriter& w);
+void emit(const aws::EgressRule& r, CfnWriter& w);
+void emit(const aws::EgressRule& r, TfWriter& w);
 void emit(const aws::LoadBalancer& r, CfnWriter& w);
 void emit(const aws::LoadBalancer& r, TfWriter& w);
 void emit(const aws::TargetGroup& r, CfnWriter& w);

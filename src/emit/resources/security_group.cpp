@@ -8,6 +8,20 @@ void emit(const aws::SecurityGroup& r, CfnWriter& w) {
   w.open(r.id, "AWS::EC2::SecurityGroup");
   w.kv("GroupDescription", r.description);
   w.ref("VpcId", r.vpc);
+  if (r.restricted_egress) {
+    // Only a group that lists egress rules of its own loses AWS's allow-all
+    // rule; SecurityGroupEgress resources add to it. One rule to the
+    // loopback block, which no interface sends to, leaves the EgressRules
+    // the only way out (the pattern of the CloudFormation user guide).
+    w.key("SecurityGroupEgress");
+    w.begin_seq();
+    w.begin_map();
+    w.kv("IpProtocol", "-1");
+    w.kv("CidrIp", "127.0.0.1/32");
+    w.kv("Description", "no egress but the rules archc adds");
+    w.end_map();
+    w.end_seq();
+  }
   w.tags(r.tags);
   w.close();
 }
@@ -18,6 +32,7 @@ void emit(const aws::SecurityGroup& r, TfWriter& w) {
   w.ref("vpc_id", "aws_vpc", r.vpc, "id");
   w.tags(r.tags);
   w.close();
+  if (r.restricted_egress) return;
   // Terraform removes the default allow-all egress AWS gives a new group
   // (CloudFormation keeps it): state it so both stacks match.
   w.resource("aws_vpc_security_group_egress_rule", r.id + "EgressAll");

@@ -45,7 +45,7 @@ void admin_ports(const model::Model& m, Diagnostics& diags) {
     if (addresses == 0) continue;
     for (const auto& p : e->ports)
       for (const auto& [port, name] : kAdminPorts)
-        if (p.lo <= port && port <= p.hi) {
+        if (p.opens(model::Protocol::Tcp, port)) {
           of_port[{*graph.node(e->to), port}].blocks.push_back(block);
           if (block.size() > 1) openings.push_back({e, &p, port, name, addresses});
         }

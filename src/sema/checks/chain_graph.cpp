@@ -57,7 +57,7 @@ bool is_everyone(const model::Endpoint& e) {
 
 bool opens_port(const model::Edge& e, int port) {
   for (const auto& p : e.ports)
-    if (p.lo <= port && port <= p.hi) return true;
+    if (p.opens(model::Protocol::Tcp, port)) return true;
   return false;
 }
 
@@ -89,11 +89,20 @@ bool is_public_source(const model::Endpoint& e) {
   return e.kind == Kind::Cidr && internet_addresses(e.cidr) > 0;
 }
 
+namespace {
+// As the source writes it: `443`, `8000..8100`, `udp:1194`, `icmp`, `all`.
+std::string format_port(const model::PortRange& p) {
+  if (!model::has_ports(p.protocol)) return std::string(model::protocol_name(p.protocol));
+  std::string out = p.protocol == model::Protocol::Tcp ? "" : fmt::format("{}:", model::protocol_name(p.protocol));
+  return out + (p.lo == p.hi ? std::to_string(p.lo) : fmt::format("{}..{}", p.lo, p.hi));
+}
+}  // namespace
+
 std::string format_ports(const std::vector<model::PortRange>& ports) {
   std::string out;
   for (const auto& p : ports) {
     if (!out.empty()) out += ", ";
-    out += p.lo == p.hi ? std::to_string(p.lo) : fmt::format("{}..{}", p.lo, p.hi);
+    out += format_port(p);
   }
   return out;
 }

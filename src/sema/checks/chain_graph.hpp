@@ -51,7 +51,7 @@ std::uint64_t internet_addresses(const Cidr& block);
 bool hold_every_internet_address(const std::vector<Cidr>& blocks);
 // `internet`, and CIDR blocks that hold internet addresses.
 bool is_public_source(const model::Endpoint& e);
-// "80, 443, 8000..8100".
+// "80, 443, 8000..8100, udp:1194, icmp", as the source writes them.
 std::string format_ports(const std::vector<model::PortRange>& ports);
 
 }  // namespace archc::checks

@@ -28,6 +28,7 @@ void admin_ports(const model::Model& m, Diagnostics& diags);
 void vpc_cidr_source(const model::Model& m, Diagnostics& diags);
 void chain_cycle(const model::Model& m, Diagnostics& diags);
 void duplicate_edge(const model::Model& m, Diagnostics& diags);
+void egress(const model::Model& m, Diagnostics& diags);
 void unreachable_resource(const model::Model& m, Diagnostics& diags);
 void security_group_quota(const model::Model& m, Diagnostics& diags);
 // Tags.

@@ -1,4 +1,4 @@
-// Two edges into one target on a common port from one source (or one edge
+// Two edges into one target on a common port of one protocol from one source (or one edge
 // naming a port twice) make the same ingress rule twice; CloudFormation
 // rejects the duplicate rule, and it is usually a copy left behind by an
 // edit. A source is what it admits: two ways of writing the same addresses
@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <limits>
 #include <map>
+#include <tuple>
 #include <utility>
 
 #include <fmt/format.h>
@@ -97,15 +98,17 @@ void duplicate_edge(const model::Model& m, Diagnostics& diags) {
     const model::PortRange* range;
   };
   std::vector<Port> all;
-  // The ports of each edge, and of each pair of endpoints (target, source).
-  std::vector<std::vector<std::size_t>> of_edge;
-  std::map<std::pair<std::size_t, SourceKey>, std::vector<std::size_t>> of_pair;
-  for (const auto* e : graph.edges()) {
-    auto& pair = of_pair[{*graph.node(e->to), source_key(m, e->from)}];
-    auto& own = of_edge.emplace_back();
+  // The ports of each edge, and of each pair of endpoints (target, source),
+  // by protocol: rules of two protocols are two rules.
+  std::map<std::pair<std::size_t, model::Protocol>, std::vector<std::size_t>> of_edge;
+  std::map<std::tuple<std::size_t, SourceKey, model::Protocol>, std::vector<std::size_t>> of_pair;
+  for (std::size_t k = 0; k < graph.edges().size(); ++k) {
+    const model::Edge* e = graph.edges()[k];
+    const std::size_t to = *graph.node(e->to);
+    const SourceKey from = source_key(m, e->from);
     for (const auto& p : e->ports) {
-      own.push_back(all.size());
-      pair.push_back(all.size());
+      of_edge[{k, p.protocol}].push_back(all.size());
+      of_pair[{to, from, p.protocol}].push_back(all.size());
       all.push_back({e, &p});
     }
   }
@@ -118,7 +121,7 @@ void duplicate_edge(const model::Model& m, Diagnostics& diags) {
     const std::vector<std::size_t> first = first_overlapping(ranges);
     for (std::size_t k = 0; k < group.size(); ++k) answer[group[k]] = group[first[k]];
   };
-  for (const auto& group : of_edge) solve(group, in_edge);
+  for (const auto& edge : of_edge) solve(edge.second, in_edge);
   for (const auto& [endpoints, group] : of_pair) solve(group, in_pair);
 
   for (std::size_t i = 0; i < all.size(); ++i) {

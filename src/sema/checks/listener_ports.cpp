@@ -23,7 +23,10 @@ namespace {
 // The ports the edges into one resource open, as sorted disjoint ranges.
 class OpenedPorts {
  public:
-  void add(const model::PortRange& p) { ranges_.push_back({p.lo, p.hi}); }
+  // Only what carries TCP: a listener's traffic.
+  void add(const model::PortRange& p) {
+    if (p.protocol == model::Protocol::Tcp || p.protocol == model::Protocol::All) ranges_.push_back({p.lo, p.hi});
+  }
   void finish() {
     std::sort(ranges_.begin(), ranges_.end());
     std::vector<std::pair<int, int>> merged;

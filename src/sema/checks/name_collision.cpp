@@ -57,9 +57,10 @@ Owner tier_owner(const model::Vpc& vpc, const model::Tier& tier) { return {Owner
 Owner resource_owner(const model::Resource& r) { return {Owner::Kind::Resource, r.kind->keyword, r.name}; }
 
 // What makes two rule claims one rule (a rule made twice: duplicate-edge):
-// its target, ports and source.
+// its target, protocol, ports and source.
 struct RuleIdentity {
   const model::Endpoint* to = nullptr;
+  model::Protocol protocol = model::Protocol::Tcp;
   int lo = 0, hi = 0;
   std::string cidr;                       // the source block, when the source is one
   const model::Endpoint* from = nullptr;  // otherwise the source
@@ -67,7 +68,7 @@ struct RuleIdentity {
 
 bool same_rule(const RuleIdentity& x, const RuleIdentity& y) {
   // Targets are resources, and so is a source without a block.
-  if (!x.to || !y.to || x.to->index != y.to->index || x.lo != y.lo || x.hi != y.hi) return false;
+  if (!x.to || !y.to || x.to->index != y.to->index || x.protocol != y.protocol || x.lo != y.lo || x.hi != y.hi) return false;
   if (!x.cidr.empty() || !y.cidr.empty()) return x.cidr == y.cidr;
   return x.from->index == y.from->index;
 }
@@ -213,7 +214,7 @@ void ingress_rules(Claims& claims, const model::Model& m, const ChainGraph& grap
     std::vector<Owner> parents;
     endpoint_owners(m, e.to, parents);
     endpoint_owners(m, e.from, parents);
-    const auto sources = logical_id::ingress_sources(m, e.from);
+    const auto sources = logical_id::rule_peers(m, e.from);
     for (std::size_t p = 0; p < e.ports.size(); ++p) {
       const auto& port = e.ports[p];
       for (const auto& source : sources) {
@@ -222,7 +223,7 @@ void ingress_rules(Claims& claims, const model::Model& m, const ChainGraph& grap
                     {Owner::Kind::Rule, {}, {}, i, p},
                     port.range,
                     parents,
-                    {&e.to, port.lo, port.hi, source.cidr, &e.from}},
+                    {&e.to, port.protocol, port.lo, port.hi, source.cidr, &e.from}},
                    kSameId);
       }
     }

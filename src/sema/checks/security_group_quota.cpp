@@ -17,8 +17,8 @@ void security_group_quota(const model::Model& m, Diagnostics& diags) {
   const AwsLimit& quota = AwsCatalog::get().limit("inbound_rules_per_security_group");
   const ChainGraph graph(m);
   // The rules of each group: the source (a block's first address and
-  // prefix length, or the number of a source group past them) and ports.
-  using RuleKey = std::tuple<std::uint64_t, int, int, int>;
+  // prefix length, or the number of a source group past them), protocol and ports.
+  using RuleKey = std::tuple<std::uint64_t, int, model::Protocol, int, int>;
   std::vector<std::set<RuleKey>> rules(m.resources.size());
   std::vector<bool> reported(m.resources.size());
   for (const auto* e : graph.edges()) {
@@ -30,7 +30,7 @@ void security_group_quota(const model::Model& m, Diagnostics& diags) {
     else
       for (const Cidr& c : m.source_cidrs(e->from)) sources.push_back({c.first(), c.prefix});
     for (const auto& [source, prefix] : sources)
-      for (const auto& p : e->ports) rules[to].insert({source, prefix, p.lo, p.hi});
+      for (const auto& p : e->ports) rules[to].insert({source, prefix, p.protocol, p.lo, p.hi});
     if (rules[to].size() <= quota.value) continue;
     reported[to] = true;
     diags.report(Rule::QuotaExceeded, e->range,
