@@ -30,13 +30,6 @@ constexpr ReplacementRule kRules[] = {
     // (ModifySecurityGroupRules), only its group forces a new rule.
     {"AWS::EC2::SecurityGroup", "GroupDescription", "aws_security_group.description"},
     {"AWS::EC2::SecurityGroup", "VpcId", "aws_security_group.vpc_id"},
-    // An egress rule as an ingress rule, below.
-    {"AWS::EC2::SecurityGroupEgress", "CidrIp", ""},
-    {"AWS::EC2::SecurityGroupEgress", "DestinationSecurityGroupId", ""},
-    {"AWS::EC2::SecurityGroupEgress", "FromPort", ""},
-    {"AWS::EC2::SecurityGroupEgress", "GroupId", "aws_vpc_security_group_egress_rule.security_group_id"},
-    {"AWS::EC2::SecurityGroupEgress", "IpProtocol", ""},
-    {"AWS::EC2::SecurityGroupEgress", "ToPort", ""},
     {"AWS::EC2::SecurityGroupIngress", "CidrIp", ""},
     {"AWS::EC2::SecurityGroupIngress", "FromPort", ""},
     {"AWS::EC2::SecurityGroupIngress", "GroupId", "aws_vpc_security_group_ingress_rule.security_group_id"},

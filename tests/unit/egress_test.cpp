@@ -16,6 +16,7 @@
 namespace archc {
 namespace {
 
+using test::of_rule;
 using Strings = std::vector<std::string>;
 
 // Lines 1 to 9: a VPC with an app and a db tier, a database in the latter.
@@ -33,17 +34,6 @@ asg "web" { subnets = vpc.v.app, port = 80 }
 )" + app + "\n" + chain;
 }
 
-// The diagnostics of one rule, with their notes.
-Strings of_rule(const std::string& text, std::string_view rule) {
-  auto c = test::compile(text);
-  Strings out;
-  for (const auto& d : c->diags.all()) {
-    if (d.id() != rule) continue;
-    out.push_back(test::brief(d));
-    for (const auto& n : test::notes(d)) out.push_back("  " + n);
-  }
-  return out;
-}
 
 const std::string kRestricted = R"(asg "app" { subnets = vpc.v.app, port = 8080, egress = "chain" })";
 

@@ -91,4 +91,18 @@ inline std::string text_of(const SourceRange& r) {
   return std::string(r.file->text().substr(r.begin.offset, r.end.offset - r.begin.offset));
 }
 
+// The diagnostics of one rule over `text`, sorted, each followed by its
+// notes indented by two spaces.
+inline std::vector<std::string> of_rule(std::string text, std::string_view rule) {
+  auto c = compile(std::move(text));
+  c->diags.sort();
+  std::vector<std::string> out;
+  for (const auto& d : c->diags.all()) {
+    if (d.id() != rule) continue;
+    out.push_back(brief(d));
+    for (const auto& n : notes(d)) out.push_back("  " + n);
+  }
+  return out;
+}
+
 }  // namespace archc::test

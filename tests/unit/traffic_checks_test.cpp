@@ -9,6 +9,7 @@
 namespace archc {
 namespace {
 
+using test::of_rule;
 using Strings = std::vector<std::string>;
 
 // Lines 1 to 8: a VPC with a public and a private tier, and an asg.
@@ -24,18 +25,6 @@ asg "app" { subnets = vpc.v.app, port = 8080 }
 
 const std::string kCertificate = R"(certificate = "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d")";
 
-// The diagnostics of `rule`, with their notes, one string each.
-Strings of_rule(std::string text, std::string_view rule) {
-  auto c = test::compile(std::move(text));
-  c->diags.sort();
-  Strings out;
-  for (const auto& d : c->diags.all()) {
-    if (d.id() != rule) continue;
-    out.push_back(test::brief(d));
-    for (const auto& n : test::notes(d)) out.push_back("  " + n);
-  }
-  return out;
-}
 
 TEST_CASE("two listeners of one alb on one port are an error at the second port", "[checks][listener]") {
   const std::string text = kNetwork + R"(alb "web" {
