@@ -24,12 +24,18 @@ constexpr ReplacementRule kRules[] = {
     {"AWS::EC2::Route", "DestinationCidrBlock", "aws_route.destination_cidr_block"},
     {"AWS::EC2::Route", "RouteTableId", "aws_route.route_table_id"},
     {"AWS::EC2::RouteTable", "VpcId", "aws_route_table.vpc_id"},
-    // Every property of an ingress rule but its description: CloudFormation
-    // replaces the rule as a whole. The provider's
-    // aws_vpc_security_group_ingress_rule changes ports and source in place
-    // (ModifySecurityGroupRules), only its group forces a new rule.
+    // Every property of an ingress or egress rule but its description:
+    // CloudFormation replaces the rule as a whole. The provider's
+    // aws_vpc_security_group_ingress_rule and _egress_rule change ports and
+    // peer in place (ModifySecurityGroupRules), only the group forces a new rule.
     {"AWS::EC2::SecurityGroup", "GroupDescription", "aws_security_group.description"},
     {"AWS::EC2::SecurityGroup", "VpcId", "aws_security_group.vpc_id"},
+    {"AWS::EC2::SecurityGroupEgress", "CidrIp", ""},
+    {"AWS::EC2::SecurityGroupEgress", "DestinationSecurityGroupId", ""},
+    {"AWS::EC2::SecurityGroupEgress", "FromPort", ""},
+    {"AWS::EC2::SecurityGroupEgress", "GroupId", "aws_vpc_security_group_egress_rule.security_group_id"},
+    {"AWS::EC2::SecurityGroupEgress", "IpProtocol", ""},
+    {"AWS::EC2::SecurityGroupEgress", "ToPort", ""},
     {"AWS::EC2::SecurityGroupIngress", "CidrIp", ""},
     {"AWS::EC2::SecurityGroupIngress", "FromPort", ""},
     {"AWS::EC2::SecurityGroupIngress", "GroupId", "aws_vpc_security_group_ingress_rule.security_group_id"},

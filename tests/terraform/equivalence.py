@@ -29,6 +29,7 @@ CFN_KINDS = {
     "AWS::EC2::NatGateway": "nat_gateway",
     "AWS::EC2::SecurityGroup": "security_group",
     "AWS::EC2::SecurityGroupIngress": "ingress_rule",
+    "AWS::EC2::SecurityGroupEgress": "egress_rule",
     "AWS::ElasticLoadBalancingV2::LoadBalancer": "load_balancer",
     "AWS::ElasticLoadBalancingV2::TargetGroup": "target_group",
     "AWS::ElasticLoadBalancingV2::Listener": "listener",
@@ -67,7 +68,21 @@ TF_KINDS = {
 # What an output's attribute is, on either side.
 OUTPUT_VALUES = {"DNSName": "dns name", "Endpoint.Address": "address", "PrimaryEndPoint.Address": "cache address",
                  "dns_name": "dns name", "address": "address", "primary_endpoint_address": "cache address"}
-ALL_TRAFFIC_OUT = {"protocol": "-1", "destination": "0.0.0.0/0"}
+# AWS's own egress rule of a group that lists none. Terraform deletes it
+# from the groups it creates, so archc writes it out, described as this.
+ALL_TRAFFIC_OUT = {"group": None, "protocol": "-1", "from_port": None, "to_port": None, "destination": "cidr:0.0.0.0/0",
+                   "description": "all outbound traffic (the AWS default)"}
+# The one egress rule of a CloudFormation group whose egress the chains
+# restrict: it only makes AWS drop its allow-all rule (emit/resources/security_group.cpp).
+NO_EGRESS_PLACEHOLDER = {"IpProtocol": "-1", "CidrIp": "127.0.0.1/32", "Description": "no egress but the rules archc adds"}
+
+
+def group_egress(rules_by_group):
+    """Egress entities, one per group: its rules in a stable order. Both
+    sides write a group's egress apart from the group, so it is compared per
+    group rather than per rule resource."""
+    return {("egress", group.split(":", 1)[1]): {"rules": sorted(rules, key=lambda r: json.dumps(r, sort_keys=True))}
+            for group, rules in rules_by_group.items()}
 
 
 def terraform_name(logical_id):
@@ -106,6 +121,7 @@ class CloudFormation:
 
     def entities(self):
         out = {}
+        egress = {}
         for pid, p in self.parameters.items():
             out[("image_parameter", pid)] = {"ssm_path": p.get("Default")}
         for rid, r in self.resources.items():
@@ -113,10 +129,20 @@ class CloudFormation:
             props = getattr(self, kind, lambda p, r: dict(p))(r.get("Properties", {}), r)
             if "DependsOn" in r:
                 props["depends_on"] = self.refs({"Ref": d} for d in as_list(r["DependsOn"]))
+            if kind == "egress_rule":
+                egress.setdefault(props["group"], []).append(props)
+                continue
             out[(kind, rid)] = props
-            if kind == "security_group" and "SecurityGroupEgress" not in r.get("Properties", {}):
-                # AWS gives a group without egress rules allow-all outbound.
-                out[("egress_rule", rid)] = dict(ALL_TRAFFIC_OUT, group="security_group:" + rid)
+            if kind == "security_group":
+                own = r.get("Properties", {}).get("SecurityGroupEgress")
+                group = "security_group:" + rid
+                if own is None:  # AWS gives a group without egress rules allow-all outbound
+                    egress.setdefault(group, []).append(dict(ALL_TRAFFIC_OUT, group=group))
+                elif own == [NO_EGRESS_PLACEHOLDER]:
+                    egress.setdefault(group, [])
+                else:
+                    egress.setdefault(group, []).append({"unexpected SecurityGroupEgress": own})
+        out.update(group_egress(egress))
         for oid, o in self.template.get("Outputs", {}).items():
             attribute = o["Value"]["Fn::GetAtt"][1]
             out[("output", oid)] = {"description": o.get("Description"), "of": self.ref(o["Value"]),
@@ -160,8 +186,13 @@ class CloudFormation:
 
     def ingress_rule(self, p, r):
         source = ("cidr:" + p["CidrIp"]) if "CidrIp" in p else self.ref(p["SourceSecurityGroupId"])
-        return {"group": self.ref(p["GroupId"]), "protocol": p["IpProtocol"], "from_port": p["FromPort"],
-                "to_port": p["ToPort"], "source": source, "description": p.get("Description")}
+        return {"group": self.ref(p["GroupId"]), "protocol": p["IpProtocol"], "from_port": p.get("FromPort"),
+                "to_port": p.get("ToPort"), "source": source, "description": p.get("Description")}
+
+    def egress_rule(self, p, r):
+        destination = ("cidr:" + p["CidrIp"]) if "CidrIp" in p else self.ref(p["DestinationSecurityGroupId"])
+        return {"group": self.ref(p["GroupId"]), "protocol": p["IpProtocol"], "from_port": p.get("FromPort"),
+                "to_port": p.get("ToPort"), "destination": destination, "description": p.get("Description")}
 
     def load_balancer(self, p, r):
         return {"type": p.get("Type"), "scheme": p.get("Scheme"), "subnets": self.refs(p["Subnets"]),
@@ -277,6 +308,7 @@ class Terraform:
 
     def entities(self):
         out = {}
+        egress = {}
         for name, d in self.config.get("data", {}).get("aws_ssm_parameter", {}).items():
             out[("image_parameter", self.id_of(name))] = {"ssm_path": d["name"]}
         for tf_type, named in self.resources.items():
@@ -285,10 +317,13 @@ class Terraform:
                 props = getattr(self, kind, lambda b: dict(b))(b)
                 if "depends_on" in b:  # addresses: TYPE.NAME
                     props["depends_on"] = self.refs("${%s.id}" % address for address in b["depends_on"])
-                if kind == "egress_rule":  # keyed by its group, as CloudFormation has no resource for it
-                    out[(kind, props["group"].split(":", 1)[1])] = props
+                if kind == "egress_rule":
+                    egress.setdefault(props["group"], []).append(props)
                 else:
                     out[(kind, self.id_of(name))] = props
+                if kind == "security_group":
+                    egress.setdefault("security_group:" + self.id_of(name), [])
+        out.update(group_egress(egress))
         for name, o in self.config.get("output", {}).items():
             attribute = self.REFERENCE.match(o["value"]).group(4)
             out[("output", self.id_of(name))] = {"description": unescape(o.get("description")),
@@ -331,12 +366,14 @@ class Terraform:
         return {"vpc": self.ref(b["vpc_id"]), "description": unescape(b["description"]), "tags": self.tags(b)}
 
     def egress_rule(self, b):
-        return {"group": self.ref(b["security_group_id"]), "protocol": b["ip_protocol"], "destination": b["cidr_ipv4"]}
+        destination = ("cidr:" + b["cidr_ipv4"]) if "cidr_ipv4" in b else self.ref(b["referenced_security_group_id"])
+        return {"group": self.ref(b["security_group_id"]), "protocol": b["ip_protocol"], "from_port": b.get("from_port"),
+                "to_port": b.get("to_port"), "destination": destination, "description": unescape(b.get("description"))}
 
     def ingress_rule(self, b):
         source = ("cidr:" + b["cidr_ipv4"]) if "cidr_ipv4" in b else self.ref(b["referenced_security_group_id"])
-        return {"group": self.ref(b["security_group_id"]), "protocol": b["ip_protocol"], "from_port": b["from_port"],
-                "to_port": b["to_port"], "source": source, "description": unescape(b.get("description"))}
+        return {"group": self.ref(b["security_group_id"]), "protocol": b["ip_protocol"], "from_port": b.get("from_port"),
+                "to_port": b.get("to_port"), "source": source, "description": unescape(b.get("description"))}
 
     def load_balancer(self, b):
         return {"type": b.get("load_balancer_type"), "scheme": "internal" if b.get("internal") else "internet-facing",
