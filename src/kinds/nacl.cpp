@@ -21,11 +21,11 @@ const model::KindSpec& nacl() {
               AttributeSpec{.name = "inbound",
                             .type = ValueType::StringList,
                             .default_value = "`[]`: nothing comes in",
-                            .doc = "rules `NUMBER allow|deny PORTS from PEER`, PEER a CIDR or a tier"},
+                            .doc = "rules `NUMBER ACTION PORTS from PEER`: ACTION allow or deny, PEER a CIDR or a tier"},
               AttributeSpec{.name = "outbound",
                             .type = ValueType::StringList,
                             .default_value = "`[]`: nothing goes out",
-                            .doc = "rules `NUMBER allow|deny PORTS to PEER`, PEER a CIDR or a tier"},
+                            .doc = "rules `NUMBER ACTION PORTS to PEER`: ACTION allow or deny, PEER a CIDR or a tier"},
           },
   };
   return kind;
