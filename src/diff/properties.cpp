@@ -106,6 +106,23 @@ ResourceView view_of(const aws::EgressRule& r) {
   else b.add("DestinationSecurityGroupId", r.destination_group);
   return b.add("Description", r.description).v;
 }
+ResourceView view_of(const aws::NetworkAcl& r) {
+  return of("AWS::EC2::NetworkAcl").add("VpcId", r.vpc).add("Tags", tags(r.tags)).v;
+}
+ResourceView view_of(const aws::NetworkAclEntry& r) {
+  auto b = of("AWS::EC2::NetworkAclEntry")
+               .add("NetworkAclId", r.acl)
+               .add("RuleNumber", r.number)
+               .add("Protocol", std::string(model::protocol_number(r.protocol)))
+               .add("RuleAction", r.allow ? "allow" : "deny")
+               .add("Egress", flag(r.egress))
+               .add("CidrBlock", r.cidr);
+  if (model::has_ports(r.protocol)) b.add("PortRange", fmt::format("{}-{}", r.from_port, r.to_port));
+  return b.v;
+}
+ResourceView view_of(const aws::SubnetNetworkAclAssociation& r) {
+  return of("AWS::EC2::SubnetNetworkAclAssociation").add("SubnetId", r.subnet).add("NetworkAclId", r.acl).v;
+}
 ResourceView view_of(const aws::LoadBalancer& r) {
   return of("AWS::ElasticLoadBalancingV2::LoadBalancer")
       .add("Type", "application")

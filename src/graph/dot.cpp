@@ -70,6 +70,8 @@ std::string subnet_label(const Tier& tier, const Subnet& s) {
       "<TR><TD ALIGN=\"LEFT\"><B>{}</B></TD></TR>"
       "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"13\">{}</FONT></TD></TR>",
       c.line, c.fill, c.line, c.title, dot_html(s.zone), dot_html(tier.name), dot_html(s.cidr));
+  if (!tier.nacl.empty())
+    out += "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\">network ACL " + dot_html(tier.nacl) + "</FONT></TD></TR>";
   if (s.nat_gateway)
     out +=
         "<TR><TD BGCOLOR=\"#8C4FFF\" CELLPADDING=\"4\" WIDTH=\"200\"><FONT COLOR=\"white\"><B>NAT "

@@ -24,6 +24,9 @@ class Builder {
 
   Graph run() {
     for (std::size_t v = 0; v < m_.vpcs.size(); ++v) add_vpc(v);
+    // A tier takes one network ACL (duplicate-nacl): the first names it.
+    for (const auto& nacl : m_.nacls)
+      if (auto& tier = g_.vpcs[nacl.tier->vpc].tiers[nacl.tier->tier]; tier.nacl.empty()) tier.nacl = nacl.name;
     for (std::size_t i = 0; i < m_.resources.size(); ++i) {
       const model::Resource& r = *m_.resources[i];
       g_.nodes.push_back({node_id(i), r.kind->draw(r), r.subnets->vpc});
@@ -55,7 +58,7 @@ class Builder {
     const std::size_t nat_gateways = vpc.nat_gateways();
     for (std::size_t t = 0; t < vpc.tiers.size(); ++t) {
       const model::Tier& tier = vpc.tiers[t];
-      Tier row{tier.name, tier.is_public ? "public" : tier.isolated ? "isolated" : "private", {}, {}};
+      Tier row{tier.name, tier.is_public ? "public" : tier.isolated ? "isolated" : "private", {}, {}, {}};
       for (std::size_t z = 0; z < vpc.zones.size(); ++z)
         row.subnets.push_back({fmt::format("{}_t{}_z{}", out.id, t, z), out.zones[z], tier.cidrs[z].str(),
                                nat_tier == t && z < nat_gateways});

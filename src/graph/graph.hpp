@@ -51,6 +51,7 @@ struct Tier {
   const char* kind = "private";        // public | private | isolated: also its Mermaid class
   std::vector<Subnet> subnets;         // one per zone, in zone order
   std::vector<std::size_t> resources;  // into Graph::nodes, in source order
+  std::string nacl;                    // the name of its network ACL; empty: the VPC's default
 };
 
 struct Vpc {

@@ -92,8 +92,9 @@ std::string render_mermaid(const Graph& g) {
           }
         if (z == tier.subnets.size()) break;
         const Subnet& s = tier.subnets[z];
-        fmt::format_to(std::back_inserter(o), "        {}[\"{}<br/><b>{}</b>{}\"]\n", s.id, mermaid_text(s.zone),
-                       mermaid_text(s.cidr), s.nat_gateway ? "<br/>NAT gateway" : "");
+        fmt::format_to(std::back_inserter(o), "        {}[\"{}<br/><b>{}</b>{}{}\"]\n", s.id, mermaid_text(s.zone),
+                       mermaid_text(s.cidr), tier.nacl.empty() ? "" : "<br/>network ACL " + mermaid_text(tier.nacl),
+                       s.nat_gateway ? "<br/>NAT gateway" : "");
         classes += fmt::format("  class {} {}\n", s.id, tier.kind);
       }
       o += "      end\n";

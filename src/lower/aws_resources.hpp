@@ -88,6 +88,26 @@ struct EgressRule {
   std::string destination_group;  // security group id
   std::string description;
 };
+// A network ACL of a VPC: it starts with AWS's deny-all entries (rule `*`)
+// only, unlike the VPC's default ACL.
+struct NetworkAcl {
+  std::string id, vpc;
+  Tags tags;
+};
+// One numbered entry of a network ACL, in one direction.
+struct NetworkAclEntry {
+  std::string id, acl;
+  int number = 0;  // 1-32766, unique per direction
+  bool egress = false;
+  bool allow = true;
+  model::Protocol protocol = model::Protocol::Tcp;
+  int from_port = 0, to_port = 0;  // TCP and UDP only
+  std::string cidr;
+};
+// A subnet's network ACL, in place of the VPC's default one.
+struct SubnetNetworkAclAssociation {
+  std::string id, subnet, acl;
+};
 struct LoadBalancer {
   std::string id;
   bool internet_facing = false;
@@ -184,7 +204,8 @@ struct CacheReplicationGroup {
 using Resource = std::variant<Vpc, InternetGateway, GatewayAttachment, Subnet, RouteTable, Route, RouteTableAssociation,
                               ElasticIp, NatGateway, SecurityGroup, IngressRule, EgressRule, LoadBalancer, TargetGroup, Listener,
                               LaunchTemplate, AutoScalingGroup, ScalingPolicy, DbSubnetGroup, DbInstance,
-                              CacheSubnetGroup, CacheReplicationGroup>;
+                              CacheSubnetGroup, CacheReplicationGroup, NetworkAcl, NetworkAclEntry,
+                              SubnetNetworkAclAssociation>;
 
 struct Output {
   // A load balancer's DNS name, a DB instance's endpoint address, a

@@ -25,6 +25,7 @@ Lowering::Lowering(const model::Model &m) : m_(m) {
 
 aws::Stack Lowering::run() {
   for (std::size_t v = 0; v < m_.vpcs.size(); ++v) lower_vpc(v);
+  for (const auto &nacl : m_.nacls) lower_nacl(nacl);
   const std::vector<std::size_t> order = m_.resources_by_kind();
   for (std::size_t i : order) lower_group(i);
   for (const auto &chain : m_.chains) {
@@ -191,6 +192,26 @@ void Lowering::lower_egress(const model::Edge &edge) {
                           fmt::format("from {} to {}", m_.describe(edge.from), m_.describe(edge.to))});
     }
   }
+}
+
+// A network ACL, its entries and its tier's associations. A rule with a
+// tier peer is one entry a subnet of that tier, numbered on from the rule's
+// number (the nacl-rule-number check keeps them apart from the others).
+void Lowering::lower_nacl(const model::Nacl &nacl) {
+  const std::string base = logical_id::leading_word(nacl.name) + "NetworkAcl";
+  const std::string acl = add(aws::NetworkAcl{base, vpc_ids_.at(nacl.tier->vpc), tags("nacl", nacl.name)}).id;
+  for (const bool egress : {false, true}) {
+    for (const auto &rule : egress ? nacl.outbound : nacl.inbound) {
+      int number = rule.number;
+      for (const auto &block : rule.blocks) {
+        add(aws::NetworkAclEntry{fmt::format("{}{}{}", base, egress ? "Out" : "In", number), acl, number, egress,
+                                 rule.allow, rule.ports.protocol, rule.ports.lo, rule.ports.hi, block.str()});
+        ++number;
+      }
+    }
+  }
+  for (const auto &subnet : subnet_ids(*nacl.tier))
+    add(aws::SubnetNetworkAclAssociation{subnet + "NetworkAclAssociation", subnet, acl});
 }
 
 std::string Lowering::image_parameter(const std::string &alias) {

@@ -80,6 +80,7 @@ class Lowering {
   void lower_group(std::size_t index);
   void lower_edge(const model::Edge &edge);
   void lower_egress(const model::Edge &edge);
+  void lower_nacl(const model::Nacl &nacl);
 
   const model::Model &m_;
   aws::Stack out_;

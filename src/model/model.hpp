@@ -142,6 +142,38 @@ struct Edge {
   SourceRange range;
 };
 
+// A network ACL rule (`nacl` blocks, docs/language.md "Network ACLs"): AWS
+// evaluates a direction's rules in number order, the first that matches a
+// packet decides, and a packet no rule matches is denied (VPC User Guide,
+// "Network ACL rules").
+struct NaclRule {
+  int number = 0;  // as written; AWS takes 1-32766
+  bool allow = true;
+  PortRange ports;  // the protocol and, for TCP and UDP, the ports it matches
+  // The peer's address blocks: the CIDR written, or one per subnet of the
+  // tier named (in zone order), which lowering writes as one entry each,
+  // numbered `number`, `number + 1` ... (numbers()).
+  std::vector<Cidr> blocks;
+  std::optional<TierRef> tier;  // when the peer is a tier
+  std::string peer;             // as written: `10.8.0.0/24`, `vpc.lab.app`
+  SourceRange range;            // of the rule's string
+  SourceRange number_range;     // of its number (the string's when it is not in the source as is)
+  // The last number its entries take: one a block.
+  int last_number() const { return number + static_cast<int>(blocks.empty() ? 0 : blocks.size() - 1); }
+};
+
+// A network ACL on a tier: what its subnets let in (`inbound`) and out
+// (`outbound`), each direction's rules sorted by number. Stateless: a reply
+// is checked against the rules like any packet.
+struct Nacl {
+  std::string name;
+  SourceRange range;  // of the name
+  std::optional<TierRef> tier;
+  std::vector<NaclRule> inbound, outbound;  // by number; a rule that could not be read is absent
+  SourceRange inbound_range, outbound_range;  // of each list, invalid when not written
+  bool complete = true;  // every rule was read
+};
+
 struct Chain {
   std::string name;
   SourceRange range;
@@ -154,6 +186,7 @@ struct Model {
   std::vector<Vpc> vpcs;
   std::vector<std::unique_ptr<Resource>> resources;  // in declaration order, every kind
   std::vector<Chain> chains;
+  std::vector<Nacl> nacls;  // in declaration order
   // False when the file holds more than the model could take in: a block
   // that could not be read, an edge dropped for a broken endpoint or port.
   // Checks that conclude from something missing (no edge reaches it, no

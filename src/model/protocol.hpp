@@ -40,6 +40,18 @@ constexpr std::string_view protocol_number(Protocol p) {
   return "6";
 }
 
+// The same as a number: a NACL entry's Protocol in CloudFormation is an
+// integer (AWS::EC2::NetworkAclEntry).
+constexpr int protocol_code(Protocol p) {
+  switch (p) {
+    case Protocol::Tcp: return 6;
+    case Protocol::Udp: return 17;
+    case Protocol::Icmp: return 1;
+    case Protocol::All: return -1;
+  }
+  return 6;
+}
+
 // As both APIs take the protocol of a rule (EC2 API, IpPermission.IpProtocol):
 // its name, or -1 for every protocol.
 constexpr std::string_view ip_protocol(Protocol p) { return p == Protocol::All ? protocol_number(p) : protocol_name(p); }

@@ -39,6 +39,7 @@ Planner::Planner(const model::Model &m) : m_(m) {
 
 Plan Planner::run() {
   for (const auto &vpc : m_.vpcs) out_.vpcs.push_back(plan_vpc(vpc));
+  for (const auto &nacl : m_.nacls) out_.network_acls.push_back(plan_nacl(nacl));
   const std::vector<std::size_t> order = m_.resources_by_kind();
   for (std::size_t i : order) add_group(i);
   for (const auto &chain : m_.chains) {
@@ -128,6 +129,21 @@ Vpc Planner::plan_vpc(const model::Vpc &vpc) const {
     for (std::size_t z = 0; z < vpc.zones.size(); ++z)
       add_route_table(vpc, out, tag("rtb", vpc.name + "-private", vpc.zones[z]), nat_routes[z], is_private, z);
   if (has(is_isolated)) add_route_table(vpc, out, tag("rtb", vpc.name + "-isolated"), {}, is_isolated);
+  return out;
+}
+
+// A network ACL as AWS lists its entries: a tier peer is one entry a
+// subnet, numbered on from the rule's number (as lower.cpp writes them).
+NetworkAcl Planner::plan_nacl(const model::Nacl &nacl) const {
+  NetworkAcl out{tag("nacl", nacl.name), nacl.name, tag("vpc", m_.vpc_of(*nacl.tier).name), tier_ref(*nacl.tier),
+                 subnet_tags(*nacl.tier), {}, {}};
+  for (const bool outbound : {false, true})
+    for (const auto &rule : outbound ? nacl.outbound : nacl.inbound) {
+      int number = rule.number;
+      for (const auto &block : rule.blocks)
+        (outbound ? out.outbound : out.inbound)
+            .push_back({number++, rule.allow, rule.ports.protocol, rule.ports.lo, rule.ports.hi, block.str(), rule.peer});
+    }
   return out;
 }
 

@@ -94,6 +94,26 @@ struct SecurityGroup {
   std::optional<std::vector<Rule>> egress;
 };
 
+// An entry of a network ACL, as AWS lists it: a tier peer is one entry a
+// subnet, numbered on from the rule's number.
+struct NaclEntry {
+  int number = 0;
+  bool allow = true;
+  model::Protocol protocol = model::Protocol::Tcp;
+  int from_port = 0, to_port = 0;  // TCP and UDP
+  std::string cidr;
+  std::string peer;  // as in the source: 10.8.0.0/24, vpc.lab.app
+};
+// A network ACL and the subnets it is associated with.
+struct NetworkAcl {
+  std::string name;  // Name tag
+  std::string nacl;  // its name in the source
+  std::string vpc;   // Name tag
+  std::string tier;  // vpc.<vpc>.<tier>
+  std::vector<std::string> subnets;  // Name tags
+  std::vector<NaclEntry> inbound, outbound;  // by number
+};
+
 // A table the text plan prints under a resource, with a title line above
 // it (an alb's listeners).
 struct Table {
@@ -127,6 +147,7 @@ struct Plan {
   std::vector<model::Tag> tags;
   std::vector<Vpc> vpcs;
   std::vector<SecurityGroup> security_groups;  // of the resources, in their order
+  std::vector<NetworkAcl> network_acls;        // in source order
   std::vector<Entry> resources;                // kind by kind in registration order, each in source order
 };
 

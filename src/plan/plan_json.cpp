@@ -72,6 +72,31 @@ Json group_json(const SecurityGroup &g) {
           {"egress", g.egress ? rules_json(*g.egress, "destination") : Json(nullptr)}};
 }
 
+Json nacl_entries_json(const std::vector<NaclEntry> &entries, const std::string &direction) {
+  Json out = Json::array();
+  for (const auto &e : entries) {
+    const auto ports = model::port_fields(e.protocol, e.from_port, e.to_port);  // as AWS describes the entry
+    out.push_back({{"rule_number", e.number},
+                   {"action", e.allow ? "allow" : "deny"},
+                   {"protocol", model::protocol_name(e.protocol)},
+                   {"from_port", ports ? Json(ports->first) : Json(nullptr)},
+                   {"to_port", ports ? Json(ports->second) : Json(nullptr)},
+                   {"cidr", e.cidr},
+                   {direction, e.peer}});
+  }
+  return out;
+}
+
+Json nacl_json(const NetworkAcl &n) {
+  return {{"name", n.nacl},
+          {"name_tag", n.name},
+          {"vpc", n.vpc},
+          {"tier", n.tier},
+          {"subnets", n.subnets},
+          {"inbound", nacl_entries_json(n.inbound, "source")},
+          {"outbound", nacl_entries_json(n.outbound, "destination")}};
+}
+
 template <typename T, typename F>
 Json array_of(const std::vector<T> &items, F to_json) {
   Json out = Json::array();
@@ -88,7 +113,8 @@ std::string render_json(const Plan &p) {
          {"version", 1},
          {"stack", {{"name", p.stack}, {"region", p.region}, {"tags", std::move(tags)}}},
          {"vpcs", array_of(p.vpcs, vpc_json)},
-         {"security_groups", array_of(p.security_groups, group_json)}};
+         {"security_groups", array_of(p.security_groups, group_json)},
+         {"network_acls", array_of(p.network_acls, nacl_json)}};
   for (const model::KindSpec *kind : model::all_kinds()) {
     if (kind->plan_key.empty()) continue;
     Json &entries = j[std::string(kind->plan_key)] = Json::array();

@@ -63,6 +63,7 @@ class TextWriter {
   explicit TextWriter(const Plan &p) : p_(p) {
     for (const auto &e : p_.resources) in_tier_[e.tier].push_back(&e);
     for (const auto &g : p_.security_groups) groups_.emplace(g.name, &g);
+    for (const auto &n : p_.network_acls) nacls_.emplace(n.tier, &n);
   }
 
   std::string run() {
@@ -94,8 +95,26 @@ class TextWriter {
       subnets.row(
           {s.name, s.zone, s.cidr, std::to_string(s.usable), s.map_public_ip ? "yes" : "no", route_text(s.route)});
     subnets.print(out_, 4);
+    if (auto it = nacls_.find(t.ref); it != nacls_.end()) nacl(*it->second);
     if (auto it = in_tier_.find(t.ref); it != in_tier_.end())
       for (const Entry *e : it->second) resource(*e);
+  }
+
+  // `100  allow  tcp  3306  from vpc.lab.app  10.0.1.0/24`, each
+  // direction ending in AWS's implicit deny.
+  void nacl(const NetworkAcl &n) {
+    out_ += fmt::format("\n    network acl {} (nacl {})\n", n.name, n.nacl);
+    for (const bool outbound : {false, true}) {
+      out_ += outbound ? "      outbound\n" : "      inbound\n";
+      const char *direction = outbound ? "to" : "from";
+      Columns rows;
+      for (const auto &e : outbound ? n.outbound : n.inbound)
+        rows.row({std::to_string(e.number), e.allow ? "allow" : "deny", std::string(model::protocol_name(e.protocol)),
+                  rule_ports({e.protocol, e.from_port, e.to_port, {}, {}, {}}), fmt::format("{} {}", direction, e.peer),
+                  e.cidr == e.peer ? "" : e.cidr});
+      rows.row({"*", "deny", "all", "all", fmt::format("{} 0.0.0.0/0", direction), ""});
+      rows.print(out_, 8);
+    }
   }
 
   void resource(const Entry &e) {
@@ -143,6 +162,7 @@ class TextWriter {
   const Plan &p_;
   std::map<std::string_view, std::vector<const Entry *>> in_tier_;
   std::map<std::string_view, const SecurityGroup *> groups_;
+  std::map<std::string_view, const NetworkAcl *> nacls_;  // by tier ref
   std::string out_;
 };
 

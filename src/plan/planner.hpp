@@ -44,6 +44,7 @@ class Planner {
  private:
   std::string zone_name(const std::string &letter) const { return m_.stack.region + letter; }
   Vpc plan_vpc(const model::Vpc &vpc) const;
+  NetworkAcl plan_nacl(const model::Nacl &nacl) const;
   void add_group(std::size_t index);
   void add_rules(const model::Edge &edge);
   void add_egress(const model::Edge &edge);

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <map>
 #include <set>
+#include <unordered_map>
 #include <string_view>
 
 #include <fmt/format.h>
@@ -60,6 +61,7 @@ class ModelBuilder {
     for (auto& [block, index] : vpc_blocks_) build_vpc(*block, m_.vpcs[index]);
     allocate_subnets(m_, diags_);
     for (auto& [block, index] : resource_blocks_) build_resource(*block, *m_.resources[index]);
+    for (auto& [block, index] : nacl_blocks_) build_nacl(*block, m_.nacls[index]);
     for (auto& [block, index] : chain_blocks_) build_chain(*block, m_.chains[index]);
     return std::move(m_);
   }
@@ -123,6 +125,10 @@ class ModelBuilder {
         r->range = at;
         m_.resources.push_back(std::move(r));
         resource_blocks_.emplace_back(&b, m_.resources.size() - 1);
+      } else if (kind->keyword == "nacl") {
+        if (!scope_.declare(*kind, *name, at, b, m_.nacls.size())) continue;
+        m_.nacls.push_back({std::string(*name), at, {}, {}, {}, {}, {}, true});
+        nacl_blocks_.emplace_back(&b, m_.nacls.size() - 1);
       } else if (kind->edges) {
         if (!scope_.declare(*kind, *name, at, b, m_.chains.size())) {
           m_.all_edges_read = false;
@@ -443,6 +449,159 @@ class ModelBuilder {
     }
   }
 
+  void build_nacl(const ast::Block& b, model::Nacl& nacl) {
+    KindReader r(ctx_, b, network_kind("nacl"), {"nacl `{}`", nacl.name});
+    nacl.tier = r.tier("tier");
+    nacl.complete = !r.broken() && nacl.tier;
+    for (const bool outbound : {false, true}) {
+      const char* attr = outbound ? "outbound" : "inbound";
+      auto rules = r.string_list(attr);
+      if (!rules) {
+        if (r.get(attr)) nacl.complete = false;
+        continue;
+      }
+      (outbound ? nacl.outbound_range : nacl.inbound_range) = rules->range;
+      auto& out = outbound ? nacl.outbound : nacl.inbound;
+      for (const auto& item : rules->items) {
+        if (auto rule = nacl_rule(item, outbound))
+          out.push_back(std::move(*rule));
+        else
+          nacl.complete = false;
+      }
+      // AWS evaluates by number; equal numbers (reported) keep source order.
+      std::stable_sort(out.begin(), out.end(), [](const auto& x, const auto& y) { return x.number < y.number; });
+    }
+  }
+
+  // One rule string, `NUMBER allow|deny PORTS from|to PEER`: PORTS as an
+  // edge writes one port item (`tcp:3306`, `udp:1024..65535`, `https`,
+  // `icmp`, `all`), PEER a CIDR block or a tier `vpc.NAME.TIER`. Each part
+  // is reported at its own columns when the string is in the source as is.
+  std::optional<model::NaclRule> nacl_rule(const Value& item, bool outbound) {
+    const std::string& text = item.text;
+    const SourceRange contents = quoted_contents(item.range, text);
+    const auto at = [&](std::size_t offset, std::size_t length) {
+      if (!contents.valid()) return item.range;
+      SourceRange out = contents;
+      out.begin.offset += static_cast<std::uint32_t>(offset), out.begin.column += static_cast<std::uint32_t>(offset);
+      out.end = out.begin;
+      out.end.offset += static_cast<std::uint32_t>(length), out.end.column += static_cast<std::uint32_t>(length);
+      return out;
+    };
+    struct Word {
+      std::string_view text;
+      std::size_t offset;
+    };
+    std::vector<Word> words;
+    for (std::size_t i = 0; i < text.size();) {
+      if (text[i] == ' ' || text[i] == '\t') {
+        ++i;
+        continue;
+      }
+      const std::size_t start = i;
+      while (i < text.size() && text[i] != ' ' && text[i] != '\t') ++i;
+      words.push_back({std::string_view(text).substr(start, i - start), start});
+    }
+    const char* direction = outbound ? "to" : "from";
+    const std::string form =
+        fmt::format("a rule is `NUMBER allow|deny PORTS {} PEER`, as in \"100 allow tcp:443 {} 0.0.0.0/0\"", direction, direction);
+    if (words.size() != 5) {
+      const SourceRange where = words.size() > 5 ? at(words[5].offset, text.size() - words[5].offset) : item.range;
+      diags_.report(Rule::InvalidValue, where, "{}", form);
+      return std::nullopt;
+    }
+    const auto word_range = [&](const Word& w) { return at(w.offset, w.text.size()); };
+    model::NaclRule rule;
+    rule.range = item.range;
+    rule.number_range = word_range(words[0]);
+    const std::string_view number = words[0].text;
+    if (number.size() > 9 || !std::all_of(number.begin(), number.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      diags_.report(Rule::InvalidValue, rule.number_range, "`{}` is not a rule number: {}", number, form);
+      return std::nullopt;
+    }
+    rule.number = std::stoi(std::string(number));
+    if (words[1].text != "allow" && words[1].text != "deny") {
+      suggester_.suggest(diags_.report(Rule::InvalidValue, word_range(words[1]), "a rule's action is `allow` or `deny`, not `{}`",
+                                       words[1].text),
+                         word_range(words[1]), std::string(words[1].text), {"allow", "deny"});
+      return std::nullopt;
+    }
+    rule.allow = words[1].text == "allow";
+    auto ports = nacl_ports(words[2].text, words[2].offset, at);
+    if (!ports) return std::nullopt;
+    rule.ports = *ports;
+    if (words[3].text != direction) {
+      diags_.report(Rule::InvalidValue, word_range(words[3]), "an {} rule names its peer with `{}`, not `{}`",
+                    outbound ? "outbound" : "inbound", direction, words[3].text);
+      return std::nullopt;
+    }
+    const SourceRange peer_at = word_range(words[4]);
+    rule.peer = words[4].text;
+    if (rule.peer.starts_with("vpc.")) {
+      auto tier = tier_by_ref(rule.peer, peer_at);
+      if (!tier) return std::nullopt;
+      rule.tier = tier;
+      rule.blocks = m_.tier(*tier).cidrs;
+      if (rule.blocks.empty()) return std::nullopt;  // its addresses could not be read (reported)
+    } else {
+      auto cidr = network_cidr(rule.peer, peer_at, "10.0.0.0/16");
+      if (!cidr) return std::nullopt;
+      rule.blocks = {*cidr};
+    }
+    return rule;
+  }
+
+  // The ports of a rule as an edge's port item, read by port_range: TCP
+  // when no protocol is written.
+  template <typename At>
+  std::optional<model::PortRange> nacl_ports(std::string_view text, std::size_t offset, const At& at) {
+    ast::Port p;
+    p.range = at(offset, text.size());
+    std::string_view ports = text;
+    if (const auto colon = text.find(':'); colon != std::string_view::npos) {
+      p.protocol = text.substr(0, colon);
+      p.protocol_range = at(offset, colon);
+      ports = text.substr(colon + 1);
+    }
+    const auto digits = [](std::string_view s) {
+      return !s.empty() && s.size() <= 9 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    if (const auto dots = ports.find(".."); dots != std::string_view::npos && digits(ports.substr(0, dots)) &&
+                                           digits(ports.substr(dots + 2))) {
+      p.kind = ast::Port::Kind::Range;
+      p.lo = std::stoll(std::string(ports.substr(0, dots)));
+      p.hi = std::stoll(std::string(ports.substr(dots + 2)));
+    } else if (digits(ports)) {
+      p.kind = ast::Port::Kind::Number;
+      p.lo = p.hi = std::stoll(std::string(ports));
+    } else {
+      p.kind = ast::Port::Kind::Name;
+      p.name = ports;
+    }
+    return port_range(p);
+  }
+
+  // A tier written `vpc.NAME.TIER` in a rule string.
+  std::optional<model::TierRef> tier_by_ref(const std::string& ref, SourceRange at) {
+    if (tiers_by_ref_.empty())
+      for (std::size_t v = 0; v < m_.vpcs.size(); ++v)
+        for (std::size_t t = 0; t < m_.vpcs[v].tiers.size(); ++t)
+          tiers_by_ref_.emplace(fmt::format("vpc.{}.{}", m_.vpcs[v].name, m_.vpcs[v].tiers[t].name),
+                                model::TierRef{v, t, {}});
+    const auto found = tiers_by_ref_.find(ref);
+    if (found == tiers_by_ref_.end()) {
+      std::vector<std::string> known;
+      known.reserve(tiers_by_ref_.size());
+      for (const auto& [name, tier] : tiers_by_ref_) known.push_back(name);
+      std::sort(known.begin(), known.end());
+      suggester_.suggest(diags_.report(Rule::UnknownReference, at, "no subnet tier `{}`", ref), at, ref, known);
+      return std::nullopt;
+    }
+    model::TierRef out = found->second;
+    out.range = at;
+    return out;
+  }
+
   std::optional<Endpoint> edge_source(const ast::Endpoint& ep) {
     Endpoint out;
     out.range = ep.range;
@@ -542,7 +701,9 @@ class ModelBuilder {
   ReadContext ctx_;
   const ast::Block* stack_block_ = nullptr;
   std::vector<std::vector<const ast::Block*>> tier_blocks_;  // by vpc index
-  Blocks vpc_blocks_, resource_blocks_, chain_blocks_;
+  Blocks vpc_blocks_, resource_blocks_, chain_blocks_, nacl_blocks_;
+  // `vpc.NAME.TIER` → the tier, made when the first nacl rule names one.
+  std::unordered_map<std::string, model::TierRef> tiers_by_ref_;
 };
 
 }  // namespace

@@ -24,6 +24,10 @@ void run_checks(const model::Model& m, Diagnostics& diags) {
   checks::egress(m, diags);
   checks::unreachable_resource(m, diags);
   checks::security_group_quota(m, diags);
+  checks::duplicate_nacl(m, diags);
+  checks::nacl_rule_number(m, diags);
+  checks::nacl_shadowed_rule(m, diags);
+  checks::nacl_blocks_flow(m, diags);
   checks::name_tags(m, diags);
   checks::secret_in_output(m, diags);
   checks::replica_backups(m, diags);

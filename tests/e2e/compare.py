@@ -48,7 +48,24 @@ def _listener_action(action):
 def empty_inventory():
     return {section: {} for section in ("vpcs", "subnets", "internet_gateways", "nat_gateways", "route_tables",
                                         "security_groups", "load_balancers", "target_groups",
-                                        "auto_scaling_groups", "db_instances", "caches")}
+                                        "auto_scaling_groups", "db_instances", "caches", "network_acls")}
+
+
+def _acl_entry(egress, number, action, protocol, from_port, to_port, cidr):
+    """A network ACL entry as both sides write it: `in 100 allow 6 3306-3306
+    10.0.1.0/24`; the protocol is its number, and only TCP and UDP have ports."""
+    return f"{'out' if egress else 'in'} {number} {action} {protocol} {from_port}-{to_port} {cidr}"
+
+
+_PROTOCOL_NUMBERS = {"tcp": "6", "udp": "17", "icmp": "1", "all": "-1"}
+
+
+def planned_acl_entries(acl):
+    """The entries of a plan's network ACL, as _acl_entry writes them."""
+    return _sorted(_acl_entry(egress, e["rule_number"], e["action"], _PROTOCOL_NUMBERS[e["protocol"]],
+                              e["from_port"] if e["protocol"] in ("tcp", "udp") else None,
+                              e["to_port"] if e["protocol"] in ("tcp", "udp") else None, e["cidr"])
+                   for egress, key in ((False, "inbound"), (True, "outbound")) for e in acl[key])
 
 
 def expected(plan):
@@ -72,6 +89,9 @@ def expected(plan):
         inv["security_groups"][g["name_tag"]] = {
             "ingress": _planned_rules(g["ingress"], "from", "source"),
             "egress": _ALL_EGRESS if g["egress"] is None else _planned_rules(g["egress"], "to", "destination")}
+    for acl in plan["network_acls"]:
+        inv["network_acls"][acl["name_tag"]] = {"vpc": acl["vpc"], "subnets": _sorted(acl["subnets"]),
+                                                "entries": planned_acl_entries(acl)}
     for lb in plan["load_balancers"]:
         inv["load_balancers"][lb["name_tag"]] = {
             "scheme": lb["scheme"], "subnets": _sorted(lb["subnets"]), "security_groups": [lb["security_group"]],
@@ -236,6 +256,17 @@ def observed(client, stack, certificates_back):
         inv["security_groups"][name(g["GroupId"])] = {"ingress": rules(g.get("IpPermissions", []), "from"),
                                                       "egress": rules(g.get("IpPermissionsEgress", []), "to")}
 
+    # Network ACLs, without AWS's own `*` entries (rule 32767, deny all).
+    for acl in described("AWS::EC2::NetworkAcl", ec2.describe_network_acls, "NetworkAclIds", "NetworkAcls",
+                         "NetworkAclId"):
+        inv["network_acls"][name(acl["NetworkAclId"])] = {
+            "vpc": name(acl["VpcId"]),
+            "subnets": _sorted(name(a["SubnetId"]) for a in acl.get("Associations", [])),
+            "entries": _sorted(_acl_entry(e["Egress"], e["RuleNumber"], e["RuleAction"], e["Protocol"],
+                                          e.get("PortRange", {}).get("From"), e.get("PortRange", {}).get("To"),
+                                          e["CidrBlock"])
+                               for e in acl.get("Entries", []) if e["RuleNumber"] != 32767)}
+
     # ELBv2 reports tags apart from the resources.
     lb_arns = stack.ids("AWS::ElasticLoadBalancingV2::LoadBalancer")
     tg_arns = stack.ids("AWS::ElasticLoadBalancingV2::TargetGroup")
@@ -339,10 +370,11 @@ def differences(want, got, path=""):
 
 
 # Types moto's CloudFormation cannot create: a template holding one fails
-# with an internal error, so they are left out of the deploy. ElastiCache is
-# deployed through Terraform instead (terraform_apply.py), and its template
-# checked against the plan (template_checks.py).
-NOT_MODELLED = ("AWS::ElastiCache::SubnetGroup", "AWS::ElastiCache::ReplicationGroup")
+# with an internal error, so they are left out of the deploy. ElastiCache and
+# network ACLs are deployed through Terraform instead (terraform_apply.py),
+# and their templates checked against the plan (template_checks.py).
+NOT_MODELLED = ("AWS::ElastiCache::SubnetGroup", "AWS::ElastiCache::ReplicationGroup", "AWS::EC2::NetworkAcl",
+                "AWS::EC2::NetworkAclEntry", "AWS::EC2::SubnetNetworkAclAssociation")
 
 
 def without_unmodelled(template):
@@ -381,4 +413,5 @@ def deploy_and_compare(client, stack_name, template_text, plan):
     if left_out:
         # Held to the plan in the template instead (template_checks.py).
         want["caches"] = {}
+        want["network_acls"] = {}
     return differences(want, got), notes

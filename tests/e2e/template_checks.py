@@ -8,6 +8,9 @@ the lowering's choice).
 """
 
 
+from compare import planned_acl_entries
+
+
 def _name(resource):
     tags = resource.get("Properties", {}).get("Tags") or []
     return {t["Key"]: t["Value"] for t in tags}.get("Name")
@@ -91,6 +94,30 @@ def problems(template, plan):
         for key in want:
             if got[key] != want[key]:
                 out.append(f"{cache['name_tag']}: {key} is {got[key]!r}, plan says {want[key]!r}")
+
+    # moto's CloudFormation cannot create network ACLs (compare.NOT_MODELLED):
+    # each ACL's VPC, entries and associated subnets, as the plan lists them.
+    entries, associated = {}, {}
+    for props in of_type("AWS::EC2::NetworkAclEntry").values():
+        ported = "PortRange" in props
+        entries.setdefault(props["NetworkAclId"].get("Ref"), []).append(
+            f"{'out' if props['Egress'] else 'in'} {props['RuleNumber']} {props['RuleAction']} {props['Protocol']} "
+            f"{props['PortRange']['From'] if ported else None}-{props['PortRange']['To'] if ported else None} "
+            f"{props['CidrBlock']}")
+    for props in of_type("AWS::EC2::SubnetNetworkAclAssociation").values():
+        associated.setdefault(props["NetworkAclId"].get("Ref"), []).append(_name(resources[props["SubnetId"]["Ref"]]))
+    for acl in plan["network_acls"]:
+        logical, props = named(acl["name_tag"], "AWS::EC2::NetworkAcl")
+        if not props:
+            continue
+        vpc = _name(resources[props["VpcId"]["Ref"]])
+        if vpc != acl["vpc"]:
+            out.append(f"{acl['name_tag']}: in VPC {vpc}, plan says {acl['vpc']}")
+        if sorted(entries.get(logical, [])) != planned_acl_entries(acl):
+            out.append(f"{acl['name_tag']}: entries {sorted(entries.get(logical, []))}, plan says {planned_acl_entries(acl)}")
+        if sorted(associated.get(logical, [])) != sorted(acl["subnets"]):
+            out.append(f"{acl['name_tag']}: subnets {sorted(associated.get(logical, []))}, plan says "
+                       f"{sorted(acl['subnets'])}")
 
     # moto's CloudFormation ignores a group's SecurityGroupEgress and does not
     # create AWS::EC2::SecurityGroupEgress: every group keeps AWS's

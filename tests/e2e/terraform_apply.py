@@ -55,6 +55,7 @@ DEPLOYED_AS = {
     "aws_autoscaling_group": ("AWS::AutoScaling::AutoScalingGroup", "name"),
     "aws_db_instance": ("AWS::RDS::DBInstance", "identifier"),  # its id is the DbiResourceId
     "aws_elasticache_replication_group": ("AWS::ElastiCache::ReplicationGroup", "id"),
+    "aws_network_acl": ("AWS::EC2::NetworkAcl", "id"),
 }
 
 

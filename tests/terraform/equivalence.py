@@ -40,6 +40,9 @@ CFN_KINDS = {
     "AWS::RDS::DBInstance": "db_instance",
     "AWS::ElastiCache::SubnetGroup": "cache_subnet_group",
     "AWS::ElastiCache::ReplicationGroup": "cache_replication_group",
+    "AWS::EC2::NetworkAcl": "network_acl",
+    "AWS::EC2::NetworkAclEntry": "network_acl_entry",
+    "AWS::EC2::SubnetNetworkAclAssociation": "network_acl_association",
 }
 TF_KINDS = {
     "aws_vpc": "vpc",
@@ -64,6 +67,9 @@ TF_KINDS = {
     "aws_db_instance": "db_instance",
     "aws_elasticache_subnet_group": "cache_subnet_group",
     "aws_elasticache_replication_group": "cache_replication_group",
+    "aws_network_acl": "network_acl",
+    "aws_network_acl_rule": "network_acl_entry",
+    "aws_network_acl_association": "network_acl_association",
 }
 # What an output's attribute is, on either side.
 OUTPUT_VALUES = {"DNSName": "dns name", "Endpoint.Address": "address", "PrimaryEndPoint.Address": "cache address",
@@ -173,6 +179,19 @@ class CloudFormation:
 
     def route_table_association(self, p, r):
         return {"subnet": self.ref(p["SubnetId"]), "route_table": self.ref(p["RouteTableId"])}
+
+    def network_acl(self, p, r):
+        return {"vpc": self.ref(p["VpcId"]), "tags": tag_dict(p.get("Tags"))}
+
+    def network_acl_entry(self, p, r):
+        ports, icmp = p.get("PortRange", {}), p.get("Icmp", {})
+        return {"acl": self.ref(p["NetworkAclId"]), "number": number(p["RuleNumber"]), "egress": p["Egress"],
+                "protocol": str(p["Protocol"]), "action": p["RuleAction"], "cidr": p["CidrBlock"],
+                "from_port": number(ports.get("From")), "to_port": number(ports.get("To")),
+                "icmp_type": number(icmp.get("Type")), "icmp_code": number(icmp.get("Code"))}
+
+    def network_acl_association(self, p, r):
+        return {"subnet": self.ref(p["SubnetId"]), "acl": self.ref(p["NetworkAclId"])}
 
     def elastic_ip(self, p, r):
         return {"domain": p.get("Domain"), "tags": tag_dict(p.get("Tags"))}
@@ -355,6 +374,18 @@ class Terraform:
 
     def route_table_association(self, b):
         return {"subnet": self.ref(b["subnet_id"]), "route_table": self.ref(b["route_table_id"])}
+
+    def network_acl(self, b):
+        return {"vpc": self.ref(b["vpc_id"]), "tags": self.tags(b)}
+
+    def network_acl_entry(self, b):
+        return {"acl": self.ref(b["network_acl_id"]), "number": b["rule_number"], "egress": b["egress"],
+                "protocol": str(b["protocol"]), "action": b["rule_action"], "cidr": b["cidr_block"],
+                "from_port": number(b.get("from_port")), "to_port": number(b.get("to_port")),
+                "icmp_type": number(b.get("icmp_type")), "icmp_code": number(b.get("icmp_code"))}
+
+    def network_acl_association(self, b):
+        return {"subnet": self.ref(b["subnet_id"]), "acl": self.ref(b["network_acl_id"])}
 
     def elastic_ip(self, b):
         return {"domain": b.get("domain"), "tags": self.tags(b)}

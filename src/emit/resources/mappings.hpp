@@ -63,6 +63,12 @@ void emit(const aws::CacheSubnetGroup& r, CfnWriter& w);
 void emit(const aws::CacheSubnetGroup& r, TfWriter& w);
 void emit(const aws::CacheReplicationGroup& r, CfnWriter& w);
 void emit(const aws::CacheReplicationGroup& r, TfWriter& w);
+void emit(const aws::NetworkAcl& r, CfnWriter& w);
+void emit(const aws::NetworkAcl& r, TfWriter& w);
+void emit(const aws::NetworkAclEntry& r, CfnWriter& w);
+void emit(const aws::NetworkAclEntry& r, TfWriter& w);
+void emit(const aws::SubnetNetworkAclAssociation& r, CfnWriter& w);
+void emit(const aws::SubnetNetworkAclAssociation& r, TfWriter& w);
 
 // An image parameter: the next entry of the template's open Parameters map;
 // a `data.aws_ssm_parameter` block.

@@ -31,6 +31,11 @@ void duplicate_edge(const model::Model& m, Diagnostics& diags);
 void egress(const model::Model& m, Diagnostics& diags);
 void unreachable_resource(const model::Model& m, Diagnostics& diags);
 void security_group_quota(const model::Model& m, Diagnostics& diags);
+// Network ACLs.
+void duplicate_nacl(const model::Model& m, Diagnostics& diags);
+void nacl_rule_number(const model::Model& m, Diagnostics& diags);
+void nacl_shadowed_rule(const model::Model& m, Diagnostics& diags);
+void nacl_blocks_flow(const model::Model& m, Diagnostics& diags);
 // Tags.
 void name_tags(const model::Model& m, Diagnostics& diags);
 // Secrets.

@@ -155,6 +155,10 @@ void leading_words(Claims& claims, const model::Model& m) {
     const model::Resource& r = *m.resources[i];
     claims.add({r.kind->keyword, logical_id::leading_word(r.name), resource_owner(r), r.range}, kSameWord);
   }
+  // A network ACL's ids start with its name's word (lower.cpp).
+  for (const auto& nacl : m.nacls)
+    claims.add({"nacl", logical_id::leading_word(nacl.name), {Owner::Kind::Resource, "nacl", nacl.name}, nacl.range},
+               kSameWord);
 }
 
 void subnets(Claims& claims, const model::Model& m) {

@@ -1,0 +1,48 @@
+// nacl-rule-number: AWS takes network ACL rule numbers 1-32766 (VPC User
+// Guide, "Network ACL rules"), one entry a number and direction; a rule with
+// a tier peer takes one number a subnet (lower.cpp). O(n) a direction, over
+// the rules sorted by number (build_model.cpp).
+#include <fmt/format.h>
+
+#include "sema/checks/check.hpp"
+
+namespace archc::checks {
+
+namespace {
+
+constexpr int kMaxRuleNumber = 32766;  // 32767 is AWS's `*` entry
+
+void numbers(const model::Nacl& nacl, const std::vector<model::NaclRule>& rules, const char* direction,
+             Diagnostics& diags) {
+  const model::NaclRule* holder = nullptr;  // of the highest number taken so far
+  for (const auto& r : rules) {
+    if (r.number < 1 || r.last_number() > kMaxRuleNumber) {
+      if (r.last_number() != r.number)
+        diags.report(Rule::NaclRuleNumber, r.number_range,
+                     "rule {} of nacl `{}` takes numbers {}-{}, one a subnet of `{}`; AWS takes 1-{}", r.number,
+                     nacl.name, r.number, r.last_number(), r.peer, kMaxRuleNumber);
+      else
+        diags.report(Rule::NaclRuleNumber, r.number_range, "rule number {} is outside 1-{}", r.number, kMaxRuleNumber);
+    }
+    if (holder && r.number <= holder->last_number()) {
+      auto& d = diags.report(Rule::NaclRuleNumber, r.number_range, "{} rule number {} of nacl `{}` is taken{}",
+                             direction, r.number, nacl.name,
+                             holder->number == r.number
+                                 ? ""
+                                 : fmt::format(" by rule {}, one number a subnet of `{}`", holder->number, holder->peer));
+      d.notes.push_back({holder->number_range, fmt::format("rule {} is here", holder->number)});
+    }
+    if (!holder || r.last_number() > holder->last_number()) holder = &r;
+  }
+}
+
+}  // namespace
+
+void nacl_rule_number(const model::Model& m, Diagnostics& diags) {
+  for (const auto& nacl : m.nacls) {
+    numbers(nacl, nacl.inbound, "inbound", diags);
+    numbers(nacl, nacl.outbound, "outbound", diags);
+  }
+}
+
+}  // namespace archc::checks
