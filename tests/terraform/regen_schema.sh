@@ -15,6 +15,7 @@ types="
   aws_launch_template aws_autoscaling_group aws_autoscaling_policy
   aws_db_subnet_group aws_db_instance
   aws_elasticache_subnet_group aws_elasticache_replication_group
+  aws_vpc_peering_connection aws_vpc_endpoint
   data.aws_ssm_parameter"
 
 work=$(mktemp -d)

@@ -63,6 +63,10 @@ void emit(const aws::CacheSubnetGroup& r, CfnWriter& w);
 void emit(const aws::CacheSubnetGroup& r, TfWriter& w);
 void emit(const aws::CacheReplicationGroup& r, CfnWriter& w);
 void emit(const aws::CacheReplicationGroup& r, TfWriter& w);
+void emit(const aws::VpcPeeringConnection& r, CfnWriter& w);
+void emit(const aws::VpcPeeringConnection& r, TfWriter& w);
+void emit(const aws::VpcEndpoint& r, CfnWriter& w);
+void emit(const aws::VpcEndpoint& r, TfWriter& w);
 
 // An image parameter: the next entry of the template's open Parameters map;
 // a `data.aws_ssm_parameter` block.
