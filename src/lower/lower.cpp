@@ -111,7 +111,7 @@ void Lowering::lower_vpc(std::size_t v) {
   if (!igw.empty()) {
     const std::string rt =
         add(aws::RouteTable{base + "PublicRouteTable", vpc_id, tags("rtb", vpc.name + "-public")}).id;
-    const std::string route = add(aws::Route{base + "PublicDefaultRoute", rt, igw, "", {attachment}}).id;
+    const std::string route = add(aws::Route{base + "PublicDefaultRoute", rt, igw, "", {attachment}, "", "0.0.0.0/0"}).id;
     associate(v, rt, [](const model::Tier &t) { return t.is_public; }, {attachment, route});
   }
 
@@ -140,7 +140,7 @@ void Lowering::lower_vpc(std::size_t v) {
                                  .id;
       aws::Ids path;
       if (!nats[z].empty())
-        path.push_back(add(aws::Route{base + "PrivateDefaultRoute" + logical_id::zone(zone), rt, "", nats[z], {}}).id);
+        path.push_back(add(aws::Route{base + "PrivateDefaultRoute" + logical_id::zone(zone), rt, "", nats[z], {}, "", "0.0.0.0/0"}).id);
       associate(v, rt, [](const model::Tier &t) { return t.is_private(); }, path, z);
     }
   }
@@ -156,7 +156,10 @@ void Lowering::lower_vpc(std::size_t v) {
 // table gets one route however many of its tiers are named.
 void Lowering::lower_peering(const model::Peering &p) {
   const std::string word = logical_id::leading_word(p.name) + "Peering";
-  aws::VpcPeeringConnection c{.id = word, .vpc = vpc_ids_.at(*p.vpc), .tags = tags("pcx", p.name)};
+  aws::VpcPeeringConnection c;
+  c.id = word;
+  c.vpc = vpc_ids_.at(*p.vpc);
+  c.tags = tags("pcx", p.name);
   if (p.peer_vpc) {
     c.peer_vpc = vpc_ids_.at(*p.peer_vpc);
     c.auto_accept = true;
@@ -166,7 +169,7 @@ void Lowering::lower_peering(const model::Peering &p) {
     c.peer_owner = p.peer_owner;
     c.auto_accept = p.peer_owner.empty() && !p.cross_region(m_.stack);
   }
-  const std::string &id = add(std::move(c)).id;
+  const std::string id = add(std::move(c)).id;  // a copy: adding the routes moves the stack's resources
   std::vector<model::TierRef> tiers = p.tiers;
   if (!p.tiers_given)
     for (const auto v : {p.vpc, p.peer_vpc})
@@ -179,7 +182,7 @@ void Lowering::lower_peering(const model::Peering &p) {
                                                    : p.peer_cidr->str();
     for (const auto &rt : route_tables_.at(tier.vpc).at(tier.tier))
       if (routed.insert(rt).second)
-        add(aws::Route{.id = rt + word + "Route", .route_table = rt, .peering = id, .destination = destination});
+        add(aws::Route{rt + word + "Route", rt, "", "", {}, id, destination});
   }
 }
 

@@ -15,7 +15,7 @@ namespace {
 template <typename Pred>
 void add_route_table(const model::Vpc &vpc, Vpc &out, std::string name, const Route &route, Pred matches,
                      std::size_t only_zone = std::string::npos) {
-  RouteTable rt{std::move(name), route, {}};
+  RouteTable rt{std::move(name), route, {}, {}};
   for (std::size_t t = 0; t < vpc.tiers.size(); ++t) {
     if (!matches(vpc.tiers[t])) continue;
     for (std::size_t z = 0; z < vpc.zones.size(); ++z) {
@@ -176,7 +176,7 @@ void Planner::plan_peering(const model::Peering &p) {
 
 void Planner::plan_endpoint(const model::GatewayEndpoint &e) {
   GatewayEndpoint out{e.name, m_.vpcs[*e.vpc].name, e.service,
-                      fmt::format("com.amazonaws.{}.{}", m_.stack.region, e.service), {}};
+                      fmt::format("com.amazonaws.{}.{}", m_.stack.region, e.service), {}};  // route tables below
   for (const auto &tier : e.tiers)
     for (const auto &name : route_tables(tier))
       if (std::find(out.route_tables.begin(), out.route_tables.end(), name) == out.route_tables.end())

@@ -134,11 +134,13 @@ class ModelBuilder {
         chain_blocks_.emplace_back(&b, m_.chains.size() - 1);
       } else if (kind == &network_kind("peering")) {
         if (!scope_.declare(*kind, *name, at, b, m_.peerings.size())) continue;
-        m_.peerings.push_back({.name = std::string(*name), .range = at});
+        m_.peerings.emplace_back().name = *name;
+        m_.peerings.back().range = at;
         peering_blocks_.emplace_back(&b, m_.peerings.size() - 1);
       } else if (kind == &network_kind("gateway-endpoint")) {
         if (!scope_.declare(*kind, *name, at, b, m_.gateway_endpoints.size())) continue;
-        m_.gateway_endpoints.push_back({.name = std::string(*name), .range = at});
+        m_.gateway_endpoints.emplace_back().name = *name;
+        m_.gateway_endpoints.back().range = at;
         endpoint_blocks_.emplace_back(&b, m_.gateway_endpoints.size() - 1);
       } else {
         if (!scope_.declare(*kind, *name, at, b, m_.vpcs.size())) continue;

@@ -7,6 +7,7 @@
 // file joins VPCs of the stack's one region, so it lifts the check for
 // chain edges; an outside VPC in another region has no groups the file can
 // name, and is reached by its CIDR block.
+#include <algorithm>
 #include <set>
 #include <utility>
 
