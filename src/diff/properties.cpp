@@ -62,10 +62,25 @@ ResourceView view_of(const aws::RouteTable& r) {
   return of("AWS::EC2::RouteTable").add("VpcId", r.vpc).add("Tags", tags(r.tags)).v;
 }
 ResourceView view_of(const aws::Route& r) {
-  auto b = of("AWS::EC2::Route").add("RouteTableId", r.route_table).add("DestinationCidrBlock", "0.0.0.0/0");
+  auto b = of("AWS::EC2::Route").add("RouteTableId", r.route_table).add("DestinationCidrBlock", r.destination);
   if (!r.gateway.empty()) b.add("GatewayId", r.gateway);
   if (!r.nat.empty()) b.add("NatGatewayId", r.nat);
+  if (!r.peering.empty()) b.add("VpcPeeringConnectionId", r.peering);
   return b.add("DependsOn", aws::Ids(r.depends_on)).v;
+}
+ResourceView view_of(const aws::VpcPeeringConnection& r) {
+  auto b = of("AWS::EC2::VPCPeeringConnection").add("VpcId", r.vpc).add("PeerVpcId", r.peer_vpc.empty() ? r.peer_vpc_id : r.peer_vpc);
+  if (!r.peer_region.empty()) b.add("PeerRegion", r.peer_region);
+  if (!r.peer_owner.empty()) b.add("PeerOwnerId", r.peer_owner);
+  return b.add("Tags", tags(r.tags)).v;
+}
+ResourceView view_of(const aws::VpcEndpoint& r) {
+  return of("AWS::EC2::VPCEndpoint")
+      .add("VpcId", r.vpc)
+      .add("ServiceName", r.service_name)
+      .add("VpcEndpointType", "Gateway")
+      .add("RouteTableIds", aws::Ids(r.route_tables))
+      .v;
 }
 ResourceView view_of(const aws::RouteTableAssociation& r) {
   return of("AWS::EC2::SubnetRouteTableAssociation").add("SubnetId", r.subnet).add("RouteTableId", r.route_table).v;

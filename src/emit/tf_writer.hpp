@@ -83,6 +83,7 @@ class TfWriter : public KeyValues<TfWriter> {
   // `"k": [...]`, the ids of the subnets or security groups `ids`.
   void subnets(const char* k, const aws::Ids& ids) { refs(k, "aws_subnet", ids, "id"); }
   void groups(const char* k, const aws::Ids& ids) { refs(k, "aws_security_group", ids, "id"); }
+  void route_tables(const char* k, const aws::Ids& ids) { refs(k, "aws_route_table", ids, "id"); }
   // `"tags": {"Name": ...}` from the first of `t`: the stack's tags come
   // from the provider's default_tags.
   void tags(const aws::Tags& t) {

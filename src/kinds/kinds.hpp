@@ -5,7 +5,7 @@
 
 #include "model/kind.hpp"
 
-#define ARCHC_KINDS(X) X(stack) X(vpc) X(subnet) X(sg_chain) X(nacl) X(alb) X(listener) X(asg) X(rds) X(cache)
+#define ARCHC_KINDS(X) X(stack) X(vpc) X(subnet) X(peering) X(gateway_endpoint) X(sg_chain) X(nacl) X(alb) X(listener) X(asg) X(rds) X(cache)
 
 namespace archc::kinds {
 

@@ -42,12 +42,35 @@ struct RouteTable {
   std::string id, vpc;
   Tags tags;
 };
-// A default route (0.0.0.0/0) to an internet gateway or a NAT gateway.
+// A default route (0.0.0.0/0) to an internet gateway or a NAT gateway, or
+// a route to a peer VPC's block through a peering connection.
 struct Route {
   std::string id, route_table;
   std::string gateway;  // internet gateway id, or empty
   std::string nat;      // NAT gateway id, or empty
   Ids depends_on;       // the gateway attachment, for internet routes
+  std::string peering;  // VpcPeeringConnection id, or empty
+  std::string destination = "0.0.0.0/0";
+};
+// A VPC peering connection. The accepter is a VPC of the stack (`peer_vpc`,
+// its logical id: same account and region, accepted by the stack itself) or
+// one outside it (`peer_vpc_id`, a literal vpc-..., whose owner accepts it).
+struct VpcPeeringConnection {
+  std::string id, vpc;
+  std::string peer_vpc;     // logical id, or
+  std::string peer_vpc_id;  // a literal id
+  std::string peer_region;  // empty: the stack's
+  std::string peer_owner;   // empty: the stack's account
+  // Terraform accepts it itself (`auto_accept`), which AWS allows only in
+  // one account and region; CloudFormation accepts such a request itself.
+  bool auto_accept = false;
+  Tags tags;
+};
+// A gateway VPC endpoint for S3 or DynamoDB, routed from `route_tables`.
+struct VpcEndpoint {
+  std::string id, vpc;
+  std::string service_name;  // com.amazonaws.<region>.s3
+  Ids route_tables;
 };
 struct RouteTableAssociation {
   std::string id, subnet, route_table;
@@ -204,8 +227,8 @@ struct CacheReplicationGroup {
 using Resource = std::variant<Vpc, InternetGateway, GatewayAttachment, Subnet, RouteTable, Route, RouteTableAssociation,
                               ElasticIp, NatGateway, SecurityGroup, IngressRule, EgressRule, LoadBalancer, TargetGroup, Listener,
                               LaunchTemplate, AutoScalingGroup, ScalingPolicy, DbSubnetGroup, DbInstance,
-                              CacheSubnetGroup, CacheReplicationGroup, NetworkAcl, NetworkAclEntry,
-                              SubnetNetworkAclAssociation>;
+                              CacheSubnetGroup, CacheReplicationGroup, VpcPeeringConnection, VpcEndpoint,
+                              NetworkAcl, NetworkAclEntry, SubnetNetworkAclAssociation>;
 
 struct Output {
   // A load balancer's DNS name, a DB instance's endpoint address, a

@@ -26,6 +26,8 @@ Lowering::Lowering(const model::Model &m) : m_(m) {
 aws::Stack Lowering::run() {
   for (std::size_t v = 0; v < m_.vpcs.size(); ++v) lower_vpc(v);
   for (const auto &nacl : m_.nacls) lower_nacl(nacl);
+  for (const auto &p : m_.peerings) lower_peering(p);
+  for (const auto &e : m_.gateway_endpoints) lower_endpoint(e);
   const std::vector<std::size_t> order = m_.resources_by_kind();
   for (std::size_t i : order) lower_group(i);
   for (const auto &chain : m_.chains) {
@@ -55,6 +57,7 @@ void Lowering::associate(std::size_t v, const std::string &rt, Pred matches, con
   const model::Vpc &vpc = m_.vpcs[v];
   for (std::size_t t = 0; t < vpc.tiers.size(); ++t) {
     if (!matches(vpc.tiers[t])) continue;
+    route_tables_[v][t].push_back(rt);  // a tier's tables differ: one a zone, or one
     for (std::size_t z = 0; z < vpc.zones.size(); ++z) {
       if (only_zone != std::string::npos && z != only_zone) continue;
       const std::string &subnet = subnet_ids_[v][t][z];
@@ -100,6 +103,7 @@ void Lowering::lower_vpc(std::size_t v) {
     subnet_ids.push_back(std::move(ids));
   }
   internet_paths_[v].assign(vpc.tiers.size(), std::vector<aws::Ids>(vpc.zones.size()));
+  route_tables_[v].resize(vpc.tiers.size());
 
   const bool any_private =
       std::any_of(vpc.tiers.begin(), vpc.tiers.end(), [](const auto &t) { return t.is_private(); });
@@ -108,7 +112,7 @@ void Lowering::lower_vpc(std::size_t v) {
   if (!igw.empty()) {
     const std::string rt =
         add(aws::RouteTable{base + "PublicRouteTable", vpc_id, tags("rtb", vpc.name + "-public")}).id;
-    const std::string route = add(aws::Route{base + "PublicDefaultRoute", rt, igw, "", {attachment}}).id;
+    const std::string route = add(aws::Route{base + "PublicDefaultRoute", rt, igw, "", {attachment}, "", "0.0.0.0/0"}).id;
     associate(v, rt, [](const model::Tier &t) { return t.is_public; }, {attachment, route});
   }
 
@@ -137,7 +141,7 @@ void Lowering::lower_vpc(std::size_t v) {
                                  .id;
       aws::Ids path;
       if (!nats[z].empty())
-        path.push_back(add(aws::Route{base + "PrivateDefaultRoute" + logical_id::zone(zone), rt, "", nats[z], {}}).id);
+        path.push_back(add(aws::Route{base + "PrivateDefaultRoute" + logical_id::zone(zone), rt, "", nats[z], {}, "", "0.0.0.0/0"}).id);
       associate(v, rt, [](const model::Tier &t) { return t.is_private(); }, path, z);
     }
   }
@@ -146,6 +150,52 @@ void Lowering::lower_vpc(std::size_t v) {
         add(aws::RouteTable{base + "IsolatedRouteTable", vpc_id, tags("rtb", vpc.name + "-isolated")}).id;
     associate(v, rt, [](const model::Tier &t) { return t.isolated; }, {});
   }
+}
+
+// The connection, and in each route table of its tiers a route to the other
+// side's block: tiers of one class share their tables (lower_vpc), so a
+// table gets one route however many of its tiers are named.
+void Lowering::lower_peering(const model::Peering &p) {
+  const std::string word = logical_id::leading_word(p.name) + "Peering";
+  aws::VpcPeeringConnection c;
+  c.id = word;
+  c.vpc = vpc_ids_.at(*p.vpc);
+  c.tags = tags("pcx", p.name);
+  if (p.peer_vpc) {
+    c.peer_vpc = vpc_ids_.at(*p.peer_vpc);
+    c.auto_accept = true;
+  } else {
+    c.peer_vpc_id = p.peer_vpc_id;
+    c.peer_region = p.cross_region(m_.stack) ? p.peer_region : "";  // the stack's own need not be said
+    c.peer_owner = p.peer_owner;
+    c.auto_accept = p.peer_owner.empty() && !p.cross_region(m_.stack);
+  }
+  const std::string id = add(std::move(c)).id;  // a copy: adding the routes moves the stack's resources
+  std::vector<model::TierRef> tiers = p.tiers;
+  if (!p.tiers_given)
+    for (const auto v : {p.vpc, p.peer_vpc})
+      if (v)
+        for (std::size_t t = 0; t < m_.vpcs[*v].tiers.size(); ++t) tiers.push_back({*v, t, {}});
+  std::set<std::string> routed;
+  for (const auto &tier : tiers) {
+    const std::string destination = tier.vpc != *p.vpc ? m_.vpcs[*p.vpc].cidr->str()
+                                    : p.peer_vpc   ? m_.vpcs[*p.peer_vpc].cidr->str()
+                                                   : p.peer_cidr->str();
+    for (const auto &rt : route_tables_.at(tier.vpc).at(tier.tier))
+      if (routed.insert(rt).second)
+        add(aws::Route{rt + word + "Route", rt, "", "", {}, id, destination});
+  }
+}
+
+// A gateway endpoint, associated with the route tables of its tiers.
+void Lowering::lower_endpoint(const model::GatewayEndpoint &e) {
+  aws::Ids tables;
+  std::set<std::string> seen;
+  for (const auto &tier : e.tiers)
+    for (const auto &rt : route_tables_.at(tier.vpc).at(tier.tier))
+      if (seen.insert(rt).second) tables.push_back(rt);
+  add(aws::VpcEndpoint{logical_id::leading_word(e.name) + "GatewayEndpoint", vpc_ids_.at(*e.vpc),
+                       fmt::format("com.amazonaws.{}.{}", m_.stack.region, e.service), std::move(tables)});
 }
 
 // Every chain endpoint has its own security group: one named in no chain

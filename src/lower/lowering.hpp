@@ -77,6 +77,8 @@ class Lowering {
   template <typename Pred>
   void associate(std::size_t v, const std::string &rt, Pred matches, const aws::Ids &path,
                  std::size_t only_zone = std::string::npos);
+  void lower_peering(const model::Peering &p);
+  void lower_endpoint(const model::GatewayEndpoint &e);
   void lower_group(std::size_t index);
   void lower_edge(const model::Edge &edge);
   void lower_egress(const model::Edge &edge);
@@ -88,6 +90,7 @@ class Lowering {
   std::vector<std::string> vpc_ids_;
   std::map<std::size_t, std::vector<aws::Ids>> subnet_ids_;  // vpc → tier → zone
   std::map<std::size_t, std::vector<std::vector<aws::Ids>>> internet_paths_;  // vpc → tier → zone → ids
+  std::map<std::size_t, std::vector<aws::Ids>> route_tables_;                 // vpc → tier → its route tables
   std::map<std::size_t, std::string> groups_;                // resource index → its security group id
   std::map<std::size_t, aws::Ids> target_groups_;
   // Rules made, as (group, protocol, ports, peer block, peer group): AWS

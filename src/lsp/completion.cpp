@@ -70,6 +70,7 @@ json values_of(const Context& c, const ast::Block& block, const model::Attribute
   }
   switch (a.type) {
     case model::ValueType::TierRef:
+    case model::ValueType::TierRefList:
       for (const auto& d : comp.symbols.declarations())
         if (d.kind && d.kind->keyword == "subnet") out.push_back(item(d.name, kReference, "subnet tier"));
       return out;

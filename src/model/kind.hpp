@@ -41,6 +41,7 @@ enum class ValueType {
   StringList,   // ["a", "b"]
   StringMap,    // { key = "value" }
   TierRef,      // vpc.NAME.TIER
+  TierRefList,  // [vpc.NAME.TIER, ...]
   ResourceRef,  // KIND.NAME, KIND being AttributeSpec::refers_to
 };
 

@@ -32,6 +32,7 @@ std::string describe_type(const AttributeSpec& a) {
     case ValueType::StringList: return "list of strings";
     case ValueType::StringMap: return "object of strings";
     case ValueType::TierRef: return "tier reference (`vpc.NAME.TIER`)";
+    case ValueType::TierRefList: return "list of tier references (`[vpc.NAME.TIER]`)";
     case ValueType::ResourceRef: return fmt::format("reference (`{}.NAME`)", a.refers_to);
   }
   return "value";

@@ -181,9 +181,56 @@ struct Chain {
   std::vector<Edge> egress;  // from a resource to `internet` or a CIDR: egress rules of the source's group
 };
 
+// A VPC peering connection (docs/language.md, "Peering"): from a VPC of the
+// file to another VPC of the file (`peer_vpc`), or to one outside the stack
+// named by id, block, region and account. Routes to the other side's block
+// go into the route tables of `tiers` (EC2 CreateVpcPeeringConnection,
+// CreateRoute with VpcPeeringConnectionId).
+struct Peering {
+  std::string name;
+  SourceRange range;  // of the name
+  std::optional<std::size_t> vpc;  // the requester, into Model::vpcs; absent when unresolved
+  SourceRange vpc_range;
+  std::optional<std::size_t> peer_vpc;  // the accepter, when it is a VPC of the file
+  SourceRange peer_vpc_range;
+  // The accepter outside the stack (when peer_vpc is absent):
+  std::string peer_vpc_id;        // vpc-...
+  std::optional<Cidr> peer_cidr;  // its block, which the routes lead to
+  SourceRange peer_cidr_range;
+  std::string peer_region;  // empty: the stack's region
+  SourceRange peer_region_range;
+  std::string peer_owner;   // 12-digit account id; empty: the stack's account
+  // The tiers whose route tables lead to the other side; when `tiers` is
+  // not written, every tier of both VPCs of the file.
+  std::vector<TierRef> tiers;
+  bool tiers_given = false;
+  SourceRange tiers_range;
+  // Whether the accepter lies in another region than the stack: its
+  // security groups cannot be named in rules (EC2 security groups, "Update
+  // your security groups to reference peer security groups").
+  bool cross_region(const Stack& s) const { return !peer_region.empty() && peer_region != s.region; }
+};
+
+// A gateway VPC endpoint (docs/language.md, "Gateway endpoints"): S3 or
+// DynamoDB reached from the route tables of `tiers` without a NAT gateway
+// (EC2 CreateVpcEndpoint, VpcEndpointType Gateway).
+struct GatewayEndpoint {
+  std::string name;
+  SourceRange range;  // of the name
+  std::optional<std::size_t> vpc;  // into Model::vpcs
+  SourceRange vpc_range;
+  std::string service;  // "s3" or "dynamodb"; empty when unread
+  SourceRange service_range;
+  std::vector<TierRef> tiers;  // those that resolved, in the endpoint's VPC
+  SourceRange tiers_range;     // of the list, when written
+  std::size_t tiers_written = 0;  // items of the list as written
+};
+
 struct Model {
   Stack stack;
   std::vector<Vpc> vpcs;
+  std::vector<Peering> peerings;                  // in declaration order
+  std::vector<GatewayEndpoint> gateway_endpoints;  // in declaration order
   std::vector<std::unique_ptr<Resource>> resources;  // in declaration order, every kind
   std::vector<Chain> chains;
   std::vector<Nacl> nacls;  // in declaration order

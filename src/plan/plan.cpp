@@ -15,7 +15,7 @@ namespace {
 template <typename Pred>
 void add_route_table(const model::Vpc &vpc, Vpc &out, std::string name, const Route &route, Pred matches,
                      std::size_t only_zone = std::string::npos) {
-  RouteTable rt{std::move(name), route, {}};
+  RouteTable rt{std::move(name), route, {}, {}};
   for (std::size_t t = 0; t < vpc.tiers.size(); ++t) {
     if (!matches(vpc.tiers[t])) continue;
     for (std::size_t z = 0; z < vpc.zones.size(); ++z) {
@@ -40,6 +40,8 @@ Planner::Planner(const model::Model &m) : m_(m) {
 Plan Planner::run() {
   for (const auto &vpc : m_.vpcs) out_.vpcs.push_back(plan_vpc(vpc));
   for (const auto &nacl : m_.nacls) out_.network_acls.push_back(plan_nacl(nacl));
+  for (const auto &p : m_.peerings) plan_peering(p);
+  for (const auto &e : m_.gateway_endpoints) plan_endpoint(e);
   const std::vector<std::size_t> order = m_.resources_by_kind();
   for (std::size_t i : order) add_group(i);
   for (const auto &chain : m_.chains) {
@@ -145,6 +147,57 @@ NetworkAcl Planner::plan_nacl(const model::Nacl &nacl) const {
             .push_back({number++, rule.allow, rule.ports.protocol, rule.ports.lo, rule.ports.hi, block.str(), rule.peer});
     }
   return out;
+}
+
+std::vector<std::string> Planner::route_tables(const model::TierRef &t) const {
+  std::vector<std::string> out;
+  for (const auto &s : out_.vpcs[t.vpc].tiers[t.tier].subnets)
+    if (std::find(out.begin(), out.end(), s.route_table) == out.end()) out.push_back(s.route_table);  // at most one a zone
+  return out;
+}
+
+// Mirrors Lowering::lower_peering: each side's tables of the tiers named
+// (or of every tier) lead to the other side's block.
+void Planner::plan_peering(const model::Peering &p) {
+  Peering out;
+  out.name = p.name;
+  out.tag = tag("pcx", p.name);
+  out.vpc = m_.vpcs[*p.vpc].name;
+  if (p.peer_vpc) {
+    out.peer_vpc = m_.vpcs[*p.peer_vpc].name;
+    out.peer_cidr = m_.vpcs[*p.peer_vpc].cidr->str();
+    out.peer_region = m_.stack.region;
+  } else {
+    out.peer_vpc_id = p.peer_vpc_id;
+    out.peer_cidr = p.peer_cidr->str();
+    out.peer_region = p.peer_region.empty() ? m_.stack.region : p.peer_region;
+    out.peer_owner = p.peer_owner;
+  }
+  std::vector<model::TierRef> tiers = p.tiers;
+  if (!p.tiers_given)
+    for (const auto v : {p.vpc, p.peer_vpc})
+      if (v)
+        for (std::size_t t = 0; t < m_.vpcs[*v].tiers.size(); ++t) tiers.push_back({*v, t, {}});
+  for (const auto &tier : tiers) {
+    const std::string destination = tier.vpc != *p.vpc ? m_.vpcs[*p.vpc].cidr->str() : out.peer_cidr;
+    for (const auto &name : route_tables(tier)) {
+      if (std::find(out.route_tables.begin(), out.route_tables.end(), name) != out.route_tables.end()) continue;
+      out.route_tables.push_back(name);
+      for (auto &rt : out_.vpcs[tier.vpc].route_tables)
+        if (rt.name == name) rt.peering_routes.push_back({destination, out.tag});
+    }
+  }
+  out_.peerings.push_back(std::move(out));
+}
+
+void Planner::plan_endpoint(const model::GatewayEndpoint &e) {
+  GatewayEndpoint out{e.name, m_.vpcs[*e.vpc].name, e.service,
+                      fmt::format("com.amazonaws.{}.{}", m_.stack.region, e.service), {}};  // route tables below
+  for (const auto &tier : e.tiers)
+    for (const auto &name : route_tables(tier))
+      if (std::find(out.route_tables.begin(), out.route_tables.end(), name) == out.route_tables.end())
+        out.route_tables.push_back(name);
+  out_.gateway_endpoints.push_back(std::move(out));
 }
 
 // Every chain endpoint has a group of its own, so one named in no chain

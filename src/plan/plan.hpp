@@ -55,10 +55,37 @@ struct NatGateway {
   std::string subnet;  // Name tag of the public subnet it sits in
 };
 
+// A route to a peer VPC's block through a peering connection.
+struct PeeringRoute {
+  std::string destination;  // the peer's CIDR block
+  std::string peering;      // Name tag of the connection
+};
+
 struct RouteTable {
   std::string name;
   Route route;
   std::vector<std::string> subnets;  // Name tags
+  std::vector<PeeringRoute> peering_routes;
+};
+
+// A VPC peering connection: the requester is a VPC of the file; the
+// accepter one of the file (peer_vpc) or one outside (peer_vpc_id ...).
+struct Peering {
+  std::string name, tag;      // source name, Name tag
+  std::string vpc;            // requester's source name
+  std::string peer_vpc;       // accepter's source name, or empty
+  std::string peer_vpc_id;    // an outside accepter's id
+  std::string peer_cidr;      // the accepter's block
+  std::string peer_region;    // the accepter's region
+  std::string peer_owner;     // empty: the stack's account
+  std::vector<std::string> route_tables;  // Name tags of the tables with a route through it
+};
+
+// A gateway VPC endpoint.
+struct GatewayEndpoint {
+  std::string name, vpc, service;
+  std::string service_name;               // com.amazonaws.<region>.<service>
+  std::vector<std::string> route_tables;  // Name tags
 };
 
 struct Vpc {
@@ -146,6 +173,8 @@ struct Plan {
   std::string stack, region;
   std::vector<model::Tag> tags;
   std::vector<Vpc> vpcs;
+  std::vector<Peering> peerings;
+  std::vector<GatewayEndpoint> gateway_endpoints;
   std::vector<SecurityGroup> security_groups;  // of the resources, in their order
   std::vector<NetworkAcl> network_acls;        // in source order
   std::vector<Entry> resources;                // kind by kind in registration order, each in source order

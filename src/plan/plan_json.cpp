@@ -36,8 +36,14 @@ Json vpc_json(const Vpc &v) {
   Json nats = Json::array();
   for (const auto &n : v.nat_gateways) nats.push_back({{"name_tag", n.name}, {"zone", n.zone}, {"subnet", n.subnet}});
   Json tables = Json::array();
-  for (const auto &rt : v.route_tables)
-    tables.push_back({{"name_tag", rt.name}, {"default_route", route_json(rt.route)}, {"subnets", rt.subnets}});
+  for (const auto &rt : v.route_tables) {
+    Json peering_routes = Json::array();
+    for (const auto &r : rt.peering_routes) peering_routes.push_back({{"destination_cidr", r.destination}, {"peering", r.peering}});
+    tables.push_back({{"name_tag", rt.name},
+                      {"default_route", route_json(rt.route)},
+                      {"peering_routes", std::move(peering_routes)},
+                      {"subnets", rt.subnets}});
+  }
   return {{"name", v.name},
           {"name_tag", v.tag},
           {"cidr", v.cidr},
@@ -97,6 +103,27 @@ Json nacl_json(const NetworkAcl &n) {
           {"outbound", nacl_entries_json(n.outbound, "destination")}};
 }
 
+Json peering_json(const Peering &p) {
+  const auto text_or_null = [](const std::string &s) { return s.empty() ? Json(nullptr) : Json(s); };
+  return {{"name", p.name},
+          {"name_tag", p.tag},
+          {"vpc", p.vpc},
+          {"peer_vpc", text_or_null(p.peer_vpc)},
+          {"peer_vpc_id", text_or_null(p.peer_vpc_id)},
+          {"peer_cidr", p.peer_cidr},
+          {"peer_region", p.peer_region},
+          {"peer_owner", text_or_null(p.peer_owner)},
+          {"route_tables", p.route_tables}};
+}
+
+Json endpoint_json(const GatewayEndpoint &e) {
+  return {{"name", e.name},
+          {"vpc", e.vpc},
+          {"service", e.service},
+          {"service_name", e.service_name},
+          {"route_tables", e.route_tables}};
+}
+
 template <typename T, typename F>
 Json array_of(const std::vector<T> &items, F to_json) {
   Json out = Json::array();
@@ -113,6 +140,8 @@ std::string render_json(const Plan &p) {
          {"version", 1},
          {"stack", {{"name", p.stack}, {"region", p.region}, {"tags", std::move(tags)}}},
          {"vpcs", array_of(p.vpcs, vpc_json)},
+         {"peerings", array_of(p.peerings, peering_json)},
+         {"gateway_endpoints", array_of(p.gateway_endpoints, endpoint_json)},
          {"security_groups", array_of(p.security_groups, group_json)},
          {"network_acls", array_of(p.network_acls, nacl_json)}};
   for (const model::KindSpec *kind : model::all_kinds()) {

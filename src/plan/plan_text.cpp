@@ -73,6 +73,7 @@ class TextWriter {
     for (const auto &t : p_.tags) tags.push_back(printable(t.key) + "=" + printable(t.value));
     out_ += fmt::format("stack {} in {}{}\n", printable(p_.stack), p_.region, tags.empty() ? "" : ", tags " + join(tags));
     for (const auto &v : p_.vpcs) vpc(v);
+    for (const auto &pc : p_.peerings) peering(pc);
     return std::move(out_);
   }
 
@@ -83,8 +84,22 @@ class TextWriter {
     gateways.row({"internet gateway", v.internet_gateway.value_or("none")});
     for (const auto &n : v.nat_gateways) gateways.row({"NAT gateway", n.name, n.zone, "in " + n.subnet});
     if (v.nat_gateways.empty()) gateways.row({"NAT gateway", "none"});
+    for (const auto &e : p_.gateway_endpoints)
+      if (e.vpc == v.name) gateways.row({"gateway endpoint", e.name, e.service_name, "from " + join(e.route_tables)});
+    for (const auto &rt : v.route_tables)
+      for (const auto &r : rt.peering_routes) gateways.row({"peering route", rt.name, "to " + r.destination, "via " + r.peering});
     gateways.print(out_, 2);
     for (const auto &t : v.tiers) tier(t);
+  }
+
+  void peering(const Peering &pc) {
+    out_ += fmt::format("\npeering {}  {}\n", pc.name, pc.tag);
+    Columns rows;
+    rows.row({"requester", "vpc " + pc.vpc});
+    const std::string owner = pc.peer_owner.empty() ? "" : "account " + pc.peer_owner;
+    rows.row({"accepter", pc.peer_vpc.empty() ? pc.peer_vpc_id : "vpc " + pc.peer_vpc, pc.peer_cidr, pc.peer_region, owner});
+    rows.row({"routes in", join(pc.route_tables)});
+    rows.print(out_, 2);
   }
 
   void tier(const Tier &t) {

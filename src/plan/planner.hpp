@@ -45,6 +45,10 @@ class Planner {
   std::string zone_name(const std::string &letter) const { return m_.stack.region + letter; }
   Vpc plan_vpc(const model::Vpc &vpc) const;
   NetworkAcl plan_nacl(const model::Nacl &nacl) const;
+  void plan_peering(const model::Peering &p);
+  void plan_endpoint(const model::GatewayEndpoint &e);
+  // The Name tags of the route tables of a tier's subnets, each once.
+  std::vector<std::string> route_tables(const model::TierRef &t) const;
   void add_group(std::size_t index);
   void add_rules(const model::Edge &edge);
   void add_egress(const model::Edge &edge);

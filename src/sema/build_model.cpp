@@ -61,6 +61,8 @@ class ModelBuilder {
     for (auto& [block, index] : vpc_blocks_) build_vpc(*block, m_.vpcs[index]);
     allocate_subnets(m_, diags_);
     for (auto& [block, index] : resource_blocks_) build_resource(*block, *m_.resources[index]);
+    for (auto& [block, index] : peering_blocks_) build_peering(*block, m_.peerings[index]);
+    for (auto& [block, index] : endpoint_blocks_) build_endpoint(*block, m_.gateway_endpoints[index]);
     for (auto& [block, index] : nacl_blocks_) build_nacl(*block, m_.nacls[index]);
     for (auto& [block, index] : chain_blocks_) build_chain(*block, m_.chains[index]);
     return std::move(m_);
@@ -136,6 +138,16 @@ class ModelBuilder {
         }
         m_.chains.push_back({std::string(*name), at, {}});
         chain_blocks_.emplace_back(&b, m_.chains.size() - 1);
+      } else if (kind == &network_kind("peering")) {
+        if (!scope_.declare(*kind, *name, at, b, m_.peerings.size())) continue;
+        m_.peerings.emplace_back().name = *name;
+        m_.peerings.back().range = at;
+        peering_blocks_.emplace_back(&b, m_.peerings.size() - 1);
+      } else if (kind == &network_kind("gateway-endpoint")) {
+        if (!scope_.declare(*kind, *name, at, b, m_.gateway_endpoints.size())) continue;
+        m_.gateway_endpoints.emplace_back().name = *name;
+        m_.gateway_endpoints.back().range = at;
+        endpoint_blocks_.emplace_back(&b, m_.gateway_endpoints.size() - 1);
       } else {
         if (!scope_.declare(*kind, *name, at, b, m_.vpcs.size())) continue;
         model::Vpc vpc;
@@ -386,6 +398,103 @@ class ModelBuilder {
         t.cidrs.push_back(*c);
         t.cidr_ranges.push_back(item.range);
       }
+    }
+  }
+
+  // A tier list of a peering or an endpoint: every tier must be in one of
+  // the VPCs `vpcs` (reported at the tier, naming what it is not in).
+  std::vector<model::TierRef> tiers_in(KindReader& r, std::initializer_list<std::optional<std::size_t>> vpcs,
+                                       std::string_view what) {
+    auto tiers = r.tiers("tiers");
+    if (!tiers) return {};
+    std::vector<model::TierRef> out;
+    for (const auto& t : *tiers) {
+      if (std::find(vpcs.begin(), vpcs.end(), std::optional<std::size_t>(t.vpc)) != vpcs.end()) {
+        out.push_back(t);
+        continue;
+      }
+      std::vector<std::string> names;
+      for (const auto& v : vpcs)
+        if (v) names.push_back(fmt::format("vpc `{}`", m_.vpcs[*v].name));
+      diags_.report(Rule::InvalidValue, t.range, "tier `{}.{}` is not in {} of {}", m_.vpcs[t.vpc].name,
+                    m_.tier(t).name, fmt::join(names, " or "), what);
+    }
+    return out;
+  }
+
+  void build_peering(const ast::Block& b, model::Peering& p) {
+    KindReader r(ctx_, b, network_kind("peering"), {"peering `{}`", p.name});
+    p.vpc = r.resource("vpc");
+    if (const auto* a = r.get("vpc")) p.vpc_range = a->value->range;
+    p.peer_vpc = r.resource("peer_vpc");
+    const auto* peer_vpc = r.get("peer_vpc");
+    if (peer_vpc) p.peer_vpc_range = peer_vpc->value->range;
+    const auto* peer_id = r.get("peer_vpc_id");
+    if (peer_vpc) {
+      // The outside attributes describe a VPC of the file already: its
+      // block, region (the stack's) and account (the stack's).
+      for (const char* outside : {"peer_vpc_id", "peer_cidr", "peer_region", "peer_owner"})
+        if (const auto* a = r.get(outside))
+          diags_.report(Rule::ConflictingAttributes, a->name_range(),
+                        "`{}` describes a VPC outside the stack; `peer_vpc` names one of the file", outside)
+              .notes.push_back({peer_vpc->name_range(), "`peer_vpc` is given here"});
+    } else if (!peer_id) {
+      if (!r.broken())
+        diags_.report(Rule::MissingAttribute, r.name_range(),
+                      "peering `{}` needs `peer_vpc` (a VPC of the file) or `peer_vpc_id` and `peer_cidr`", p.name);
+    } else {
+      if (auto id = r.string("peer_vpc_id")) {
+        if (!is_vpc_id(*id))
+          diags_.report(Rule::InvalidValue, peer_id->value->range,
+                        "`{}` is not a VPC id: vpc- and 8 or 17 hexadecimal digits", *id);
+        p.peer_vpc_id = *id;
+      }
+      if (auto cidr = r.string("peer_cidr")) {
+        p.peer_cidr_range = r.get("peer_cidr")->value->range;
+        p.peer_cidr = cidr_value(*cidr, p.peer_cidr_range, "VPC");
+      } else if (!r.get("peer_cidr") && !r.broken()) {
+        diags_.report(Rule::MissingAttribute, r.name_range(),
+                      "peering `{}` needs `peer_cidr`, the block of vpc {}, to route to it", p.name, p.peer_vpc_id);
+      }
+      if (auto region = r.string("peer_region")) {
+        p.peer_region = *region;
+        p.peer_region_range = r.get("peer_region")->value->range;
+      }
+      if (auto owner = r.string("peer_owner")) {
+        if (owner->size() != 12 || !std::all_of(owner->begin(), owner->end(), [](char c) { return c >= '0' && c <= '9'; }))
+          diags_.report(Rule::InvalidValue, r.get("peer_owner")->value->range,
+                        "`{}` is not an AWS account id: 12 digits", *owner);
+        p.peer_owner = *owner;
+      }
+    }
+    if (p.vpc && p.peer_vpc && *p.vpc == *p.peer_vpc)
+      diags_.report(Rule::InvalidValue, p.peer_vpc_range, "peering `{}` joins vpc `{}` to itself", p.name,
+                    m_.vpcs[*p.vpc].name);
+    if (const auto* tiers = r.get("tiers")) {
+      p.tiers_given = true;
+      p.tiers_range = tiers->value->range;
+      p.tiers = tiers_in(r, {p.vpc, p.peer_vpc}, fmt::format("peering `{}`", p.name));
+    }
+  }
+
+  // vpc- and 8 or 17 hexadecimal digits: the two forms EC2 VPC ids take.
+  static bool is_vpc_id(const std::string& s) {
+    if (s.rfind("vpc-", 0) != 0 || (s.size() != 12 && s.size() != 21)) return false;
+    return std::all_of(s.begin() + 4, s.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; });
+  }
+
+  void build_endpoint(const ast::Block& b, model::GatewayEndpoint& e) {
+    KindReader r(ctx_, b, network_kind("gateway-endpoint"), {"gateway-endpoint `{}`", e.name});
+    e.vpc = r.resource("vpc");
+    if (const auto* a = r.get("vpc")) e.vpc_range = a->value->range;
+    if (auto service = r.string("service")) {
+      e.service = *service;
+      e.service_range = r.get("service")->value->range;
+    }
+    if (const auto* tiers = r.get("tiers")) {
+      e.tiers_range = tiers->value->range;
+      e.tiers_written = tiers->value->items().size();
+      e.tiers = tiers_in(r, {e.vpc}, fmt::format("gateway-endpoint `{}`", e.name));
     }
   }
 
@@ -701,7 +810,7 @@ class ModelBuilder {
   ReadContext ctx_;
   const ast::Block* stack_block_ = nullptr;
   std::vector<std::vector<const ast::Block*>> tier_blocks_;  // by vpc index
-  Blocks vpc_blocks_, resource_blocks_, chain_blocks_, nacl_blocks_;
+  Blocks vpc_blocks_, resource_blocks_, chain_blocks_, peering_blocks_, endpoint_blocks_, nacl_blocks_;
   // `vpc.NAME.TIER` → the tier, made when the first nacl rule names one.
   std::unordered_map<std::string, model::TierRef> tiers_by_ref_;
 };

@@ -13,6 +13,8 @@ void run_checks(const model::Model& m, Diagnostics& diags) {
   checks::alb_internet_route(m, diags);
   checks::asg_nat_route(m, diags);
   checks::cross_vpc(m, diags);
+  checks::peering_overlap(m, diags);
+  checks::endpoint_unused(m, diags);
   checks::listener_ports(m, diags);
   checks::database_exposure(m, diags);
   checks::forward_ports(m, diags);

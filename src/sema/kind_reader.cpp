@@ -233,12 +233,40 @@ std::optional<model::TierRef> KindReader::tier(std::string_view name) {
   return ep->tier;
 }
 
+std::optional<std::vector<model::TierRef>> KindReader::tiers(std::string_view name) {
+  spec(name, model::ValueType::TierRefList);
+  const auto* attr = get(name);
+  if (!attr) return std::nullopt;
+  if (attr->value->kind != ast::ExprKind::List) {
+    ctx_.diags.report(Rule::TypeMismatch, attr->value->range,
+                      fmt::format("`{}` must be a list of subnet tiers, as in [vpc.main.app]", name));
+    return std::nullopt;
+  }
+  std::vector<model::TierRef> out;
+  bool ok = true;
+  for (const auto& item : attr->value->items()) {
+    auto ep = ctx_.scope.resolve(*item);
+    if (!ep) {
+      ok = false;
+    } else if (ep->kind != model::Endpoint::Kind::Tier) {
+      ctx_.diags.report(Rule::TypeMismatch, item->range,
+                        fmt::format("every item of `{}` must name a subnet tier, as in vpc.main.app", name));
+      ok = false;
+    } else {
+      out.push_back(ep->tier);
+    }
+  }
+  if (!ok) return std::nullopt;
+  return out;
+}
+
 std::optional<std::size_t> KindReader::resource(std::string_view name) {
   const auto& s = spec(name, model::ValueType::ResourceRef);
   const auto* attr = get(name);
   if (!attr) return std::nullopt;
   auto ep = ctx_.scope.resolve(*attr->value);
   if (!ep) return std::nullopt;
+  if (s.refers_to == "vpc" && ep->kind == model::Endpoint::Kind::Vpc) return ep->index;
   if (ep->kind != model::Endpoint::Kind::Resource || ctx_.model.resources[ep->index]->kind->keyword != s.refers_to) {
     ctx_.diags.report(Rule::TypeMismatch, attr->value->range,
                      fmt::format("`{}` must name a block of kind `{}`, as in {}.NAME", name, s.refers_to, s.refers_to));

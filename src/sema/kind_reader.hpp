@@ -74,8 +74,11 @@ class KindReader {
   std::optional<Value> string_list(std::string_view name);
   std::optional<Value> string_map(std::string_view name);
   std::optional<model::TierRef> tier(std::string_view name);
-  // A reference to a resource of the declared `refers_to` kind: its index
-  // into Model::resources.
+  // A list of tier references, each resolved; nullopt when the attribute
+  // is absent or any item is not a tier (reported).
+  std::optional<std::vector<model::TierRef>> tiers(std::string_view name);
+  // A reference to a block of the declared `refers_to` kind: its index into
+  // Model::resources, or into Model::vpcs when `refers_to` is "vpc".
   std::optional<std::size_t> resource(std::string_view name);
 
   // Nested blocks of one kind, in source order.

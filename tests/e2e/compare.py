@@ -47,6 +47,7 @@ def _listener_action(action):
 
 def empty_inventory():
     return {section: {} for section in ("vpcs", "subnets", "internet_gateways", "nat_gateways", "route_tables",
+                                        "peerings", "gateway_endpoints",
                                         "security_groups", "load_balancers", "target_groups",
                                         "auto_scaling_groups", "db_instances", "caches", "network_acls")}
 
@@ -81,10 +82,21 @@ def expected(plan):
             route = rt["default_route"]
             inv["route_tables"][rt["name_tag"]] = {"vpc": vpc["name_tag"],
                                                    "default_route": route["gateway"] if route else None,
+                                                   "peering_routes": _sorted(f"{r['destination_cidr']} via {r['peering']}"
+                                                                             for r in rt["peering_routes"]),
                                                    "subnets": _sorted(rt["subnets"])}
         for tier in vpc["tiers"]:
             for s in tier["subnets"]:
                 inv["subnets"][s["name_tag"]] = {"vpc": vpc["name_tag"], "cidr": s["cidr"], "zone": s["zone"]}
+    vpc_tags = {vpc["name"]: vpc["name_tag"] for vpc in plan["vpcs"]}
+    for p in plan["peerings"]:
+        inv["peerings"][p["name_tag"]] = {"vpc": vpc_tags[p["vpc"]],
+                                          "peer_vpc": vpc_tags[p["peer_vpc"]] if p["peer_vpc"] else p["peer_vpc_id"],
+                                          "peer_cidr": p["peer_cidr"], "peer_region": p["peer_region"]}
+    # An endpoint has no Name tag: it is known by its VPC and service.
+    for e in plan["gateway_endpoints"]:
+        inv["gateway_endpoints"][f"{vpc_tags[e['vpc']]} {e['service_name']}"] = {"type": "Gateway",
+                                                                                "route_tables": _sorted(e["route_tables"])}
     for g in plan["security_groups"]:
         inv["security_groups"][g["name_tag"]] = {
             "ingress": _planned_rules(g["ingress"], "from", "source"),
@@ -200,7 +212,8 @@ class Deployed:
 def observed(client, stack, certificates_back):
     """The inventory of the Deployed `stack`, and the resource types that had
     to be named from their declarations. `certificates_back` maps the
-    simulator's certificate ARNs to the plan's."""
+    simulator's certificate ARNs, and the ids of the VPCs it made for peers
+    outside the stack (harness.use_moto_peers), to the plan's."""
     ec2, elb, asg, rds = client("ec2"), client("elbv2"), client("autoscaling"), client("rds")
     name = stack.name
 
@@ -227,6 +240,13 @@ def observed(client, stack, certificates_back):
                        "NatGatewayId"):
         inv["nat_gateways"][name(n["NatGatewayId"])] = {"subnet": name(n["SubnetId"])}
 
+    for p in described("AWS::EC2::VPCPeeringConnection", ec2.describe_vpc_peering_connections,
+                       "VpcPeeringConnectionIds", "VpcPeeringConnections", "VpcPeeringConnectionId"):
+        accepter = p["AccepterVpcInfo"]
+        inv["peerings"][name(p["VpcPeeringConnectionId"])] = {
+            "vpc": name(p["RequesterVpcInfo"]["VpcId"]),
+            "peer_vpc": certificates_back.get(accepter["VpcId"]) or name(accepter["VpcId"]),
+            "peer_cidr": accepter.get("CidrBlock"), "peer_region": accepter.get("Region")}
     for rt in described("AWS::EC2::RouteTable", ec2.describe_route_tables, "RouteTableIds", "RouteTables",
                         "RouteTableId"):
         defaults = [name(r.get("GatewayId") or r.get("NatGatewayId")) for r in rt.get("Routes", [])
@@ -234,7 +254,14 @@ def observed(client, stack, certificates_back):
         inv["route_tables"][name(rt["RouteTableId"])] = {
             "vpc": name(rt["VpcId"]),
             "default_route": defaults[0] if len(defaults) == 1 else defaults or None,
+            "peering_routes": _sorted(f"{r['DestinationCidrBlock']} via {name(r['VpcPeeringConnectionId'])}"
+                                      for r in rt.get("Routes", []) if r.get("VpcPeeringConnectionId")),
             "subnets": _sorted(name(a["SubnetId"]) for a in rt.get("Associations", []) if a.get("SubnetId"))}
+    # A gateway endpoint has no Name tag: it is known by its VPC and service.
+    for e in described("AWS::EC2::VPCEndpoint", ec2.describe_vpc_endpoints, "VpcEndpointIds", "VpcEndpoints",
+                       "VpcEndpointId"):
+        inv["gateway_endpoints"][f"{name(e['VpcId'])} {e['ServiceName']}"] = {
+            "type": e.get("VpcEndpointType"), "route_tables": _sorted(name(t) for t in e.get("RouteTableIds", []))}
     if not any(t["subnets"] for t in inv["route_tables"].values()):
         # moto keeps the associations CloudFormation makes out of sight of
         # DescribeRouteTables: they are read from the declarations, with the
@@ -394,6 +421,8 @@ def deploy_and_compare(client, stack_name, template_text, plan):
     """Creates the stack from `template_text` in the moto server behind
     `client` and compares it with the plan: (differences, notes)."""
     text, certificates_back = harness.use_moto_certificates(client, template_text, plan)
+    text, peers_back = harness.use_moto_peers(client, text, plan, in_peer_region=False)
+    certificates_back.update(peers_back)
     template = cfn_yaml.load(text)
     deployable, left_out = without_unmodelled(template)
     if left_out:
@@ -410,6 +439,11 @@ def deploy_and_compare(client, stack_name, template_text, plan):
     # restricted ones are held to the plan in the template instead.
     for group in want["security_groups"].values():
         group["egress"] = _ALL_EGRESS
+    # moto's CloudFormation peers with a VPC of the stack's own region,
+    # whatever PeerRegion says: the region is held to the plan in the
+    # template instead.
+    for peering in want["peerings"].values():
+        peering["peer_region"] = plan["stack"]["region"]
     if left_out:
         # Held to the plan in the template instead (template_checks.py).
         want["caches"] = {}

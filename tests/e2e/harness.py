@@ -164,6 +164,25 @@ def use_moto_certificates(client, template, plan):
     return template, back
 
 
+def use_moto_peers(client, template, plan, in_peer_region=True):
+    """moto refuses a peering to a VPC it does not hold: makes each VPC
+    outside the stack that the plan peers with (its block, in moto's one
+    account; in its region, or with `in_peer_region` false in the stack's,
+    where moto's CloudFormation looks for it whatever PeerRegion says) and
+    returns the template with its id in place, and the map back from moto's
+    ids to the plan's."""
+    url = client("ec2").meta.endpoint_url
+    back = {}
+    for peering in plan["peerings"]:
+        outside = peering["peer_vpc_id"]
+        if outside and outside not in back.values():
+            ec2 = clients(url, peering["peer_region"] if in_peer_region else plan["stack"]["region"])("ec2")
+            made = ec2.create_vpc(CidrBlock=peering["peer_cidr"])["Vpc"]["VpcId"]
+            template = template.replace(outside, made)
+            back[made] = outside
+    return template, back
+
+
 def create_stack(client, name, template):
     """Creates the stack and waits (bounded) for it to settle; returns its
     resources, or raises Failure with the reason."""

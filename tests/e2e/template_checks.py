@@ -161,4 +161,15 @@ def problems(template, plan):
                 "target": p.get("TargetTrackingConfiguration", {}).get("TargetValue")} for p in mine]
         if got != want:
             out.append(f"{group['name_tag']}: scaling policies {got}, plan says {want}")
+    # moto's CloudFormation looks a peering's accepter up in its one account
+    # and the stack's region, whatever PeerOwnerId and PeerRegion say.
+    for peering in plan["peerings"]:
+        _, props = named(peering["name_tag"], "AWS::EC2::VPCPeeringConnection")
+        if props and props.get("PeerOwnerId") != peering["peer_owner"]:
+            out.append(f"{peering['name_tag']}: PeerOwnerId {props.get('PeerOwnerId')!r}, plan says "
+                       f"{peering['peer_owner']!r}")
+        region = props.get("PeerRegion", plan["stack"]["region"])
+        if props and region != peering["peer_region"]:
+            out.append(f"{peering['name_tag']}: PeerRegion {region!r}, plan says {peering['peer_region']!r}")
+
     return out

@@ -49,6 +49,8 @@ DEPLOYED_AS = {
     "aws_internet_gateway": ("AWS::EC2::InternetGateway", "id"),
     "aws_nat_gateway": ("AWS::EC2::NatGateway", "id"),
     "aws_route_table": ("AWS::EC2::RouteTable", "id"),
+    "aws_vpc_peering_connection": ("AWS::EC2::VPCPeeringConnection", "id"),
+    "aws_vpc_endpoint": ("AWS::EC2::VPCEndpoint", "id"),
     "aws_security_group": ("AWS::EC2::SecurityGroup", "id"),
     "aws_lb": ("AWS::ElasticLoadBalancingV2::LoadBalancer", "arn"),
     "aws_lb_target_group": ("AWS::ElasticLoadBalancingV2::TargetGroup", "arn"),
@@ -166,6 +168,8 @@ def sample(args, tools):
     with harness.moto_server(SERVER) as url:
         client = harness.clients(url, plan["stack"]["region"])
         text, certificates_back = harness.use_moto_certificates(client, text, plan)
+        text, peers_back = harness.use_moto_peers(client, text, plan)
+        certificates_back.update(peers_back)
         got, notes = deploy_and_observe(tools, client, json.loads(text), url, args.workdir, certificates_back)
     return report(os.path.basename(args.sample), compare.differences(compare.expected(plan), got), notes)
 

@@ -43,6 +43,8 @@ CFN_KINDS = {
     "AWS::EC2::NetworkAcl": "network_acl",
     "AWS::EC2::NetworkAclEntry": "network_acl_entry",
     "AWS::EC2::SubnetNetworkAclAssociation": "network_acl_association",
+    "AWS::EC2::VPCPeeringConnection": "peering_connection",
+    "AWS::EC2::VPCEndpoint": "vpc_endpoint",
 }
 TF_KINDS = {
     "aws_vpc": "vpc",
@@ -70,6 +72,8 @@ TF_KINDS = {
     "aws_network_acl": "network_acl",
     "aws_network_acl_rule": "network_acl_entry",
     "aws_network_acl_association": "network_acl_association",
+    "aws_vpc_peering_connection": "peering_connection",
+    "aws_vpc_endpoint": "vpc_endpoint",
 }
 # What an output's attribute is, on either side.
 OUTPUT_VALUES = {"DNSName": "dns name", "Endpoint.Address": "address", "PrimaryEndPoint.Address": "cache address",
@@ -173,9 +177,21 @@ class CloudFormation:
         return {"vpc": self.ref(p["VpcId"]), "tags": tag_dict(p.get("Tags"))}
 
     def route(self, p, r):
-        target = p.get("GatewayId") or p.get("NatGatewayId")
+        target = p.get("GatewayId") or p.get("NatGatewayId") or p.get("VpcPeeringConnectionId")
         return {"route_table": self.ref(p["RouteTableId"]), "destination": p["DestinationCidrBlock"],
                 "target": self.ref(target)}
+
+    def peering_connection(self, p, r):
+        # Within one account and region CloudFormation accepts the request
+        # itself, as Terraform's auto_accept does.
+        same_account = "PeerOwnerId" not in p and "PeerRegion" not in p
+        return {"vpc": self.ref(p["VpcId"]), "peer_vpc": self.ref(p["PeerVpcId"]),
+                "peer_region": p.get("PeerRegion"), "peer_owner": p.get("PeerOwnerId"),
+                "accepted_by_stack": same_account, "tags": tag_dict(p.get("Tags"))}
+
+    def vpc_endpoint(self, p, r):
+        return {"vpc": self.ref(p["VpcId"]), "service": p["ServiceName"], "type": p.get("VpcEndpointType"),
+                "route_tables": self.refs(p.get("RouteTableIds"))}
 
     def route_table_association(self, p, r):
         return {"subnet": self.ref(p["SubnetId"]), "route_table": self.ref(p["RouteTableId"])}
@@ -368,9 +384,18 @@ class Terraform:
         return {"vpc": self.ref(b["vpc_id"]), "tags": self.tags(b)}
 
     def route(self, b):
-        target = b.get("gateway_id") or b.get("nat_gateway_id")
+        target = b.get("gateway_id") or b.get("nat_gateway_id") or b.get("vpc_peering_connection_id")
         return {"route_table": self.ref(b["route_table_id"]), "destination": b["destination_cidr_block"],
                 "target": self.ref(target)}
+
+    def peering_connection(self, b):
+        return {"vpc": self.ref(b["vpc_id"]), "peer_vpc": self.ref(b["peer_vpc_id"]),
+                "peer_region": b.get("peer_region"), "peer_owner": b.get("peer_owner_id"),
+                "accepted_by_stack": b.get("auto_accept", False), "tags": self.tags(b)}
+
+    def vpc_endpoint(self, b):
+        return {"vpc": self.ref(b["vpc_id"]), "service": b["service_name"], "type": b.get("vpc_endpoint_type"),
+                "route_tables": self.refs(b.get("route_table_ids"))}
 
     def route_table_association(self, b):
         return {"subnet": self.ref(b["subnet_id"]), "route_table": self.ref(b["route_table_id"])}

@@ -16,6 +16,7 @@ types="
   aws_db_subnet_group aws_db_instance
   aws_elasticache_subnet_group aws_elasticache_replication_group
   aws_network_acl aws_network_acl_rule aws_network_acl_association
+  aws_vpc_peering_connection aws_vpc_endpoint
   data.aws_ssm_parameter"
 
 work=$(mktemp -d)

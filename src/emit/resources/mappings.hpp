@@ -69,6 +69,10 @@ void emit(const aws::NetworkAclEntry& r, CfnWriter& w);
 void emit(const aws::NetworkAclEntry& r, TfWriter& w);
 void emit(const aws::SubnetNetworkAclAssociation& r, CfnWriter& w);
 void emit(const aws::SubnetNetworkAclAssociation& r, TfWriter& w);
+void emit(const aws::VpcPeeringConnection& r, CfnWriter& w);
+void emit(const aws::VpcPeeringConnection& r, TfWriter& w);
+void emit(const aws::VpcEndpoint& r, CfnWriter& w);
+void emit(const aws::VpcEndpoint& r, TfWriter& w);
 
 // An image parameter: the next entry of the template's open Parameters map;
 // a `data.aws_ssm_parameter` block.

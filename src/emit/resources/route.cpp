@@ -7,8 +7,9 @@ namespace archc {
 void emit(const aws::Route& r, CfnWriter& w) {
   w.open(r.id, "AWS::EC2::Route", r.depends_on);
   w.ref("RouteTableId", r.route_table);
-  w.kv("DestinationCidrBlock", "0.0.0.0/0");
+  w.kv("DestinationCidrBlock", r.destination);
   if (!r.gateway.empty()) w.ref("GatewayId", r.gateway);
+  else if (!r.peering.empty()) w.ref("VpcPeeringConnectionId", r.peering);
   else w.ref("NatGatewayId", r.nat);
   w.close();
 }
@@ -16,8 +17,9 @@ void emit(const aws::Route& r, CfnWriter& w) {
 void emit(const aws::Route& r, TfWriter& w) {
   w.resource("aws_route", r.id);
   w.ref("route_table_id", "aws_route_table", r.route_table, "id");
-  w.kv("destination_cidr_block", "0.0.0.0/0");
+  w.kv("destination_cidr_block", r.destination);
   if (!r.gateway.empty()) w.ref("gateway_id", "aws_internet_gateway", r.gateway, "id");
+  else if (!r.peering.empty()) w.ref("vpc_peering_connection_id", "aws_vpc_peering_connection", r.peering, "id");
   else w.ref("nat_gateway_id", "aws_nat_gateway", r.nat, "id");
   w.depends_on(r.depends_on);
   w.close();

@@ -1,8 +1,16 @@
 // What one VPC cannot reach in another. A target group registers instances
 // of its own VPC only (ELBv2 RegisterTargets: "the target must be in the VPC
-// of the target group"), and a security group rule names a group of another
-// VPC only across a VPC peering connection, which the language does not
-// declare yet.
+// of the target group"), so a peering does not lift that. A security group
+// rule names a group of another VPC only across a VPC peering connection in
+// the same region (EC2 security groups, "Update your security groups to
+// reference peer security groups"): a `peering` between two VPCs of the
+// file joins VPCs of the stack's one region, so it lifts the check for
+// chain edges; an outside VPC in another region has no groups the file can
+// name, and is reached by its CIDR block.
+#include <algorithm>
+#include <set>
+#include <utility>
+
 #include <fmt/format.h>
 
 #include "model/alb.hpp"
@@ -41,6 +49,10 @@ void cross_vpc(const model::Model& m, Diagnostics& diags) {
           .notes.push_back(placed_in(m, *alb));
     }
   }
+  // Pairs of VPCs of the file joined by a peering, smaller index first.
+  std::set<std::pair<std::size_t, std::size_t>> peered;
+  for (const auto& p : m.peerings)
+    if (p.vpc && p.peer_vpc) peered.insert(std::minmax(*p.vpc, *p.peer_vpc));
   const ChainGraph graph(m);
   for (const auto* e : graph.edges()) {
     if (!e->from.is_resource()) continue;
@@ -48,7 +60,7 @@ void cross_vpc(const model::Model& m, Diagnostics& diags) {
     const model::Resource& to = *m.resources[e->to.index];
     const model::Vpc* a = vpc_of(m, from);
     const model::Vpc* b = vpc_of(m, to);
-    if (!a || !b || a == b) continue;
+    if (!a || !b || a == b || peered.count(std::minmax(from.subnets->vpc, to.subnets->vpc))) continue;
     Diagnostic& d = diags.report(Rule::CrossVpc, e->range,
                                  "{} -> {} joins the security groups of vpc `{}` and vpc `{}`, which only a peering "
                                  "connection allows",

@@ -159,6 +159,15 @@ void leading_words(Claims& claims, const model::Model& m) {
   for (const auto& nacl : m.nacls)
     claims.add({"nacl", logical_id::leading_word(nacl.name), {Owner::Kind::Resource, "nacl", nacl.name}, nacl.range},
                kSameWord);
+  // Peerings (`<word>Peering`, and `<route table><word>PeeringRoute`) and
+  // gateway endpoints (`<word>GatewayEndpoint`).
+  for (const auto& p : m.peerings)
+    claims.add({"peering", logical_id::leading_word(p.name), {Owner::Kind::Resource, "peering", p.name}, p.range},
+               kSameWord);
+  for (const auto& e : m.gateway_endpoints)
+    claims.add({"gateway-endpoint", logical_id::leading_word(e.name), {Owner::Kind::Resource, "gateway-endpoint", e.name},
+                e.range},
+               kSameWord);
 }
 
 void subnets(Claims& claims, const model::Model& m) {

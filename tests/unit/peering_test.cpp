@@ -1,0 +1,226 @@
+// VPC peering and gateway endpoints (issue 11, items 4 and 5): how they are
+// read, their checks at the exact line and column with a near-miss each,
+// and the AWS resources both backends write for them.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "emit/cloudformation.hpp"
+#include "emit/terraform.hpp"
+#include "lower/lower.hpp"
+#include "test_support.hpp"
+
+namespace archc {
+namespace {
+
+using test::of_rule;
+using Strings = std::vector<std::string>;
+
+// Lines 1 to 13: two VPCs of one stack, each with a public and a private tier.
+const std::string kTwoVpcs = R"(stack "s" { region = "us-east-1" }
+vpc "v" {
+  cidr  = "10.0.0.0/16"
+  zones = ["a", "b"]
+  subnet "pub" { public = true, cidrs = ["10.0.1.0/24", "10.0.2.0/24"] }
+  subnet "app" { cidrs = ["10.0.3.0/24", "10.0.4.0/24"] }
+}
+vpc "w" {
+  cidr  = "10.1.0.0/16"
+  zones = ["a", "b"]
+  subnet "pub" { public = true, cidrs = ["10.1.1.0/24", "10.1.2.0/24"] }
+  subnet "app" { cidrs = ["10.1.3.0/24", "10.1.4.0/24"] }
+}
+)";
+
+std::string cloudformation(const std::string& text) {
+  auto c = test::compile(text);
+  REQUIRE(test::error_briefs(c->diags).empty());
+  return emit_cloudformation(lower(c->model));
+}
+
+nlohmann::json terraform(const std::string& text) {
+  auto c = test::compile(text);
+  REQUIRE(test::error_briefs(c->diags).empty());
+  return nlohmann::json::parse(emit_terraform(lower(c->model)));
+}
+
+TEST_CASE("a peering to a VPC outside the stack routes its tiers' tables to the peer block", "[peering]") {
+  const std::string text = kTwoVpcs + R"(peering "tokyo" {
+  vpc         = vpc.v
+  peer_vpc_id = "vpc-0a1b2c3d4e5f67890"
+  peer_cidr   = "192.168.10.0/24"
+  peer_region = "ap-northeast-1"
+  peer_owner  = "123456789012"
+  tiers       = [vpc.v.app]
+}
+)";
+  const auto tf = terraform(text);
+  const auto& pcx = tf["resource"]["aws_vpc_peering_connection"]["tokyo_peering"];
+  CHECK(pcx["vpc_id"] == "${aws_vpc.v_vpc.id}");
+  CHECK(pcx["peer_vpc_id"] == "vpc-0a1b2c3d4e5f67890");
+  CHECK(pcx["peer_region"] == "ap-northeast-1");
+  CHECK(pcx["peer_owner_id"] == "123456789012");
+  CHECK_FALSE(pcx.contains("auto_accept"));  // another account accepts it
+  // One route in each private table (one a zone), none in the public one.
+  Strings routes;
+  for (const auto& [name, route] : tf["resource"]["aws_route"].items())
+    if (route.contains("vpc_peering_connection_id")) {
+      CHECK(route["destination_cidr_block"] == "192.168.10.0/24");
+      routes.push_back(route["route_table_id"]);
+    }
+  CHECK(routes == Strings{"${aws_route_table.v_private_route_table_a.id}", "${aws_route_table.v_private_route_table_b.id}"});
+  const std::string yaml = cloudformation(text);
+  CHECK(yaml.find("Type: AWS::EC2::VPCPeeringConnection") != std::string::npos);
+  CHECK(yaml.find("PeerRegion: ap-northeast-1") != std::string::npos);
+  CHECK(yaml.find("Ref: TokyoPeering") != std::string::npos);
+}
+
+TEST_CASE("a peering between two VPCs of the file routes both ways, from every tier by default", "[peering]") {
+  const auto tf = terraform(kTwoVpcs + "peering \"vw\" {\n  vpc = vpc.v\n  peer_vpc = vpc.w\n}\n");
+  const auto& pcx = tf["resource"]["aws_vpc_peering_connection"]["vw_peering"];
+  CHECK(pcx["peer_vpc_id"] == "${aws_vpc.w_vpc.id}");
+  CHECK(pcx["auto_accept"] == true);
+  std::map<std::string, std::string> routes;  // table → destination
+  for (const auto& [name, route] : tf["resource"]["aws_route"].items())
+    if (route.contains("vpc_peering_connection_id")) routes[route["route_table_id"]] = route["destination_cidr_block"];
+  CHECK(routes == std::map<std::string, std::string>{
+                      {"${aws_route_table.v_private_route_table_a.id}", "10.1.0.0/16"},
+                      {"${aws_route_table.v_private_route_table_b.id}", "10.1.0.0/16"},
+                      {"${aws_route_table.v_public_route_table.id}", "10.1.0.0/16"},
+                      {"${aws_route_table.w_private_route_table_a.id}", "10.0.0.0/16"},
+                      {"${aws_route_table.w_private_route_table_b.id}", "10.0.0.0/16"},
+                      {"${aws_route_table.w_public_route_table.id}", "10.0.0.0/16"},
+                  });
+}
+
+TEST_CASE("overlapping sides of a peering are an error naming both", "[peering][checks]") {
+  const std::string text = kTwoVpcs + R"(peering "tokyo" {
+  vpc         = vpc.v
+  peer_vpc_id = "vpc-0a1b2c3d"
+  peer_cidr   = "10.0.128.0/24"
+}
+)";
+  CHECK(of_rule(text, "peering-overlap") ==
+        Strings{"17:17: error[peering-overlap]: peering `tokyo`: vpc `v` (10.0.0.0/16) overlaps vpc vpc-0a1b2c3d "
+                "(10.0.128.0/24)",
+                "  3:11: vpc `v` has 10.0.0.0/16"});
+  // Near miss: the next block up does not overlap.
+  std::string apart = text;
+  apart.replace(apart.find("10.0.128.0/24"), 13, "10.2.128.0/24");
+  CHECK(of_rule(apart, "peering-overlap").empty());
+  // Two VPCs of the file: reported at `peer_vpc`.
+  std::string same = kTwoVpcs;
+  same.replace(same.find("10.1.0.0/16"), 11, "10.0.0.0/16");
+  same += "peering \"vw\" {\n  vpc = vpc.v\n  peer_vpc = vpc.w\n}\n";
+  CHECK(of_rule(same, "peering-overlap") ==
+        Strings{"16:14: error[peering-overlap]: peering `vw`: vpc `v` (10.0.0.0/16) overlaps vpc `w` (10.0.0.0/16)",
+                "  3:11: vpc `v` has 10.0.0.0/16"});
+}
+
+TEST_CASE("a peering between the two VPCs lifts cross-vpc for chain edges, not for alb targets", "[peering][checks]") {
+  const std::string text = kTwoVpcs + R"(asg "app" { subnets = vpc.v.app, port = 8080 }
+asg "worker" { subnets = vpc.w.app }
+alb "web" {
+  subnets = vpc.w.pub
+  listener "http" { port = 80, forward = asg.app }
+}
+sg-chain "c" {
+  internet -> alb.web : http
+  alb.web -> asg.app : 8080
+  asg.app -> asg.worker : 9000
+}
+)";
+  const std::string peering = "peering \"vw\" {\n  vpc = vpc.v\n  peer_vpc = vpc.w\n}\n";
+  // Without the peering both are errors; with it the chain edges are not,
+  // but a target group still holds instances of its own VPC only.
+  CHECK(of_rule(text, "cross-vpc").size() == 8);
+  CHECK(of_rule(text + peering, "cross-vpc") ==
+        Strings{"18:42: error[cross-vpc]: listener `http` of alb `web` forwards to asg `app` of vpc `v`, but a "
+                "target group holds instances of its own VPC only",
+                "  17:13: alb `web` is in vpc `w`"});
+}
+
+TEST_CASE("a peering names its accepter once, and tiers of its own VPCs only", "[peering]") {
+  const std::string both = kTwoVpcs + R"(peering "p" {
+  vpc         = vpc.v
+  peer_vpc    = vpc.w
+  peer_cidr   = "192.168.0.0/24"
+}
+)";
+  CHECK(of_rule(both, "conflicting-attributes") ==
+        Strings{"17:3: error[conflicting-attributes]: `peer_cidr` describes a VPC outside the stack; `peer_vpc` "
+                "names one of the file",
+                "  16:3: `peer_vpc` is given here"});
+  CHECK(of_rule(kTwoVpcs + "peering \"p\" { vpc = vpc.v }\n", "missing-attribute") ==
+        Strings{"14:9: error[missing-attribute]: peering `p` needs `peer_vpc` (a VPC of the file) or `peer_vpc_id` "
+                "and `peer_cidr`"});
+  const std::string outside = kTwoVpcs + R"(peering "p" {
+  vpc         = vpc.v
+  peer_vpc_id = "vpc-12"
+  peer_cidr   = "192.168.0.0/24"
+  peer_owner  = "1234"
+  tiers       = [vpc.v.app, vpc.w.app]
+}
+)";
+  CHECK(of_rule(outside, "invalid-value") ==
+        Strings{"16:17: error[invalid-value]: `vpc-12` is not a VPC id: vpc- and 8 or 17 hexadecimal digits",
+                "18:17: error[invalid-value]: `1234` is not an AWS account id: 12 digits",
+                "19:29: error[invalid-value]: tier `w.app` is not in vpc `v` of peering `p`"});
+}
+
+TEST_CASE("a gateway endpoint is associated with the route tables of its tiers", "[endpoint]") {
+  const std::string text = kTwoVpcs + R"(gateway-endpoint "s3" {
+  vpc     = vpc.v
+  service = "s3"
+  tiers   = [vpc.v.app, vpc.v.pub]
+}
+)";
+  const auto tf = terraform(text);
+  const auto& e = tf["resource"]["aws_vpc_endpoint"]["s3_gateway_endpoint"];
+  CHECK(e["service_name"] == "com.amazonaws.us-east-1.s3");
+  CHECK(e["vpc_endpoint_type"] == "Gateway");
+  CHECK(e["route_table_ids"] == nlohmann::json{"${aws_route_table.v_private_route_table_a.id}",
+                                               "${aws_route_table.v_private_route_table_b.id}",
+                                               "${aws_route_table.v_public_route_table.id}"});
+  CHECK(cloudformation(text).find("ServiceName: com.amazonaws.us-east-1.s3") != std::string::npos);
+}
+
+TEST_CASE("a gateway endpoint's service is s3 or dynamodb, and its tiers are not empty", "[endpoint][checks]") {
+  const std::string text = kTwoVpcs + R"(gateway-endpoint "e" {
+  vpc     = vpc.v
+  service = "sqs"
+  tiers   = []
+}
+)";
+  CHECK(of_rule(text, "invalid-value") ==
+        Strings{"16:13: error[invalid-value]: `service` is \"s3\" or \"dynamodb\", not \"sqs\""});
+  CHECK(of_rule(text, "endpoint-unused") ==
+        Strings{"17:13: warning[endpoint-unused]: gateway-endpoint `e` names no tier: no route table leads to it, "
+                "so no subnet uses it"});
+  // Near misses: a known service; a tier named.
+  std::string used = text;
+  used.replace(used.find("\"sqs\""), 5, "\"dynamodb\"");
+  used.replace(used.find("[]"), 2, "[vpc.v.app]");
+  CHECK(of_rule(used, "invalid-value").empty());
+  CHECK(of_rule(used, "endpoint-unused").empty());
+  CHECK(of_rule(kTwoVpcs + "gateway-endpoint \"e\" {\n  vpc = vpc.v\n  service = \"s3\"\n  tiers = [vpc.w.app]\n}\n",
+                "invalid-value") == Strings{"17:12: error[invalid-value]: tier `w.app` is not in vpc `v` of gateway-endpoint `e`"});
+}
+
+TEST_CASE("two peerings whose names give one logical id are a name collision", "[peering][names]") {
+  const std::string text = kTwoVpcs + R"(peering "v-w" {
+  vpc = vpc.v
+  peer_vpc = vpc.w
+}
+peering "v_w" {
+  vpc = vpc.v
+  peer_vpc = vpc.w
+}
+)";
+  CHECK(of_rule(text, "name-collision") ==
+        Strings{"18:9: error[name-collision]: peering `v_w` and peering `v-w` would share their logical ids: both "
+                "names become `VW`",
+                "  14:9: peering `v-w` is here"});
+}
+
+}  // namespace
+}  // namespace archc
