@@ -55,6 +55,8 @@ DEPLOYED_AS = {
     "aws_autoscaling_group": ("AWS::AutoScaling::AutoScalingGroup", "name"),
     "aws_db_instance": ("AWS::RDS::DBInstance", "identifier"),  # its id is the DbiResourceId
     "aws_elasticache_replication_group": ("AWS::ElastiCache::ReplicationGroup", "id"),
+    "aws_instance": ("AWS::EC2::Instance", "id"),
+    "aws_eip": ("AWS::EC2::EIP", "public_ip"),  # as CloudFormation's physical id
 }
 
 
