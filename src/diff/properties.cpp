@@ -86,7 +86,9 @@ ResourceView view_of(const aws::RouteTableAssociation& r) {
   return of("AWS::EC2::SubnetRouteTableAssociation").add("SubnetId", r.subnet).add("RouteTableId", r.route_table).v;
 }
 ResourceView view_of(const aws::ElasticIp& r) {
-  return of("AWS::EC2::EIP").add("DependsOn", aws::Ids(r.depends_on)).add("Tags", tags(r.tags)).v;
+  auto b = of("AWS::EC2::EIP");
+  if (!r.instance.empty()) b.add("InstanceId", r.instance);
+  return b.add("DependsOn", aws::Ids(r.depends_on)).add("Tags", tags(r.tags)).v;
 }
 ResourceView view_of(const aws::NatGateway& r) {
   return of("AWS::EC2::NatGateway")
@@ -180,6 +182,20 @@ ResourceView view_of(const aws::LaunchTemplate& r) {
       .add("InstanceType", r.instance_type)
       .add("SecurityGroupIds", aws::Ids({r.security_group}))
       .add_if("UserData", r.user_data)
+      .add("Tags", tags(r.tags))
+      .v;
+}
+ResourceView view_of(const aws::Instance& r) {
+  return of("AWS::EC2::Instance")
+      .add("ImageId", r.image_parameter.empty() ? r.image_id : r.image_parameter)
+      .add("InstanceType", r.instance_type)
+      .add("SubnetId", r.subnet)
+      .add("SecurityGroupIds", aws::Ids({r.security_group}))
+      .add_if("KeyName", r.key_name)
+      .add("SourceDestCheck", flag(r.source_dest_check))
+      .add_if("BlockDeviceMappings", r.root_volume)
+      .add_if("UserData", r.user_data)
+      .add("DependsOn", aws::Ids(r.depends_on))
       .add("Tags", tags(r.tags))
       .v;
 }

@@ -19,6 +19,9 @@ namespace {
 // can read.
 constexpr ReplacementRule kRules[] = {
     {"AWS::AutoScaling::ScalingPolicy", "AutoScalingGroupName", "aws_autoscaling_policy.autoscaling_group_name"},
+    {"AWS::EC2::Instance", "ImageId", "aws_instance.ami"},
+    {"AWS::EC2::Instance", "KeyName", "aws_instance.key_name"},
+    {"AWS::EC2::Instance", "SubnetId", "aws_instance.subnet_id"},
     {"AWS::EC2::NatGateway", "AllocationId", "aws_nat_gateway.allocation_id"},
     {"AWS::EC2::NatGateway", "SubnetId", "aws_nat_gateway.subnet_id"},
     {"AWS::EC2::NetworkAcl", "VpcId", "aws_network_acl.vpc_id"},

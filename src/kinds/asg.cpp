@@ -11,9 +11,9 @@
 #include <fmt/ranges.h>
 
 #include "graph/graph.hpp"
+#include "kinds/ec2.hpp"
 #include "kinds/kinds.hpp"
 #include "lower/lowering.hpp"
-#include "model/aws_catalog.hpp"
 #include "model/logical_id.hpp"
 #include "plan/planner.hpp"
 #include "sema/kind_reader.hpp"
@@ -105,23 +105,7 @@ void read_health_check(KindReader& r, model::HealthCheck& hc) {
 
 void read_asg(KindReader& r, model::Resource& resource) {
   auto& asg = static_cast<model::Asg&>(resource);
-  if (auto v = r.string("instance_type")) asg.instance_type = *v;
-  if (auto v = r.string("image")) {
-    asg.image = *v;
-    asg.image_range = r.get("image")->value->range;
-  }
-  // EC2 refuses to launch an image on an instance of another architecture.
-  const auto instance_arch = AwsCatalog::instance_architecture(asg.instance_type);
-  const auto image_arch = AwsCatalog::get().image_architecture(asg.image);
-  if (instance_arch && image_arch && *instance_arch != *image_arch) {
-    const ast::Attribute* type_at = r.get("instance_type");
-    auto& d = r.diags().report(Rule::ImageArchitecture,
-                               type_at ? type_at->value->range : r.get("image") ? asg.image_range : r.name_range(),
-                               fmt::format("`{}` runs {} images, but image `{}` is {}", asg.instance_type,
-                                           *instance_arch, asg.image, *image_arch));
-    d.notes.push_back({{}, "AWS names Graviton (arm64) instance families with a `g` after the generation, as t4g and "
-                           "m7g; choose an instance type and an image of one architecture (al2023-arm64 for Graviton)"});
-  }
+  ec2::read_image(r, asg.instance_type, asg.image, asg.image_range);
   auto min = r.integer("min");
   auto max = r.integer("max");
   auto desired = r.integer("desired");
@@ -143,15 +127,7 @@ void read_asg(KindReader& r, model::Resource& resource) {
   if (asg.scale_cpu && asg.max == asg.min)
     r.diags().report(Rule::InvalidValue, r.get("scale_cpu")->value->range,
                      fmt::format("`scale_cpu` scales between min and max, but both are {}: raise max", asg.min));
-  asg.user_data = r.string("user_data");
-  if (asg.user_data) {
-    asg.user_data_range = r.get("user_data")->value->range;
-    const AwsLimit& limit = AwsCatalog::get().limit("user_data_bytes");
-    if (asg.user_data->size() > limit.value)
-      r.diags().report(Rule::LimitExceeded, asg.user_data_range,
-                       "user data is {} bytes; EC2 takes at most {} bytes (before base64)", asg.user_data->size(),
-                       limit.value);
-  }
+  ec2::read_user_data(r, asg.user_data, asg.user_data_range);
 }
 
 void lower_asg(Lowering& lo, const model::Resource& resource, std::size_t index) {
@@ -159,8 +135,7 @@ void lower_asg(Lowering& lo, const model::Resource& resource, std::size_t index)
   const std::string base = logical_id::leading_word(asg.name);
   aws::LaunchTemplate lt;
   lt.id = base + "LaunchTemplate";
-  if (asg.image.rfind("ami-", 0) == 0) lt.image_id = asg.image;
-  else lt.image_parameter = lo.image_parameter(asg.image);
+  ec2::lower_image(lo, asg.image, lt.image_parameter, lt.image_id);
   lt.instance_type = asg.instance_type;
   lt.security_group = lo.security_group(index);
   lt.user_data = asg.user_data;
@@ -181,8 +156,7 @@ plan::Entry plan_asg(plan::Planner& p, const model::Resource& resource, std::siz
   const std::vector<std::string> subnets = p.subnet_tags(*asg.subnets);
   const std::vector<std::string>& target_groups = p.target_groups(index);
   const bool elb_health_checks = !target_groups.empty();
-  std::optional<std::string> image_parameter;
-  if (asg.image.rfind("ami-", 0) != 0) image_parameter = AwsCatalog::get().image_parameter(asg.image);
+  const std::optional<std::string> image_parameter = ec2::image_parameter_path(asg.image);
   plan::Entry e;
   e.heading = fmt::format("asg {}  {}  image {}", asg.name, asg.instance_type, asg.image);
   e.facts = {
@@ -237,14 +211,8 @@ const model::KindSpec& asg() {
       .attributes =
           {
               AttributeSpec{.name = "subnets", .type = ValueType::TierRef, .required = true, .doc = "the tier its instances run in"},
-              AttributeSpec{.name = "instance_type",
-                            .default_value = "`t3.micro`",
-                            .catalog = model::Catalog::InstanceTypes,
-                            .doc = "the EC2 instance type (stdlib/instance_types.json)"},
-              AttributeSpec{.name = "image",
-                            .default_value = "`al2023`",
-                            .catalog = model::Catalog::Images,
-                            .doc = "an image alias from stdlib/images.json (resolved at deploy time) or an ami- id"},
+              ec2::instance_type_attribute(),
+              ec2::image_attribute(),
               AttributeSpec{.name = "min",
                             .type = ValueType::Integer,
                             .default_value = "`1`",
@@ -327,7 +295,7 @@ const model::KindSpec& asg() {
                             .max = 100,
                             .unit = "percent",
                             .doc = "target average CPU of a scaling policy; none: no scaling policy"},
-              AttributeSpec{.name = "user_data", .doc = "a boot script (usually a heredoc); never a secret"},
+              ec2::user_data_attribute(),
               egress_attribute(),
           },
       .chain_endpoint = true,

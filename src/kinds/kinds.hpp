@@ -5,7 +5,8 @@
 
 #include "model/kind.hpp"
 
-#define ARCHC_KINDS(X) X(stack) X(vpc) X(subnet) X(peering) X(gateway_endpoint) X(sg_chain) X(nacl) X(alb) X(listener) X(asg) X(rds) X(cache)
+#define ARCHC_KINDS(X) \
+  X(stack) X(vpc) X(subnet) X(peering) X(gateway_endpoint) X(sg_chain) X(nacl) X(alb) X(listener) X(asg) X(rds) X(cache) X(instance)
 
 namespace archc::kinds {
 
@@ -18,5 +19,10 @@ ARCHC_KINDS(ARCHC_DECLARE_KIND)
 // "chain" restricts the group's egress to what the chain edges from the
 // resource open (docs/language.md, "Extension: egress").
 model::AttributeSpec egress_attribute();
+
+// `name`, declared by the kinds whose AWS resource may take a Name tag the
+// source chooses instead of the derived `<stack>-<kind>-<name>`; the
+// duplicate-name-tag check keeps such names unique.
+model::AttributeSpec name_attribute();
 
 }  // namespace archc::kinds

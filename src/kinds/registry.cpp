@@ -12,6 +12,13 @@ model::AttributeSpec egress_attribute() {
                  "it open"};
 }
 
+model::AttributeSpec name_attribute() {
+  return {.name = "name",
+          .default_value = "`<stack>-<kind>-<name>`",
+          .extension = true,
+          .doc = "its Name tag, when the one archc derives will not do; unique in the stack"};
+}
+
 }  // namespace archc::kinds
 
 namespace archc::model {

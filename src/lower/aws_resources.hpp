@@ -77,6 +77,7 @@ struct RouteTableAssociation {
 };
 struct ElasticIp {
   std::string id;
+  std::string instance;  // the Instance id it is associated with, or empty (a NAT gateway's)
   Ids depends_on;  // the gateway attachment
   Tags tags;
 };
@@ -163,6 +164,20 @@ struct LaunchTemplate {
   std::optional<std::string> user_data;
   Tags tags;
 };
+// A single EC2 instance in one subnet.
+struct Instance {
+  std::string id;
+  std::string image_parameter;  // ImageParameter id, or
+  std::string image_id;         // a literal ami-...
+  std::string instance_type, subnet, security_group;
+  std::optional<std::string> key_name;     // an existing EC2 key pair
+  std::optional<int> root_volume;          // GiB, gp3, encrypted; absent: the image's
+  std::string root_device;                 // the image's root device name, when root_volume is set
+  std::optional<std::string> user_data;
+  bool source_dest_check = true;
+  Ids depends_on;  // its tier's path to the internet: it runs its user data at boot
+  Tags tags;
+};
 struct AutoScalingGroup {
   std::string id, launch_template;
   Ids subnets, target_groups;
@@ -226,7 +241,7 @@ struct CacheReplicationGroup {
 
 using Resource = std::variant<Vpc, InternetGateway, GatewayAttachment, Subnet, RouteTable, Route, RouteTableAssociation,
                               ElasticIp, NatGateway, SecurityGroup, IngressRule, EgressRule, LoadBalancer, TargetGroup, Listener,
-                              LaunchTemplate, AutoScalingGroup, ScalingPolicy, DbSubnetGroup, DbInstance,
+                              LaunchTemplate, Instance, AutoScalingGroup, ScalingPolicy, DbSubnetGroup, DbInstance,
                               CacheSubnetGroup, CacheReplicationGroup, VpcPeeringConnection, VpcEndpoint,
                               NetworkAcl, NetworkAclEntry, SubnetNetworkAclAssociation>;
 

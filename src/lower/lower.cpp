@@ -46,7 +46,12 @@ const std::string &Lowering::claim(const std::string &id) {
 }
 
 aws::Tags Lowering::tags(std::string_view kind, std::string_view name, std::string_view zone) const {
-  aws::Tags t{{"Name", name_tag(m_.stack.name, kind, name, zone), {}}};
+  return tags(nullptr, kind, name, zone);
+}
+
+aws::Tags Lowering::tags(const model::NameOverride *name, std::string_view kind, std::string_view name_part,
+                         std::string_view zone) const {
+  aws::Tags t{{"Name", name ? name->value : name_tag(m_.stack.name, kind, name_part, zone), {}}};
   t.insert(t.end(), m_.stack.tags.begin(), m_.stack.tags.end());
   return t;
 }
@@ -87,7 +92,8 @@ void Lowering::lower_vpc(std::size_t v) {
 
   std::string igw, attachment;
   if (vpc.has_public_tier()) {
-    igw = add(aws::InternetGateway{base + "InternetGateway", tags("igw", vpc.name)}).id;
+    igw = add(aws::InternetGateway{base + "InternetGateway",
+                                   tags(vpc.igw_name ? &*vpc.igw_name : nullptr, "igw", vpc.name)}).id;
     attachment = add(aws::GatewayAttachment{base + "GatewayAttachment", vpc_id, igw}).id;
   }
 
@@ -120,14 +126,15 @@ void Lowering::lower_vpc(std::size_t v) {
   if (const auto public_tier = vpc.nat_tier()) {
     for (std::size_t z = 0; z < vpc.nat_gateways(); ++z) {
       const std::string &zone = vpc.zones[z];
-      const std::string eip = add(aws::ElasticIp{base + "NatEip" + logical_id::zone(zone), {attachment},
+      const std::string eip = add(aws::ElasticIp{base + "NatEip" + logical_id::zone(zone), "", {attachment},
                                                  tags("eip", vpc.name + "-nat", zone)})
                                   .id;
       // A NAT gateway forwards through its own subnet's route to the
       // internet gateway: until that route is in place it is created, but
       // the instances behind it reach nothing.
       nats[z] = add(aws::NatGateway{base + "NatGateway" + logical_id::zone(zone), subnet_ids[*public_tier][z], eip,
-                                    internet_paths_[v][*public_tier][z], tags("nat", vpc.name, zone)})
+                                    internet_paths_[v][*public_tier][z],
+                                    tags(vpc.nat_names.empty() ? nullptr : &vpc.nat_names[z], "nat", vpc.name, zone)})
                     .id;
     }
     if (vpc.nat == model::NatMode::Single) std::fill(nats.begin(), nats.end(), nats.front());

@@ -40,6 +40,10 @@ class Lowering {
   // The Name tag `<stack>-<kind>-<name>[-<zone letter>]`, then the stack's
   // tags.
   aws::Tags tags(std::string_view kind, std::string_view name, std::string_view zone = {}) const;
+  // The Name tag the source chose (model::NameOverride) when there is one,
+  // else the derived one; then the stack's tags.
+  aws::Tags tags(const model::NameOverride *name, std::string_view kind, std::string_view name_part,
+                 std::string_view zone = {}) const;
   const std::string &vpc_id(std::size_t vpc) const { return vpc_ids_.at(vpc); }
   // The logical ids of a tier's subnets, in zone order.
   const aws::Ids &subnet_ids(const model::TierRef &tier) const { return subnet_ids_.at(tier.vpc).at(tier.tier); }

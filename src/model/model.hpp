@@ -46,6 +46,13 @@ struct Stack {
 
 enum class NatMode { None, Single, PerZone };
 
+// A `name` the source gives an AWS resource's Name tag instead of the one
+// archc derives (model/name_tag.hpp), and where it is written.
+struct NameOverride {
+  std::string value;
+  SourceRange range;
+};
+
 // A subnet tier: one subnet per zone of its VPC.
 struct Tier {
   std::string name;
@@ -68,6 +75,10 @@ struct Vpc {
   NatMode nat = NatMode::PerZone;
   SourceRange nat_range;
   std::vector<Tier> tiers;
+  // `igw_name` and `nat_names`: the Name tags of its internet gateway and,
+  // in zone order, of its NAT gateways, when the source names them.
+  std::optional<NameOverride> igw_name;
+  std::vector<NameOverride> nat_names;
   bool has_public_tier() const;
   // The tier its NAT gateways sit in: the first public tier, when the VPC
   // has NAT and a private tier to use it.

@@ -110,7 +110,7 @@ Vpc Planner::plan_vpc(const model::Vpc &vpc) const {
   const auto has = [&](auto pred) { return std::any_of(vpc.tiers.begin(), vpc.tiers.end(), pred); };
 
   if (has(is_public)) {
-    out.internet_gateway = tag("igw", vpc.name);
+    out.internet_gateway = vpc.igw_name ? vpc.igw_name->value : tag("igw", vpc.name);
     add_route_table(vpc, out, tag("rtb", vpc.name + "-public"),
                     {Route::Via::InternetGateway, *out.internet_gateway, {}}, is_public);
   }
@@ -122,7 +122,8 @@ Vpc Planner::plan_vpc(const model::Vpc &vpc) const {
     const Tier &public_tier = out.tiers[*nat_tier];
     const std::size_t count = vpc.nat_gateways();
     for (std::size_t z = 0; z < count; ++z) {
-      out.nat_gateways.push_back({tag("nat", vpc.name, vpc.zones[z]), out.zones[z], public_tier.subnets[z].name});
+      out.nat_gateways.push_back({vpc.nat_names.empty() ? tag("nat", vpc.name, vpc.zones[z]) : vpc.nat_names[z].value,
+                                  out.zones[z], public_tier.subnets[z].name});
       nat_routes[z] = {Route::Via::Nat, out.nat_gateways.back().name, out.zones[z]};
     }
     std::fill(nat_routes.begin() + static_cast<std::ptrdiff_t>(count), nat_routes.end(), nat_routes.front());

@@ -309,6 +309,35 @@ class ModelBuilder {
             .notes.push_back({{}, "add a tier with `public = true`, or set nat = \"none\""});
       vpc.nat = model::NatMode::None;
     }
+    build_gateway_names(r, vpc);
+  }
+
+  // `igw_name` and `nat_names`, once the tiers and NAT mode say which
+  // gateways there are.
+  void build_gateway_names(KindReader& r, model::Vpc& vpc) {
+    if (auto name = r.string("igw_name")) {
+      const SourceRange at = r.get("igw_name")->value->range;
+      if (!vpc.has_public_tier())
+        diags_.report(Rule::InvalidValue, at,
+                      fmt::format("vpc `{}` has no internet gateway to name: none of its tiers is public", vpc.name));
+      else
+        vpc.igw_name = r.name_tag(*name, at);
+    }
+    const auto names = r.string_list("nat_names");
+    if (!names) return;
+    const std::size_t gateways = vpc.nat_gateways();
+    if (names->items.size() != gateways) {
+      diags_.report(Rule::InvalidValue, names->range,
+                    fmt::format("`nat_names` has {} name{} but vpc `{}` has {} NAT gateway{}", names->items.size(),
+                                names->items.size() == 1 ? "" : "s", vpc.name, gateways, gateways == 1 ? "" : "s"))
+          .notes.push_back({vpc.nat_range.valid() ? vpc.nat_range : vpc.zones_range,
+                            "`nat` and the zones decide how many: one a zone, one, or none"});
+      return;
+    }
+    for (const auto& item : names->items)
+      if (auto n = r.name_tag(item.text, item.range)) vpc.nat_names.push_back(std::move(*n));
+    // A name that could not be read leaves the rest unmatched to their zones.
+    if (vpc.nat_names.size() != gateways) vpc.nat_names.clear();
   }
 
   void build_zones(KindReader& r, model::Vpc& vpc) {

@@ -10,6 +10,7 @@ void run_checks(const model::Model& m, Diagnostics& diags) {
   checks::zone_spread(m, diags);
   checks::subnet_capacity(m, diags);
   checks::rds_public_tier(m, diags);
+  checks::eip_private_tier(m, diags);
   checks::alb_internet_route(m, diags);
   checks::asg_nat_route(m, diags);
   checks::cross_vpc(m, diags);
@@ -25,6 +26,7 @@ void run_checks(const model::Model& m, Diagnostics& diags) {
   checks::duplicate_edge(m, diags);
   checks::egress(m, diags);
   checks::unreachable_resource(m, diags);
+  checks::instance_unreachable(m, diags);
   checks::security_group_quota(m, diags);
   checks::duplicate_nacl(m, diags);
   checks::nacl_rule_number(m, diags);
@@ -34,6 +36,7 @@ void run_checks(const model::Model& m, Diagnostics& diags) {
   checks::secret_in_output(m, diags);
   checks::replica_backups(m, diags);
   checks::name_collision(m, diags);
+  checks::duplicate_name_tags(m, diags);
   checks::unused_tier(m, diags);
 }
 

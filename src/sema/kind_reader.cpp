@@ -9,6 +9,7 @@
 
 #include "model/aws_catalog.hpp"
 #include "sema/suggest.hpp"
+#include "source/utf8.hpp"
 
 namespace archc {
 
@@ -217,6 +218,20 @@ std::optional<Value> KindReader::string_map(std::string_view name) {
     }
   }
   return v;
+}
+
+std::optional<model::NameOverride> KindReader::name_tag(const std::string& text, SourceRange range) {
+  constexpr std::size_t kMaxTagValue = 256;
+  if (text.empty()) {
+    diags().report(Rule::InvalidValue, range, "a Name tag cannot be empty: leave the name out for archc's own");
+    return std::nullopt;
+  }
+  if (const std::size_t length = count_code_points(text); length > kMaxTagValue) {
+    diags().report(Rule::InvalidValue, range, "this Name tag is {} characters long; AWS takes at most {}", length,
+                   kMaxTagValue);
+    return std::nullopt;
+  }
+  return model::NameOverride{text, range};
 }
 
 std::optional<model::TierRef> KindReader::tier(std::string_view name) {

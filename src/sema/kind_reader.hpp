@@ -81,6 +81,12 @@ class KindReader {
   // Model::resources, or into Model::vpcs when `refers_to` is "vpc".
   std::optional<std::size_t> resource(std::string_view name);
 
+  // `text` (written at `range`) as a Name tag the source chooses
+  // (kinds::name_attribute), or nullopt after reporting one AWS refuses:
+  // empty, or longer than a tag value's 256 characters (EC2 API Reference,
+  // "Tag").
+  std::optional<model::NameOverride> name_tag(const std::string& text, SourceRange range);
+
   // Nested blocks of one kind, in source order.
   std::vector<const ast::Block*> blocks(std::string_view kind) const;
   std::vector<const ast::Edge*> edges() const;

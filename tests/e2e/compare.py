@@ -49,7 +49,8 @@ def empty_inventory():
     return {section: {} for section in ("vpcs", "subnets", "internet_gateways", "nat_gateways", "route_tables",
                                         "peerings", "gateway_endpoints",
                                         "security_groups", "load_balancers", "target_groups",
-                                        "auto_scaling_groups", "db_instances", "caches", "network_acls")}
+                                        "auto_scaling_groups", "db_instances", "caches", "network_acls",
+                                        "instances", "elastic_ips")}
 
 
 def _acl_entry(egress, number, action, protocol, from_port, to_port, cidr):
@@ -142,6 +143,12 @@ def expected(plan):
             "port": c["port"], "at_rest_encryption": c["encrypted_at_rest"],
             "transit_encryption": c["encrypted_in_transit"], "subnet_group": _sorted(c["subnet_group"]["subnets"]),
             "security_groups": [c["security_group"]]}
+    for i in plan["instances"]:
+        inv["instances"][i["name_tag"]] = {
+            "instance_type": i["instance_type"], "subnet": i["subnet"], "key_name": i["key_name"],
+            "security_groups": [i["security_group"]], "source_dest_check": i["source_dest_check"]}
+        if i["elastic_ip"]:
+            inv["elastic_ips"][i["elastic_ip"]["name_tag"]] = {"instance": i["name_tag"]}
     return inv
 
 
@@ -377,6 +384,20 @@ def observed(client, stack, certificates_back):
             "at_rest_encryption": g["AtRestEncryptionEnabled"], "transit_encryption": g["TransitEncryptionEnabled"],
             "subnet_group": _sorted(name(s["SubnetIdentifier"]) for s in subnet_group["Subnets"]),
             "security_groups": _sorted(name(s["SecurityGroupId"]) for s in member.get("SecurityGroups", []))}
+
+    instance_ids = stack.ids("AWS::EC2::Instance")
+    reservations = ec2.describe_instances(InstanceIds=instance_ids)["Reservations"] if instance_ids else []
+    for i in (i for r in reservations for i in r["Instances"]):
+        stack.learn("AWS::EC2::Instance", i["InstanceId"], i.get("Tags"))
+        inv["instances"][name(i["InstanceId"])] = {
+            "instance_type": i["InstanceType"], "subnet": name(i["SubnetId"]), "key_name": i.get("KeyName"),
+            "security_groups": _sorted(name(g["GroupId"]) for g in i.get("SecurityGroups", [])),
+            "source_dest_check": i["SourceDestCheck"]}
+    # Elastic IPs are known by their address; a NAT gateway's is no
+    # instance's and is not in the plan's list.
+    for a in described("AWS::EC2::EIP", ec2.describe_addresses, "PublicIps", "Addresses", "PublicIp"):
+        if a.get("InstanceId"):
+            inv["elastic_ips"][name(a["PublicIp"])] = {"instance": name(a["InstanceId"])}
     return inv, sorted(stack.named_from_source)
 
 
@@ -444,6 +465,14 @@ def deploy_and_compare(client, stack_name, template_text, plan):
     # template instead.
     for peering in want["peerings"].values():
         peering["peer_region"] = plan["stack"]["region"]
+    # moto's CloudFormation gives an instance none of SecurityGroupIds and
+    # SourceDestCheck (it reads SecurityGroups, by name): both are held to
+    # the plan in the template instead (template_checks.py), and by the
+    # Terraform deploy.
+    for inventory in (want, got):
+        for instance in inventory["instances"].values():
+            instance.pop("security_groups", None)
+            instance.pop("source_dest_check", None)
     if left_out:
         # Held to the plan in the template instead (template_checks.py).
         want["caches"] = {}

@@ -147,6 +147,20 @@ def problems(template, plan):
         if sorted(egress.get(logical, [])) != want_rules:
             out.append(f"{g['name_tag']}: egress rules {sorted(egress.get(logical, []))}, plan says {want_rules}")
 
+    # moto's CloudFormation gives an instance neither its SecurityGroupIds
+    # (it reads SecurityGroups, by name) nor its SourceDestCheck.
+    for instance in plan["instances"]:
+        group, _ = named(instance["security_group"], "AWS::EC2::SecurityGroup")
+        logical, props = named(instance["name_tag"], "AWS::EC2::Instance")
+        if not props:
+            continue
+        groups = [_group_ref(logical, g) for g in props.get("SecurityGroupIds", [])]
+        if groups != [group]:
+            out.append(f"{instance['name_tag']}: SecurityGroupIds {groups}, plan says [{group}]")
+        if props.get("SourceDestCheck", True) != instance["source_dest_check"]:
+            out.append(f"{instance['name_tag']}: SourceDestCheck is {props.get('SourceDestCheck')!r}, plan says "
+                       f"{instance['source_dest_check']!r}")
+
     # moto does not create scaling policies at all.
     policies = of_type("AWS::AutoScaling::ScalingPolicy")
     for group in plan["auto_scaling_groups"]:

@@ -58,6 +58,8 @@ DEPLOYED_AS = {
     "aws_db_instance": ("AWS::RDS::DBInstance", "identifier"),  # its id is the DbiResourceId
     "aws_elasticache_replication_group": ("AWS::ElastiCache::ReplicationGroup", "id"),
     "aws_network_acl": ("AWS::EC2::NetworkAcl", "id"),
+    "aws_instance": ("AWS::EC2::Instance", "id"),
+    "aws_eip": ("AWS::EC2::EIP", "public_ip"),  # as CloudFormation's physical id
 }
 
 

@@ -34,6 +34,7 @@ CFN_KINDS = {
     "AWS::ElasticLoadBalancingV2::TargetGroup": "target_group",
     "AWS::ElasticLoadBalancingV2::Listener": "listener",
     "AWS::EC2::LaunchTemplate": "launch_template",
+    "AWS::EC2::Instance": "instance",
     "AWS::AutoScaling::AutoScalingGroup": "auto_scaling_group",
     "AWS::AutoScaling::ScalingPolicy": "scaling_policy",
     "AWS::RDS::DBSubnetGroup": "db_subnet_group",
@@ -63,6 +64,7 @@ TF_KINDS = {
     "aws_lb_target_group": "target_group",
     "aws_lb_listener": "listener",
     "aws_launch_template": "launch_template",
+    "aws_instance": "instance",
     "aws_autoscaling_group": "auto_scaling_group",
     "aws_autoscaling_policy": "scaling_policy",
     "aws_db_subnet_group": "db_subnet_group",
@@ -210,7 +212,8 @@ class CloudFormation:
         return {"subnet": self.ref(p["SubnetId"]), "acl": self.ref(p["NetworkAclId"])}
 
     def elastic_ip(self, p, r):
-        return {"domain": p.get("Domain"), "tags": tag_dict(p.get("Tags"))}
+        return {"domain": p.get("Domain"), "instance": self.ref(p["InstanceId"]) if "InstanceId" in p else None,
+                "tags": tag_dict(p.get("Tags"))}
 
     def nat_gateway(self, p, r):
         return {"subnet": self.ref(p["SubnetId"]), "eip": self.ref(p["AllocationId"]),
@@ -264,6 +267,18 @@ class CloudFormation:
                 "instance_type": d["InstanceType"], "security_groups": self.refs(d.get("SecurityGroupIds")),
                 "http_tokens": d.get("MetadataOptions", {}).get("HttpTokens"), "user_data": user_data,
                 "tags": tags}
+
+    def instance(self, p, r):
+        image = p["ImageId"]
+        user_data = p.get("UserData", {}).get("Fn::Base64")
+        root = [m["Ebs"] for m in p.get("BlockDeviceMappings", [])]
+        return {"image": self.ref(image) if isinstance(image, dict) else "literal:" + image,
+                "instance_type": p["InstanceType"], "subnet": self.ref(p["SubnetId"]),
+                "security_groups": self.refs(p.get("SecurityGroupIds")), "key_name": p.get("KeyName"),
+                "source_dest_check": p.get("SourceDestCheck", True),
+                "http_tokens": p.get("MetadataOptions", {}).get("HttpTokens"),
+                "root_volume": [(e["VolumeSize"], e["VolumeType"], e["Encrypted"]) for e in root],
+                "user_data": user_data, "tags": tag_dict(p.get("Tags"))}
 
     def auto_scaling_group(self, p, r):
         return {"launch_template": self.ref(p["LaunchTemplate"]["LaunchTemplateId"]),
@@ -413,7 +428,8 @@ class Terraform:
         return {"subnet": self.ref(b["subnet_id"]), "acl": self.ref(b["network_acl_id"])}
 
     def elastic_ip(self, b):
-        return {"domain": b.get("domain"), "tags": self.tags(b)}
+        return {"domain": b.get("domain"), "instance": self.ref(b["instance"]) if "instance" in b else None,
+                "tags": self.tags(b)}
 
     def nat_gateway(self, b):
         return {"subnet": self.ref(b["subnet_id"]), "eip": self.ref(b["allocation_id"]), "tags": self.tags(b)}
@@ -461,6 +477,20 @@ class Terraform:
         return {"image": self.ref(image) if image.startswith("${") else "literal:" + image,
                 "instance_type": unescape(b["instance_type"]), "security_groups": self.refs(b.get("vpc_security_group_ids")),
                 "http_tokens": as_list(b.get("metadata_options", [{}]))[0].get("http_tokens"),
+                "user_data": base64.b64decode(user_data).decode() if user_data is not None else None,
+                "tags": self.tags(b)}
+
+    def instance(self, b):
+        image = b["ami"]
+        user_data = b.get("user_data_base64")
+        return {"image": self.ref(image) if image.startswith("${") else "literal:" + image,
+                "instance_type": unescape(b["instance_type"]), "subnet": self.ref(b["subnet_id"]),
+                "security_groups": self.refs(b.get("vpc_security_group_ids")),
+                "key_name": unescape(b["key_name"]) if "key_name" in b else None,
+                "source_dest_check": b.get("source_dest_check", True),
+                "http_tokens": as_list(b.get("metadata_options", [{}]))[0].get("http_tokens"),
+                "root_volume": [(d["volume_size"], d["volume_type"], d["encrypted"])
+                                for d in as_list(b.get("root_block_device", []))],
                 "user_data": base64.b64decode(user_data).decode() if user_data is not None else None,
                 "tags": self.tags(b)}
 

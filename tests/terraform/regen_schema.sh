@@ -12,7 +12,7 @@ types="
   aws_route_table aws_route aws_route_table_association aws_eip aws_nat_gateway
   aws_security_group aws_vpc_security_group_egress_rule aws_vpc_security_group_ingress_rule
   aws_lb aws_lb_target_group aws_lb_listener
-  aws_launch_template aws_autoscaling_group aws_autoscaling_policy
+  aws_launch_template aws_instance aws_autoscaling_group aws_autoscaling_policy
   aws_db_subnet_group aws_db_instance
   aws_elasticache_subnet_group aws_elasticache_replication_group
   aws_network_acl aws_network_acl_rule aws_network_acl_association

@@ -124,7 +124,7 @@ TEST_CASE("every command and lint format keeps to the limit and says how many mo
 }
 
 TEST_CASE("the warnings kept are the file's first, whatever order the checks report them in", "[cli][bounded]") {
-  // my-vpc warns single-nat at 14:11, then rds-single-az at 56:14; the
+  // my-vpc warns single-nat at 14:11, then rds-single-az at 60:14; the
   // checks report the second first.
   const std::string sample = std::string(ARCHC_SOURCE_DIR) + "/samples/my-vpc.arch";
   const Run r = archc(fmt::format("--error-limit 1 lint --format json {}", quote(sample)));

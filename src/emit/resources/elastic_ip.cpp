@@ -7,6 +7,7 @@ namespace archc {
 void emit(const aws::ElasticIp& r, CfnWriter& w) {
   w.open(r.id, "AWS::EC2::EIP", r.depends_on);
   w.kv("Domain", "vpc");
+  if (!r.instance.empty()) w.ref("InstanceId", r.instance);
   w.tags(r.tags);
   w.close();
 }
@@ -14,6 +15,7 @@ void emit(const aws::ElasticIp& r, CfnWriter& w) {
 void emit(const aws::ElasticIp& r, TfWriter& w) {
   w.resource("aws_eip", r.id);
   w.kv("domain", "vpc");
+  if (!r.instance.empty()) w.ref("instance", "aws_instance", r.instance, "id");
   w.tags(r.tags);
   w.depends_on(r.depends_on);
   w.close();

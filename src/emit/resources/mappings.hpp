@@ -51,6 +51,8 @@ void emit(const aws::Listener& r, CfnWriter& w);
 void emit(const aws::Listener& r, TfWriter& w);
 void emit(const aws::LaunchTemplate& r, CfnWriter& w);
 void emit(const aws::LaunchTemplate& r, TfWriter& w);
+void emit(const aws::Instance& r, CfnWriter& w);
+void emit(const aws::Instance& r, TfWriter& w);
 void emit(const aws::AutoScalingGroup& r, CfnWriter& w);
 void emit(const aws::AutoScalingGroup& r, TfWriter& w);
 void emit(const aws::ScalingPolicy& r, CfnWriter& w);

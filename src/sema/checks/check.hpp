@@ -15,6 +15,7 @@ void zone_spread(const model::Model& m, Diagnostics& diags);
 void subnet_capacity(const model::Model& m, Diagnostics& diags);
 // Placement and routes.
 void rds_public_tier(const model::Model& m, Diagnostics& diags);
+void eip_private_tier(const model::Model& m, Diagnostics& diags);
 void alb_internet_route(const model::Model& m, Diagnostics& diags);
 void asg_nat_route(const model::Model& m, Diagnostics& diags);
 void cross_vpc(const model::Model& m, Diagnostics& diags);
@@ -32,6 +33,7 @@ void chain_cycle(const model::Model& m, Diagnostics& diags);
 void duplicate_edge(const model::Model& m, Diagnostics& diags);
 void egress(const model::Model& m, Diagnostics& diags);
 void unreachable_resource(const model::Model& m, Diagnostics& diags);
+void instance_unreachable(const model::Model& m, Diagnostics& diags);
 void security_group_quota(const model::Model& m, Diagnostics& diags);
 // Network ACLs.
 void duplicate_nacl(const model::Model& m, Diagnostics& diags);
@@ -46,6 +48,7 @@ void secret_in_output(const model::Model& m, Diagnostics& diags);
 void replica_backups(const model::Model& m, Diagnostics& diags);
 // Logical ids.
 void name_collision(const model::Model& m, Diagnostics& diags);
+void duplicate_name_tags(const model::Model& m, Diagnostics& diags);
 // Declared and never used.
 void unused_tier(const model::Model& m, Diagnostics& diags);
 void unused_variable(const ast::File& file, Diagnostics& diags);

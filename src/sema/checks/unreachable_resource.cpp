@@ -1,8 +1,13 @@
 // A resource accepts only what sg-chain edges open to it. One that no path
 // from the internet, a CIDR or a VPC block reaches serves nobody: usually a
-// missing edge.
+// missing edge. An instance that no edge targets is left to
+// instance-unreachable (instance_unreachable.cpp), which also weighs its
+// public address.
+#include <vector>
+
 #include <fmt/format.h>
 
+#include "model/instance.hpp"
 #include "sema/checks/chain_graph.hpp"
 #include "sema/checks/check.hpp"
 
@@ -12,8 +17,11 @@ void unreachable_resource(const model::Model& m, Diagnostics& diags) {
   if (!m.all_edges_read) return;  // the path may run through an edge that could not be read
   const ChainGraph graph(m);
   const auto via = graph.reached_from_outside();
+  std::vector<bool> targeted(m.resources.size(), false);
+  for (const auto* e : graph.edges())
+    if (const auto to = graph.node(e->to)) targeted[*to] = true;
   for (std::size_t n = 0; n < via.size(); ++n)
-    if (!via[n])
+    if (!via[n] && (targeted[n] || !dynamic_cast<const model::Instance*>(m.resources[n].get())))
       diags.report(Rule::UnreachableResource, graph.node_range(n),
                     fmt::format("no traffic can reach {}: no sg-chain path leads to it from the internet, a CIDR or "
                                 "a VPC",

@@ -1,0 +1,45 @@
+// What the kinds that launch EC2 instances share (`asg` through a launch
+// template, `instance` directly): the declarations of their instance type,
+// image and user data attributes, their reading and checks, and how an
+// image becomes an AMI id in the output.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "model/kind.hpp"
+#include "source/source_file.hpp"
+
+namespace archc {
+class KindReader;
+class Lowering;
+}  // namespace archc
+
+namespace archc::kinds::ec2 {
+
+model::AttributeSpec instance_type_attribute();
+model::AttributeSpec image_attribute();
+model::AttributeSpec user_data_attribute();
+
+// Reads `instance_type` and `image` into the two (which keep their
+// defaults when absent or wrong; `image_range` is set when `image` is
+// written) and reports an image of another architecture than the instance
+// type's (image-architecture: EC2 refuses to launch it).
+void read_image(KindReader& r, std::string& instance_type, std::string& image, SourceRange& image_range);
+// Reads `user_data`, reporting a script over EC2's 16 KiB (limit-exceeded,
+// stdlib/limits.json `user_data_bytes`).
+void read_user_data(KindReader& r, std::optional<std::string>& user_data, SourceRange& range);
+
+// Whether `image` is a literal AMI id rather than an alias.
+bool is_ami_id(const std::string& image);
+// Sets one of the two: the id of the SSM parameter that resolves an alias
+// at deploy time (added to the lowering on first use), or the literal AMI.
+void lower_image(Lowering& lo, const std::string& image, std::string& image_parameter, std::string& image_id);
+// The device name of the image's root volume, which a CloudFormation
+// block device mapping must name; none for an AMI id, whose device archc
+// cannot know.
+std::optional<std::string> root_device(const std::string& image);
+// The SSM path `archc plan` shows for an alias; none for an AMI id.
+std::optional<std::string> image_parameter_path(const std::string& image);
+
+}  // namespace archc::kinds::ec2
