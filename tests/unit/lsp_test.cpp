@@ -441,7 +441,8 @@ TEST_CASE("completion: kinds, attributes not written, tiers, tier references, zo
   s.initialize();
   s.open(std::string(kSite) + "\nrds \"db\" {\n  engine = \"\n  \n}\n");
   CHECK(labels(s.result("textDocument/completion", s.at(19, 0))) ==
-        std::vector<std::string>{"stack", "vpc", "sg-chain", "alb", "asg", "rds", "cache", "instance"});
+        std::vector<std::string>{"stack", "vpc", "peering", "gateway-endpoint", "sg-chain", "nacl", "alb", "asg", "rds",
+                                 "cache", "instance"});
   // In alb "web", which has its tier: the attribute it has not set, and the block it may nest.
   CHECK(labels(s.result("textDocument/completion", s.at(13, 2))) == std::vector<std::string>{"egress", "listener"});
   CHECK(labels(s.result("textDocument/completion", s.at(12, 20))) == std::vector<std::string>{"public", "app"});

@@ -2,6 +2,11 @@
 // read, their checks at the exact line and column with a near-miss each,
 // and the AWS resources both backends write for them.
 #include <catch2/catch.hpp>
+
+#include <map>
+#include <string>
+#include <vector>
+
 #include <nlohmann/json.hpp>
 
 #include "emit/cloudformation.hpp"
