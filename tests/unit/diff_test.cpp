@@ -147,11 +147,12 @@ TEST_CASE("what refers to a replaced resource by a replacing property is replace
       if (r.replaced()) out[r.id] = r.follows.empty() ? "" : r.follows_property + " " + r.follows;
     return out;
   };
-  // The first public subnet moves: its NAT gateway and route table
-  // association go with it (SubnetId), and the NAT's routes (NatGatewayId is
-  // no replacing property: the route is updated in place).
+  // The first public subnet moves: its NAT gateway, the bastion in it and
+  // its route table association go with it (SubnetId), and the NAT's routes
+  // (NatGatewayId is no replacing property: the route is updated in place).
   const diff::Diff public_moved = diff::compare(before, stack_with("\"10.1.1.0/24\"", "\"10.1.11.0/24\""));
   CHECK(replaced(public_moved) == std::map<std::string, std::string>{
+                                      {"BastionInstance", "SubnetId LabVpcPublicSubnetA"},
                                       {"LabVpcNatGatewayA", "SubnetId LabVpcPublicSubnetA"},
                                       {"LabVpcPublicSubnetA", ""},
                                       {"LabVpcPublicSubnetARouteTableAssociation", "SubnetId LabVpcPublicSubnetA"}});
@@ -168,7 +169,7 @@ TEST_CASE("what refers to a replaced resource by a replacing property is replace
     }
     if (id.find("RouteTable") != std::string::npos && !id.ends_with("Association")) ++route_tables;
   }
-  CHECK(security_groups == 3);
+  CHECK(security_groups == 4);
   CHECK(route_tables >= 2);
 }
 

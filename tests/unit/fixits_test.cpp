@@ -76,11 +76,11 @@ TEST_CASE("a did-you-mean or a host-bits error replaces the wrong text with the 
   CHECK(fixits_of(c->diags.all()) == std::vector<std::string>{
                                          "5:13-5:27 unknown-region -> ap-northeast-2",
                                          "10:12-10:23 cidr-host-bits -> 10.1.0.0/16",
-                                         "25:32-25:36 unknown-port -> mysql",
-                                         "29:25-29:30 unknown-reference -> public",
-                                         "30:46-30:50 unknown-reference -> asg",
-                                         "40:3-40:20 unknown-attribute -> health_check_grace",
-                                         "51:23-51:29 unknown-engine -> mysql",
+                                         "26:32-26:36 unknown-port -> mysql",
+                                         "32:25-32:30 unknown-reference -> public",
+                                         "33:46-33:50 unknown-reference -> asg",
+                                         "43:3-43:20 unknown-attribute -> health_check_grace",
+                                         "54:23-54:29 unknown-engine -> mysql",
                                      });
 }
 

@@ -120,7 +120,7 @@ TEST_CASE("an instance's zone is one of its tier's", "[instance][rules]") {
 TEST_CASE("an instance nothing reaches is reported once", "[instance][rules]") {
   const std::string lone = with_net(R"(instance "x" { subnets = vpc.main.app })");
   CHECK(of_rule(lone, "instance-unreachable") ==
-        Strings{"8:11: warning[instance-unreachable]: nothing can reach instance `x`: no sg-chain edge leads to it, "
+        Strings{"8:10: warning[instance-unreachable]: nothing can reach instance `x`: no sg-chain edge leads to it, "
                 "and in private tier `app` without an Elastic IP it has no public address"});
   CHECK(of_rule(lone, "unreachable-resource").empty());
   // Near misses: an edge to it; a public tier.
