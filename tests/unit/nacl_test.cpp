@@ -100,7 +100,7 @@ TEST_CASE("nacl: a well-formed ACL compiles clean and lowers in both backends", 
   CHECK(acl["inbound"][1]["source"] == "vpc.v.app");
   CHECK(acl["outbound"][0]["from_port"] == 1024);
   const std::string text = plan::render_text(plan::make_plan(c->model));
-  CHECK(text.find("    network acl s-nacl-db (nacl db)\n      inbound\n        100  allow  tcp   3306        from vpc.v.app    "
+  CHECK(text.find("    network acl s-nacl-db (nacl db)\n      inbound\n        100  allow  tcp   3306  from vpc.v.app    "
                   "10.0.1.0/24\n") != std::string::npos);
 }
 
