@@ -182,7 +182,10 @@ struct Nacl {
   std::optional<TierRef> tier;
   std::vector<NaclRule> inbound, outbound;  // by number; a rule that could not be read is absent
   SourceRange inbound_range, outbound_range;  // of each list, invalid when not written
-  bool complete = true;  // every rule was read
+  // Every rule was read, and no direction holds more entries than AWS
+  // takes (checks/nacl_rule_number.cpp reports them): nacl-blocks-flow,
+  // whose cost grows with the square of the rules, judges no other.
+  bool complete = true;
 };
 
 struct Chain {

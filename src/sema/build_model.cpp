@@ -608,6 +608,9 @@ class ModelBuilder {
       }
       // AWS evaluates by number; equal numbers (reported) keep source order.
       std::stable_sort(out.begin(), out.end(), [](const auto& x, const auto& y) { return x.number < y.number; });
+      std::uint64_t entries = 0;
+      for (const auto& rule : out) entries += static_cast<std::uint64_t>(rule.last_number() - rule.number) + 1;
+      if (entries > AwsCatalog::get().limit("rules_per_network_acl_max").value) nacl.complete = false;
     }
   }
 

@@ -5,6 +5,7 @@
 // near misses.
 #include <catch2/catch.hpp>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <yaml-cpp/yaml.h>
 
@@ -184,6 +185,25 @@ TEST_CASE("nacl-rule-number: out of range, and taken twice per direction", "[nac
   CHECK(of_rule(network(kIn, kOut), "nacl-rule-number") == Strings{});
   CHECK(of_rule(network(kIn + R"(, "102 allow mysql from 10.8.0.0/24")", kOut), "nacl-rule-number") == Strings{});
   CHECK(of_rule(network(R"("32765 allow mysql from vpc.v.app")", kOut), "nacl-rule-number") == Strings{});
+}
+
+// kIn (two entries, one a subnet) and `extra` more rules of one entry each,
+// all of 35 characters: the k-th extra rule starts at column 52 + 37 (k - 1).
+std::string with_entries(int extra) {
+  std::string inbound = kIn;
+  for (int k = 1; k <= extra; ++k) inbound += fmt::format(R"(, "2{0} allow mysql from 10.8.{0}.0/24")", 9 + k);
+  return network(inbound, kOut);
+}
+
+TEST_CASE("nacl entries: AWS's quota of 20 a direction, and its most of 40", "[nacl]") {
+  CHECK(of_rule(with_entries(19), "quota-exceeded") ==
+        Strings{"13:718: warning[quota-exceeded]: this rule makes 21 inbound entries in nacl `db`; AWS allows 20 unless "
+                "the quota is raised (to at most 40)"});
+  CHECK(of_rule(with_entries(39), "limit-exceeded") ==
+        Strings{"13:1458: error[limit-exceeded]: this rule makes 41 inbound entries in nacl `db`; AWS allows at most 40"});
+  // Near misses: 20 and 40 entries.
+  CHECK(of_rule(with_entries(18), "quota-exceeded") == Strings{});
+  CHECK(of_rule(with_entries(38), "limit-exceeded") == Strings{});
 }
 
 TEST_CASE("duplicate-nacl: two nacl blocks on one tier", "[nacl]") {

@@ -1,9 +1,12 @@
 // nacl-rule-number: AWS takes network ACL rule numbers 1-32766 (VPC User
 // Guide, "Network ACL rules"), one entry a number and direction; a rule with
 // a tier peer takes one number a subnet (lower.cpp). O(n) a direction, over
-// the rules sorted by number (build_model.cpp).
+// the rules sorted by number (build_model.cpp). The entries a direction
+// holds are held to AWS's quota here too (stdlib/limits.json,
+// rules_per_network_acl and its most, rules_per_network_acl_max).
 #include <fmt/format.h>
 
+#include "model/aws_catalog.hpp"
 #include "sema/checks/check.hpp"
 
 namespace archc::checks {
@@ -36,12 +39,37 @@ void numbers(const model::Nacl& nacl, const std::vector<model::NaclRule>& rules,
   }
 }
 
+// quota-exceeded at the rule that makes the direction's 21st entry,
+// limit-exceeded at the one that makes its 41st.
+void entries(const model::Nacl& nacl, const std::vector<model::NaclRule>& rules, const char* direction,
+             Diagnostics& diags) {
+  const AwsLimit& quota = AwsCatalog::get().limit("rules_per_network_acl");
+  const AwsLimit& most = AwsCatalog::get().limit("rules_per_network_acl_max");
+  std::uint64_t count = 0;
+  for (const auto& r : rules) {
+    const std::uint64_t before = count;
+    count += static_cast<std::uint64_t>(r.last_number() - r.number) + 1;
+    if (before < most.value && count > most.value) {
+      diags.report(Rule::LimitExceeded, r.range, "this rule makes {} {} entries in nacl `{}`; AWS allows at most {}",
+                   count, direction, nacl.name, most.value);
+      return;
+    }
+    if (before < quota.value && count > quota.value)
+      diags.report(Rule::QuotaExceeded, r.range,
+                   "this rule makes {} {} entries in nacl `{}`; AWS allows {} unless the quota is raised (to at most {})",
+                   count, direction, nacl.name, quota.value, most.value);
+  }
+}
+
 }  // namespace
 
 void nacl_rule_number(const model::Model& m, Diagnostics& diags) {
   for (const auto& nacl : m.nacls) {
-    numbers(nacl, nacl.inbound, "inbound", diags);
-    numbers(nacl, nacl.outbound, "outbound", diags);
+    for (const bool outbound : {false, true}) {
+      const char* direction = outbound ? "outbound" : "inbound";
+      numbers(nacl, outbound ? nacl.outbound : nacl.inbound, direction, diags);
+      entries(nacl, outbound ? nacl.outbound : nacl.inbound, direction, diags);
+    }
   }
 }
 

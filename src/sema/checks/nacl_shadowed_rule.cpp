@@ -1,10 +1,12 @@
 // nacl-shadowed-rule: the first rule by number that matches a packet
 // decides it (VPC User Guide, "Network ACL rules"), so a rule that an
 // earlier rule of the other action covers whole (its protocol, every port,
-// every block) never applies. O(n²) pairs a direction, n at most 40 (AWS's
-// quota of rules a direction), so bounded.
+// every block) never applies. O(n²) pairs a direction, so only a direction
+// AWS would take is looked at: at most 40 rules (stdlib/limits.json,
+// rules_per_network_acl_max; nacl_rule_number.cpp reports more).
 #include <fmt/format.h>
 
+#include "model/aws_catalog.hpp"
 #include "sema/checks/check.hpp"
 
 namespace archc::checks {
@@ -27,6 +29,7 @@ bool covers(const model::NaclRule& earlier, const model::NaclRule& later) {
 
 void shadows(const model::Nacl& nacl, const std::vector<model::NaclRule>& rules, const char* direction,
              Diagnostics& diags) {
+  if (rules.size() > AwsCatalog::get().limit("rules_per_network_acl_max").value) return;
   for (std::size_t i = 0; i < rules.size(); ++i) {
     for (std::size_t j = 0; j < i; ++j) {
       const auto& earlier = rules[j];
