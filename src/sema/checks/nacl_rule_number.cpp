@@ -49,12 +49,12 @@ void entries(const model::Nacl& nacl, const std::vector<model::NaclRule>& rules,
   for (const auto& r : rules) {
     const std::uint64_t before = count;
     count += static_cast<std::uint64_t>(r.last_number() - r.number) + 1;
-    if (before < most.value && count > most.value) {
+    if (before <= most.value && count > most.value) {
       diags.report(Rule::LimitExceeded, r.range, "this rule makes {} {} entries in nacl `{}`; AWS allows at most {}",
                    count, direction, nacl.name, most.value);
       return;
     }
-    if (before < quota.value && count > quota.value)
+    if (before <= quota.value && count > quota.value)
       diags.report(Rule::QuotaExceeded, r.range,
                    "this rule makes {} {} entries in nacl `{}`; AWS allows {} unless the quota is raised (to at most {})",
                    count, direction, nacl.name, quota.value, most.value);
