@@ -55,6 +55,15 @@ class CfnWriter : public KeyValues<CfnWriter> {
     y_.flow_seq({id, attr});
     end_map();
   }
+  // `k: {Fn::Base64: text}`: text CloudFormation encodes at deploy time
+  // (an instance's or a launch template's UserData), readable in the template.
+  void base64(const char* k, std::string_view text) {
+    key(k);
+    begin_map();
+    key("Fn::Base64");
+    str(text);
+    end_map();
+  }
   // `k:` and a sequence of `{Ref: id}`, one per id.
   void refs(const char* k, const aws::Ids& ids) {
     key(k);

@@ -32,13 +32,7 @@ void emit(const aws::Instance& r, CfnWriter& w) {
     w.end_map();
     w.end_seq();
   }
-  if (r.user_data) {
-    w.key("UserData");
-    w.begin_map();
-    w.key("Fn::Base64");
-    w.str(*r.user_data);
-    w.end_map();
-  }
+  if (r.user_data) w.base64("UserData", *r.user_data);
   w.tags(r.tags);
   w.close();
 }

@@ -17,13 +17,7 @@ void emit(const aws::LaunchTemplate& r, CfnWriter& w) {
   w.begin_map();
   w.kv("HttpTokens", "required");  // IMDSv2 only
   w.end_map();
-  if (r.user_data) {
-    w.key("UserData");
-    w.begin_map();
-    w.key("Fn::Base64");
-    w.str(*r.user_data);
-    w.end_map();
-  }
+  if (r.user_data) w.base64("UserData", *r.user_data);
   w.end_map();
   w.key("TagSpecifications");
   w.begin_seq();
