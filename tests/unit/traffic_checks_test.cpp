@@ -94,6 +94,19 @@ sg-chain "c" {
   std::string bare = text;
   bare.replace(bare.find("internet -> alb.web : http"), 26, "internet -> alb.web");
   CHECK(of_rule(bare, "listener-unreachable").empty());
+  // A listener serves TCP: UDP or ICMP into the alb opens none of its ports.
+  for (const char* other : {"udp:80..8443", "icmp"}) {
+    std::string udp = text;
+    udp.replace(udp.find("  \"10.0.0.0/8\" -> alb.web : 8000..8442\n"), 39, "");
+    udp.replace(udp.find("internet -> alb.web : http"), 26, std::string("internet -> alb.web : ") + other);
+    CHECK(of_rule(udp, "listener-unreachable") ==
+          Strings{"11:29: error[listener-unreachable]: listener `http` of alb `web` is on port 80, which no sg-chain "
+                  "edge opens to alb.web",
+                  "12:29: error[listener-unreachable]: listener `https` of alb `web` is on port 443, which no sg-chain "
+                  "edge opens to alb.web",
+                  "13:29: error[listener-unreachable]: listener `admin` of alb `web` is on port 8443, which no "
+                  "sg-chain edge opens to alb.web"});
+  }
   // No edge into the alb at all is unreachable-resource's, not each port's.
   std::string none = text;
   none.replace(none.find("  internet -> alb.web : http\n"), 29, "");

@@ -37,7 +37,6 @@ class OpenedPorts {
         merged.push_back(r);
     ranges_ = std::move(merged);
   }
-  bool empty() const { return ranges_.empty(); }
   bool opens(int port) const {
     auto after = std::upper_bound(ranges_.begin(), ranges_.end(), std::pair{port, std::numeric_limits<int>::max()});
     return after != ranges_.begin() && std::prev(after)->second >= port;
@@ -103,8 +102,11 @@ void listener_ports(const model::Model& m, Diagnostics& diags) {
   const ChainGraph graph(m);
   // The ports opened into each resource, by the edges into it.
   std::vector<OpenedPorts> opened(m.resources.size());
-  for (const auto* e : graph.edges())
+  std::vector<bool> reached(m.resources.size());  // by an edge of any protocol
+  for (const auto* e : graph.edges()) {
+    reached[*graph.node(e->to)] = true;
     for (const auto& p : e->ports) opened[*graph.node(e->to)].add(p);
+  }
   for (auto& o : opened) o.finish();
 
   for (std::size_t i = 0; i < m.resources.size(); ++i) {
@@ -113,7 +115,7 @@ void listener_ports(const model::Model& m, Diagnostics& diags) {
     redirect_targets(*alb, first_on_each_port(*alb, diags), diags);
     // An alb no edge reaches is unreachable-resource's; an edge that could
     // not be read may have opened the port.
-    if (opened[i].empty() || !m.all_edges_read) continue;
+    if (!reached[i] || !m.all_edges_read) continue;
     for (const auto& l : alb->listeners)
       if (l.port != 0 && !opened[i].opens(l.port))
         diags.report(Rule::ListenerUnreachable, l.port_range,
