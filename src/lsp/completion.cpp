@@ -229,14 +229,14 @@ json completion(const Context& c, Position p) {
   }
   if (!inside->kind) return out;
   const auto written = written_attributes(*inside->block, offset);
-  for (const auto& a : inside->kind->attributes)
-    if (!written.count(a.name)) {
-      json i = item(std::string(a.name), kProperty, std::string(a.doc));
-      const std::string presence = a.required                  ? "required"
-                                   : a.default_value.empty() ? "optional"
-                                                             : fmt::format("default {}", a.default_value);
+  for (const auto& spec : inside->kind->attributes)
+    if (!written.count(spec.name)) {
+      json i = item(std::string(spec.name), kProperty, std::string(spec.doc));
+      const std::string presence = spec.required                 ? "required"
+                                   : spec.default_value.empty() ? "optional"
+                                                                : fmt::format("default {}", spec.default_value);
       i["documentation"] = {{"kind", "markdown"},
-                            {"value", fmt::format("{}\n\n{}; {}", a.doc, model::describe_type(a), presence)}};
+                            {"value", fmt::format("{}\n\n{}; {}", spec.doc, model::describe_type(spec), presence)}};
       out.push_back(std::move(i));
     }
   for (const auto* nested : inside->kind->nested) out.push_back(item(std::string(nested->keyword), kModule, std::string(nested->doc)));

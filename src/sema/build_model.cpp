@@ -136,7 +136,7 @@ class ModelBuilder {
           m_.all_edges_read = false;
           continue;
         }
-        m_.chains.push_back({std::string(*name), at, {}});
+        m_.chains.push_back({std::string(*name), at, {}, {}});
         chain_blocks_.emplace_back(&b, m_.chains.size() - 1);
       } else if (kind == &network_kind("peering")) {
         if (!scope_.declare(*kind, *name, at, b, m_.peerings.size())) continue;

@@ -16,6 +16,7 @@ void run_checks(const model::Model& m, Diagnostics& diags) {
   checks::cross_vpc(m, diags);
   checks::peering_overlap(m, diags);
   checks::endpoint_unused(m, diags);
+  checks::route_conflict(m, diags);
   checks::listener_ports(m, diags);
   checks::database_exposure(m, diags);
   checks::forward_ports(m, diags);

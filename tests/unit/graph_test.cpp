@@ -151,7 +151,7 @@ TEST_CASE("labels escape what would end them or be read as markup", "[graph][hos
   v.cidr = "10.0.0.0/16";
   v.zones = {hostile};
   v.internet_gateway = "vpc0_igw";
-  v.tiers.push_back({hostile, "public", {{"vpc0_t0_z0", hostile, hostile, true}}, {0}});
+  v.tiers.push_back({hostile, "public", {{"vpc0_t0_z0", hostile, hostile, true}}, {0}, {}});
   g.vpcs.push_back(v);
   g.nodes.push_back({"r0", {graph::Shape::LoadBalancer, hostile, {hostile}}, 0});
   g.edges.push_back({"internet", "r0", hostile, 0});

@@ -211,6 +211,43 @@ TEST_CASE("a gateway endpoint's service is s3 or dynamodb, and its tiers are not
                 "invalid-value") == Strings{"17:12: error[invalid-value]: tier `w.app` is not in vpc `v` of gateway-endpoint `e`"});
 }
 
+TEST_CASE("two routes to one block, or two endpoints of one service, in one route table conflict", "[peering][endpoint][checks]") {
+  // Line 14 on: `one` and `two` both peer v and w, from every tier.
+  const std::string both_ways = kTwoVpcs + R"(peering "one" { vpc = vpc.v, peer_vpc = vpc.w }
+peering "two" { vpc = vpc.w, peer_vpc = vpc.v }
+)";
+  CHECK(of_rule(both_ways, "route-conflict") ==
+        Strings{"15:9: error[route-conflict]: peering `two` routes 10.0.0.0/16 from the route tables of tier `pub` of "
+                "vpc `w`, where peering `one` already routes it: a route table holds one route a destination",
+                "  14:9: peering `one` is here"});
+  // Two outside peerings to one block, from the private tables of v.
+  const std::string outside = kTwoVpcs + R"(peering "one" { vpc = vpc.v, peer_vpc_id = "vpc-0a1b2c3d", peer_cidr = "192.168.0.0/24", tiers = [vpc.v.app] }
+peering "two" { vpc = vpc.v, peer_vpc_id = "vpc-0a1b2c3e", peer_cidr = "192.168.0.0/24", tiers = [vpc.v.app] }
+)";
+  CHECK(of_rule(outside, "route-conflict") ==
+        Strings{"15:9: error[route-conflict]: peering `two` routes 192.168.0.0/24 from the route tables of tier `app` "
+                "of vpc `v`, where peering `one` already routes it: a route table holds one route a destination",
+                "  14:9: peering `one` is here"});
+  // Near misses: other tables (the public tier's), another block.
+  std::string other_tier = outside;
+  other_tier.replace(other_tier.rfind("vpc.v.app"), 9, "vpc.v.pub");
+  CHECK(of_rule(other_tier, "route-conflict").empty());
+  std::string other_block = outside;
+  other_block.replace(other_block.rfind("192.168.0.0/24"), 14, "192.168.1.0/24");
+  CHECK(of_rule(other_block, "route-conflict").empty());
+
+  const std::string endpoints = kTwoVpcs + R"(gateway-endpoint "a" { vpc = vpc.v, service = "s3", tiers = [vpc.v.app] }
+gateway-endpoint "b" { vpc = vpc.v, service = "s3", tiers = [vpc.v.pub, vpc.v.app] }
+)";
+  CHECK(of_rule(endpoints, "route-conflict") ==
+        Strings{"15:73: error[route-conflict]: gateway-endpoint `b` joins the route tables of tier `app` of vpc `v` "
+                "to s3, which gateway-endpoint `a` already serves them: a route table takes one endpoint a service",
+                "  14:18: gateway-endpoint `a` is here"});
+  std::string dynamodb = endpoints;
+  dynamodb.replace(dynamodb.rfind("\"s3\""), 4, "\"dynamodb\"");
+  CHECK(of_rule(dynamodb, "route-conflict").empty());
+}
+
 TEST_CASE("two peerings whose names give one logical id are a name collision", "[peering][names]") {
   const std::string text = kTwoVpcs + R"(peering "v-w" {
   vpc = vpc.v

@@ -21,6 +21,7 @@ void asg_nat_route(const model::Model& m, Diagnostics& diags);
 void cross_vpc(const model::Model& m, Diagnostics& diags);
 void peering_overlap(const model::Model& m, Diagnostics& diags);
 void endpoint_unused(const model::Model& m, Diagnostics& diags);
+void route_conflict(const model::Model& m, Diagnostics& diags);
 // Load balancers.
 void listener_ports(const model::Model& m, Diagnostics& diags);
 // Security chains.

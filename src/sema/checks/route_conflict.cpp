@@ -1,0 +1,85 @@
+// route-conflict: a route table holds one route a destination (EC2
+// CreateRoute: RouteAlreadyExists) and one gateway endpoint a service (VPC
+// guide, "Gateway endpoints": a route table cannot have more than one route
+// to the same service's prefix list). Tiers of one class share their route
+// tables (lower.cpp: one public table, one private table a zone, one
+// isolated table), so two peerings that route the same block, or two
+// endpoints of one service, into tiers of one class of a VPC collide when
+// the stack deploys. O(n log n) over the routes the peerings and endpoints add.
+#include <map>
+#include <tuple>
+
+#include <fmt/format.h>
+
+#include "sema/checks/check.hpp"
+
+namespace archc::checks {
+
+namespace {
+
+// Which shared route tables a tier's subnets use.
+enum class TableClass { Public, Private, Isolated };
+
+TableClass table_class(const model::Tier& t) {
+  return t.is_public ? TableClass::Public : t.isolated ? TableClass::Isolated : TableClass::Private;
+}
+
+// The tiers a peering routes from: those named, or every tier of its VPCs.
+std::vector<model::TierRef> routed_tiers(const model::Model& m, const model::Peering& p) {
+  if (p.tiers_given) return p.tiers;
+  std::vector<model::TierRef> out;
+  for (const auto v : {p.vpc, p.peer_vpc})
+    if (v)
+      for (std::size_t t = 0; t < m.vpcs[*v].tiers.size(); ++t) out.push_back({*v, t, {}});
+  return out;
+}
+
+void report(Diagnostics& diags, SourceRange at, const std::string& message, SourceRange first_at,
+            const std::string& first) {
+  diags.report(Rule::RouteConflict, at, "{}", message).notes.push_back({first_at, first});
+}
+
+}  // namespace
+
+void route_conflict(const model::Model& m, Diagnostics& diags) {
+  // (vpc, table class, first address, prefix length) → the peering that routes it first.
+  std::map<std::tuple<std::size_t, TableClass, std::uint64_t, int>, const model::Peering*> routes;
+  for (const auto& p : m.peerings) {
+    if (!p.vpc) continue;
+    const model::Peering* reported = nullptr;  // one diagnostic a pair of peerings
+    for (const auto& t : routed_tiers(m, p)) {
+      const std::optional<Cidr>& destination = t.vpc != *p.vpc ? m.vpcs[*p.vpc].cidr
+                                               : p.peer_vpc    ? m.vpcs[*p.peer_vpc].cidr
+                                                               : p.peer_cidr;
+      if (!destination) continue;
+      const model::Tier& tier = m.tier(t);
+      const auto [it, fresh] =
+          routes.try_emplace({t.vpc, table_class(tier), destination->first(), destination->prefix}, &p);
+      if (fresh || it->second == &p || it->second == reported) continue;
+      reported = it->second;
+      report(diags, p.range,
+             fmt::format("peering `{}` routes {} from the route tables of tier `{}` of vpc `{}`, where peering `{}` "
+                         "already routes it: a route table holds one route a destination",
+                         p.name, destination->str(), tier.name, m.vpcs[t.vpc].name, it->second->name),
+             it->second->range, fmt::format("peering `{}` is here", it->second->name));
+    }
+  }
+  // (vpc, table class, service) → the endpoint associated first.
+  std::map<std::tuple<std::size_t, TableClass, std::string_view>, const model::GatewayEndpoint*> services;
+  for (const auto& e : m.gateway_endpoints) {
+    if (e.service.empty()) continue;
+    for (const auto& t : e.tiers) {
+      const model::Tier& tier = m.tier(t);
+      const auto [it, fresh] = services.try_emplace({t.vpc, table_class(tier), e.service}, &e);
+      if (fresh || it->second == &e) continue;
+      report(diags, t.range,
+             fmt::format("gateway-endpoint `{}` joins the route tables of tier `{}` of vpc `{}` to {}, which "
+                         "gateway-endpoint `{}` already serves them: a route table takes one endpoint a service",
+                         e.name, tier.name, m.vpcs[t.vpc].name, e.service, it->second->name),
+             it->second->range, fmt::format("gateway-endpoint `{}` is here", it->second->name));
+      break;
+    }
+  }
+}
+
+}  // namespace archc::checks
