@@ -176,7 +176,7 @@ vpc "main" {
 }
 
 TEST_CASE("a Name tag the source chooses is given once", "[instance][names][rules]") {
-  CHECK(of_rule(R"(stack "lab" { region = "us-east-1" }
+  const std::string text = R"(stack "lab" { region = "us-east-1" }
 vpc "main" {
   cidr  = "10.0.0.0/16"
   zones = ["a", "b"]
@@ -186,24 +186,15 @@ vpc "main" {
   nat_names = ["nat-a", "nat-a"]
 }
 instance "x" { subnets = vpc.main.public, name = "gw" }
-)",
-                "duplicate-name-tag") ==
+)";
+  CHECK(of_rule(text, "duplicate-name-tag") ==
         Strings{"8:25: error[duplicate-name-tag]: the Name tag `nat-a` is already given to another resource",
                 "  8:16: it is given here first",
                 "10:50: error[duplicate-name-tag]: the Name tag `gw` is already given to another resource",
                 "  7:15: it is given here first"});
   // Near miss: all different.
-  CHECK(of_rule(R"(stack "lab" { region = "us-east-1" }
-vpc "main" {
-  cidr  = "10.0.0.0/16"
-  zones = ["a", "b"]
-  subnet "public" { public = true, cidrs = ["10.0.1.0/24", "10.0.2.0/24"] }
-  subnet "app"    { cidrs = ["10.0.3.0/24", "10.0.4.0/24"] }
-  igw_name  = "gw"
-  nat_names = ["nat-a", "nat-b"]
-}
-instance "x" { subnets = vpc.main.public, name = "bastion" }
-)",
-                "duplicate-name-tag")
-            .empty());
+  std::string distinct = text;
+  distinct.replace(distinct.find(R"("nat-a"])"), 7, R"("nat-b")");
+  distinct.replace(distinct.find(R"(name = "gw")"), 11, R"(name = "bastion")");
+  CHECK(of_rule(distinct, "duplicate-name-tag").empty());
 }
