@@ -56,7 +56,15 @@ void read_instance(KindReader& r, model::Resource& resource) {
                                    instance.image));
   }
   ec2::read_user_data(r, instance.user_data, instance.user_data_range);
-  instance.key_name = r.string("key_name");
+  // EC2 CreateKeyPair: a key pair name is 1-255 ASCII characters.
+  if (auto key = r.string("key_name")) {
+    if (key->empty() || key->size() > 255 ||
+        !std::all_of(key->begin(), key->end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+      r.diags().report(Rule::InvalidValue, r.get("key_name")->value->range,
+                       "`key_name` is the name of an EC2 key pair: 1 to 255 ASCII characters");
+    else
+      instance.key_name = std::move(key);
+  }
   if (auto v = r.boolean("elastic_ip")) {
     instance.elastic_ip = *v;
     instance.elastic_ip_range = r.get("elastic_ip")->value->range;

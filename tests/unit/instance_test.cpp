@@ -117,6 +117,19 @@ TEST_CASE("an instance's zone is one of its tier's", "[instance][rules]") {
   CHECK(of_rule(with_net(R"(instance "x" { subnets = vpc.main.public, zone = "b" })"), "instance-zone").empty());
 }
 
+TEST_CASE("an instance's key pair name is 1 to 255 ASCII characters", "[instance][rules]") {
+  const std::string message = "error[invalid-value]: `key_name` is the name of an EC2 key pair: 1 to 255 ASCII characters";
+  CHECK(of_rule(with_net(R"(instance "x" { subnets = vpc.main.public, key_name = "" })"), "invalid-value") ==
+        Strings{"8:54: " + message});
+  CHECK(of_rule(with_net(R"(instance "x" { subnets = vpc.main.public, key_name = "clé" })"), "invalid-value") ==
+        Strings{"8:54: " + message});
+  CHECK(of_rule(with_net(R"(instance "x" { subnets = vpc.main.public, key_name = ")" + std::string(256, 'k') + "\" }"),
+                "invalid-value") == Strings{"8:54: " + message});
+  // Near miss: 255 characters.
+  CHECK(of_rule(with_net(R"(instance "x" { subnets = vpc.main.public, key_name = ")" + std::string(255, 'k') + "\" }"),
+                "invalid-value").empty());
+}
+
 TEST_CASE("an instance nothing reaches is reported once", "[instance][rules]") {
   const std::string lone = with_net(R"(instance "x" { subnets = vpc.main.app })");
   CHECK(of_rule(lone, "instance-unreachable") ==
