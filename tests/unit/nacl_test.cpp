@@ -146,6 +146,13 @@ TEST_CASE("nacl-blocks-flow: the request and the reply, at the rule or the list,
                 "rds.main` (tcp port 1024 from 10.0.3.0): the implicit deny drops it",
                 "  10:38: the edge opens 3306 here",
                 "  network ACLs are stateless: the reply needs its own inbound rule, for the ephemeral ports 1024-65535"});
+  // An ICMP reply (echo reply) has no ports: the note says ICMP.
+  CHECK(of_rule(network(kIn + R"(, "110 allow icmp from vpc.v.app")", kOut, "sg-chain \"p\" { asg.app -> rds.main : icmp }\n"),
+                "nacl-blocks-flow") ==
+        Strings{"14:14: warning[nacl-blocks-flow]: no outbound rule of nacl `db` allows the reply of edge `asg.app -> "
+                "rds.main` (icmp to 10.0.1.0): the implicit deny drops it",
+                "  16:38: the edge opens icmp here",
+                "  network ACLs are stateless: the reply needs its own outbound rule for ICMP"});
   // Near misses: both legs allowed; a narrower ephemeral range is not enough;
   // a deny after the allow never decides the flow.
   CHECK(of_rule(network(kIn, kOut), "nacl-blocks-flow") == Strings{});

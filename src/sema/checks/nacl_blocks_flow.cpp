@@ -115,10 +115,13 @@ class FlowCheck {
                            "no {} rule of nacl `{}` allows {}: the implicit deny drops it", direction, nacl->name, what);
       }
       d->notes.push_back({written.range, fmt::format("the edge opens {} here", format_ports({written}))});
-      if (reply)
+      if (reply && model::has_ports(flow.protocol))
         d->notes.push_back({{}, fmt::format("network ACLs are stateless: the reply needs its own {} rule, for the "
                                             "ephemeral ports {}-{}",
                                             direction, model::kEphemeralLo, model::kEphemeralHi)});
+      else if (reply)  // an ICMP reply (echo reply) has no ports
+        d->notes.push_back(
+            {{}, fmt::format("network ACLs are stateless: the reply needs its own {} rule for ICMP", direction)});
       return true;
     }
     return false;
