@@ -118,6 +118,18 @@ TEST_CASE("egress-blocked: a tier's edge that a restricted resource in it cannot
             .size() == 2);
 }
 
+TEST_CASE("egress-blocked: a restricted alb that no edge lets out to the asg it forwards to", "[egress]") {
+  const std::string alb = "alb \"int\" { subnets = vpc.v.app, egress = \"chain\"\n"
+                          "  listener \"http\" { port = 80, forward = asg.web } }";
+  const std::string chain = "sg-chain \"c\" {\n  \"10.0.0.0/16\" -> alb.int : http\n  \"10.0.0.0/16\" -> asg.web : http\n";
+  CHECK(of_rule(network(alb, chain + "}\n"), "egress-blocked") ==
+        Strings{"11:42: warning[egress-blocked]: alb `int` sends only what its own edges open (`egress = \"chain\"`); "
+                "none lets 80 out to asg `web`, so listener `http` never reaches its targets, nor do its health checks",
+                "  10:43: its egress is restricted here"});
+  // Near miss: the alb's own edge to the asg lets it out.
+  CHECK(of_rule(network(alb, chain + "  alb.int -> asg.web : http\n}\n"), "egress-blocked") == Strings{});
+}
+
 TEST_CASE("egress-unrestricted: an egress edge from a resource that sends everything", "[egress]") {
   CHECK(of_rule(network("", "sg-chain \"c\" { asg.web -> internet : https }\n"), "egress-unrestricted") ==
         Strings{"11:27: warning[egress-unrestricted]: asg `web` sends everything (AWS's default egress), so this edge "

@@ -6,6 +6,8 @@
 //   the resource itself lets it out toward the target on those ports
 //   (security groups filter both ways: AWS VPC user guide, "Security group
 //   rules");
+//   Nor does such an alb reach the asg a listener forwards to (requests
+//   and health checks) unless an edge from the alb opens the asg's port;
 // - egress-unrestricted: an edge to `internet` or a CIDR from a resource
 //   that still sends everything changes nothing.
 // O((E + R) log R), plus for each edge from a tier or VPC the restricted
@@ -15,6 +17,8 @@
 
 #include <fmt/format.h>
 
+#include "model/alb.hpp"
+#include "model/asg.hpp"
 #include "sema/checks/chain_graph.hpp"
 #include "sema/checks/check.hpp"
 
@@ -81,6 +85,22 @@ void egress(const model::Model& m, Diagnostics& diags) {
     }
   }
   if (restricted.empty()) return;
+
+  for (const auto& [i, out] : restricted) {
+    const auto* alb = dynamic_cast<const model::Alb*>(m.resources[i].get());
+    if (!alb) continue;
+    for (const auto& l : alb->listeners) {
+      if (!l.forward) continue;
+      const auto& asg = static_cast<const model::Asg&>(*m.resources[*l.forward]);
+      if (!asg.complete || lets_out(m, out, *l.forward, {asg.port, asg.port, {}, model::Protocol::Tcp})) continue;
+      diags
+          .report(Rule::EgressBlocked, l.forward_range,
+                  "alb `{}` sends only what its own edges open (`egress = \"chain\"`); none lets {} out to asg `{}`, "
+                  "so listener `{}` never reaches its targets, nor do its health checks",
+                  alb->name, asg.port, asg.name, l.name)
+          .notes.push_back({alb->egress_range, "its egress is restricted here"});
+    }
+  }
 
   // The restricted resources of each tier.
   std::map<std::pair<std::size_t, std::size_t>, std::vector<std::size_t>> in_tier;
