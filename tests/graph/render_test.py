@@ -33,8 +33,18 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 SVG = "{http://www.w3.org/2000/svg}"
 
 
+# The order and the words of archc graph's port labels (src/graph/graph.cpp, port_label).
+PROTOCOLS = {"tcp": "TCP", "udp": "UDP", "icmp": "ICMP", "all": "all traffic"}
+
+
+def label(ports):
+    """The label of an edge's ports, {protocol: [ports]}: `TCP 80, 443; UDP 1194`."""
+    return "; ".join(name if protocol in ("icmp", "all") else f"{name} " + ", ".join(ports[protocol])
+                     for protocol, name in PROTOCOLS.items() if protocol in ports)
+
+
 def expected(archc, sample):
-    """(subnet CIDRs, edges) from the plan; an edge is (source, owner, cidr, ports label)."""
+    """(subnet CIDRs, edges) from the plan; an edge is (source, owner, cidr) → {protocol: [ports]}."""
     plan = json.loads(subprocess.run([archc, "plan", sample, "--format", "json"], check=True,
                                      capture_output=True, text=True).stdout)
     cidrs = [s["cidr"] for v in plan["vpcs"] for t in v["tiers"] for s in t["subnets"]]
@@ -45,7 +55,7 @@ def expected(archc, sample):
                 f"{rule['from_port']}-{rule['to_port']}"
             key = (rule["source"], group["owner"], rule["cidr"] if rule["source"].count(".") == 2 and
                    rule["source"].startswith("vpc.") else "")
-            edges.setdefault(key, []).append(port)
+            edges.setdefault(key, {}).setdefault(rule["protocol"], []).append(port)
     return cidrs, edges
 
 
@@ -90,12 +100,12 @@ def check_dot(archc, sample, work):
         return source in lines
 
     for (source, owner, cidr), ports in rules.items():
-        label = "TCP " + ", ".join(ports)
-        found = [e for e in edges if names(e[1], owner) and e[2] == label and
+        want = label(ports)
+        found = [e for e in edges if names(e[1], owner) and e[2] == want and
                  (names(e[0], cidr) if cidr else names(e[0], source) or
                   (source.startswith("vpc.") and "every address of the VPC" in nodes.get(e[0], "")))]
         if not found:
-            problems.append(f"no arrow {source}{' ' + cidr if cidr else ''} -> {owner} labelled {label!r}")
+            problems.append(f"no arrow {source}{' ' + cidr if cidr else ''} -> {owner} labelled {want!r}")
     gateways = [n for n, t in nodes.items() if t.split("\n") == ["Internet gateway"]]
     for gw in gateways:
         if not any(e[0] == "internet" and e[1] == gw for e in edges):
@@ -135,9 +145,9 @@ def check_mermaid(archc, sample, work):
     if "Syntax error" in svg:
         problems.append("the SVG shows a syntax error")
     for (source, owner, cidr), ports in rules.items():
-        label = "TCP " + ", ".join(ports)
-        if label not in svg:
-            problems.append(f"the SVG has no edge label {label!r} ({source} -> {owner})")
+        want = label(ports)
+        if want not in svg:
+            problems.append(f"the SVG has no edge label {want!r} ({source} -> {owner})")
     for p in problems:
         print(f"{sample}: {p}", file=sys.stderr)
     if problems:
