@@ -10,6 +10,7 @@
 #include "model/kind.hpp"
 #include "model/logical_id.hpp"
 #include "model/name_tag.hpp"
+#include "model/peering.hpp"
 
 namespace archc {
 
@@ -178,20 +179,11 @@ void Lowering::lower_peering(const model::Peering &p) {
     c.auto_accept = p.peer_owner.empty() && !p.cross_region(m_.stack);
   }
   const std::string id = add(std::move(c)).id;  // a copy: adding the routes moves the stack's resources
-  std::vector<model::TierRef> tiers = p.tiers;
-  if (!p.tiers_given)
-    for (const auto v : {p.vpc, p.peer_vpc})
-      if (v)
-        for (std::size_t t = 0; t < m_.vpcs[*v].tiers.size(); ++t) tiers.push_back({*v, t, {}});
   std::set<std::string> routed;
-  for (const auto &tier : tiers) {
-    const std::string destination = tier.vpc != *p.vpc ? m_.vpcs[*p.vpc].cidr->str()
-                                    : p.peer_vpc   ? m_.vpcs[*p.peer_vpc].cidr->str()
-                                                   : p.peer_cidr->str();
+  for (const auto &[tier, destination] : model::peering_routes(m_, p))
     for (const auto &rt : route_tables_.at(tier.vpc).at(tier.tier))
       if (routed.insert(rt).second)
-        add(aws::Route{rt + word + "Route", rt, "", "", {}, id, destination});
-  }
+        add(aws::Route{rt + word + "Route", rt, "", "", {}, id, destination.str()});
 }
 
 // A gateway endpoint, associated with the route tables of its tiers.

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "model/name_tag.hpp"
+#include "model/peering.hpp"
 
 namespace archc::plan {
 
@@ -174,18 +175,12 @@ void Planner::plan_peering(const model::Peering &p) {
     out.peer_region = p.peer_region.empty() ? m_.stack.region : p.peer_region;
     out.peer_owner = p.peer_owner;
   }
-  std::vector<model::TierRef> tiers = p.tiers;
-  if (!p.tiers_given)
-    for (const auto v : {p.vpc, p.peer_vpc})
-      if (v)
-        for (std::size_t t = 0; t < m_.vpcs[*v].tiers.size(); ++t) tiers.push_back({*v, t, {}});
-  for (const auto &tier : tiers) {
-    const std::string destination = tier.vpc != *p.vpc ? m_.vpcs[*p.vpc].cidr->str() : out.peer_cidr;
+  for (const auto &[tier, destination] : model::peering_routes(m_, p)) {
     for (const auto &name : route_tables(tier)) {
       if (std::find(out.route_tables.begin(), out.route_tables.end(), name) != out.route_tables.end()) continue;
       out.route_tables.push_back(name);
       for (auto &rt : out_.vpcs[tier.vpc].route_tables)
-        if (rt.name == name) rt.peering_routes.push_back({destination, out.tag});
+        if (rt.name == name) rt.peering_routes.push_back({destination.str(), out.tag});
     }
   }
   out_.peerings.push_back(std::move(out));

@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "model/peering.hpp"
 #include "sema/checks/check.hpp"
 
 namespace archc::checks {
@@ -22,16 +23,6 @@ enum class TableClass { Public, Private, Isolated };
 
 TableClass table_class(const model::Tier& t) {
   return t.is_public ? TableClass::Public : t.isolated ? TableClass::Isolated : TableClass::Private;
-}
-
-// The tiers a peering routes from: those named, or every tier of its VPCs.
-std::vector<model::TierRef> routed_tiers(const model::Model& m, const model::Peering& p) {
-  if (p.tiers_given) return p.tiers;
-  std::vector<model::TierRef> out;
-  for (const auto v : {p.vpc, p.peer_vpc})
-    if (v)
-      for (std::size_t t = 0; t < m.vpcs[*v].tiers.size(); ++t) out.push_back({*v, t, {}});
-  return out;
 }
 
 void report(Diagnostics& diags, SourceRange at, const std::string& message, SourceRange first_at,
@@ -47,20 +38,16 @@ void route_conflict(const model::Model& m, Diagnostics& diags) {
   for (const auto& p : m.peerings) {
     if (!p.vpc) continue;
     const model::Peering* reported = nullptr;  // one diagnostic a pair of peerings
-    for (const auto& t : routed_tiers(m, p)) {
-      const std::optional<Cidr>& destination = t.vpc != *p.vpc ? m.vpcs[*p.vpc].cidr
-                                               : p.peer_vpc    ? m.vpcs[*p.peer_vpc].cidr
-                                                               : p.peer_cidr;
-      if (!destination) continue;
+    for (const auto& [t, destination] : model::peering_routes(m, p)) {
       const model::Tier& tier = m.tier(t);
       const auto [it, fresh] =
-          routes.try_emplace({t.vpc, table_class(tier), destination->first(), destination->prefix}, &p);
+          routes.try_emplace({t.vpc, table_class(tier), destination.first(), destination.prefix}, &p);
       if (fresh || it->second == &p || it->second == reported) continue;
       reported = it->second;
       report(diags, p.range,
              fmt::format("peering `{}` routes {} from the route tables of tier `{}` of vpc `{}`, where peering `{}` "
                          "already routes it: a route table holds one route a destination",
-                         p.name, destination->str(), tier.name, m.vpcs[t.vpc].name, it->second->name),
+                         p.name, destination.str(), tier.name, m.vpcs[t.vpc].name, it->second->name),
              it->second->range, fmt::format("peering `{}` is here", it->second->name));
     }
   }
