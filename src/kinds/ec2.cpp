@@ -71,6 +71,13 @@ std::optional<std::string> root_device(const std::string& image) {
   return image.rfind("ubuntu", 0) == 0 ? "/dev/sda1" : "/dev/xvda";
 }
 
+std::optional<int> root_snapshot_gib(const std::string& image) {
+  if (is_ami_id(image)) return std::nullopt;
+  // Amazon Linux 2 and 2023 and Canonical's Ubuntu server images (the
+  // aliases of stdlib/images.json) all boot from an 8 GiB snapshot.
+  return 8;
+}
+
 std::optional<std::string> image_parameter_path(const std::string& image) {
   if (is_ami_id(image)) return std::nullopt;
   return AwsCatalog::get().image_parameter(image);

@@ -39,6 +39,10 @@ void lower_image(Lowering& lo, const std::string& image, std::string& image_para
 // block device mapping must name; none for an AMI id, whose device archc
 // cannot know.
 std::optional<std::string> root_device(const std::string& image);
+// The size of the image's root snapshot in GiB, the least root volume EC2
+// launches it with (RunInstances: "Volume of size N is smaller than
+// snapshot"); none for an AMI id, whose snapshot archc cannot know.
+std::optional<int> root_snapshot_gib(const std::string& image);
 // The SSM path `archc plan` shows for an alias; none for an AMI id.
 std::optional<std::string> image_parameter_path(const std::string& image);
 

@@ -47,7 +47,13 @@ void read_instance(KindReader& r, model::Resource& resource) {
   ec2::read_image(r, instance.instance_type, instance.image, instance.image_range);
   read_zone(r, instance);
   if (auto v = r.integer("root_volume")) {
-    if (ec2::root_device(instance.image))
+    const auto snapshot = instance.image.empty() ? std::nullopt : ec2::root_snapshot_gib(instance.image);
+    if (snapshot && *v < *snapshot)
+      r.diags().report(Rule::InvalidValue, r.get("root_volume")->value->range,
+                       fmt::format("`root_volume` is {} GiB, smaller than the {} GiB root snapshot of image `{}`: "
+                                   "EC2 refuses to launch it",
+                                   *v, *snapshot, instance.image));
+    else if (ec2::root_device(instance.image))
       instance.root_volume = *v;
     else
       r.diags().report(Rule::InvalidValue, r.get("root_volume")->value->range,

@@ -101,6 +101,7 @@ struct IngressRule {
   std::string cidr;          // or
   std::string source_group;  // security group id
   std::string description;
+  Ids depends_on;  // a group of a peered VPC: the peering connection, active before a rule names it
 };
 // An egress rule of a group whose egress the chains restrict: to a CIDR or
 // to another security group.
@@ -111,6 +112,7 @@ struct EgressRule {
   std::string cidr;               // or
   std::string destination_group;  // security group id
   std::string description;
+  Ids depends_on;  // a group of a peered VPC: the peering connection, active before a rule names it
 };
 // A network ACL of a VPC: it starts with AWS's deny-all entries (rule `*`)
 // only, unlike the VPC's default ACL.

@@ -179,6 +179,7 @@ void Lowering::lower_peering(const model::Peering &p) {
     c.auto_accept = p.peer_owner.empty() && !p.cross_region(m_.stack);
   }
   const std::string id = add(std::move(c)).id;  // a copy: adding the routes moves the stack's resources
+  if (p.peer_vpc) peerings_.try_emplace(std::minmax(*p.vpc, *p.peer_vpc), id);
   std::set<std::string> routed;
   for (const auto &[tier, destination] : model::peering_routes(m_, p))
     for (const auto &rt : route_tables_.at(tier.vpc).at(tier.tier))
@@ -220,11 +221,19 @@ void Lowering::lower_edge(const model::Edge &edge) {
       // The same rule twice is an error in AWS; duplicates are linted.
       if (!rules_.insert(std::make_tuple(target, port.protocol, port.lo, port.hi, source.cidr, group)).second) continue;
       add(aws::IngressRule{logical_id::ingress_rule(target, source, port), target, port.protocol, port.lo, port.hi,
-                           source.cidr, group, fmt::format("from {} to {}", m_.describe(edge.from), m_.describe(edge.to))});
+                           source.cidr, group, fmt::format("from {} to {}", m_.describe(edge.from), m_.describe(edge.to)),
+                           group.empty() ? aws::Ids{} : peering_of(edge.from.index, edge.to.index)});
     }
   }
   // A source whose egress the chains restrict sends what its edges open.
   if (edge.from.is_resource() && m_.resources[edge.from.index]->chain_egress) lower_egress(edge);
+}
+
+aws::Ids Lowering::peering_of(std::size_t from, std::size_t to) const {
+  const std::size_t a = m_.resources[from]->subnets->vpc, b = m_.resources[to]->subnets->vpc;
+  if (a == b) return {};
+  const auto it = peerings_.find(std::minmax(a, b));
+  return it == peerings_.end() ? aws::Ids{} : aws::Ids{it->second};
 }
 
 // The egress rules of an edge's source, a resource with `egress = "chain"`,
@@ -238,7 +247,8 @@ void Lowering::lower_egress(const model::Edge &edge) {
         continue;
       add(aws::EgressRule{logical_id::egress_rule(group, destination, port), group, port.protocol, port.lo, port.hi,
                           destination.cidr, to_group,
-                          fmt::format("from {} to {}", m_.describe(edge.from), m_.describe(edge.to))});
+                          fmt::format("from {} to {}", m_.describe(edge.from), m_.describe(edge.to)),
+                          to_group.empty() ? aws::Ids{} : peering_of(edge.from.index, edge.to.index)});
     }
   }
 }

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <map>
+#include <utility>
 #include <set>
 #include <string>
 #include <string_view>
@@ -85,6 +86,10 @@ class Lowering {
   void lower_endpoint(const model::GatewayEndpoint &e);
   void lower_group(std::size_t index);
   void lower_edge(const model::Edge &edge);
+  // What a rule from `from`'s group to `to`'s must wait for: across a
+  // peering, the connection (EC2 security groups, "Update your security
+  // groups to reference peer security groups": the peering must be active).
+  aws::Ids peering_of(std::size_t from, std::size_t to) const;
   void lower_egress(const model::Edge &edge);
   void lower_nacl(const model::Nacl &nacl);
 
@@ -97,6 +102,7 @@ class Lowering {
   std::map<std::size_t, std::vector<aws::Ids>> route_tables_;                 // vpc → tier → its route tables
   std::map<std::size_t, std::string> groups_;                // resource index → its security group id
   std::map<std::size_t, aws::Ids> target_groups_;
+  std::map<std::pair<std::size_t, std::size_t>, std::string> peerings_;  // VPCs of the file, smaller first → connection id
   // Rules made, as (group, protocol, ports, peer block, peer group): AWS
   // refuses the same rule twice.
   std::set<std::tuple<std::string, model::Protocol, int, int, std::string, std::string>> rules_, egress_rules_;

@@ -63,6 +63,13 @@ struct Tier {
   std::vector<SourceRange> cidr_ranges;  // where each came from (the `size` attribute when allocated)
   std::optional<int> size;              // prefix length when archc allocates
   bool is_private() const { return !is_public && !isolated; }
+  // Which of its VPC's route tables its subnets use: lowering makes one
+  // public table, one private table a zone and one isolated table, which
+  // the tiers of a class share, so a route added for one of them serves all.
+  enum class RouteTables { Public, Private, Isolated };
+  RouteTables route_tables() const {
+    return is_public ? RouteTables::Public : isolated ? RouteTables::Isolated : RouteTables::Private;
+  }
 };
 
 struct Vpc {
@@ -219,6 +226,7 @@ struct Peering {
   std::vector<TierRef> tiers;
   bool tiers_given = false;
   SourceRange tiers_range;
+  std::size_t tiers_written = 0;  // items of the list as written
   // Whether the accepter lies in another region than the stack: its
   // security groups cannot be named in rules (EC2 security groups, "Update
   // your security groups to reference peer security groups").

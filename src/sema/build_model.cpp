@@ -502,6 +502,7 @@ class ModelBuilder {
     if (const auto* tiers = r.get("tiers")) {
       p.tiers_given = true;
       p.tiers_range = tiers->value->range;
+      p.tiers_written = tiers->value->items().size();
       p.tiers = tiers_in(r, {p.vpc, p.peer_vpc}, fmt::format("peering `{}`", p.name));
     }
   }

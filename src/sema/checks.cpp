@@ -15,8 +15,10 @@ void run_checks(const model::Model& m, Diagnostics& diags) {
   checks::asg_nat_route(m, diags);
   checks::cross_vpc(m, diags);
   checks::peering_overlap(m, diags);
+  checks::duplicate_peering(m, diags);
   checks::endpoint_unused(m, diags);
   checks::route_conflict(m, diags);
+  checks::peering_no_route(m, diags);
   checks::listener_ports(m, diags);
   checks::database_exposure(m, diags);
   checks::forward_ports(m, diags);

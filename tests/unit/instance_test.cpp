@@ -130,6 +130,14 @@ TEST_CASE("an instance's key pair name is 1 to 255 ASCII characters", "[instance
                 "invalid-value").empty());
 }
 
+TEST_CASE("an instance's root volume holds its image's root snapshot", "[instance][rules]") {
+  CHECK(of_rule(with_net(R"(instance "x" { subnets = vpc.main.public, root_volume = 7 })"), "invalid-value") ==
+        Strings{"8:57: error[invalid-value]: `root_volume` is 7 GiB, smaller than the 8 GiB root snapshot of image "
+                "`al2023`: EC2 refuses to launch it"});
+  // Near miss: the snapshot's own size.
+  CHECK(of_rule(with_net(R"(instance "x" { subnets = vpc.main.public, root_volume = 8 })"), "invalid-value").empty());
+}
+
 TEST_CASE("an instance nothing reaches is reported once", "[instance][rules]") {
   const std::string lone = with_net(R"(instance "x" { subnets = vpc.main.app })");
   CHECK(of_rule(lone, "instance-unreachable") ==

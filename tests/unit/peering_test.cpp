@@ -97,6 +97,36 @@ TEST_CASE("a peering between two VPCs of the file routes both ways, from every t
                   });
 }
 
+TEST_CASE("a rule that names a group across a peering waits for the connection", "[peering]") {
+  const std::string text = kTwoVpcs + R"(asg "app" { subnets = vpc.v.app, egress = "chain" }
+asg "worker" { subnets = vpc.w.app }
+asg "local" { subnets = vpc.v.app }
+sg-chain "c" {
+  asg.app -> asg.worker : 9000
+  asg.app -> asg.local : 9000
+}
+peering "vw" {
+  vpc = vpc.v
+  peer_vpc = vpc.w
+}
+)";
+  // AWS takes a peer VPC's group in a rule only once the peering is active.
+  const auto tf = terraform(text);
+  const auto& rules = tf["resource"]["aws_vpc_security_group_ingress_rule"];
+  const auto& egress = tf["resource"]["aws_vpc_security_group_egress_rule"];
+  REQUIRE(rules.size() == 2);
+  for (const auto* group : {&rules, &egress})
+    for (const auto& [name, rule] : group->items()) {
+      INFO(name);
+      const bool across = rule.value("description", "").find("to asg.worker") != std::string::npos;
+      CHECK(rule.contains("depends_on") == across);
+      if (across) CHECK(rule["depends_on"] == nlohmann::json::array({"aws_vpc_peering_connection.vw_peering"}));
+    }
+  const std::string yaml = cloudformation(text);
+  CHECK(yaml.find("Type: AWS::EC2::SecurityGroupIngress\n    DependsOn: VwPeering\n") != std::string::npos);
+  CHECK(yaml.find("Type: AWS::EC2::SecurityGroupEgress\n    DependsOn: VwPeering\n") != std::string::npos);
+}
+
 TEST_CASE("overlapping sides of a peering are an error naming both", "[peering][checks]") {
   const std::string text = kTwoVpcs + R"(peering "tokyo" {
   vpc         = vpc.v
@@ -142,6 +172,69 @@ sg-chain "c" {
         Strings{"18:42: error[cross-vpc]: listener `http` of alb `web` forwards to asg `app` of vpc `v`, but a "
                 "target group holds instances of its own VPC only",
                 "  17:13: alb `web` is in vpc `w`"});
+}
+
+TEST_CASE("traffic across a peering needs a route from each side's tier to the other", "[peering][checks]") {
+  // Lines 14 to 19: an asg in each VPC's private tier, and an edge each way.
+  const std::string text = kTwoVpcs + R"(asg "app" { subnets = vpc.v.app }
+asg "worker" { subnets = vpc.w.app }
+sg-chain "c" {
+  asg.app -> asg.worker : 9000
+  "192.168.10.0/25" -> asg.app : icmp
+}
+)";
+  const std::string outside = R"(peering "tokyo" {
+  vpc = vpc.v
+  peer_vpc_id = "vpc-0a1b2c3d"
+  peer_cidr = "192.168.10.0/24"
+  tiers = [vpc.v.pub]
+}
+)";
+  // v routes its private tables to w; w routes nothing back.
+  const std::string one_way = "peering \"vw\" {\n  vpc = vpc.v\n  peer_vpc = vpc.w\n  tiers = [vpc.v.app]\n}\n";
+  CHECK(of_rule(text + one_way + outside, "peering-no-route") ==
+        Strings{"17:3: warning[peering-no-route]: asg.app -> asg.worker crosses peering `vw`, but the route tables of "
+                "tier `vpc.w.app` lead no traffic to 10.0.0.0/16 into it: the replies never reach asg.app",
+                "  23:11: peering `vw` routes the tables of these tiers only",
+                "18:3: warning[peering-no-route]: 192.168.10.0/25 -> asg.app crosses peering `tokyo`, but the route "
+                "tables of tier `vpc.v.app` lead no traffic to 192.168.10.0/25 into it: the replies never reach "
+                "192.168.10.0/25",
+                "  29:11: peering `tokyo` routes the tables of these tiers only",
+                "23:11: warning[peering-no-route]: peering `vw` routes tiers of vpc `v` only: no route table of vpc "
+                "`w` leads back to 10.0.0.0/16, so no reply crosses the peering"});
+  // The sender's side without a route: the packets themselves go nowhere.
+  const std::string other_way = "peering \"vw\" {\n  vpc = vpc.v\n  peer_vpc = vpc.w\n  tiers = [vpc.w.app]\n}\n";
+  CHECK(of_rule(text + other_way, "peering-no-route") ==
+        Strings{"17:3: warning[peering-no-route]: asg.app -> asg.worker crosses peering `vw`, but the route tables of "
+                "tier `vpc.v.app` lead no traffic to 10.1.0.0/16 into it: its packets never reach asg.worker",
+                "  23:11: peering `vw` routes the tables of these tiers only",
+                "23:11: warning[peering-no-route]: peering `vw` routes tiers of vpc `w` only: no route table of vpc "
+                "`v` leads back to 10.1.0.0/16, so no reply crosses the peering"});
+  const std::string nowhere = "peering \"vw\" {\n  vpc = vpc.v\n  peer_vpc = vpc.w\n  tiers = []\n}\n";
+  CHECK(of_rule(text + nowhere, "peering-no-route").at(2) ==
+        "23:11: warning[peering-no-route]: peering `vw` names no tier: no route table leads into it, so nothing "
+        "crosses it");
+  // Near misses: both sides routed (or every tier, by default); the
+  // outside peer routed from the app tier; a CIDR outside every peer block.
+  const std::string both = "peering \"vw\" {\n  vpc = vpc.v\n  peer_vpc = vpc.w\n  tiers = [vpc.v.app, vpc.w.app]\n}\n";
+  const std::string routed_outside = R"(peering "tokyo" {
+  vpc = vpc.v
+  peer_vpc_id = "vpc-0a1b2c3d"
+  peer_cidr = "192.168.10.0/24"
+  tiers = [vpc.v.app]
+}
+)";
+  CHECK(of_rule(text + both + routed_outside, "peering-no-route").empty());
+  CHECK(of_rule(text + "peering \"vw\" {\n  vpc = vpc.v\n  peer_vpc = vpc.w\n}\n" + routed_outside, "peering-no-route")
+            .empty());
+  const std::string elsewhere = R"(peering "tokyo" {
+  vpc = vpc.v
+  peer_vpc_id = "vpc-0a1b2c3d"
+  peer_cidr = "172.16.0.0/24"
+  tiers = [vpc.v.pub]
+}
+)";
+  CHECK(of_rule(text + both + elsewhere, "peering-no-route").empty());
 }
 
 TEST_CASE("a peering names its accepter once, and tiers of its own VPCs only", "[peering]") {
@@ -246,6 +339,31 @@ gateway-endpoint "b" { vpc = vpc.v, service = "s3", tiers = [vpc.v.pub, vpc.v.ap
   std::string dynamodb = endpoints;
   dynamodb.replace(dynamodb.rfind("\"s3\""), 4, "\"dynamodb\"");
   CHECK(of_rule(dynamodb, "route-conflict").empty());
+}
+
+TEST_CASE("two VPCs have one peering between them", "[peering][checks]") {
+  const std::string both_ways = kTwoVpcs + R"(peering "one" { vpc = vpc.v, peer_vpc = vpc.w, tiers = [vpc.v.app, vpc.w.app] }
+peering "two" { vpc = vpc.w, peer_vpc = vpc.v, tiers = [vpc.v.pub, vpc.w.pub] }
+)";
+  CHECK(of_rule(both_ways, "duplicate-peering") ==
+        Strings{"15:9: error[duplicate-peering]: peering `two` joins vpc `w` and vpc `v`, which peering `one` already "
+                "joins: two VPCs have one peering connection",
+                "  14:9: peering `one` is here"});
+  const std::string outside = kTwoVpcs + R"(peering "one" { vpc = vpc.v, peer_vpc_id = "vpc-0a1b2c3d", peer_cidr = "192.168.0.0/24" }
+peering "two" { vpc = vpc.v, peer_vpc_id = "vpc-0a1b2c3d", peer_cidr = "192.168.0.0/24", tiers = [vpc.v.pub] }
+)";
+  CHECK(of_rule(outside, "duplicate-peering") ==
+        Strings{"15:9: error[duplicate-peering]: peering `two` joins vpc `v` and vpc-0a1b2c3d, which peering `one` "
+                "already joins: two VPCs have one peering connection",
+                "  14:9: peering `one` is here"});
+  // Near misses: another outside VPC; the outside VPC peered from the other VPC of the file.
+  std::string other_id = outside;
+  other_id.replace(other_id.rfind("vpc-0a1b2c3d"), 12, "vpc-0a1b2c3e");
+  CHECK(of_rule(other_id, "duplicate-peering").empty());
+  std::string other_vpc = outside;
+  other_vpc.replace(other_vpc.rfind("vpc = vpc.v"), 11, "vpc = vpc.w");
+  other_vpc.replace(other_vpc.rfind("vpc.v.pub"), 9, "vpc.w.pub");
+  CHECK(of_rule(other_vpc, "duplicate-peering").empty());
 }
 
 TEST_CASE("two peerings whose names give one logical id are a name collision", "[peering][names]") {

@@ -6,7 +6,7 @@
 namespace archc {
 
 void emit(const aws::EgressRule& r, CfnWriter& w) {
-  w.open(r.id, "AWS::EC2::SecurityGroupEgress");
+  w.open(r.id, "AWS::EC2::SecurityGroupEgress", r.depends_on);
   rule_traffic(r, w);
   if (!r.cidr.empty()) w.kv("CidrIp", r.cidr);
   else w.get_att("DestinationSecurityGroupId", r.destination_group, "GroupId");
@@ -20,6 +20,7 @@ void emit(const aws::EgressRule& r, TfWriter& w) {
   if (!r.cidr.empty()) w.kv("cidr_ipv4", r.cidr);
   else w.ref("referenced_security_group_id", "aws_security_group", r.destination_group, "id");
   w.kv_literal("description", r.description);
+  w.depends_on(r.depends_on);
   w.close();
 }
 

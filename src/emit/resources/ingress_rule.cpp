@@ -6,7 +6,7 @@
 namespace archc {
 
 void emit(const aws::IngressRule& r, CfnWriter& w) {
-  w.open(r.id, "AWS::EC2::SecurityGroupIngress");
+  w.open(r.id, "AWS::EC2::SecurityGroupIngress", r.depends_on);
   rule_traffic(r, w);
   if (!r.cidr.empty()) w.kv("CidrIp", r.cidr);
   else w.get_att("SourceSecurityGroupId", r.source_group, "GroupId");
@@ -20,6 +20,7 @@ void emit(const aws::IngressRule& r, TfWriter& w) {
   if (!r.cidr.empty()) w.kv("cidr_ipv4", r.cidr);
   else w.ref("referenced_security_group_id", "aws_security_group", r.source_group, "id");
   w.kv_literal("description", r.description);
+  w.depends_on(r.depends_on);
   w.close();
 }
 

@@ -20,8 +20,10 @@ void alb_internet_route(const model::Model& m, Diagnostics& diags);
 void asg_nat_route(const model::Model& m, Diagnostics& diags);
 void cross_vpc(const model::Model& m, Diagnostics& diags);
 void peering_overlap(const model::Model& m, Diagnostics& diags);
+void duplicate_peering(const model::Model& m, Diagnostics& diags);
 void endpoint_unused(const model::Model& m, Diagnostics& diags);
 void route_conflict(const model::Model& m, Diagnostics& diags);
+void peering_no_route(const model::Model& m, Diagnostics& diags);
 // Load balancers.
 void listener_ports(const model::Model& m, Diagnostics& diags);
 // Security chains.

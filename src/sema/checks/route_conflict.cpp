@@ -18,13 +18,6 @@ namespace archc::checks {
 
 namespace {
 
-// Which shared route tables a tier's subnets use.
-enum class TableClass { Public, Private, Isolated };
-
-TableClass table_class(const model::Tier& t) {
-  return t.is_public ? TableClass::Public : t.isolated ? TableClass::Isolated : TableClass::Private;
-}
-
 void report(Diagnostics& diags, SourceRange at, const std::string& message, SourceRange first_at,
             const std::string& first) {
   diags.report(Rule::RouteConflict, at, "{}", message).notes.push_back({first_at, first});
@@ -34,14 +27,14 @@ void report(Diagnostics& diags, SourceRange at, const std::string& message, Sour
 
 void route_conflict(const model::Model& m, Diagnostics& diags) {
   // (vpc, table class, first address, prefix length) → the peering that routes it first.
-  std::map<std::tuple<std::size_t, TableClass, std::uint64_t, int>, const model::Peering*> routes;
+  std::map<std::tuple<std::size_t, model::Tier::RouteTables, std::uint64_t, int>, const model::Peering*> routes;
   for (const auto& p : m.peerings) {
     if (!p.vpc) continue;
     const model::Peering* reported = nullptr;  // one diagnostic a pair of peerings
     for (const auto& [t, destination] : model::peering_routes(m, p)) {
       const model::Tier& tier = m.tier(t);
       const auto [it, fresh] =
-          routes.try_emplace({t.vpc, table_class(tier), destination.first(), destination.prefix}, &p);
+          routes.try_emplace({t.vpc, tier.route_tables(), destination.first(), destination.prefix}, &p);
       if (fresh || it->second == &p || it->second == reported) continue;
       reported = it->second;
       report(diags, p.range,
@@ -52,12 +45,12 @@ void route_conflict(const model::Model& m, Diagnostics& diags) {
     }
   }
   // (vpc, table class, service) → the endpoint associated first.
-  std::map<std::tuple<std::size_t, TableClass, std::string_view>, const model::GatewayEndpoint*> services;
+  std::map<std::tuple<std::size_t, model::Tier::RouteTables, std::string_view>, const model::GatewayEndpoint*> services;
   for (const auto& e : m.gateway_endpoints) {
     if (e.service.empty()) continue;
     for (const auto& t : e.tiers) {
       const model::Tier& tier = m.tier(t);
-      const auto [it, fresh] = services.try_emplace({t.vpc, table_class(tier), e.service}, &e);
+      const auto [it, fresh] = services.try_emplace({t.vpc, tier.route_tables(), e.service}, &e);
       if (fresh || it->second == &e) continue;
       report(diags, t.range,
              fmt::format("gateway-endpoint `{}` joins the route tables of tier `{}` of vpc `{}` to {}, which "
