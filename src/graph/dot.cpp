@@ -102,6 +102,11 @@ void write_vpc_box(std::string& o, const Graph& g, const Vpc& vpc) {
                    "      {} [label=<<B>every address of the VPC</B><BR/><FONT POINT-SIZE=\"10\">{}</FONT>>, "
                    "fillcolor=white, color=\"#8C4FFF\", style=\"rounded,dashed\"];\n",
                    vpc.all_addresses, dot_html(vpc.cidr));
+  for (const auto& e : vpc.gateway_endpoints)
+    fmt::format_to(std::back_inserter(o),
+                   "      {} [label=<<B>{}</B><BR/><FONT POINT-SIZE=\"10\">{}</FONT>>, fillcolor=\"#8C4FFF\", "
+                   "fontcolor=white, color=\"#8C4FFF\"];\n",
+                   e.id, dot_html(e.title), dot_html(e.details));
   for (std::size_t z = 0; z < vpc.zones.size(); ++z) {
     fmt::format_to(
         std::back_inserter(o),
@@ -150,6 +155,7 @@ void write_vpc_layout(std::string& o, const Graph& g, const Vpc& vpc) {
   for (std::size_t z = 0; z < vpc.zones.size(); ++z) headings.push_back(fmt::format("{}_z{}", vpc.id, z));
   for (const std::string* id : {&vpc.internet_gateway, &vpc.all_addresses})
     if (!id->empty()) top.push_back(*id);
+  for (const auto& e : vpc.gateway_endpoints) top.push_back(e.id);
   row(headings, top);
   for (const auto& tier : vpc.tiers) {
     std::vector<std::string> subnets, middle;
@@ -183,7 +189,7 @@ std::string render_dot(const Graph& g) {
   o += "// archc graph: Graphviz DOT. Render it with: dot -Tsvg FILE -o FILE.svg\n";
   o += "digraph archc {\n";
   fmt::format_to(std::back_inserter(o),
-                 "  graph [fontname=\"{0}\", fontsize=12, newrank=true, rankdir=TB, nodesep=0.35, "
+                 "  graph [fontname=\"{0}\", fontsize=12, newrank=true, compound=true, rankdir=TB, nodesep=0.35, "
                  "ranksep=0.5, pad=0.3, bgcolor=white];\n"
                  "  node [fontname=\"{0}\", fontsize=11, shape=box, style=\"rounded,filled\", penwidth=1.2, "
                  "margin=\"0.15,0.07\"];\n"
@@ -217,9 +223,19 @@ std::string render_dot(const Graph& g) {
         fmt::format_to(std::back_inserter(o), "  {} -> {}_z0 [style=invis];\n", g.externals.front().id, vpc.id);
   // The chain edges do not move the rows: a label would become a node of
   // its own on every rank the edge crosses, and pull the columns apart.
+  // An egress edge is dashed: what a group may send, not what it admits.
   for (const auto& e : g.edges)
-    fmt::format_to(std::back_inserter(o), "  {} -> {} [label=<{}>, constraint=false];\n", drawn_from(g, e), e.to,
-                   dot_html(e.ports));
+    fmt::format_to(std::back_inserter(o), "  {} -> {} [label=<{}>, constraint=false{}];\n", drawn_from(g, e), e.to,
+                   dot_html(e.ports), e.egress ? ", style=dashed" : "");
+  // A peering joins the boxes (compound edges, clipped at the clusters),
+  // from a node of each: the first zone's heading.
+  for (const auto& p : g.peerings) {
+    const std::string& from = g.vpcs[p.vpc].id;
+    fmt::format_to(std::back_inserter(o),
+                   "  {0}_z0 -> {1}{2} [ltail=cluster_{0}{3}, dir=none, style=dashed, penwidth=2, "
+                   "color=\"#8C4FFF\", fontcolor=\"#8C4FFF\", label=<{4}>, constraint=false];\n",
+                   from, p.to, p.to_box ? "_z0" : "", p.to_box ? ", lhead=cluster_" + p.to : "", dot_html(p.label));
+  }
   o += "}\n";
   return o;
 }

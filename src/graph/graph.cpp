@@ -32,14 +32,21 @@ class Builder {
       g_.nodes.push_back({node_id(i), r.kind->draw(r), r.subnets->vpc});
       g_.vpcs[r.subnets->vpc].tiers[r.subnets->tier].resources.push_back(i);
     }
-    // The internet first: an internet gateway leads to it, and edges start there.
+    for (const auto& e : m_.gateway_endpoints) add_gateway_endpoint(e);
+    // The internet first: an internet gateway leads to it, and edges start
+    // or end there.
     bool internet =
         std::any_of(g_.vpcs.begin(), g_.vpcs.end(), [](const Vpc& v) { return !v.internet_gateway.empty(); });
-    for (const auto& chain : m_.chains)
+    for (const auto& chain : m_.chains) {
       for (const auto& edge : chain.edges) internet = internet || edge.from.kind == model::Endpoint::Kind::Internet;
+      for (const auto& edge : chain.egress) internet = internet || edge.to.kind == model::Endpoint::Kind::Internet;
+    }
     if (internet) external("internet", "Internet");
-    for (const auto& chain : m_.chains)
+    for (const auto& chain : m_.chains) {
       for (const auto& edge : chain.edges) add_edge(edge);
+      for (const auto& edge : chain.egress) add_egress(edge);
+    }
+    for (const auto& p : m_.peerings) add_peering(p);
     return std::move(g_);
   }
 
@@ -67,14 +74,51 @@ class Builder {
     g_.vpcs.push_back(std::move(out));
   }
 
-  // The node of an external source, added the first time it is named.
-  const std::string& external(const std::string& key, const std::string& label) {
+  // The node of an external source, added the first time it is named:
+  // `internet`, or `<prefix><its place among the externals>`.
+  const std::string& external(const std::string& key, const std::string& label, std::string_view prefix = "cidr") {
     auto [it, added] = externals_.try_emplace(key);
     if (added) {
-      it->second = key == "internet" ? key : fmt::format("cidr{}", g_.externals.size());
+      it->second = key == "internet" ? key : fmt::format("{}{}", prefix, g_.externals.size());
       g_.externals.push_back({it->second, label});
     }
     return it->second;
+  }
+
+  // `gateway-endpoint.s3`, "S3 gateway endpoint, for app, db".
+  void add_gateway_endpoint(const model::GatewayEndpoint& e) {
+    Vpc& vpc = g_.vpcs[*e.vpc];
+    std::vector<std::string> tiers;
+    for (const auto& t : e.tiers) tiers.push_back(m_.tier(t).name);
+    vpc.gateway_endpoints.push_back(
+        {fmt::format("{}_gwe{}", vpc.id, vpc.gateway_endpoints.size()), "gateway-endpoint." + e.name,
+         fmt::format("{} gateway endpoint{}{}", e.service == "s3" ? "S3" : "DynamoDB", tiers.empty() ? "" : ", for ",
+                     fmt::join(tiers, ", "))});
+  }
+
+  // "peering tokyo", and ", from app, db" when it routes some tiers only.
+  void add_peering(const model::Peering& p) {
+    std::string label = "peering " + p.name;
+    if (p.tiers_given) {
+      std::vector<std::string> tiers;
+      for (const auto& t : p.tiers)
+        tiers.push_back(p.peer_vpc ? fmt::format("{}.{}", m_.vpcs[t.vpc].name, m_.tier(t).name) : m_.tier(t).name);
+      label += tiers.empty() ? ", no routes" : fmt::format(", from {}", fmt::join(tiers, ", "));
+    }
+    if (p.peer_vpc) {
+      g_.peerings.push_back({*p.vpc, g_.vpcs[*p.peer_vpc].id, true, std::move(label)});
+      return;
+    }
+    std::string outside = "VPC " + p.peer_vpc_id + " " + p.peer_cidr->str();
+    if (!p.peer_region.empty()) outside += " (" + p.peer_region + ")";
+    g_.peerings.push_back({*p.vpc, external("peer:" + p.peer_vpc_id + outside, outside, "peer"), false, std::move(label)});
+  }
+
+  // An egress edge: from a resource to the internet or a CIDR block.
+  void add_egress(const model::Edge& edge) {
+    const std::string cidr = edge.to.kind == model::Endpoint::Kind::Internet ? "internet" : edge.to.cidr.str();
+    const std::string& to = cidr == "internet" ? external("internet", "Internet") : external(cidr, cidr);
+    g_.edges.push_back({node_id(edge.from.index), to, port_label(edge.ports), edge.from.index, true});
   }
 
   void add_edge(const model::Edge& edge) {

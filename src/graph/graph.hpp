@@ -3,8 +3,10 @@
 // and tier with its CIDR, the internet gateway on top, the NAT gateways in
 // the subnets that hold them, every chain endpoint (load balancer, auto
 // scaling group, database, cache) in its tier as its kind's `draw` hook
-// draws it, and every edge of the security chains as an arrow labelled with
-// its ports, from the internet or a CIDR outside the VPCs.
+// draws it, the gateway endpoints beside the internet gateway, every edge of
+// the security chains as an arrow labelled with its ports, from the
+// internet or a CIDR outside the VPCs, and the peerings as dashed lines
+// between VPCs.
 //
 // It is computed from the model alone, like the plan: NAT gateways and the
 // internet gateway follow from the tiers (model::Vpc::nat_tier,
@@ -54,6 +56,14 @@ struct Tier {
   std::string nacl;                    // the name of its network ACL; empty: the VPC's default
 };
 
+// A gateway endpoint (`gateway-endpoint`), drawn in its VPC's top row
+// beside the internet gateway.
+struct GatewayEndpoint {
+  std::string id;       // of its node: vpc0_gwe0
+  std::string title;    // gateway-endpoint.s3
+  std::string details;  // S3 gateway endpoint, for app, db
+};
+
 struct Vpc {
   std::string id;  // of its box: vpc0
   std::string name, cidr;
@@ -63,6 +73,7 @@ struct Vpc {
   // The node standing for every address of the VPC (`vpc0_all`), when an
   // edge starts at `vpc.NAME`; else empty.
   std::string all_addresses;
+  std::vector<GatewayEndpoint> gateway_endpoints;  // in declaration order
   std::vector<Tier> tiers;
 };
 
@@ -73,27 +84,42 @@ struct Node {
   std::size_t vpc = 0;  // into Graph::vpcs: the VPC of its tier
 };
 
-// A source outside every VPC: the internet or a CIDR.
+// A source or destination outside every VPC: the internet, a CIDR, or the
+// VPC outside the stack that a peering joins.
 struct External {
-  std::string id;     // internet, cidr0 ...
-  std::string label;  // Internet, 203.0.113.0/24
+  std::string id;     // internet, cidr0, peer0 ...
+  std::string label;  // Internet, 203.0.113.0/24, VPC vpc-0a1b2c3d 192.168.10.0/24 (ap-northeast-1)
 };
 
 // An arrow of a security chain: `to` admits `from` on `ports`. An edge
-// from a tier is one arrow from each of its subnets.
+// from a tier is one arrow from each of its subnets. An egress edge (to
+// `internet` or a CIDR, from a resource whose group restricts what it
+// sends) is an arrow from the resource to the source outside.
 struct Edge {
   std::string from, to;    // node ids
   std::string ports;       // TCP 80, 443 (ranges as 1024-2047)
-  std::size_t target = 0;  // `to` in Graph::nodes
+  std::size_t target = 0;  // in Graph::nodes: `to`, or for an egress edge `from`
+  bool egress = false;
+};
+
+// A VPC peering connection: a dashed line between the boxes of two VPCs of
+// the file, or from a VPC's box to the outside VPC it joins (an External).
+struct Peering {
+  std::size_t vpc = 0;  // into Graph::vpcs: the requester
+  std::string to;       // the accepter's box (vpc1) or External (peer0)
+  bool to_box = false;  // whether `to` is a VPC's box
+  std::string label;    // peering tokyo, from private-app
 };
 
 struct Graph {
   std::string stack, region;
-  std::vector<External> externals;  // the internet first (when a VPC has a gateway to it or an edge starts there), then
-                                    // CIDRs as first written
+  // The internet first (when a VPC has a gateway to it or an edge starts
+  // or ends there), then CIDRs as first written, then outside peers.
+  std::vector<External> externals;
   std::vector<Vpc> vpcs;
   std::vector<Node> nodes;
-  std::vector<Edge> edges;  // in chain and edge order
+  std::vector<Edge> edges;  // in chain and edge order, each chain's ingress edges first
+  std::vector<Peering> peerings;  // in declaration order
 };
 
 // The graph of `m`, a model without errors (every endpoint resolved, every

@@ -2,8 +2,9 @@
 // Markdown (```mermaid). Mermaid places nodes itself and cannot keep
 // columns across boxes, so the tiers are the rows here: inside each VPC's
 // box, top to bottom, a box per tier holding its subnets in zone order
-// (with the NAT gateways) and its chain endpoints; the internet and the
-// CIDR sources stand above, outside every VPC.
+// (with the NAT gateways) and its chain endpoints; the internet, the CIDR
+// sources and outside peers stand above, outside every VPC; a peering is a
+// dotted line between boxes.
 //
 // Every label is a quoted string ("...") whose text goes through
 // mermaid_text(), which leaves nothing that could close the string or be
@@ -74,6 +75,11 @@ std::string render_mermaid(const Graph& g) {
     if (!vpc.all_addresses.empty())
       fmt::format_to(std::back_inserter(o), "      {}[\"<b>every address of the VPC</b><br/>{}\"]\n", vpc.all_addresses,
                      mermaid_text(vpc.cidr));
+    for (const auto& e : vpc.gateway_endpoints) {
+      fmt::format_to(std::back_inserter(o), "      {}[\"<b>{}</b><br/>{}\"]\n", e.id, mermaid_text(e.title),
+                     mermaid_text(e.details));
+      classes += fmt::format("  class {} gateway\n", e.id);
+    }
     for (std::size_t t = 0; t < vpc.tiers.size(); ++t) {
       const Tier& tier = vpc.tiers[t];
       fmt::format_to(std::back_inserter(o), "      subgraph {}_t{}[\"{} ({})\"]\n", vpc.id, t, mermaid_text(tier.name),
@@ -105,8 +111,12 @@ std::string render_mermaid(const Graph& g) {
   for (const auto& vpc : g.vpcs)
     if (!vpc.internet_gateway.empty())
       fmt::format_to(std::back_inserter(o), "  internet --- {}\n", vpc.internet_gateway);
+  // An egress edge is dotted: what a group may send, not what it admits.
   for (const auto& e : g.edges)
-    fmt::format_to(std::back_inserter(o), "  {} -->|\"{}\"| {}\n", drawn_from(g, e), mermaid_text(e.ports), e.to);
+    fmt::format_to(std::back_inserter(o), "  {} {}|\"{}\"| {}\n", drawn_from(g, e), e.egress ? "-.->" : "-->",
+                   mermaid_text(e.ports), e.to);
+  for (const auto& p : g.peerings)
+    fmt::format_to(std::back_inserter(o), "  {} -.-|\"{}\"| {}\n", g.vpcs[p.vpc].id, mermaid_text(p.label), p.to);
   o += "  classDef public fill:#F2F6E8,stroke:#7AA116,color:#232F3E\n"
        "  classDef private fill:#E6F6F7,stroke:#00A4A6,color:#232F3E\n"
        "  classDef isolated fill:#EEF0F4,stroke:#5A6B86,color:#232F3E\n"

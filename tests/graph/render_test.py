@@ -43,10 +43,33 @@ def label(ports):
                      for protocol, name in PROTOCOLS.items() if protocol in ports)
 
 
+def plan_of(archc, sample):
+    return json.loads(subprocess.run([archc, "plan", sample, "--format", "json"], check=True,
+                                     capture_output=True, text=True).stdout)
+
+
+def expected_network(archc, sample):
+    """What the plan says is drawn beside the chains: the gateway endpoints' titles, the
+    peerings' labels (as their first words), and the egress rules to the internet or a
+    CIDR as (owner, destination) → {protocol: [ports]}."""
+    plan = plan_of(archc, sample)
+    endpoints = [f"gateway-endpoint.{e['name']}" for e in plan["gateway_endpoints"]]
+    peerings = [f"peering {p['name']}" for p in plan["peerings"]]
+    egress = {}
+    for group in plan["security_groups"]:
+        for rule in group["egress"] or []:
+            if rule["destination_cidr"] is None:
+                continue
+            port = str(rule["from_port"]) if rule["from_port"] == rule["to_port"] else \
+                f"{rule['from_port']}-{rule['to_port']}"
+            key = (group["owner"], rule["destination"])
+            egress.setdefault(key, {}).setdefault(rule["protocol"], []).append(port)
+    return endpoints, peerings, egress
+
+
 def expected(archc, sample):
     """(subnet CIDRs, edges) from the plan; an edge is (source, owner, cidr) → {protocol: [ports]}."""
-    plan = json.loads(subprocess.run([archc, "plan", sample, "--format", "json"], check=True,
-                                     capture_output=True, text=True).stdout)
+    plan = plan_of(archc, sample)
     cidrs = [s["cidr"] for v in plan["vpcs"] for t in v["tiers"] for s in t["subnets"]]
     edges = {}
     for group in plan["security_groups"]:
@@ -106,6 +129,19 @@ def check_dot(archc, sample, work):
                   (source.startswith("vpc.") and "every address of the VPC" in nodes.get(e[0], "")))]
         if not found:
             problems.append(f"no arrow {source}{' ' + cidr if cidr else ''} -> {owner} labelled {want!r}")
+    endpoints, peerings, egress = expected_network(archc, sample)
+    for title in endpoints:
+        if not any(title in t.split("\n") for t in nodes.values()):
+            problems.append(f"no node names {title}")
+    for name in peerings:
+        if not any(e[2] == name or e[2].startswith(name + ",") for e in edges):
+            problems.append(f"no line is labelled {name!r}")
+    for (owner, destination), ports in egress.items():
+        want = label(ports)
+        if not any(names(e[0], owner) and e[2] == want and
+                   ("Internet" if destination == "internet" else destination) in nodes.get(e[1], "").split("\n")
+                   for e in edges):
+            problems.append(f"no egress arrow {owner} -> {destination} labelled {want!r}")
     gateways = [n for n, t in nodes.items() if t.split("\n") == ["Internet gateway"]]
     for gw in gateways:
         if not any(e[0] == "internet" and e[1] == gw for e in edges):
@@ -148,6 +184,10 @@ def check_mermaid(archc, sample, work):
         want = label(ports)
         if want not in svg:
             problems.append(f"the SVG has no edge label {want!r} ({source} -> {owner})")
+    endpoints, peerings, egress = expected_network(archc, sample)
+    for text in endpoints + peerings + [label(ports) for ports in egress.values()]:
+        if text not in svg:
+            problems.append(f"the SVG does not show {text!r}")
     for p in problems:
         print(f"{sample}: {p}", file=sys.stderr)
     if problems:

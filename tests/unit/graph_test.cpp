@@ -113,6 +113,71 @@ TEST_CASE("make_graph: zones, tiers, gateways, endpoints and every kind of edge 
   CHECK(graph::drawn_from(g, g.edges[1]) == "cidr1");
 }
 
+TEST_CASE("make_graph: gateway endpoints, egress edges and peerings", "[graph]") {
+  const graph::Graph g = graph_of(R"(stack "s" { region = "eu-west-1" }
+vpc "v" {
+  cidr  = "10.0.0.0/16"
+  zones = ["a", "b"]
+  subnet "pub" { public = true, size = 24 }
+  subnet "app" { size = 24 }
+}
+vpc "w" {
+  cidr  = "10.1.0.0/16"
+  zones = ["a", "b"]
+  nat   = "none"
+  subnet "app" { size = 24 }
+}
+asg "app" { subnets = vpc.v.app, egress = "chain" }
+asg "worker" { subnets = vpc.w.app }
+sg-chain "c" {
+  "203.0.113.0/24" -> asg.app : ssh
+  asg.app -> asg.worker : 9000
+  asg.app -> internet : https
+  asg.app -> "198.51.100.0/24" : udp:1194
+}
+gateway-endpoint "s3" { vpc = vpc.v, service = "s3", tiers = [vpc.v.app] }
+gateway-endpoint "ddb" { vpc = vpc.v, service = "dynamodb", tiers = [] }
+peering "vw" { vpc = vpc.v, peer_vpc = vpc.w }
+peering "tokyo" {
+  vpc         = vpc.w
+  peer_vpc_id = "vpc-0a1b2c3d"
+  peer_cidr   = "192.168.10.0/24"
+  peer_region = "ap-northeast-1"
+  tiers       = [vpc.w.app]
+}
+)");
+  REQUIRE(g.vpcs[0].gateway_endpoints.size() == 2);
+  CHECK(g.vpcs[0].gateway_endpoints[0].id == "vpc0_gwe0");
+  CHECK(g.vpcs[0].gateway_endpoints[0].title == "gateway-endpoint.s3");
+  CHECK(g.vpcs[0].gateway_endpoints[0].details == "S3 gateway endpoint, for app");
+  CHECK(g.vpcs[0].gateway_endpoints[1].details == "DynamoDB gateway endpoint");
+  CHECK(g.vpcs[1].gateway_endpoints.empty());
+  // The egress edges come after the chain's ingress edges, from the resource out.
+  CHECK(edges_of(g) == Strings{"cidr1 -> r0 : TCP 22", "r0 -> r1 : TCP 9000", "r0 -> internet : TCP 443",
+                               "r0 -> cidr2 : UDP 1194"});
+  CHECK_FALSE(g.edges[1].egress);
+  CHECK((g.edges[2].egress && g.edges[2].target == 0));
+  CHECK(graph::drawn_from(g, g.edges[2]) == "r0");
+  REQUIRE(g.externals.size() == 4);
+  CHECK((g.externals[3].id == "peer3" &&
+         g.externals[3].label == "VPC vpc-0a1b2c3d 192.168.10.0/24 (ap-northeast-1)"));
+  REQUIRE(g.peerings.size() == 2);
+  CHECK((g.peerings[0].vpc == 0 && g.peerings[0].to == "vpc1" && g.peerings[0].to_box &&
+         g.peerings[0].label == "peering vw"));
+  CHECK((g.peerings[1].vpc == 1 && g.peerings[1].to == "peer3" && !g.peerings[1].to_box &&
+         g.peerings[1].label == "peering tokyo, from app"));
+  const std::string dot = graph::render_dot(g);
+  CHECK(archc::test::contains(dot, "r0 -> internet [label=<TCP 443>, constraint=false, style=dashed];"));
+  CHECK(archc::test::contains(dot, "vpc0_z0 -> vpc1_z0 [ltail=cluster_vpc0, lhead=cluster_vpc1, dir=none"));
+  CHECK(archc::test::contains(dot, "vpc1_z0 -> peer3 [ltail=cluster_vpc1, dir=none"));
+  CHECK(archc::test::contains(dot, "{ rank=same; vpc0_z0; vpc0_igw; vpc0_gwe0; vpc0_gwe1; vpc0_z1; }"));
+  const std::string mermaid = graph::render_mermaid(g);
+  CHECK(archc::test::contains(mermaid, "  r0 -.->|\"TCP 443\"| internet\n"));
+  CHECK(archc::test::contains(mermaid, "  vpc0 -.-|\"peering vw\"| vpc1\n"));
+  CHECK(archc::test::contains(mermaid, "  vpc1 -.-|\"peering tokyo, from app\"| peer3\n"));
+  CHECK(archc::test::contains(mermaid, "vpc0_gwe0[\"<b>gateway-endpoint.s3</b><br/>S3 gateway endpoint, for app\"]"));
+}
+
 TEST_CASE("make_graph: no internet gateway or NAT without a public tier", "[graph]") {
   const graph::Graph g = graph_of(R"(vpc "v" {
   cidr  = "10.0.0.0/16"
