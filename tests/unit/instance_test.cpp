@@ -138,6 +138,21 @@ TEST_CASE("an instance's root volume holds its image's root snapshot", "[instanc
   CHECK(of_rule(with_net(R"(instance "x" { subnets = vpc.main.public, root_volume = 8 })"), "invalid-value").empty());
 }
 
+TEST_CASE("an instance in a private tier with no NAT reaches nothing outside", "[instance][rules]") {
+  std::string text = with_net(R"(instance "x" { subnets = vpc.main.app })");
+  text.replace(text.find("zones = [\"a\", \"b\"]"), 18, "zones = [\"a\", \"b\"], nat = \"none\"");
+  CHECK(of_rule(text, "asg-without-nat") ==
+        Strings{"8:26: warning[asg-without-nat]: instance `x` runs in private tier `app` but vpc `main` has no NAT "
+                "gateway: it cannot reach the internet",
+                "  4:29: set nat = \"per-zone\" (with a public tier), or mark the tier `isolated = true` if that is "
+                "intended"});
+  // Near misses: the VPC's default NAT; the public tier.
+  CHECK(of_rule(with_net(R"(instance "x" { subnets = vpc.main.app })"), "asg-without-nat").empty());
+  std::string in_public = text;
+  in_public.replace(in_public.find("vpc.main.app"), 12, "vpc.main.public");
+  CHECK(of_rule(in_public, "asg-without-nat").empty());
+}
+
 TEST_CASE("an instance nothing reaches is reported once", "[instance][rules]") {
   const std::string lone = with_net(R"(instance "x" { subnets = vpc.main.app })");
   CHECK(of_rule(lone, "instance-unreachable") ==
