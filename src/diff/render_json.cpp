@@ -29,7 +29,7 @@ std::string render_json(const Diff& d, std::string_view old_name, std::string_vi
     for (const auto& p : r.properties) {
       Json replacement = nullptr;
       if (p.replaces())
-        replacement = {{"cloudformation", true},
+        replacement = {{"cloudformation", p.replacement->cloudformation},
                        {"terraform", p.replacement->terraform.empty() ? Json(nullptr) : Json(p.replacement->terraform)}};
       properties.push_back({{"name", p.name},
                             {"old", value(p.old_present, p.old_value)},

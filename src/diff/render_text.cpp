@@ -39,13 +39,6 @@ std::string change(const PropertyChange& p) {
   return fmt::format("{}", fmt::join(parts, " "));
 }
 
-// The Terraform attribute by which a resource is replaced in turn, after
-// `, Terraform `; none when the provider updates it in place.
-std::string terraform_of(const ResourceChange& r) {
-  const ReplacementRule* rule = replacement_rule(r.type, r.follows_property);
-  return rule && !rule->terraform.empty() ? fmt::format(", Terraform {}", rule->terraform) : "";
-}
-
 }  // namespace
 
 std::string render_text(const Diff& d, std::string_view old_name, std::string_view new_name) {
@@ -55,14 +48,11 @@ std::string render_text(const Diff& d, std::string_view old_name, std::string_vi
   for (const auto& r : d.resources) {
     out += fmt::format("  {} {} ({}){}\n", sign(r.kind), r.id, r.type, r.replaced() ? " REPLACED" : "");
     if (!r.follows.empty())
-      out += fmt::format("      {} refers to {}, which is replaced  [replaces: CloudFormation{}]\n", r.follows_property,
-                         r.follows, terraform_of(r));
+      out += fmt::format("      {} refers to {}, which is replaced  [replaces: {}]\n", r.follows_property, r.follows,
+                         replaced_by(*replacement_rule(r.type, r.follows_property)));
     for (const auto& p : r.properties) {
       out += fmt::format("      {}: {}", p.name, change(p));
-      if (p.replaces())
-        out += p.replacement->terraform.empty()
-                   ? std::string("  [replaces: CloudFormation]")
-                   : fmt::format("  [replaces: CloudFormation, Terraform {}]", p.replacement->terraform);
+      if (p.replaces()) out += fmt::format("  [replaces: {}]", replaced_by(*p.replacement));
       out += '\n';
     }
   }

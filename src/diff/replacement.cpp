@@ -25,8 +25,15 @@ constexpr ReplacementRule kRules[] = {
     {"AWS::EC2::NatGateway", "AllocationId", "aws_nat_gateway.allocation_id"},
     {"AWS::EC2::NatGateway", "SubnetId", "aws_nat_gateway.subnet_id"},
     {"AWS::EC2::NetworkAcl", "VpcId", "aws_network_acl.vpc_id"},
+    // The provider's aws_network_acl_rule has no update: every attribute
+    // forces a new rule, where CloudFormation changes the entry in place
+    // (ReplaceNetworkAclEntry).
+    {"AWS::EC2::NetworkAclEntry", "CidrBlock", "aws_network_acl_rule.cidr_block", false},
     {"AWS::EC2::NetworkAclEntry", "Egress", "aws_network_acl_rule.egress"},
     {"AWS::EC2::NetworkAclEntry", "NetworkAclId", "aws_network_acl_rule.network_acl_id"},
+    {"AWS::EC2::NetworkAclEntry", "PortRange", "aws_network_acl_rule.from_port", false},
+    {"AWS::EC2::NetworkAclEntry", "Protocol", "aws_network_acl_rule.protocol", false},
+    {"AWS::EC2::NetworkAclEntry", "RuleAction", "aws_network_acl_rule.rule_action", false},
     {"AWS::EC2::NetworkAclEntry", "RuleNumber", "aws_network_acl_rule.rule_number"},
     {"AWS::EC2::Route", "DestinationCidrBlock", "aws_route.destination_cidr_block"},
     {"AWS::EC2::Route", "RouteTableId", "aws_route.route_table_id"},
@@ -94,6 +101,12 @@ auto key(const ReplacementRule& r) { return std::tie(r.type, r.property); }
 }  // namespace
 
 std::span<const ReplacementRule> replacement_rules() { return kRules; }
+
+std::string replaced_by(const ReplacementRule& r) {
+  std::string out = r.cloudformation ? "CloudFormation" : "";
+  if (!r.terraform.empty()) out += (out.empty() ? "Terraform " : ", Terraform ") + std::string(r.terraform);
+  return out;
+}
 
 const ReplacementRule* replacement_rule(std::string_view type, std::string_view property) {
   const ReplacementRule probe{type, property, {}};

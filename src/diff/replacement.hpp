@@ -8,11 +8,15 @@
 // the property's "Update requires: Replacement"), each naming the Terraform
 // AWS provider's attribute that is ForceNew ("forces new resource" in the
 // provider's docs) for the same property, when there is one. A property
-// missing here is updated in place (tags, sizes, a listener's port ...);
+// missing here is updated in place (tags, sizes, a listener's port ...). A
+// few properties CloudFormation updates in place are replaced by the
+// provider, which has no update for their resource (a network ACL entry's
+// action, block, protocol and ports): those rules say so;
 // replacement.cpp says how far the entries were verified.
 #pragma once
 
 #include <span>
+#include <string>
 #include <string_view>
 
 namespace archc::diff {
@@ -22,7 +26,12 @@ struct ReplacementRule {
   std::string_view property;   // CloudFormation property (properties.hpp names)
   std::string_view terraform;  // the Terraform resource.attribute that is ForceNew, or empty when only
                                // CloudFormation replaces
+  bool cloudformation = true;  // false: only the provider replaces; CloudFormation updates in place
 };
+
+// Which backends replace: "CloudFormation, Terraform aws_subnet.cidr_block",
+// "CloudFormation", or "Terraform aws_network_acl_rule.protocol".
+std::string replaced_by(const ReplacementRule& r);
 
 // Every rule, sorted by type and then property.
 std::span<const ReplacementRule> replacement_rules();

@@ -58,18 +58,22 @@ TEST_CASE("the replacement table is sorted, and names properties archc writes", 
 
 TEST_CASE("docs/diff.md's replacement table is the table of replacement.cpp, row for row", "[diff]") {
   const std::string doc = read(std::string(ARCHC_SOURCE_DIR) + "/docs/diff.md");
-  const auto begin = doc.find("## The replacement table");
-  REQUIRE(begin != std::string::npos);
-  const std::string section = doc.substr(begin, doc.find("\n## ", begin + 1) - begin);
-  std::vector<std::string> documented;
-  static const std::regex row(R"(\| `AWS::[^\n]*\|)");
-  for (auto it = std::sregex_iterator(section.begin(), section.end(), row); it != std::sregex_iterator(); ++it)
-    documented.push_back(it->str());
-  std::vector<std::string> declared;
-  for (const auto& r : diff::replacement_rules())
-    declared.push_back(fmt::format("| `{}` | `{}` | {} |", r.type, r.property,
-                                   r.terraform.empty() ? "—" : fmt::format("`{}`", r.terraform)));
-  CHECK(documented == declared);
+  // The rules CloudFormation replaces by, then those only the provider does.
+  for (const bool cloudformation : {true, false}) {
+    const auto begin = doc.find(cloudformation ? "## The replacement table" : "## Replaced by Terraform only");
+    REQUIRE(begin != std::string::npos);
+    const std::string section = doc.substr(begin, doc.find("\n## ", begin + 1) - begin);
+    std::vector<std::string> documented;
+    static const std::regex row(R"(\| `AWS::[^\n]*\|)");
+    for (auto it = std::sregex_iterator(section.begin(), section.end(), row); it != std::sregex_iterator(); ++it)
+      documented.push_back(it->str());
+    std::vector<std::string> declared;
+    for (const auto& r : diff::replacement_rules())
+      if (r.cloudformation == cloudformation)
+        declared.push_back(fmt::format("| `{}` | `{}` | {} |", r.type, r.property,
+                                       r.terraform.empty() ? "—" : fmt::format("`{}`", r.terraform)));
+    CHECK(documented == declared);
+  }
 }
 
 TEST_CASE("the replacement rules of the issue's examples", "[diff]") {
@@ -125,6 +129,30 @@ TEST_CASE("a tag change modifies a subnet in place; a CIDR change replaces it an
   CHECK(moved.subnets[0].onto.empty());
 
   CHECK(diff::compare(before, before).empty());
+}
+
+TEST_CASE("a network ACL entry's ports change in place in CloudFormation, and replace the Terraform rule", "[diff]") {
+  const aws::NetworkAclEntry entry{"DbNetworkAclIn100", "DbNetworkAcl", 100, false, true, model::Protocol::Tcp,
+                                   3306, 3306, "10.0.3.0/24"};
+  aws::NetworkAclEntry wider = entry;
+  wider.to_port = 3307;
+  const diff::Diff d = diff::compare(stack_of({entry}), stack_of({wider}));
+  REQUIRE(d.resources.size() == 1);
+  REQUIRE(d.resources[0].properties.size() == 1);
+  const auto& p = d.resources[0].properties[0];
+  CHECK(p.name == "PortRange");
+  REQUIRE(p.replaces());
+  CHECK_FALSE(p.replacement->cloudformation);
+  CHECK(d.replacements() == 1);  // for --fail-on replace: one backend deletes and recreates
+  CHECK(contains(diff::render_text(d, "a", "b"),
+                 "PortRange: 3306-3306 -> 3306-3307  [replaces: Terraform aws_network_acl_rule.from_port]"));
+  CHECK(nlohmann::json::parse(diff::render_json(d, "a", "b"))["resources"][0]["properties"][0]["replacement"] ==
+        nlohmann::json{{"cloudformation", false}, {"terraform", "aws_network_acl_rule.from_port"}});
+  // Near miss: its rule number replaces it in both.
+  aws::NetworkAclEntry renumbered = entry;
+  renumbered.number = 110;
+  CHECK(contains(diff::render_text(diff::compare(stack_of({entry}), stack_of({renumbered})), "a", "b"),
+                 "[replaces: CloudFormation, Terraform aws_network_acl_rule.rule_number]"));
 }
 
 TEST_CASE("what refers to a replaced resource by a replacing property is replaced in turn", "[diff]") {
