@@ -54,6 +54,9 @@ std::string describe(const SecurityChange& c) {
     case SecurityChange::Kind::WiderSource: what = fmt::format("source widened from {} to {} on {}", c.was, c.source, ports); break;
     case SecurityChange::Kind::WiderPorts: what = fmt::format("{} now reaches {} (was {})", c.source, ports, c.was); break;
     case SecurityChange::Kind::NewSource: what = fmt::format("newly reachable from {} on {}", c.source, ports); break;
+    case SecurityChange::Kind::NaclOpened:
+      what = fmt::format("lets {} in on {} that it stopped before ({})", c.source, ports, c.was);
+      break;
   }
   if (c.public_subnet) what += ", a public subnet among it";
   return fmt::format("{}{} {} ({}; rule {})", c.database ? "database " : "", c.group, what, printable(c.description),

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "diff/nacl_opening.hpp"
 #include "model/cidr.hpp"
 
 namespace archc::diff {
@@ -118,6 +119,7 @@ const char* kind_name(SecurityChange::Kind kind) {
     case SecurityChange::Kind::WiderSource: return "wider-source";
     case SecurityChange::Kind::WiderPorts: return "wider-ports";
     case SecurityChange::Kind::NewSource: return "new-source";
+    case SecurityChange::Kind::NaclOpened: return "nacl-opened";
   }
   return "new-source";
 }
@@ -170,6 +172,7 @@ std::vector<SecurityChange> security_changes(const aws::Stack& old_stack, const 
     }
     out.push_back(std::move(c));
   }
+  for (auto& c : nacl_openings(old_stack, new_stack)) out.push_back(std::move(c));
   std::sort(out.begin(), out.end(),
             [](const SecurityChange& a, const SecurityChange& b) { return std::tie(a.group, a.rule) < std::tie(b.group, b.rule); });
   return out;

@@ -20,10 +20,11 @@ struct SecurityChange {
     WiderSource,  // an old rule's CIDR, on these ports, grown to a shorter prefix
     WiderPorts,   // an old rule's source, now on more ports
     NewSource,    // a source that had no rule to this group
+    NaclOpened,   // an inbound network ACL entry admits packets the old ACL denied (diff/nacl_opening.hpp)
   };
   Kind kind = Kind::NewSource;
-  std::string rule;         // the new ingress rule's logical id
-  std::string group;        // the security group it opens
+  std::string rule;         // the new ingress rule's (or network ACL entry's) logical id
+  std::string group;        // the security group (or network ACL) it opens
   std::string source;       // its CIDR, or the source security group's logical id
   model::Protocol protocol = model::Protocol::Tcp;
   int from_port = 0, to_port = 0;  // TCP and UDP
@@ -36,12 +37,13 @@ struct SecurityChange {
 };
 
 // Every ingress the rules of `new_stack` grant beyond those of `old_stack`,
-// sorted by group, then rule id. O(n log n) in the rules: each new rule
+// and what its network ACLs newly admit (nacl_openings), sorted by group,
+// then rule id. O(n log n) in the rules: each new rule
 // looks up old rules by group and source (a CIDR's 33 possible supernets),
 // and a port range in the sorted ranges of that source.
 std::vector<SecurityChange> security_changes(const aws::Stack& old_stack, const aws::Stack& new_stack);
 
-const char* kind_name(SecurityChange::Kind kind);  // internet | wider-source | wider-ports | new-source
+const char* kind_name(SecurityChange::Kind kind);  // internet | wider-source | wider-ports | new-source | nacl-opened
 // `80`, `8000-8080`, `udp:1194`, `icmp` or `all`.
 std::string port_text(model::Protocol protocol, int from, int to);
 

@@ -274,6 +274,39 @@ TEST_CASE("security: ingress that opens up, and the near-misses that do not", "[
   }
 }
 
+aws::NetworkAclEntry acl_entry(int number, bool allow, int lo, int hi, std::string cidr, bool egress = false) {
+  return {fmt::format("DbNetworkAcl{}{}", egress ? "Out" : "In", number), "DbNetworkAcl", number, egress, allow,
+          model::Protocol::Tcp, lo, hi, std::move(cidr)};
+}
+
+TEST_CASE("security: what a network ACL newly lets in, judged in rule order", "[diff]") {
+  // MySQL from the app tier only; everything else falls to the implicit deny.
+  const std::vector<aws::Resource> before{acl_entry(100, true, 3306, 3306, "10.0.3.0/24"),
+                                          acl_entry(200, false, 0, 65535, "0.0.0.0/0")};
+  SECTION("an allow widened to the VPC") {
+    CHECK(security_of(before, {acl_entry(100, true, 3306, 3306, "10.0.0.0/16"), acl_entry(200, false, 0, 65535, "0.0.0.0/0")}) ==
+          std::vector<std::string>{"nacl-opened DbNetworkAcl 10.0.0.0/16 3306 10.0.0.0 tcp:3306 denied by entry 200"});
+  }
+  SECTION("a deny removed lets a later allow through") {
+    const std::vector<aws::Resource> with_later{acl_entry(100, false, 22, 22, "0.0.0.0/0"), acl_entry(300, true, 0, 65535, "10.0.0.0/16")};
+    CHECK(security_of(with_later, {acl_entry(300, true, 0, 65535, "10.0.0.0/16")}) ==
+          std::vector<std::string>{"nacl-opened DbNetworkAcl 10.0.0.0/16 0-65535 10.0.0.0 tcp:22 denied by entry 100"});
+  }
+  SECTION("near misses: the same entries renumbered alike, a narrower allow, an allow a deny still shadows, outbound, a new ACL") {
+    CHECK(security_of(before, {acl_entry(110, true, 3306, 3306, "10.0.3.0/24"), acl_entry(210, false, 0, 65535, "0.0.0.0/0")})
+              .empty());
+    CHECK(security_of(before, {acl_entry(100, true, 3306, 3306, "10.0.3.0/25"), acl_entry(200, false, 0, 65535, "0.0.0.0/0")})
+              .empty());
+    CHECK(security_of(before, {acl_entry(100, true, 3306, 3306, "10.0.3.0/24"), acl_entry(200, false, 0, 65535, "0.0.0.0/0"),
+                               acl_entry(300, true, 22, 22, "0.0.0.0/0")})
+              .empty());
+    CHECK(security_of(before, {acl_entry(100, true, 3306, 3306, "10.0.3.0/24"), acl_entry(200, false, 0, 65535, "0.0.0.0/0"),
+                               acl_entry(100, true, 0, 65535, "0.0.0.0/0", true)})
+              .empty());
+    CHECK(security_of({}, before).empty());
+  }
+}
+
 TEST_CASE("security over the lab: an edge from the internet to the asg", "[diff]") {
   auto before = compile_text("lab.arch", read(kSample));
   std::string text = read(kSample);
