@@ -4,7 +4,6 @@
 #include <cctype>
 #include <map>
 #include <set>
-#include <unordered_map>
 #include <string_view>
 
 #include <fmt/format.h>
@@ -680,7 +679,16 @@ class ModelBuilder {
     const SourceRange peer_at = word_range(words[4]);
     rule.peer = words[4].text;
     if (rule.peer.starts_with("vpc.")) {
-      auto tier = tier_by_ref(rule.peer, peer_at);
+      // vpc.NAME.TIER, each part reported and found by an editor at its columns.
+      const std::string_view peer = words[4].text;
+      const std::size_t dot = peer.find('.', 4);
+      if (dot == std::string_view::npos || dot == 4 || dot + 1 == peer.size() ||
+          peer.find('.', dot + 1) != std::string_view::npos) {
+        diags_.report(Rule::UnknownReference, peer_at, "a tier peer is written vpc.NAME.TIER, not `{}`", peer);
+        return std::nullopt;
+      }
+      auto tier = scope_.resolve_tier(peer.substr(4, dot - 4), at(words[4].offset + 4, dot - 4), peer.substr(dot + 1),
+                                      at(words[4].offset + dot + 1, peer.size() - dot - 1), peer_at, contents.valid());
       if (!tier) return std::nullopt;
       rule.tier = tier;
       rule.blocks = m_.tier(*tier).cidrs;
@@ -721,27 +729,6 @@ class ModelBuilder {
       p.name = ports;
     }
     return port_range(p);
-  }
-
-  // A tier written `vpc.NAME.TIER` in a rule string.
-  std::optional<model::TierRef> tier_by_ref(const std::string& ref, SourceRange at) {
-    if (tiers_by_ref_.empty())
-      for (std::size_t v = 0; v < m_.vpcs.size(); ++v)
-        for (std::size_t t = 0; t < m_.vpcs[v].tiers.size(); ++t)
-          tiers_by_ref_.emplace(fmt::format("vpc.{}.{}", m_.vpcs[v].name, m_.vpcs[v].tiers[t].name),
-                                model::TierRef{v, t, {}});
-    const auto found = tiers_by_ref_.find(ref);
-    if (found == tiers_by_ref_.end()) {
-      std::vector<std::string> known;
-      known.reserve(tiers_by_ref_.size());
-      for (const auto& [name, tier] : tiers_by_ref_) known.push_back(name);
-      std::sort(known.begin(), known.end());
-      suggester_.suggest(diags_.report(Rule::UnknownReference, at, "no subnet tier `{}`", ref), at, ref, known);
-      return std::nullopt;
-    }
-    model::TierRef out = found->second;
-    out.range = at;
-    return out;
   }
 
   std::optional<Endpoint> edge_source(const ast::Endpoint& ep) {
@@ -845,7 +832,6 @@ class ModelBuilder {
   std::vector<std::vector<const ast::Block*>> tier_blocks_;  // by vpc index
   Blocks vpc_blocks_, resource_blocks_, chain_blocks_, peering_blocks_, endpoint_blocks_, nacl_blocks_;
   // `vpc.NAME.TIER` → the tier, made when the first nacl rule names one.
-  std::unordered_map<std::string, model::TierRef> tiers_by_ref_;
 };
 
 }  // namespace

@@ -49,6 +49,43 @@ void Scope::declare_unread(std::string_view kind, std::string_view name) { unrea
 
 void Scope::declare_unread_tier(std::size_t vpc, std::string_view name) { unread_tiers_.emplace(vpc, name); }
 
+const Scope::Declared* Scope::find(std::string_view keyword, std::string_view written_kind, std::string_view name,
+                                   SourceRange at, bool record) {
+  Names& table = by_kind_[keyword];
+  const auto it = table.by_name.find(name);
+  if (it == table.by_name.end()) {
+    if (unread_.count({keyword, name}) || unread_.count({std::string_view(), name})) return nullptr;
+    suggester_.suggest(diags_.report(Rule::UnknownReference, at, "no {} named `{}`", written_kind, name), at, name,
+                       table.names);
+    return nullptr;
+  }
+  if (record) symbols_.use(at, it->second.symbol);
+  return &it->second;
+}
+
+const Scope::Declared* Scope::find_tier(std::size_t vpc, std::string_view vpc_name, std::string_view tier, SourceRange at,
+                                        bool record) {
+  Names& tiers = tiers_[vpc];
+  const auto it = tiers.by_name.find(tier);
+  if (it == tiers.by_name.end()) {
+    if (unread_tiers_.count({vpc, tier})) return nullptr;
+    suggester_.suggest(diags_.report(Rule::UnknownReference, at, "vpc `{}` has no subnet tier `{}`", vpc_name, tier), at,
+                       tier, tiers.names);
+    return nullptr;
+  }
+  if (record) symbols_.use(at, it->second.symbol);
+  return &it->second;
+}
+
+std::optional<model::TierRef> Scope::resolve_tier(std::string_view vpc_name, SourceRange name_at, std::string_view tier,
+                                                  SourceRange tier_at, SourceRange at, bool as_written) {
+  const Declared* vpc = find("vpc", "vpc", vpc_name, name_at, as_written);
+  if (!vpc) return std::nullopt;
+  const Declared* t = find_tier(vpc->index, vpc_name, tier, tier_at, as_written);
+  if (!t) return std::nullopt;
+  return model::TierRef{vpc->index, t->index, at};
+}
+
 std::optional<model::Endpoint> Scope::resolve(const ast::Expr& e) {
   using Kind = model::Endpoint::Kind;
   if (e.kind != ast::ExprKind::Reference) {
@@ -73,34 +110,19 @@ std::optional<model::Endpoint> Scope::resolve(const ast::Expr& e) {
                  vpc ? "expected vpc.NAME or vpc.NAME.TIER" : fmt::format("expected {}.NAME", e.name()));
     return std::nullopt;
   }
-  Names& table = by_kind_[kind->keyword];
   const ast::RefStep& name = e.steps()[0];
-  auto it = table.by_name.find(name.name);
-  if (it == table.by_name.end()) {
-    if (unread_.count({kind->keyword, name.name}) || unread_.count({std::string_view(), name.name})) return std::nullopt;
-    suggester_.suggest(diags_.report(Rule::UnknownReference, name.range, "no {} named `{}`", e.name(), name.name),
-                       name.range, name.name, table.names);
-    return std::nullopt;
-  }
-  symbols_.use(name.range, it->second.symbol);
+  const Declared* declared = find(kind->keyword, e.name(), name.name, name.range);
+  if (!declared) return std::nullopt;
   model::Endpoint ep;
   ep.range = e.range;
   ep.kind = vpc ? Kind::Vpc : Kind::Resource;
-  ep.index = it->second.index;
+  ep.index = declared->index;
   if (e.steps().size() == 2) {
-    Names& tiers = tiers_[it->second.index];
     const ast::RefStep& tier = e.steps()[1];
-    auto t = tiers.by_name.find(tier.name);
-    if (t == tiers.by_name.end()) {
-      if (unread_tiers_.count({it->second.index, tier.name})) return std::nullopt;
-      suggester_.suggest(diags_.report(Rule::UnknownReference, tier.range, "vpc `{}` has no subnet tier `{}`",
-                                       name.name, tier.name),
-                         tier.range, tier.name, tiers.names);
-      return std::nullopt;
-    }
-    symbols_.use(tier.range, t->second.symbol);
+    const Declared* t = find_tier(declared->index, name.name, tier.name, tier.range);
+    if (!t) return std::nullopt;
     ep.kind = Kind::Tier;
-    ep.tier = {it->second.index, t->second.index, e.range};
+    ep.tier = {declared->index, t->index, e.range};
   }
   return ep;
 }

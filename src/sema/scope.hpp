@@ -48,6 +48,14 @@ class Scope {
   // Resolves a reference (`vpc.NAME`, `vpc.NAME.TIER`, `KIND.NAME` for a
   // chain-endpoint kind); nullopt after reporting what does not exist.
   std::optional<model::Endpoint> resolve(const ast::Expr& e);
+  // Resolves a tier written as text, `vpc.NAME.TIER` inside a string (a
+  // nacl rule's peer): NAME is written at `name_at`, TIER at `tier_at`, the
+  // whole at `at`. Reported as resolve() does, and, when the string is in
+  // the source `as_written` (no escape or interpolation moved its text),
+  // recorded in the symbol index, so an editor finds, hovers and renames
+  // it there too.
+  std::optional<model::TierRef> resolve_tier(std::string_view vpc_name, SourceRange name_at, std::string_view tier,
+                                             SourceRange tier_at, SourceRange at, bool as_written);
 
  private:
   struct Declared {
@@ -68,6 +76,15 @@ class Scope {
       return std::hash<A>()(p.first) * 31 + std::hash<std::string_view>()(p.second);
     }
   };
+  // The declaration of `name` of the kind `keyword` (written `written_kind`
+  // in the source), its use at `at` recorded; null after reporting a name
+  // the kind does not have (unless a block that could not be read seemed
+  // to declare it). The use is recorded when `record`.
+  const Declared* find(std::string_view keyword, std::string_view written_kind, std::string_view name, SourceRange at,
+                       bool record = true);
+  // Likewise for the tier `tier` of the VPC at Model::vpcs[vpc].
+  const Declared* find_tier(std::size_t vpc, std::string_view vpc_name, std::string_view tier, SourceRange at,
+                            bool record = true);
   bool declare_in(Names& table, const model::KindSpec& kind, std::string_view what, std::string qualified,
                   std::string_view name, SourceRange at, const ast::Block& block, std::size_t index);
 

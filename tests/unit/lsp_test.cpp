@@ -410,6 +410,27 @@ TEST_CASE("navigation: definition, references, highlight and rename of a declare
   CHECK(s.result("textDocument/definition", s.at(2, 3)).is_null());
 }
 
+TEST_CASE("navigation: a tier named inside a network ACL rule's string", "[lsp]") {
+  Session s;
+  s.initialize();
+  // Line 21 (0-based): the rules, their peers at characters 34 and 79.
+  s.open(std::string(kSite) + "nacl \"app\" {\n  tier    = vpc.lab.app\n  inbound = [\"100 allow http from vpc.lab.public\", \"110 allow 1024..65535 from vpc.lab.app\"]\n}\n");
+  // `app` of vpc.lab.app in the second rule -> subnet "app".
+  CHECK(s.result("textDocument/definition", s.at(21, 88)) ==
+        json{{"uri", "file:///lab.arch"}, {"range", range_json(5, 10, 13)}});
+  json edit = s.result("textDocument/rename", s.at(5, 11, {{"newName", "service"}}));
+  std::vector<json> ranges;
+  for (const auto& e : edit["changes"]["file:///lab.arch"]) ranges.push_back(e["range"]);
+  CHECK(ranges == std::vector<json>{range_json(5, 10, 13), range_json(16, 20, 23), range_json(20, 20, 23),
+                                    range_json(21, 87, 90)});
+  // The vpc's name inside both rule strings is a use of vpc "lab".
+  json refs = s.result("textDocument/references", s.at(1, 6, {{"context", {{"includeDeclaration", false}}}}));
+  std::vector<json> uses;
+  for (const auto& r : refs) uses.push_back(r["range"]);
+  CHECK(std::find(uses.begin(), uses.end(), range_json(21, 38, 41)) != uses.end());
+  CHECK(std::find(uses.begin(), uses.end(), range_json(21, 83, 86)) != uses.end());
+}
+
 TEST_CASE("document symbols: the blocks, nested as written", "[lsp]") {
   Session s;
   s.initialize();

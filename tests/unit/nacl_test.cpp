@@ -115,7 +115,11 @@ TEST_CASE("nacl: rule strings are read at their own columns", "[nacl]") {
   CHECK(test::error_briefs(test::compile(network(R"("100 allow tcp:70000 from vpc.v.app")", kOut))->diags) ==
         Strings{"13:26: error[invalid-port]: a port is from 1 to 65535, and a range runs from low to high"});
   CHECK(test::error_briefs(test::compile(network(R"("100 allow mysql from vpc.v.ap")", kOut))->diags) ==
-        Strings{"13:37: error[unknown-reference]: no subnet tier `vpc.v.ap`"});
+        Strings{"13:43: error[unknown-reference]: vpc `v` has no subnet tier `ap`"});
+  CHECK(test::error_briefs(test::compile(network(R"("100 allow mysql from vpc.x.app")", kOut))->diags) ==
+        Strings{"13:41: error[unknown-reference]: no vpc named `x`"});
+  CHECK(test::error_briefs(test::compile(network(R"("100 allow mysql from vpc.v")", kOut))->diags) ==
+        Strings{"13:37: error[unknown-reference]: a tier peer is written vpc.NAME.TIER, not `vpc.v`"});
   CHECK(test::error_briefs(test::compile(network(R"("100 allow mysql from 10.0.1.1/24")", kOut))->diags) ==
         Strings{"13:37: error[cidr-host-bits]: `10.0.1.1/24` has host bits set"});
   CHECK(test::error_briefs(test::compile(network(R"("x100 allow mysql from 10.0.1.0/24")", kOut))->diags) ==
