@@ -104,6 +104,16 @@ json hover(const Context& c, Position p) {
   const std::uint32_t offset = c.document.source_offset(p, c.encoding);
   if (auto hit = comp.symbols.at(offset)) {
     using What = SymbolIndex::Hit::What;
+    if ((hit->what == What::Declaration || hit->what == What::Reference) && !hit->declaration->kind) {
+      // A variable: its definition as written, cut after a few lines.
+      const SymbolDeclaration& d = *hit->declaration;
+      std::string_view text = d.block.file->text().substr(d.block.begin.offset, d.block.end.offset - d.block.begin.offset);
+      constexpr std::size_t kShown = 300;
+      const bool cut = text.size() > kShown;
+      if (cut) text = text.substr(0, kShown);
+      return markdown(c, fmt::format("**{}** — a variable\n\n```\n{}{}\n```", d.name, text, cut ? "…" : ""),
+                      hit->range);
+    }
     if ((hit->what == What::Declaration || hit->what == What::Reference) && hit->declaration->kind) {
       const SymbolDeclaration& d = *hit->declaration;
       if (d.kind->keyword == "subnet") return markdown(c, describe_tier(comp, d), hit->range);

@@ -103,7 +103,8 @@ json rename(const Context& c, Position p, const std::string& new_name) {
   const SymbolDeclaration& renamed = declarations[found->declaration];
   const std::string qualified = renamed.name.substr(0, renamed.name.rfind('.') + 1) + new_name;
   // Nor a name that gives another of the kind the same AWS logical ids
-  // (`App` beside `app`: a name-collision error), logical_id.hpp.
+  // (`App` beside `app`: a name-collision error), logical_id.hpp. Variables
+  // (no kind) are one kind here.
   const std::string prefix = qualified.substr(0, qualified.size() - new_name.size());
   const std::string word = logical_id::word(new_name);
   for (const auto& d : declarations) {
@@ -113,7 +114,7 @@ json rename(const Context& c, Position p, const std::string& new_name) {
     if (other == new_name)
       throw RpcError(ErrorCode::RequestFailed,
                      fmt::format("`{}` is already declared on line {}", qualified, d.range.begin.line));
-    if (logical_id::word(other) == word)
+    if (renamed.kind && logical_id::word(other) == word)  // a variable is in no logical id
       throw RpcError(ErrorCode::RequestFailed,
                      fmt::format("`{}` would give the same AWS logical ids as `{}` on line {} (name-collision)",
                                  qualified, d.name, d.range.begin.line));

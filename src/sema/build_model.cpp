@@ -49,7 +49,7 @@ class ModelBuilder {
       : file_(file),
         source_(source),
         diags_(diags),
-        eval_(diags, suggester_),
+        eval_(diags, suggester_, symbols),
         scope_(diags, symbols, suggester_),
         ctx_{diags, eval_, scope_, symbols, suggester_, m_} {}
 

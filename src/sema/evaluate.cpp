@@ -26,6 +26,11 @@ const char* kind_name(Value::Kind k) {
   return "a value";
 }
 
+namespace {
+// Defined below, with what it appends.
+void uses_in(const ast::Expr& e, std::vector<const ast::Expr*>& uses);
+}  // namespace
+
 void Evaluator::declare_variables(const ast::File& file) {
   std::vector<Variable*> order;
   variables_.reserve(file.items.size());
@@ -36,6 +41,7 @@ void Evaluator::declare_variables(const ast::File& file) {
     if (!attr) continue;
     const auto [it, added] = variables_.try_emplace(attr->name(), Variable{attr, Variable::State::Unread, std::nullopt, 0});
     if (added) {
+      it->second.symbol = symbols_.declare({nullptr, std::string(attr->name()), attr->name_range(), attr->range});
       order.push_back(&it->second);
       continue;
     }
@@ -43,6 +49,15 @@ void Evaluator::declare_variables(const ast::File& file) {
         .notes.push_back({it->second.attribute->name_range(), "first defined here"});
   }
   report_cycles(order);
+  // Every use of a variable in another's value, for the editor, whether or
+  // not evaluation ever reads that value.
+  std::vector<const ast::Expr*> uses;
+  for (const Variable* v : order) {
+    uses.clear();
+    if (v->attribute->value) uses_in(*v->attribute->value, uses);
+    for (const ast::Expr* use : uses)
+      if (const Variable* used = resolve(use)) symbols_.use(use->name_range(), used->symbol);
+  }
 }
 
 namespace {
@@ -273,6 +288,7 @@ std::optional<Value> Evaluator::variable(const ast::Expr& e) {
     return std::nullopt;
   }
   Variable& v = it->second;
+  symbols_.use(e.name_range(), v.symbol);
   if (v.state == Variable::State::Unread) read(v);
   if (!v.value || !build(v.bytes, e.range)) return std::nullopt;
   Value out = *v.value;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "sema/suggest.hpp"
+#include "sema/symbol_index.hpp"
 #include "source/diagnostic.hpp"
 #include "syntax/ast.hpp"
 
@@ -63,7 +64,10 @@ class Evaluator {
  public:
   static constexpr std::size_t kMaxBuiltBytes = 64u * 1024u * 1024u;
 
-  Evaluator(Diagnostics& diags, Suggester& suggester) : diags_(diags), suggester_(suggester) {}
+  // Each variable is declared in `symbols`, and each use of one recorded
+  // there, for the editor.
+  Evaluator(Diagnostics& diags, Suggester& suggester, SymbolIndex& symbols)
+      : diags_(diags), suggester_(suggester), symbols_(symbols) {}
 
   // Declares the file's top-level attributes; reports duplicates, and every
   // cycle among them, whether or not the variables are used.
@@ -77,6 +81,7 @@ class Evaluator {
     enum class State { Unread, Reading, Read } state = State::Unread;
     std::optional<Value> value;  // once Read: nullopt after an error
     std::size_t bytes = 0;       // what a copy of the value takes
+    std::size_t symbol = 0;      // into SymbolIndex::declarations()
   };
 
   std::optional<Value> call(const ast::Expr& e);
@@ -99,6 +104,7 @@ class Evaluator {
 
   Diagnostics& diags_;
   Suggester& suggester_;
+  SymbolIndex& symbols_;
   std::unordered_map<std::string_view, Variable> variables_;  // names are views of the source
   std::vector<std::string> names_;  // of variables_, sorted, for suggestions; made at the first unknown name
   // Variables whose definition did not parse: a use of one is not reported

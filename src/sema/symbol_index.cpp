@@ -34,6 +34,11 @@ void SymbolIndex::attribute(AttributeSite site) { attributes_.push_back(site); }
 void SymbolIndex::finish() {
   std::stable_sort(uses_.begin(), uses_.end(),
                    [](const SymbolUse& a, const SymbolUse& b) { return a.range.begin.offset < b.range.begin.offset; });
+  uses_.erase(std::unique(uses_.begin(), uses_.end(),
+                          [](const SymbolUse& a, const SymbolUse& b) {
+                            return a.range.begin.offset == b.range.begin.offset && a.declaration == b.declaration;
+                          }),
+              uses_.end());
   std::stable_sort(attributes_.begin(), attributes_.end(), [](const AttributeSite& a, const AttributeSite& b) {
     return a.name_range.begin.offset < b.name_range.begin.offset;
   });

@@ -14,10 +14,10 @@
 namespace archc {
 
 struct SymbolDeclaration {
-  const model::KindSpec* kind = nullptr;
-  std::string name;  // as the source refers to it: `vpc.lab`, `vpc.lab.app`, `asg.web`
-  SourceRange range;  // of the name (the label)
-  SourceRange block;  // of the whole block
+  const model::KindSpec* kind = nullptr;  // nullptr for a top-level variable
+  std::string name;  // as the source refers to it: `vpc.lab`, `vpc.lab.app`, `asg.web`, `vpn_cidr`
+  SourceRange range;  // of the name (the label, or the variable's name)
+  SourceRange block;  // of the whole block (or the variable's attribute)
 };
 
 // A reference in a value or an edge, resolved to a declaration.
@@ -47,8 +47,9 @@ class SymbolIndex {
   std::size_t declare(SymbolDeclaration d);
   void use(SourceRange range, std::size_t declaration);
   void attribute(AttributeSite site);
-  // Sorts the uses and attribute sites by offset; call once after the build,
-  // before any query (O(n log n)).
+  // Sorts the uses and attribute sites by offset, and keeps one use of a
+  // place (a value read twice records its uses twice); call once after the
+  // build, before any query (O(n log n)).
   void finish();
 
   const std::vector<SymbolDeclaration>& declarations() const { return declarations_; }

@@ -431,6 +431,24 @@ TEST_CASE("navigation: a tier named inside a network ACL rule's string", "[lsp]"
   CHECK(std::find(uses.begin(), uses.end(), range_json(21, 83, 86)) != uses.end());
 }
 
+TEST_CASE("navigation: a top-level variable, its uses bare and interpolated", "[lsp]") {
+  Session s;
+  s.initialize();
+  // Line 19: the variable; line 20: another using it; lines 22 and 23: edges.
+  std::string text = std::string(kSite) + "vpn = \"10.8.0.0/24\"\nadmin = vpn\nsg-chain \"admin\" {\n  \"${vpn}\" -> asg.app : ssh\n  \"${admin}\" -> asg.app : http\n}\n";
+  s.open(text);
+  CHECK(s.result("textDocument/definition", s.at(22, 6)) == json{{"uri", "file:///lab.arch"}, {"range", range_json(19, 0, 3)}});
+  json edit = s.result("textDocument/rename", s.at(19, 1, {{"newName", "vpn_cidr"}}));
+  std::vector<json> ranges;
+  for (const auto& e : edit["changes"]["file:///lab.arch"]) ranges.push_back(e["range"]);
+  CHECK(ranges == std::vector<json>{range_json(19, 0, 3), range_json(20, 8, 11), range_json(22, 5, 8)});
+  const json hover = s.result("textDocument/hover", s.at(20, 9));
+  CHECK(hover["contents"]["value"] == "**vpn** — a variable\n\n```\nvpn = \"10.8.0.0/24\"\n```");
+  // Near miss: a name another variable has.
+  json refused = s.request("textDocument/rename", s.at(19, 1, {{"newName", "admin"}}));
+  CHECK(refused["error"]["message"] == "`admin` is already declared on line 21");
+}
+
 TEST_CASE("document symbols: the blocks, nested as written", "[lsp]") {
   Session s;
   s.initialize();
