@@ -787,6 +787,12 @@ class ModelBuilder {
     }
     if (p.kind == ast::Port::Kind::Name) {
       auto port = AwsCatalog::get().port(p.name);
+      if (!port && p.protocol.empty() && ports_protocol(p.name)) {
+        // A protocol written where its ports belong: `udp` for udp:1194.
+        diags_.report(Rule::InvalidProtocol, p.range, "`{0}` needs its ports: write {0}:PORT, as in {0}:{1}, or `all` for "
+                      "every protocol and port", p.name, p.name == "udp" ? "1194" : "443");
+        return std::nullopt;
+      }
       if (!port) {
         std::vector<std::string> names = AwsCatalog::get().port_names();
         if (p.protocol.empty()) names.insert(names.end(), {"icmp", "all"});

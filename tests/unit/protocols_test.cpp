@@ -88,6 +88,22 @@ TEST_CASE("an unknown protocol, and ports after icmp or all, are errors at the p
   CHECK(d.fixits[0].replacement == "udp");
 }
 
+TEST_CASE("tcp or udp written without ports asks for them, not for a port name like it", "[protocols]") {
+  CHECK(test::error_briefs(test::compile(network(R"(sg-chain "c" {
+  internet -> asg.vpn : udp
+  internet -> asg.vpn : tcp
+}
+)"))->diags) == Strings{"11:25: error[invalid-protocol]: `udp` needs its ports: write udp:PORT, as in udp:1194, or "
+                        "`all` for every protocol and port",
+                        "12:25: error[invalid-protocol]: `tcp` needs its ports: write tcp:PORT, as in tcp:443, or "
+                        "`all` for every protocol and port"});
+  // Near miss: a port name one letter from a protocol is still a port name.
+  CHECK(test::error_briefs(test::compile(network(R"(sg-chain "c" {
+  internet -> asg.vpn : rdp
+}
+)"))->diags).empty());
+}
+
 TEST_CASE("a UDP port keeps its protocol in both backends, the plan and the rule's id", "[protocols]") {
   const std::string text = network("sg-chain \"c\" { internet -> asg.vpn : udp:1194, 1194 }\n");
   auto c = test::compile(text);
