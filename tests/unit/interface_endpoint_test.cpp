@@ -153,7 +153,7 @@ TEST_CASE("an interface endpoint's service is one of the catalogue, with the nea
   // S3 is a gateway endpoint's.
   CHECK(of_rule(with_net("interface-endpoint \"s\" { subnets = vpc.main.app, service = \"s3\" }\n"),
                 "invalid-value") ==
-        Strings{"9:57: error[invalid-value]: `s3` is not an interface endpoint service archc knows "
+        Strings{"9:60: error[invalid-value]: `s3` is not an interface endpoint service archc knows "
                 "(stdlib/endpoint_services.json)"});
 }
 
