@@ -75,11 +75,14 @@ ResourceView view_of(const aws::VpcPeeringConnection& r) {
   return b.add("Tags", tags(r.tags)).v;
 }
 ResourceView view_of(const aws::VpcEndpoint& r) {
-  return of("AWS::EC2::VPCEndpoint")
-      .add("VpcId", r.vpc)
-      .add("ServiceName", r.service_name)
-      .add("VpcEndpointType", "Gateway")
-      .add("RouteTableIds", aws::Ids(r.route_tables))
+  auto b = of("AWS::EC2::VPCEndpoint").add("VpcId", r.vpc).add("ServiceName", r.service_name);
+  if (r.type == aws::VpcEndpoint::Type::Gateway)
+    return b.add("VpcEndpointType", "Gateway").add("RouteTableIds", aws::Ids(r.route_tables)).v;
+  return b.add("VpcEndpointType", "Interface")
+      .add("SubnetIds", aws::Ids(r.subnets))
+      .add("SecurityGroupIds", aws::Ids(r.security_groups))
+      .add("PrivateDnsEnabled", flag(r.private_dns))
+      .add("Tags", tags(r.tags))
       .v;
 }
 ResourceView view_of(const aws::RouteTableAssociation& r) {

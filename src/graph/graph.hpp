@@ -31,6 +31,7 @@ enum class Shape {
   Instances,     // compute
   Database,      // databases
   Cache,         // databases, in memory
+  Endpoint,      // networking: a VPC endpoint's network interfaces
 };
 
 // How a kind's `draw` hook (model::KindSpec::draw) draws one resource:

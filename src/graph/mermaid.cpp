@@ -27,6 +27,8 @@ const char* shape_class(Shape s) {
       return "database";
     case Shape::Cache:
       return "database";
+    case Shape::Endpoint:
+      return "lb";  // networking's colour, as load balancers
   }
   return "compute";
 }
@@ -42,6 +44,8 @@ std::string shaped(Shape s, const std::string& label) {
       return "[(\"" + label + "\")]";
     case Shape::Cache:
       return "[(\"" + label + "\")]";
+    case Shape::Endpoint:
+      return "{{\"" + label + "\"}}";
   }
   return "[\"" + label + "\"]";
 }

@@ -66,11 +66,21 @@ struct VpcPeeringConnection {
   bool auto_accept = false;
   Tags tags;
 };
-// A gateway VPC endpoint for S3 or DynamoDB, routed from `route_tables`.
+// A VPC endpoint: a gateway endpoint for S3 or DynamoDB, routed from
+// `route_tables`; or an interface endpoint, a network interface in each of
+// `subnets` behind `security_groups` (AWS PrivateLink).
 struct VpcEndpoint {
+  enum class Type { Gateway, Interface };
   std::string id, vpc;
   std::string service_name;  // com.amazonaws.<region>.s3
-  Ids route_tables;
+  Type type = Type::Gateway;
+  Ids route_tables;               // Gateway
+  Ids subnets, security_groups;   // Interface: one subnet a zone
+  // Interface: the service's own DNS name resolves, inside the VPC, to the
+  // endpoint's addresses (needs the VPC's DNS support and hostnames, which
+  // every archc VPC has).
+  bool private_dns = false;
+  Tags tags;  // Interface; a gateway endpoint is written without
 };
 struct RouteTableAssociation {
   std::string id, subnet, route_table;

@@ -194,8 +194,12 @@ void Lowering::lower_endpoint(const model::GatewayEndpoint &e) {
   for (const auto &tier : e.tiers)
     for (const auto &rt : route_tables_.at(tier.vpc).at(tier.tier))
       if (seen.insert(rt).second) tables.push_back(rt);
-  add(aws::VpcEndpoint{logical_id::leading_word(e.name) + "GatewayEndpoint", vpc_ids_.at(*e.vpc),
-                       fmt::format("com.amazonaws.{}.{}", m_.stack.region, e.service), std::move(tables)});
+  aws::VpcEndpoint endpoint;
+  endpoint.id = logical_id::leading_word(e.name) + "GatewayEndpoint";
+  endpoint.vpc = vpc_ids_.at(*e.vpc);
+  endpoint.service_name = AwsCatalog::endpoint_service_name(m_.stack.region, e.service);
+  endpoint.route_tables = std::move(tables);
+  add(std::move(endpoint));
 }
 
 // Every chain endpoint has its own security group: one named in no chain

@@ -99,6 +99,9 @@ json values_of(const Context& c, const ast::Block& block, const model::Attribute
     strings(catalog.db_instance_class_names(), "DB instance class");
   } else if (a.catalog == model::Catalog::Images) {
     strings(catalog.image_aliases(), "image alias");
+  } else if (a.catalog == model::Catalog::EndpointServices) {
+    for (const auto& s : catalog.endpoint_service_names())
+      out.push_back(item(s, kValue, *catalog.endpoint_service(s), quoted(s, in_string)));
   } else if (a.name == "version") {
     // The majors of the block's engine, newest first, then their releases.
     if (const EngineInfo* engine = catalog.engine(engine_of(block)))

@@ -105,6 +105,8 @@ AwsCatalog::AwsCatalog() {
   const auto limits = load("limits");
   for (const auto& [k, v] : limits.items())
     limits_.emplace_back(k, AwsLimit{v.at("value"), v.at("unit"), v.at("adjustable"), v.at("source")});
+  const auto services = load("endpoint_services");
+  for (const auto& [k, v] : services.items()) endpoint_services_.emplace_back(k, v.get<std::string>());
 }
 
 const AwsCatalog& AwsCatalog::get() {
@@ -158,6 +160,13 @@ std::vector<std::string> AwsCatalog::image_aliases() const { return keys(images_
 const AwsLimit& AwsCatalog::limit(std::string_view name) const {
   if (const AwsLimit* l = find(limits_, name)) return *l;
   throw std::out_of_range("no limit " + std::string(name) + " in stdlib/limits.json");
+}
+
+const std::string* AwsCatalog::endpoint_service(std::string_view name) const { return find(endpoint_services_, name); }
+std::vector<std::string> AwsCatalog::endpoint_service_names() const { return keys(endpoint_services_); }
+
+std::string AwsCatalog::endpoint_service_name(std::string_view region, std::string_view service) {
+  return "com.amazonaws." + std::string(region) + "." + std::string(service);
 }
 
 }  // namespace archc

@@ -1,6 +1,7 @@
 // What AWS offers, from stdlib/*.json: regions and their zones, well-known
 // ports, RDS engines and their versions, EC2 instance types, DB instance
-// classes, AMI aliases, and the limits archc checks against.
+// classes, AMI aliases, interface endpoint services, and the limits archc
+// checks against.
 #pragma once
 
 #include <cstdint>
@@ -93,6 +94,17 @@ class AwsCatalog {
   // A limit by its key in stdlib/limits.json; an unknown key is a bug, and
   // throws std::out_of_range.
   const AwsLimit& limit(std::string_view name) const;
+  // What the interface endpoint service of short name `name` ("ssm",
+  // "ecr.api") is, as stdlib/endpoint_services.json says ("AWS Systems
+  // Manager"); nullptr for a service not in the catalogue.
+  const std::string* endpoint_service(std::string_view name) const;
+  std::vector<std::string> endpoint_service_names() const;
+  // The full name of the endpoint service `service` (a short name such as
+  // "s3" or "secretsmanager") in `region`: com.amazonaws.<region>.<service>,
+  // as EC2 CreateVpcEndpoint's ServiceName takes it (AWS PrivateLink Guide,
+  // "AWS services that integrate with AWS PrivateLink"). Gateway and
+  // interface endpoints alike.
+  static std::string endpoint_service_name(std::string_view region, std::string_view service);
 
  private:
   AwsCatalog();
@@ -101,6 +113,7 @@ class AwsCatalog {
   std::vector<std::pair<std::string, EngineInfo>> engines_;
   std::vector<std::pair<std::string, std::string>> images_;
   std::vector<std::pair<std::string, AwsLimit>> limits_;
+  std::vector<std::pair<std::string, std::string>> endpoint_services_;
   std::vector<std::string> instance_types_, db_instance_classes_;  // sorted
   std::vector<std::pair<std::string, ZoneCaveat>> zone_caveats_;
 };

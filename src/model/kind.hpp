@@ -46,7 +46,7 @@ enum class ValueType {
 };
 
 // Where a string's allowed values come from when they are a known set.
-enum class Catalog { None, Regions, Engines, Images, InstanceTypes, DbInstanceClasses };
+enum class Catalog { None, Regions, Engines, Images, InstanceTypes, DbInstanceClasses, EndpointServices };
 
 struct AttributeSpec {
   std::string_view name{};

@@ -20,6 +20,7 @@ std::string describe_type(const AttributeSpec& a) {
         case Catalog::Images: return "image alias or `ami-` id";
         case Catalog::InstanceTypes: return "EC2 instance type";
         case Catalog::DbInstanceClasses: return "DB instance class";
+        case Catalog::EndpointServices: return "interface endpoint service";
       }
       return "string";
     case ValueType::Integer:

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "model/aws_catalog.hpp"
 #include "model/name_tag.hpp"
 #include "model/peering.hpp"
 
@@ -188,7 +189,7 @@ void Planner::plan_peering(const model::Peering &p) {
 
 void Planner::plan_endpoint(const model::GatewayEndpoint &e) {
   GatewayEndpoint out{e.name, m_.vpcs[*e.vpc].name, e.service,
-                      fmt::format("com.amazonaws.{}.{}", m_.stack.region, e.service), {}};  // route tables below
+                      AwsCatalog::endpoint_service_name(m_.stack.region, e.service), {}};  // route tables below
   for (const auto &tier : e.tiers)
     for (const auto &name : route_tables(tier))
       if (std::find(out.route_tables.begin(), out.route_tables.end(), name) == out.route_tables.end())

@@ -19,6 +19,8 @@ void run_checks(const model::Model& m, Diagnostics& diags) {
   checks::endpoint_unused(m, diags);
   checks::route_conflict(m, diags);
   checks::peering_no_route(m, diags);
+  checks::no_aws_service(m, diags);
+  checks::private_dns_conflict(m, diags);
   checks::listener_ports(m, diags);
   checks::database_exposure(m, diags);
   checks::forward_ports(m, diags);
@@ -30,6 +32,7 @@ void run_checks(const model::Model& m, Diagnostics& diags) {
   checks::egress(m, diags);
   checks::unreachable_resource(m, diags);
   checks::instance_unreachable(m, diags);
+  checks::endpoint_unreached(m, diags);
   checks::security_group_quota(m, diags);
   checks::duplicate_nacl(m, diags);
   checks::nacl_rule_number(m, diags);

@@ -139,6 +139,14 @@ bool KindReader::allowed(const model::AttributeSpec& spec, const Value& v) {
           ctx_.diags.report(Rule::UnknownInstanceClass, v.range, "unknown DB instance class `{}`", v.text),
           quoted_contents(v.range, v.text), v.text, catalog.db_instance_class_names());
       return false;
+    case model::Catalog::EndpointServices:
+      if (catalog.endpoint_service(v.text)) return true;
+      ctx_.suggester.suggest(
+          ctx_.diags.report(Rule::InvalidValue, v.range,
+                            "`{}` is not an interface endpoint service archc knows (stdlib/endpoint_services.json)",
+                            v.text),
+          quoted_contents(v.range, v.text), v.text, catalog.endpoint_service_names());
+      return false;
   }
   return false;
 }

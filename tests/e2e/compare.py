@@ -47,7 +47,7 @@ def _listener_action(action):
 
 def empty_inventory():
     return {section: {} for section in ("vpcs", "subnets", "internet_gateways", "nat_gateways", "route_tables",
-                                        "peerings", "gateway_endpoints",
+                                        "peerings", "gateway_endpoints", "interface_endpoints",
                                         "security_groups", "load_balancers", "target_groups",
                                         "auto_scaling_groups", "db_instances", "caches", "network_acls",
                                         "instances", "elastic_ips")}
@@ -94,10 +94,15 @@ def expected(plan):
         inv["peerings"][p["name_tag"]] = {"vpc": vpc_tags[p["vpc"]],
                                           "peer_vpc": vpc_tags[p["peer_vpc"]] if p["peer_vpc"] else p["peer_vpc_id"],
                                           "peer_cidr": p["peer_cidr"], "peer_region": p["peer_region"]}
-    # An endpoint has no Name tag: it is known by its VPC and service.
+    # A gateway endpoint has no Name tag: it is known by its VPC and service.
     for e in plan["gateway_endpoints"]:
         inv["gateway_endpoints"][f"{vpc_tags[e['vpc']]} {e['service_name']}"] = {"type": "Gateway",
                                                                                 "route_tables": _sorted(e["route_tables"])}
+    for e in plan["interface_endpoints"]:
+        inv["interface_endpoints"][e["name_tag"]] = {
+            "vpc": vpc_tags[e["vpc"]], "type": e["type"], "service_name": e["service_name"],
+            "subnets": _sorted(e["subnets"]), "security_groups": [e["security_group"]],
+            "private_dns": e["private_dns"]}
     for g in plan["security_groups"]:
         inv["security_groups"][g["name_tag"]] = {
             "ingress": _planned_rules(g["ingress"], "from", "source"),
@@ -265,10 +270,13 @@ def observed(client, stack, certificates_back):
                                       for r in rt.get("Routes", []) if r.get("VpcPeeringConnectionId")),
             "subnets": _sorted(name(a["SubnetId"]) for a in rt.get("Associations", []) if a.get("SubnetId"))}
     # A gateway endpoint has no Name tag: it is known by its VPC and service.
-    for e in described("AWS::EC2::VPCEndpoint", ec2.describe_vpc_endpoints, "VpcEndpointIds", "VpcEndpoints",
-                       "VpcEndpointId"):
-        inv["gateway_endpoints"][f"{name(e['VpcId'])} {e['ServiceName']}"] = {
-            "type": e.get("VpcEndpointType"), "route_tables": _sorted(name(t) for t in e.get("RouteTableIds", []))}
+    # Interface endpoints are read once their security groups are named.
+    endpoints = described("AWS::EC2::VPCEndpoint", ec2.describe_vpc_endpoints, "VpcEndpointIds", "VpcEndpoints",
+                          "VpcEndpointId")
+    for e in endpoints:
+        if e.get("VpcEndpointType") != "Interface":
+            inv["gateway_endpoints"][f"{name(e['VpcId'])} {e['ServiceName']}"] = {
+                "type": e.get("VpcEndpointType"), "route_tables": _sorted(name(t) for t in e.get("RouteTableIds", []))}
     if not any(t["subnets"] for t in inv["route_tables"].values()):
         # moto keeps the associations CloudFormation makes out of sight of
         # DescribeRouteTables: they are read from the declarations, with the
@@ -289,6 +297,13 @@ def observed(client, stack, certificates_back):
             return _sorted(r for r in out if r != _NO_EGRESS_PLACEHOLDER)
         inv["security_groups"][name(g["GroupId"])] = {"ingress": rules(g.get("IpPermissions", []), "from"),
                                                       "egress": rules(g.get("IpPermissionsEgress", []), "to")}
+    for e in endpoints:
+        if e.get("VpcEndpointType") == "Interface":
+            inv["interface_endpoints"][name(e["VpcEndpointId"])] = {
+                "vpc": name(e["VpcId"]), "type": e["VpcEndpointType"], "service_name": e["ServiceName"],
+                "subnets": _sorted(name(s) for s in e.get("SubnetIds", [])),
+                "security_groups": _sorted(name(g["GroupId"]) for g in e.get("Groups", [])),
+                "private_dns": e.get("PrivateDnsEnabled")}
 
     # Network ACLs, without AWS's own `*` entries (rule 32767, deny all).
     for acl in described("AWS::EC2::NetworkAcl", ec2.describe_network_acls, "NetworkAclIds", "NetworkAcls",

@@ -193,7 +193,13 @@ class CloudFormation:
 
     def vpc_endpoint(self, p, r):
         return {"vpc": self.ref(p["VpcId"]), "service": p["ServiceName"], "type": p.get("VpcEndpointType"),
-                "route_tables": self.refs(p.get("RouteTableIds"))}
+                "route_tables": self.refs(p.get("RouteTableIds")), "subnets": self.refs(p.get("SubnetIds")),
+                "security_groups": self.refs(p.get("SecurityGroupIds")),
+                "private_dns": p.get("PrivateDnsEnabled"),
+                # A gateway endpoint is written untagged (its Terraform twin
+                # takes the provider's default_tags): only an interface
+                # endpoint's tags are compared.
+                "tags": tag_dict(p.get("Tags")) if p.get("VpcEndpointType") == "Interface" else None}
 
     def route_table_association(self, p, r):
         return {"subnet": self.ref(p["SubnetId"]), "route_table": self.ref(p["RouteTableId"])}
@@ -410,7 +416,10 @@ class Terraform:
 
     def vpc_endpoint(self, b):
         return {"vpc": self.ref(b["vpc_id"]), "service": b["service_name"], "type": b.get("vpc_endpoint_type"),
-                "route_tables": self.refs(b.get("route_table_ids"))}
+                "route_tables": self.refs(b.get("route_table_ids")), "subnets": self.refs(b.get("subnet_ids")),
+                "security_groups": self.refs(b.get("security_group_ids")),
+                "private_dns": b.get("private_dns_enabled"),
+                "tags": self.tags(b) if b.get("vpc_endpoint_type") == "Interface" else None}
 
     def route_table_association(self, b):
         return {"subnet": self.ref(b["subnet_id"]), "route_table": self.ref(b["route_table_id"])}

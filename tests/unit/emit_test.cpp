@@ -515,5 +515,90 @@ TEST_CASE("Output of a cache: the primary endpoint's address, GetAtt in long for
 )");
 }
 
+TEST_CASE("VpcEndpoint, Interface: its subnets, security group, private DNS and Name tag") {
+  aws::VpcEndpoint r;
+  r.id = "SecretsInterfaceEndpoint";
+  r.vpc = "MainVpc";
+  r.service_name = "com.amazonaws.eu-west-1.secretsmanager";
+  r.type = aws::VpcEndpoint::Type::Interface;
+  r.subnets = {"MainWebSubnetA", "MainWebSubnetB"};
+  r.security_groups = {"SecretsVpceSecurityGroup"};
+  r.private_dns = true;
+  r.tags = name_tag("t-vpce-secrets");
+  CHECK(cfn_of(r) == R"(SecretsInterfaceEndpoint:
+  Type: AWS::EC2::VPCEndpoint
+  Properties:
+    VpcId:
+      Ref: MainVpc
+    ServiceName: com.amazonaws.eu-west-1.secretsmanager
+    VpcEndpointType: Interface
+    SubnetIds:
+      - Ref: MainWebSubnetA
+      - Ref: MainWebSubnetB
+    SecurityGroupIds:
+      - Fn::GetAtt: [SecretsVpceSecurityGroup, GroupId]
+    PrivateDnsEnabled: true
+    Tags:
+      - Key: Name
+        Value: t-vpce-secrets
+)");
+  CHECK(tf_of(r) == R"({
+  "resource": {
+    "aws_vpc_endpoint": {
+      "secrets_interface_endpoint": {
+        "vpc_id": "${aws_vpc.main_vpc.id}",
+        "service_name": "com.amazonaws.eu-west-1.secretsmanager",
+        "vpc_endpoint_type": "Interface",
+        "subnet_ids": [
+          "${aws_subnet.main_web_subnet_a.id}",
+          "${aws_subnet.main_web_subnet_b.id}"
+        ],
+        "security_group_ids": [
+          "${aws_security_group.secrets_vpce_security_group.id}"
+        ],
+        "private_dns_enabled": true,
+        "tags": {
+          "Name": "t-vpce-secrets"
+        }
+      }
+    }
+  }
+}
+)");
+}
+
+TEST_CASE("VpcEndpoint, Gateway: its route tables, and no subnets, groups, DNS or tags") {
+  aws::VpcEndpoint r;
+  r.id = "S3GatewayEndpoint";
+  r.vpc = "MainVpc";
+  r.service_name = "com.amazonaws.eu-west-1.s3";
+  r.route_tables = {"MainIsolatedRouteTable"};
+  CHECK(cfn_of(r) == R"(S3GatewayEndpoint:
+  Type: AWS::EC2::VPCEndpoint
+  Properties:
+    VpcId:
+      Ref: MainVpc
+    ServiceName: com.amazonaws.eu-west-1.s3
+    VpcEndpointType: Gateway
+    RouteTableIds:
+      - Ref: MainIsolatedRouteTable
+)");
+  CHECK(tf_of(r) == R"({
+  "resource": {
+    "aws_vpc_endpoint": {
+      "s3_gateway_endpoint": {
+        "vpc_id": "${aws_vpc.main_vpc.id}",
+        "service_name": "com.amazonaws.eu-west-1.s3",
+        "vpc_endpoint_type": "Gateway",
+        "route_table_ids": [
+          "${aws_route_table.main_isolated_route_table.id}"
+        ]
+      }
+    }
+  }
+}
+)");
+}
+
 }  // namespace
 }  // namespace archc

@@ -24,6 +24,8 @@ void duplicate_peering(const model::Model& m, Diagnostics& diags);
 void endpoint_unused(const model::Model& m, Diagnostics& diags);
 void route_conflict(const model::Model& m, Diagnostics& diags);
 void peering_no_route(const model::Model& m, Diagnostics& diags);
+void no_aws_service(const model::Model& m, Diagnostics& diags);
+void private_dns_conflict(const model::Model& m, Diagnostics& diags);
 // Load balancers.
 void listener_ports(const model::Model& m, Diagnostics& diags);
 // Security chains.
@@ -37,6 +39,7 @@ void duplicate_edge(const model::Model& m, Diagnostics& diags);
 void egress(const model::Model& m, Diagnostics& diags);
 void unreachable_resource(const model::Model& m, Diagnostics& diags);
 void instance_unreachable(const model::Model& m, Diagnostics& diags);
+void endpoint_unreached(const model::Model& m, Diagnostics& diags);
 void security_group_quota(const model::Model& m, Diagnostics& diags);
 // Network ACLs.
 void duplicate_nacl(const model::Model& m, Diagnostics& diags);
