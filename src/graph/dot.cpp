@@ -44,6 +44,8 @@ const char* shape_colour(Shape s) {
       return "#C925D1";
     case Shape::Cache:
       return "#C925D1";
+    case Shape::FileSystem:
+      return "#7AA116";
   }
   return "#232F3E";
 }
@@ -58,6 +60,8 @@ const char* shape_name(Shape s) {
       return "cylinder";
     case Shape::Cache:
       return "cylinder";
+    case Shape::FileSystem:
+      return "folder";
   }
   return "box";
 }

@@ -2,7 +2,7 @@
 // VPC a box, its zones as columns and its tiers as rows, one subnet per zone
 // and tier with its CIDR, the internet gateway on top, the NAT gateways in
 // the subnets that hold them, every chain endpoint (load balancer, auto
-// scaling group, database, cache) in its tier as its kind's `draw` hook
+// scaling group, database, cache, file system) in its tier as its kind's `draw` hook
 // draws it, and every edge of the security chains as an arrow labelled with
 // its ports, from the internet or a CIDR outside the VPCs.
 //
@@ -29,6 +29,7 @@ enum class Shape {
   Instances,     // compute
   Database,      // databases
   Cache,         // databases, in memory
+  FileSystem,    // storage
 };
 
 // How a kind's `draw` hook (model::KindSpec::draw) draws one resource:

@@ -28,6 +28,8 @@ void run_checks(const model::Model& m, Diagnostics& diags) {
   checks::egress(m, diags);
   checks::unreachable_resource(m, diags);
   checks::instance_unreachable(m, diags);
+  checks::efs_nfs_blocked(m, diags);
+  checks::efs_mount_zone(m, diags);
   checks::security_group_quota(m, diags);
   checks::duplicate_nacl(m, diags);
   checks::nacl_rule_number(m, diags);
