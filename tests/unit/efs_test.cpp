@@ -108,10 +108,10 @@ TEST_CASE("an efs's zones are its VPC's, each once", "[efs][rules]") {
     return with_net("efs \"files\" { subnets = vpc.main.app, " + attributes + " }\n");
   };
   CHECK(of_rule(efs(R"(zones = ["a", "c"])"), "invalid-value") ==
-        Strings{"8:52: error[invalid-value]: tier `app` has no subnet in zone `c`: its zones are a, b",
+        Strings{"8:53: error[invalid-value]: tier `app` has no subnet in zone `c`: its zones are a, b",
                 "  4:11: the zones are listed here"});
   CHECK(of_rule(efs(R"(zones = ["b", "b"])"), "duplicate-zone") ==
-        Strings{"8:52: error[duplicate-zone]: zone `b` is listed twice"});
+        Strings{"8:53: error[duplicate-zone]: zone `b` is listed twice"});
   CHECK(of_rule(efs("zones = []"), "invalid-value") ==
         Strings{"8:47: error[invalid-value]: `zones` names no zone: leave it out for a mount target in every zone "
                 "of the tier"});
@@ -183,7 +183,7 @@ TEST_CASE("efs-nfs-blocked: an edge to an efs that leaves NFS closed", "[efs][ru
   CHECK(of_rule(chain("  asg.web -> efs.files : ssh, 80\n"), "efs-nfs-blocked") ==
         Strings{"9:26: error[efs-nfs-blocked]: asg.web opens only 22, 80 to efs `files`, which serves NFS on TCP "
                 "2049: asg.web cannot mount it",
-                "  12:6: efs `files` serves NFS only; an edge to it that names no ports opens NFS"});
+                "  12:5: efs `files` serves NFS only; an edge to it that names no ports opens NFS"});
   // NFS is TCP: UDP 2049 does not open it.
   CHECK(of_rule(chain("  asg.web -> efs.files : udp:2049\n"), "efs-nfs-blocked").size() == 2);
   // Near misses: no ports (NFS), nfs, a range over 2049, all traffic, and
