@@ -271,6 +271,22 @@ ResourceView view_of(const aws::CacheReplicationGroup& r) {
       .add("Tags", tags(r.tags))
       .v;
 }
+ResourceView view_of(const aws::FileSystem& r) {
+  return of("AWS::EFS::FileSystem")
+      .add("Encrypted", flag(r.encrypted))
+      .add("PerformanceMode", "generalPurpose")
+      .add("ThroughputMode", r.throughput_mode)
+      .add_if("LifecyclePolicies", r.transition_to_ia)
+      .add("FileSystemTags", tags(r.tags))
+      .v;
+}
+ResourceView view_of(const aws::MountTarget& r) {
+  return of("AWS::EFS::MountTarget")
+      .add("FileSystemId", r.file_system)
+      .add("SubnetId", r.subnet)
+      .add("SecurityGroups", aws::Ids({r.security_group}))
+      .v;
+}
 
 }  // namespace
 

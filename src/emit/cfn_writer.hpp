@@ -78,10 +78,11 @@ class CfnWriter : public KeyValues<CfnWriter> {
     for (const auto& id : ids) get_att_value(id, "GroupId");
     end_seq();
   }
-  // `Tags:` as Key/Value maps, with `PropagateAtLaunch: true` when
-  // `propagate` (auto scaling groups).
-  void tags(const aws::Tags& t, bool propagate = false) {
-    key("Tags");
+  // `Tags:` (or `k:`, for the types that name it otherwise) as Key/Value
+  // maps, with `PropagateAtLaunch: true` when `propagate` (auto scaling
+  // groups).
+  void tags(const aws::Tags& t, bool propagate = false, const char* k = "Tags") {
+    key(k);
     begin_seq();
     for (const auto& tag : t) {
       begin_map();

@@ -46,6 +46,8 @@ const char* shape_colour(Shape s) {
       return "#C925D1";
     case Shape::Endpoint:
       return "#8C4FFF";
+    case Shape::FileSystem:
+      return "#7AA116";
   }
   return "#232F3E";
 }
@@ -62,6 +64,8 @@ const char* shape_name(Shape s) {
       return "cylinder";
     case Shape::Endpoint:
       return "hexagon";
+    case Shape::FileSystem:
+      return "folder";
   }
   return "box";
 }

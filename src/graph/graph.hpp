@@ -2,7 +2,7 @@
 // VPC a box, its zones as columns and its tiers as rows, one subnet per zone
 // and tier with its CIDR, the internet gateway on top, the NAT gateways in
 // the subnets that hold them, every chain endpoint (load balancer, auto
-// scaling group, database, cache) in its tier as its kind's `draw` hook
+// scaling group, database, cache, file system) in its tier as its kind's `draw` hook
 // draws it, the gateway endpoints beside the internet gateway, every edge of
 // the security chains as an arrow labelled with its ports, from the
 // internet or a CIDR outside the VPCs, and the peerings as dashed lines
@@ -32,6 +32,7 @@ enum class Shape {
   Database,      // databases
   Cache,         // databases, in memory
   Endpoint,      // networking: a VPC endpoint's network interfaces
+  FileSystem,    // storage
 };
 
 // How a kind's `draw` hook (model::KindSpec::draw) draws one resource:

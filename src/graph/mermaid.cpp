@@ -29,6 +29,8 @@ const char* shape_class(Shape s) {
       return "database";
     case Shape::Endpoint:
       return "lb";  // networking's colour, as load balancers
+    case Shape::FileSystem:
+      return "storage";
   }
   return "compute";
 }
@@ -46,6 +48,8 @@ std::string shaped(Shape s, const std::string& label) {
       return "[(\"" + label + "\")]";
     case Shape::Endpoint:
       return "{{\"" + label + "\"}}";
+    case Shape::FileSystem:
+      return "[/\"" + label + "\"/]";
   }
   return "[\"" + label + "\"]";
 }
@@ -127,7 +131,8 @@ std::string render_mermaid(const Graph& g) {
        "  classDef gateway fill:#8C4FFF,stroke:#8C4FFF,color:#FFFFFF\n"
        "  classDef lb fill:#8C4FFF,stroke:#8C4FFF,color:#FFFFFF\n"
        "  classDef compute fill:#ED7100,stroke:#ED7100,color:#FFFFFF\n"
-       "  classDef database fill:#C925D1,stroke:#C925D1,color:#FFFFFF\n";
+       "  classDef database fill:#C925D1,stroke:#C925D1,color:#FFFFFF\n"
+       "  classDef storage fill:#7AA116,stroke:#7AA116,color:#FFFFFF\n";
   o += classes;
   for (const auto& vpc : g.vpcs) {
     fmt::format_to(std::back_inserter(o), "  style {} fill:#FFFFFF,stroke:#8C4FFF,stroke-width:2px\n", vpc.id);

@@ -250,17 +250,33 @@ struct CacheReplicationGroup {
   bool transit_encryption = true;
   Tags tags;
 };
+// An EFS file system (general purpose performance mode). Its Name tag is
+// how the console names it.
+struct FileSystem {
+  std::string id;
+  bool encrypted = true;  // with the AWS managed key
+  // TransitionToIA of its one lifecycle policy (`AFTER_30_DAYS`), or none.
+  std::optional<std::string> transition_to_ia;
+  std::string throughput_mode = "bursting";  // bursting | elastic
+  Tags tags;
+};
+// A file system's mount target in one subnet: a network interface in the
+// subnet's zone with the file system's security group (AWS takes no tags on
+// a mount target).
+struct MountTarget {
+  std::string id, file_system, subnet, security_group;
+};
 
 using Resource = std::variant<Vpc, InternetGateway, GatewayAttachment, Subnet, RouteTable, Route, RouteTableAssociation,
                               ElasticIp, NatGateway, SecurityGroup, IngressRule, EgressRule, LoadBalancer, TargetGroup, Listener,
                               LaunchTemplate, Instance, AutoScalingGroup, ScalingPolicy, DbSubnetGroup, DbInstance,
                               CacheSubnetGroup, CacheReplicationGroup, VpcPeeringConnection, VpcEndpoint,
-                              NetworkAcl, NetworkAclEntry, SubnetNetworkAclAssociation>;
+                              NetworkAcl, NetworkAclEntry, SubnetNetworkAclAssociation, FileSystem, MountTarget>;
 
 struct Output {
   // A load balancer's DNS name, a DB instance's endpoint address, a
-  // replication group's primary endpoint address.
-  enum class Kind { LoadBalancerDns, DbAddress, CacheAddress } kind;
+  // replication group's primary endpoint address, a file system's id.
+  enum class Kind { LoadBalancerDns, DbAddress, CacheAddress, FileSystemId } kind;
   std::string id, resource, description;
 };
 

@@ -33,6 +33,8 @@ void run_checks(const model::Model& m, Diagnostics& diags) {
   checks::unreachable_resource(m, diags);
   checks::instance_unreachable(m, diags);
   checks::endpoint_unreached(m, diags);
+  checks::efs_nfs_blocked(m, diags);
+  checks::efs_mount_zone(m, diags);
   checks::security_group_quota(m, diags);
   checks::duplicate_nacl(m, diags);
   checks::nacl_rule_number(m, diags);

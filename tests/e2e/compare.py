@@ -50,7 +50,7 @@ def empty_inventory():
                                         "peerings", "gateway_endpoints", "interface_endpoints",
                                         "security_groups", "load_balancers", "target_groups",
                                         "auto_scaling_groups", "db_instances", "caches", "network_acls",
-                                        "instances", "elastic_ips")}
+                                        "instances", "elastic_ips", "file_systems")}
 
 
 def _acl_entry(egress, number, action, protocol, from_port, to_port, cidr):
@@ -154,6 +154,12 @@ def expected(plan):
             "security_groups": [i["security_group"]], "source_dest_check": i["source_dest_check"]}
         if i["elastic_ip"]:
             inv["elastic_ips"][i["elastic_ip"]["name_tag"]] = {"instance": i["name_tag"]}
+    for f in plan["file_systems"]:
+        inv["file_systems"][f["name_tag"]] = {
+            "encrypted": f["encrypted"], "throughput_mode": f["throughput_mode"],
+            "transition_to_ia": f["transition_to_ia"],
+            "mount_targets": {t["subnet"]: {"zone": t["zone"], "security_groups": [f["security_group"]]}
+                              for t in f["mount_targets"]}}
     return inv
 
 
@@ -413,6 +419,24 @@ def observed(client, stack, certificates_back):
     for a in described("AWS::EC2::EIP", ec2.describe_addresses, "PublicIps", "Addresses", "PublicIp"):
         if a.get("InstanceId"):
             inv["elastic_ips"][name(a["PublicIp"])] = {"instance": name(a["InstanceId"])}
+
+    # EFS file systems, each with its lifecycle policy and its mount targets
+    # (which take no tags: they are known by their subnets) and their groups.
+    efs = client("efs")
+    for fs_id in stack.ids("AWS::EFS::FileSystem"):
+        f = efs.describe_file_systems(FileSystemId=fs_id)["FileSystems"][0]
+        stack.learn("AWS::EFS::FileSystem", fs_id, f.get("Tags"))
+        policies = efs.describe_lifecycle_configuration(FileSystemId=fs_id)["LifecyclePolicies"]
+        transitions = [p["TransitionToIA"] for p in policies if "TransitionToIA" in p]
+        inv["file_systems"][name(fs_id)] = {
+            "encrypted": f["Encrypted"], "throughput_mode": f["ThroughputMode"],
+            "transition_to_ia": transitions[0] if len(transitions) == 1 else transitions or None,
+            "mount_targets": {
+                name(t["SubnetId"]): {
+                    "zone": t["AvailabilityZoneName"],
+                    "security_groups": _sorted(name(g) for g in efs.describe_mount_target_security_groups(
+                        MountTargetId=t["MountTargetId"])["SecurityGroups"])}
+                for t in efs.describe_mount_targets(FileSystemId=fs_id)["MountTargets"]}}
     return inv, sorted(stack.named_from_source)
 
 

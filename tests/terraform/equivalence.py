@@ -46,6 +46,8 @@ CFN_KINDS = {
     "AWS::EC2::SubnetNetworkAclAssociation": "network_acl_association",
     "AWS::EC2::VPCPeeringConnection": "peering_connection",
     "AWS::EC2::VPCEndpoint": "vpc_endpoint",
+    "AWS::EFS::FileSystem": "file_system",
+    "AWS::EFS::MountTarget": "mount_target",
 }
 TF_KINDS = {
     "aws_vpc": "vpc",
@@ -76,10 +78,14 @@ TF_KINDS = {
     "aws_network_acl_association": "network_acl_association",
     "aws_vpc_peering_connection": "peering_connection",
     "aws_vpc_endpoint": "vpc_endpoint",
+    "aws_efs_file_system": "file_system",
+    "aws_efs_mount_target": "mount_target",
 }
-# What an output's attribute is, on either side.
+# What an output's attribute is, on either side (`Ref` for the outputs that
+# are a resource's id: a file system's).
 OUTPUT_VALUES = {"DNSName": "dns name", "Endpoint.Address": "address", "PrimaryEndPoint.Address": "cache address",
-                 "dns_name": "dns name", "address": "address", "primary_endpoint_address": "cache address"}
+                 "Ref": "id",
+                 "dns_name": "dns name", "address": "address", "primary_endpoint_address": "cache address", "id": "id"}
 # AWS's own egress rule of a group that lists none. Terraform deletes it
 # from the groups it creates, so archc writes it out, described as this.
 ALL_TRAFFIC_OUT = {"group": None, "protocol": "-1", "from_port": None, "to_port": None, "destination": "cidr:0.0.0.0/0",
@@ -156,7 +162,7 @@ class CloudFormation:
                     egress.setdefault(group, []).append({"unexpected SecurityGroupEgress": own})
         out.update(group_egress(egress))
         for oid, o in self.template.get("Outputs", {}).items():
-            attribute = o["Value"]["Fn::GetAtt"][1]
+            attribute = "Ref" if "Ref" in o["Value"] else o["Value"]["Fn::GetAtt"][1]
             out[("output", oid)] = {"description": o.get("Description"), "of": self.ref(o["Value"]),
                                     "value": OUTPUT_VALUES[attribute]}
         return out
@@ -327,6 +333,16 @@ class CloudFormation:
                 "security_groups": self.refs(p.get("SecurityGroupIds")), "port": p.get("Port"),
                 "at_rest_encryption": p.get("AtRestEncryptionEnabled"),
                 "transit_encryption": p.get("TransitEncryptionEnabled"), "tags": tag_dict(p.get("Tags"))}
+
+    def file_system(self, p, r):
+        return {"encrypted": p.get("Encrypted"), "performance_mode": p.get("PerformanceMode"),
+                "throughput_mode": p.get("ThroughputMode"),
+                "transition_to_ia": [lp["TransitionToIA"] for lp in p.get("LifecyclePolicies", [])],
+                "tags": tag_dict(p.get("FileSystemTags"))}
+
+    def mount_target(self, p, r):
+        return {"file_system": self.ref(p["FileSystemId"]), "subnet": self.ref(p["SubnetId"]),
+                "security_groups": self.refs(p.get("SecurityGroups"))}
 
 
 class Terraform:
@@ -548,6 +564,16 @@ class Terraform:
                 "security_groups": self.refs(b.get("security_group_ids")), "port": b.get("port"),
                 "at_rest_encryption": {"true": True, "false": False}.get(at_rest, at_rest),
                 "transit_encryption": b.get("transit_encryption_enabled"), "tags": self.tags(b)}
+
+    def file_system(self, b):
+        return {"encrypted": b.get("encrypted"), "performance_mode": b.get("performance_mode"),
+                "throughput_mode": b.get("throughput_mode"),
+                "transition_to_ia": [lp["transition_to_ia"] for lp in as_list(b.get("lifecycle_policy"))],
+                "tags": self.tags(b)}
+
+    def mount_target(self, b):
+        return {"file_system": self.ref(b["file_system_id"]), "subnet": self.ref(b["subnet_id"]),
+                "security_groups": self.refs(b.get("security_groups"))}
 
 
 def as_list(v):

@@ -17,6 +17,7 @@ types="
   aws_elasticache_subnet_group aws_elasticache_replication_group
   aws_network_acl aws_network_acl_rule aws_network_acl_association
   aws_vpc_peering_connection aws_vpc_endpoint
+  aws_efs_file_system aws_efs_mount_target
   data.aws_ssm_parameter"
 
 work=$(mktemp -d)

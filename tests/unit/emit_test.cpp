@@ -1,7 +1,7 @@
 // What the emitters write reads back as what was meant: YAML scalars that
 // YAML 1.1 readers (CloudFormation's included) would take for something
 // else are quoted, whole templates parse, base64 matches RFC 4648, and the
-// mappings of the ElastiCache types write exactly the properties meant.
+// mappings of the ElastiCache and EFS types write exactly the properties meant.
 // That every resource type has both a CloudFormation and a Terraform mapping
 // needs no test here: the build fails otherwise (src/emit/resources/mappings.hpp).
 #include <catch2/catch.hpp>
@@ -594,6 +594,98 @@ TEST_CASE("VpcEndpoint, Gateway: its route tables, and no subnets, groups, DNS o
           "${aws_route_table.main_isolated_route_table.id}"
         ]
       }
+    }
+  }
+}
+)");
+}
+
+TEST_CASE("FileSystem: encrypted, general purpose, its throughput mode, lifecycle policy and Name tag") {
+  aws::FileSystem fs{"FilesFileSystem", true, "AFTER_30_DAYS", "elastic", name_tag("t-efs-files")};
+  CHECK(cfn_of(fs) == R"(FilesFileSystem:
+  Type: AWS::EFS::FileSystem
+  Properties:
+    Encrypted: true
+    PerformanceMode: generalPurpose
+    ThroughputMode: elastic
+    LifecyclePolicies:
+      - TransitionToIA: AFTER_30_DAYS
+    FileSystemTags:
+      - Key: Name
+        Value: t-efs-files
+)");
+  CHECK(tf_of(fs) == R"({
+  "resource": {
+    "aws_efs_file_system": {
+      "files_file_system": {
+        "encrypted": true,
+        "performance_mode": "generalPurpose",
+        "throughput_mode": "elastic",
+        "lifecycle_policy": [
+          {
+            "transition_to_ia": "AFTER_30_DAYS"
+          }
+        ],
+        "tags": {
+          "Name": "t-efs-files"
+        }
+      }
+    }
+  }
+}
+)");
+  // Without a transition, no lifecycle policy; unencrypted when told.
+  fs.transition_to_ia.reset();
+  fs.encrypted = false;
+  const std::string yaml = cfn_of(fs);
+  CHECK(yaml.find("LifecyclePolicies") == std::string::npos);
+  CHECK(yaml.find("    Encrypted: false\n") != std::string::npos);
+  const std::string json = tf_of(fs);
+  CHECK(json.find("lifecycle_policy") == std::string::npos);
+  CHECK(json.find(R"("encrypted": false,)") != std::string::npos);
+}
+
+TEST_CASE("MountTarget: its file system, subnet and security group") {
+  const aws::MountTarget t{"FilesMountTargetA", "FilesFileSystem", "VAppSubnetA", "FilesEfsSecurityGroup"};
+  CHECK(cfn_of(t) == R"(FilesMountTargetA:
+  Type: AWS::EFS::MountTarget
+  Properties:
+    FileSystemId:
+      Ref: FilesFileSystem
+    SubnetId:
+      Ref: VAppSubnetA
+    SecurityGroups:
+      - Fn::GetAtt: [FilesEfsSecurityGroup, GroupId]
+)");
+  CHECK(tf_of(t) == R"({
+  "resource": {
+    "aws_efs_mount_target": {
+      "files_mount_target_a": {
+        "file_system_id": "${aws_efs_file_system.files_file_system.id}",
+        "subnet_id": "${aws_subnet.v_app_subnet_a.id}",
+        "security_groups": [
+          "${aws_security_group.files_efs_security_group.id}"
+        ]
+      }
+    }
+  }
+}
+)");
+}
+
+TEST_CASE("Output of a file system: its id, a Ref") {
+  const aws::Output o{aws::Output::Kind::FileSystemId, "FilesFileSystemId", "FilesFileSystem",
+                      "id of file system files, which its clients mount"};
+  CHECK(cfn_of(o) == R"(FilesFileSystemId:
+  Description: id of file system files, which its clients mount
+  Value:
+    Ref: FilesFileSystem
+)");
+  CHECK(tf_of(o) == R"({
+  "output": {
+    "files_file_system_id": {
+      "description": "id of file system files, which its clients mount",
+      "value": "${aws_efs_file_system.files_file_system.id}"
     }
   }
 }

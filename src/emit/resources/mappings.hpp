@@ -75,6 +75,10 @@ void emit(const aws::VpcPeeringConnection& r, CfnWriter& w);
 void emit(const aws::VpcPeeringConnection& r, TfWriter& w);
 void emit(const aws::VpcEndpoint& r, CfnWriter& w);
 void emit(const aws::VpcEndpoint& r, TfWriter& w);
+void emit(const aws::FileSystem& r, CfnWriter& w);
+void emit(const aws::FileSystem& r, TfWriter& w);
+void emit(const aws::MountTarget& r, CfnWriter& w);
+void emit(const aws::MountTarget& r, TfWriter& w);
 
 // An image parameter: the next entry of the template's open Parameters map;
 // a `data.aws_ssm_parameter` block.

@@ -13,6 +13,7 @@ void emit(const aws::Output& o, CfnWriter& w) {
     case aws::Output::Kind::LoadBalancerDns: w.get_att_value(o.resource, "DNSName"); break;
     case aws::Output::Kind::DbAddress: w.get_att_value(o.resource, "Endpoint.Address"); break;
     case aws::Output::Kind::CacheAddress: w.get_att_value(o.resource, "PrimaryEndPoint.Address"); break;
+    case aws::Output::Kind::FileSystemId: w.ref_value(o.resource); break;
   }
   w.end_map();
 }
@@ -26,6 +27,7 @@ void emit(const aws::Output& o, TfWriter& w) {
     case aws::Output::Kind::CacheAddress:
       w.ref("value", "aws_elasticache_replication_group", o.resource, "primary_endpoint_address");
       break;
+    case aws::Output::Kind::FileSystemId: w.ref("value", "aws_efs_file_system", o.resource, "id"); break;
   }
   w.close();
 }

@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "model/efs.hpp"
 #include "model/instance.hpp"
 #include "sema/checks/check.hpp"
 
@@ -23,6 +24,8 @@ void duplicate_name_tags(const model::Model& m, Diagnostics& diags) {
   }
   for (const model::Instance* instance : m.all<model::Instance>())
     if (instance->name_tag) names.push_back(&*instance->name_tag);
+  for (const model::Efs* efs : m.all<model::Efs>())
+    if (efs->name_tag) names.push_back(&*efs->name_tag);
   std::sort(names.begin(), names.end(), [](const model::NameOverride* a, const model::NameOverride* b) {
     return a->range.begin.offset < b->range.begin.offset;
   });
