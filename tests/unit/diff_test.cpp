@@ -197,7 +197,7 @@ TEST_CASE("what refers to a replaced resource by a replacing property is replace
     }
     if (id.find("RouteTable") != std::string::npos && !id.ends_with("Association")) ++route_tables;
   }
-  CHECK(security_groups == 4);
+  CHECK(security_groups == 5);  // alb, asg, rds, instance, efs
   CHECK(route_tables >= 2);
 }
 

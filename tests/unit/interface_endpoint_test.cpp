@@ -154,7 +154,9 @@ TEST_CASE("an interface endpoint's service is one of the catalogue, with the nea
   CHECK(of_rule(with_net("interface-endpoint \"s\" { subnets = vpc.main.app, service = \"s3\" }\n"),
                 "invalid-value") ==
         Strings{"9:60: error[invalid-value]: `s3` is not an interface endpoint service archc knows "
-                "(stdlib/endpoint_services.json)"});
+                "(stdlib/endpoint_services.json)",
+                "  expected one of: athena, autoscaling, cloudformation, codeartifact.api, codeartifact.repositories, "
+                "codebuild, codecommit, codedeploy, codedeploy-commands-secure, codepipeline, ebs, ec2, ..."});
 }
 
 TEST_CASE("endpoint-unreached: an interface endpoint no edge opens 443 to", "[interface-endpoint][rules]") {
