@@ -31,12 +31,7 @@ vpc "one" {
 
 // The fixture's unused tiers and unreached caches warn: tests look at errors.
 using archc::test::error_briefs;
-
-nlohmann::json plan_of(const std::string& text) {
-  auto c = compile(text);
-  REQUIRE(error_briefs(c->diags) == Strings{});
-  return nlohmann::json::parse(archc::plan::render_json(archc::plan::make_plan(c->model)));
-}
+using archc::test::plan_of;
 
 }  // namespace
 

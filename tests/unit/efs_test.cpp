@@ -14,30 +14,15 @@ namespace {
 using archc::test::compile;
 using archc::test::error_briefs;
 using archc::test::of_rule;
+using archc::test::plan_of;
+using archc::test::with_public_and_app;
+
 using Strings = std::vector<std::string>;
-
-// Seven lines: a VPC with a public and a private tier over zones a and b.
-// What a test adds starts on line 8.
-std::string with_net(const std::string& rest) {
-  return R"(stack "lab" { region = "us-east-1" }
-vpc "main" {
-  cidr  = "10.0.0.0/16"
-  zones = ["a", "b"]
-  subnet "public" { public = true, cidrs = ["10.0.1.0/24", "10.0.2.0/24"] }
-  subnet "app"    { cidrs = ["10.0.3.0/24", "10.0.4.0/24"] }
-)" + std::string("}\n") + rest;
-}
-
-nlohmann::json plan_of(const std::string& text) {
-  auto c = compile(text);
-  REQUIRE(error_briefs(c->diags) == Strings{});
-  return nlohmann::json::parse(archc::plan::render_json(archc::plan::make_plan(c->model)));
-}
 
 }  // namespace
 
 TEST_CASE("an efs has a mount target in every zone of its tier, and opens NFS to its clients", "[efs]") {
-  const auto plan = plan_of(with_net(R"(sg-chain "c" { asg.web -> efs.files }
+  const auto plan = plan_of(with_public_and_app(R"(sg-chain "c" { asg.web -> efs.files }
 asg "web" { subnets = vpc.main.app }
 efs "files" { subnets = vpc.main.app }
 )"));
@@ -64,7 +49,7 @@ efs "files" { subnets = vpc.main.app }
 }
 
 TEST_CASE("an efs reads its zones, encryption, lifecycle, throughput and name", "[efs]") {
-  const std::string text = with_net(R"(sg-chain "c" { vpc.main.app -> efs.files : nfs }
+  const std::string text = with_public_and_app(R"(sg-chain "c" { vpc.main.app -> efs.files : nfs }
 efs "files" {
   subnets          = vpc.main.app
   zones            = ["b"]
@@ -105,7 +90,7 @@ efs "files" {
 
 TEST_CASE("an efs's zones are its VPC's, each once", "[efs][rules]") {
   const auto efs = [](const std::string& attributes) {
-    return with_net("efs \"files\" { subnets = vpc.main.app, " + attributes + " }\n");
+    return with_public_and_app("efs \"files\" { subnets = vpc.main.app, " + attributes + " }\n");
   };
   CHECK(of_rule(efs(R"(zones = ["a", "c"])"), "invalid-value") ==
         Strings{"8:53: error[invalid-value]: tier `app` has no subnet in zone `c`: its zones are a, b",
@@ -120,23 +105,23 @@ TEST_CASE("an efs's zones are its VPC's, each once", "[efs][rules]") {
 }
 
 TEST_CASE("an efs moves files to Infrequent Access only after the days AWS offers", "[efs][rules]") {
-  CHECK(of_rule(with_net("efs \"files\" { subnets = vpc.main.app, transition_to_ia = 45 }\n"), "invalid-value") ==
+  CHECK(of_rule(with_public_and_app("efs \"files\" { subnets = vpc.main.app, transition_to_ia = 45 }\n"), "invalid-value") ==
         Strings{"8:58: error[invalid-value]: EFS moves files to Infrequent Access after 1, 7, 14, 30, 60, 90, 180, "
                 "270, 365 days, not 45"});
-  CHECK(of_rule(with_net("efs \"files\" { subnets = vpc.main.app, transition_to_ia = 365 }\n"), "invalid-value")
+  CHECK(of_rule(with_public_and_app("efs \"files\" { subnets = vpc.main.app, transition_to_ia = 365 }\n"), "invalid-value")
             .empty());
-  CHECK(of_rule(with_net("efs \"files\" { subnets = vpc.main.app, throughput_mode = \"provisioned\" }\n"),
+  CHECK(of_rule(with_public_and_app("efs \"files\" { subnets = vpc.main.app, throughput_mode = \"provisioned\" }\n"),
                 "invalid-value")
             .size() == 1);
 }
 
 TEST_CASE("an efs's own Name tag is one EFS takes, and no other resource's", "[efs][rules]") {
-  CHECK(of_rule(with_net("efs \"files\" { subnets = vpc.main.app, name = \"files#1\" }\n"), "tag-characters") ==
+  CHECK(of_rule(with_public_and_app("efs \"files\" { subnets = vpc.main.app, name = \"files#1\" }\n"), "tag-characters") ==
         Strings{"8:46: warning[tag-characters]: EFS refuses this Name tag: use letters, digits, spaces and "
                 "`_ . : / = + - @`"});
-  CHECK(of_rule(with_net("efs \"files\" { subnets = vpc.main.app, name = \"files 1\" }\n"), "tag-characters")
+  CHECK(of_rule(with_public_and_app("efs \"files\" { subnets = vpc.main.app, name = \"files 1\" }\n"), "tag-characters")
             .empty());
-  CHECK(of_rule(with_net(R"(efs "files" { subnets = vpc.main.app, name = "shared" }
+  CHECK(of_rule(with_public_and_app(R"(efs "files" { subnets = vpc.main.app, name = "shared" }
 instance "x" { subnets = vpc.main.public, name = "shared" }
 )"),
                 "duplicate-name-tag")
@@ -144,7 +129,7 @@ instance "x" { subnets = vpc.main.public, name = "shared" }
 }
 
 TEST_CASE("efs-mount-zone: an asg or instance in a zone without a mount target", "[efs][rules]") {
-  const std::string text = with_net(R"(sg-chain "c" {
+  const std::string text = with_public_and_app(R"(sg-chain "c" {
   asg.web -> efs.files : nfs
   instance.admin -> efs.files : nfs
   asg.web -> efs.files : 2049
@@ -162,7 +147,7 @@ efs "files" { subnets = vpc.main.app, zones = ["a"] }
                 "  15:47: efs `files` has mount targets in zone a"});
   // Near misses: the instance in the zone that has one, the asg's zones all
   // covered (by leaving `zones` out).
-  CHECK(of_rule(with_net(R"(sg-chain "c" {
+  CHECK(of_rule(with_public_and_app(R"(sg-chain "c" {
   instance.admin -> efs.files : nfs
   asg.web -> efs.shared : nfs
 }
@@ -177,7 +162,7 @@ efs "shared" { subnets = vpc.main.app }
 
 TEST_CASE("efs-nfs-blocked: an edge to an efs that leaves NFS closed", "[efs][rules]") {
   const auto chain = [](const std::string& edges) {
-    return with_net("sg-chain \"c\" {\n" + edges + "}\nasg \"web\" { subnets = vpc.main.app }\n" +
+    return with_public_and_app("sg-chain \"c\" {\n" + edges + "}\nasg \"web\" { subnets = vpc.main.app }\n" +
                     "efs \"files\" { subnets = vpc.main.app }\n");
   };
   CHECK(of_rule(chain("  asg.web -> efs.files : ssh, 80\n"), "efs-nfs-blocked") ==
@@ -197,13 +182,13 @@ TEST_CASE("efs-nfs-blocked: an edge to an efs that leaves NFS closed", "[efs][ru
 }
 
 TEST_CASE("an efs that no edge reaches is unreachable; one open to the internet is exposed", "[efs][rules]") {
-  CHECK(of_rule(with_net("efs \"files\" { subnets = vpc.main.app }\n"), "unreachable-resource") ==
+  CHECK(of_rule(with_public_and_app("efs \"files\" { subnets = vpc.main.app }\n"), "unreachable-resource") ==
         Strings{"8:5: warning[unreachable-resource]: no traffic can reach efs.files: no sg-chain path leads to it "
                 "from the internet, a CIDR or a VPC"});
-  CHECK(of_rule(with_net("sg-chain \"c\" { vpc.main.app -> efs.files }\nefs \"files\" { subnets = vpc.main.app }\n"),
+  CHECK(of_rule(with_public_and_app("sg-chain \"c\" { vpc.main.app -> efs.files }\nefs \"files\" { subnets = vpc.main.app }\n"),
                 "unreachable-resource")
             .empty());
-  CHECK(of_rule(with_net("sg-chain \"c\" { internet -> efs.files }\nefs \"files\" { subnets = vpc.main.app }\n"),
+  CHECK(of_rule(with_public_and_app("sg-chain \"c\" { internet -> efs.files }\nefs \"files\" { subnets = vpc.main.app }\n"),
                 "db-internet-exposed")
             .size() == 2);
 }

@@ -14,30 +14,15 @@ namespace {
 using archc::test::compile;
 using archc::test::error_briefs;
 using archc::test::of_rule;
+using archc::test::plan_of;
+using archc::test::with_public_and_app;
+
 using Strings = std::vector<std::string>;
-
-// Seven lines: a VPC with a public and a private tier over zones a and b.
-// What a test adds starts on line 8.
-std::string with_net(const std::string& rest) {
-  return R"(stack "lab" { region = "us-east-1" }
-vpc "main" {
-  cidr  = "10.0.0.0/16"
-  zones = ["a", "b"]
-  subnet "public" { public = true, cidrs = ["10.0.1.0/24", "10.0.2.0/24"] }
-  subnet "app"    { cidrs = ["10.0.3.0/24", "10.0.4.0/24"] }
-)" + std::string("}\n") + rest;
-}
-
-nlohmann::json plan_of(const std::string& text) {
-  auto c = compile(text);
-  REQUIRE(error_briefs(c->diags) == Strings{});
-  return nlohmann::json::parse(archc::plan::render_json(archc::plan::make_plan(c->model)));
-}
 
 }  // namespace
 
 TEST_CASE("an instance reads its attributes and defaults", "[instance]") {
-  const auto plan = plan_of(with_net(R"(sg-chain "c" { "203.0.113.7/32" -> instance.bastion }
+  const auto plan = plan_of(with_public_and_app(R"(sg-chain "c" { "203.0.113.7/32" -> instance.bastion }
 instance "bastion" { subnets = vpc.main.public, elastic_ip = true, name = "my-bastion" }
 )"));
   const auto& i = plan["instances"].at(0);
@@ -57,7 +42,7 @@ instance "bastion" { subnets = vpc.main.public, elastic_ip = true, name = "my-ba
 }
 
 TEST_CASE("an instance runs in the zone it names, forwards when told, and is a chain source", "[instance]") {
-  const auto plan = plan_of(with_net(R"(sg-chain "c" {
+  const auto plan = plan_of(with_public_and_app(R"(sg-chain "c" {
   internet -> instance.vpn : udp:1194
   instance.vpn -> asg.web : ssh
 }
@@ -81,7 +66,7 @@ asg "web" { subnets = vpc.main.app }
 }
 
 TEST_CASE("an instance lowers to an instance and its Elastic IP", "[instance]") {
-  auto c = compile(with_net(R"(sg-chain "c" { "203.0.113.7/32" -> instance.bastion : ssh }
+  auto c = compile(with_public_and_app(R"(sg-chain "c" { "203.0.113.7/32" -> instance.bastion : ssh }
 instance "bastion" { subnets = vpc.main.public, elastic_ip = true, root_volume = 20 }
 )"));
   REQUIRE(error_briefs(c->diags) == Strings{});
@@ -101,45 +86,45 @@ instance "bastion" { subnets = vpc.main.public, elastic_ip = true, root_volume =
 }
 
 TEST_CASE("an Elastic IP needs a public tier", "[instance][rules]") {
-  CHECK(of_rule(with_net(R"(instance "x" { subnets = vpc.main.app, elastic_ip = true })"), "eip-private-tier") ==
+  CHECK(of_rule(with_public_and_app(R"(instance "x" { subnets = vpc.main.app, elastic_ip = true })"), "eip-private-tier") ==
         Strings{"8:53: error[eip-private-tier]: instance `x` has an Elastic IP, but its tier `app` is private: no "
                 "route from the internet reaches it",
                 "  8:26: the tier is named here; an Elastic IP needs a public tier"});
   // Near miss: the same instance in the public tier.
-  CHECK(of_rule(with_net(R"(instance "x" { subnets = vpc.main.public, elastic_ip = true })"), "eip-private-tier")
+  CHECK(of_rule(with_public_and_app(R"(instance "x" { subnets = vpc.main.public, elastic_ip = true })"), "eip-private-tier")
             .empty());
 }
 
 TEST_CASE("an instance's zone is one of its tier's", "[instance][rules]") {
-  CHECK(of_rule(with_net(R"(instance "x" { subnets = vpc.main.public, zone = "c" })"), "instance-zone") ==
+  CHECK(of_rule(with_public_and_app(R"(instance "x" { subnets = vpc.main.public, zone = "c" })"), "instance-zone") ==
         Strings{"8:50: error[instance-zone]: tier `public` has no subnet in zone `c`: its zones are a, b",
                 "  4:11: the zones are listed here"});
-  CHECK(of_rule(with_net(R"(instance "x" { subnets = vpc.main.public, zone = "b" })"), "instance-zone").empty());
+  CHECK(of_rule(with_public_and_app(R"(instance "x" { subnets = vpc.main.public, zone = "b" })"), "instance-zone").empty());
 }
 
 TEST_CASE("an instance's key pair name is 1 to 255 ASCII characters", "[instance][rules]") {
   const std::string message = "error[invalid-value]: `key_name` is the name of an EC2 key pair: 1 to 255 ASCII characters";
-  CHECK(of_rule(with_net(R"(instance "x" { subnets = vpc.main.public, key_name = "" })"), "invalid-value") ==
+  CHECK(of_rule(with_public_and_app(R"(instance "x" { subnets = vpc.main.public, key_name = "" })"), "invalid-value") ==
         Strings{"8:54: " + message});
-  CHECK(of_rule(with_net(R"(instance "x" { subnets = vpc.main.public, key_name = "clé" })"), "invalid-value") ==
+  CHECK(of_rule(with_public_and_app(R"(instance "x" { subnets = vpc.main.public, key_name = "clé" })"), "invalid-value") ==
         Strings{"8:54: " + message});
-  CHECK(of_rule(with_net(R"(instance "x" { subnets = vpc.main.public, key_name = ")" + std::string(256, 'k') + "\" }"),
+  CHECK(of_rule(with_public_and_app(R"(instance "x" { subnets = vpc.main.public, key_name = ")" + std::string(256, 'k') + "\" }"),
                 "invalid-value") == Strings{"8:54: " + message});
   // Near miss: 255 characters.
-  CHECK(of_rule(with_net(R"(instance "x" { subnets = vpc.main.public, key_name = ")" + std::string(255, 'k') + "\" }"),
+  CHECK(of_rule(with_public_and_app(R"(instance "x" { subnets = vpc.main.public, key_name = ")" + std::string(255, 'k') + "\" }"),
                 "invalid-value").empty());
 }
 
 TEST_CASE("an instance's root volume holds its image's root snapshot", "[instance][rules]") {
-  CHECK(of_rule(with_net(R"(instance "x" { subnets = vpc.main.public, root_volume = 7 })"), "invalid-value") ==
+  CHECK(of_rule(with_public_and_app(R"(instance "x" { subnets = vpc.main.public, root_volume = 7 })"), "invalid-value") ==
         Strings{"8:57: error[invalid-value]: `root_volume` is 7 GiB, smaller than the 8 GiB root snapshot of image "
                 "`al2023`: EC2 refuses to launch it"});
   // Near miss: the snapshot's own size.
-  CHECK(of_rule(with_net(R"(instance "x" { subnets = vpc.main.public, root_volume = 8 })"), "invalid-value").empty());
+  CHECK(of_rule(with_public_and_app(R"(instance "x" { subnets = vpc.main.public, root_volume = 8 })"), "invalid-value").empty());
 }
 
 TEST_CASE("an instance in a private tier with no NAT reaches nothing outside", "[instance][rules]") {
-  std::string text = with_net(R"(instance "x" { subnets = vpc.main.app })");
+  std::string text = with_public_and_app(R"(instance "x" { subnets = vpc.main.app })");
   text.replace(text.find("zones = [\"a\", \"b\"]"), 18, "zones = [\"a\", \"b\"], nat = \"none\"");
   CHECK(of_rule(text, "asg-without-nat") ==
         Strings{"8:26: warning[asg-without-nat]: instance `x` runs in private tier `app` but vpc `main` has no NAT "
@@ -147,32 +132,32 @@ TEST_CASE("an instance in a private tier with no NAT reaches nothing outside", "
                 "  4:29: set nat = \"per-zone\" (with a public tier), or mark the tier `isolated = true` if that is "
                 "intended"});
   // Near misses: the VPC's default NAT; the public tier.
-  CHECK(of_rule(with_net(R"(instance "x" { subnets = vpc.main.app })"), "asg-without-nat").empty());
+  CHECK(of_rule(with_public_and_app(R"(instance "x" { subnets = vpc.main.app })"), "asg-without-nat").empty());
   std::string in_public = text;
   in_public.replace(in_public.find("vpc.main.app"), 12, "vpc.main.public");
   CHECK(of_rule(in_public, "asg-without-nat").empty());
 }
 
 TEST_CASE("an instance nothing reaches is reported once", "[instance][rules]") {
-  const std::string lone = with_net(R"(instance "x" { subnets = vpc.main.app })");
+  const std::string lone = with_public_and_app(R"(instance "x" { subnets = vpc.main.app })");
   CHECK(of_rule(lone, "instance-unreachable") ==
         Strings{"8:10: warning[instance-unreachable]: nothing can reach instance `x`: no sg-chain edge leads to it, "
                 "and in private tier `app` without an Elastic IP it has no public address"});
   CHECK(of_rule(lone, "unreachable-resource").empty());
   // Near misses: an edge to it; a public tier.
-  CHECK(of_rule(with_net(R"(sg-chain "c" { vpc.main -> instance.x }
+  CHECK(of_rule(with_public_and_app(R"(sg-chain "c" { vpc.main -> instance.x }
 instance "x" { subnets = vpc.main.app })"),
                 "instance-unreachable")
             .empty());
-  CHECK(of_rule(with_net(R"(instance "x" { subnets = vpc.main.public })"), "instance-unreachable").empty());
+  CHECK(of_rule(with_public_and_app(R"(instance "x" { subnets = vpc.main.public })"), "instance-unreachable").empty());
 }
 
 TEST_CASE("SSH to an instance from the internet is an admin port", "[instance][rules]") {
-  CHECK(of_rule(with_net(R"(sg-chain "c" { internet -> instance.x : ssh }
+  CHECK(of_rule(with_public_and_app(R"(sg-chain "c" { internet -> instance.x : ssh }
 instance "x" { subnets = vpc.main.public })"),
                 "admin-port-from-internet") ==
         Strings{"8:41: warning[admin-port-from-internet]: ssh (port 22) of instance.x is open to the whole internet"});
-  CHECK(of_rule(with_net(R"(sg-chain "c" { "203.0.113.7/32" -> instance.x : ssh }
+  CHECK(of_rule(with_public_and_app(R"(sg-chain "c" { "203.0.113.7/32" -> instance.x : ssh }
 instance "x" { subnets = vpc.main.public })"),
                 "admin-port-from-internet")
             .empty());

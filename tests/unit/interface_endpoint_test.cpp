@@ -19,6 +19,7 @@ namespace {
 using archc::test::compile;
 using archc::test::error_briefs;
 using archc::test::of_rule;
+using archc::test::plan_of;
 using Strings = std::vector<std::string>;
 
 // Eight lines: a VPC over zones a and b with a public tier, a private tier
@@ -43,11 +44,6 @@ interface-endpoint "secrets" {
 }
 )";
 
-nlohmann::json plan_of(const std::string& text) {
-  auto c = compile(text);
-  REQUIRE(error_briefs(c->diags) == Strings{});
-  return nlohmann::json::parse(archc::plan::render_json(archc::plan::make_plan(c->model)));
-}
 
 std::string plan_text_of(const std::string& text) {
   auto c = compile(text);

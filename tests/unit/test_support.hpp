@@ -11,8 +11,10 @@
 
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "driver/compilation.hpp"
+#include "plan/plan.hpp"
 #include "source/utf8.hpp"
 #include "syntax/parser.hpp"
 
@@ -103,6 +105,26 @@ inline std::vector<std::string> of_rule(std::string text, std::string_view rule)
     for (const auto& n : notes(d)) out.push_back("  " + n);
   }
   return out;
+}
+
+// Seven lines: stack "lab" in us-east-1 and vpc "main" with a public tier
+// and a private tier `app` over zones a and b; `rest` starts on line 8.
+inline std::string with_public_and_app(const std::string& rest) {
+  return R"(stack "lab" { region = "us-east-1" }
+vpc "main" {
+  cidr  = "10.0.0.0/16"
+  zones = ["a", "b"]
+  subnet "public" { public = true, cidrs = ["10.0.1.0/24", "10.0.2.0/24"] }
+  subnet "app"    { cidrs = ["10.0.3.0/24", "10.0.4.0/24"] }
+}
+)" + rest;
+}
+
+// The plan JSON (`archc plan --format json`) of a text that compiles with no error.
+inline nlohmann::json plan_of(const std::string& text) {
+  auto c = compile(text);
+  REQUIRE(error_briefs(c->diags).empty());
+  return nlohmann::json::parse(plan::render_json(plan::make_plan(c->model)));
 }
 
 }  // namespace archc::test
