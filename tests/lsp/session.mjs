@@ -82,6 +82,7 @@ async function main() {
   assert.deepEqual(refs.map((l) => l.range.start), [
     asgLabel, pos(lab, 'asg.asg', 4), pos(lab, 'asg.asg', 4, 'asg.asg     -> rds'),
     pos(lab, 'asg.asg', 4, 'instance.bastion  -> asg.asg'), pos(lab, 'forward = asg.asg', 14),
+    pos(lab, 'asg.asg -> efs', 4),
   ]);
 
   step('rename asg "asg" to web');
@@ -93,7 +94,8 @@ async function main() {
   step('document symbols');
   const symbols = await connection.sendRequest(DocumentSymbolRequest.type, doc);
   assert.deepEqual(symbols.map((s) => `${s.detail} ${s.name}`),
-    ['stack lab', 'vpc lab-vpc', 'sg-chain tiers', 'alb alb-asg', 'asg asg', 'rds rds', 'instance bastion']);
+    ['stack lab', 'vpc lab-vpc', 'sg-chain tiers', 'alb alb-asg', 'asg asg', 'rds rds', 'instance bastion', 'efs lab-vpc-efs',
+     'sg-chain files']);
   assert.deepEqual(symbols[1].children.map((s) => s.name), ['public', 'app', 'db']);
 
   step('completion in four contexts');
@@ -115,7 +117,7 @@ async function main() {
   const complete = async (position) =>
     (await connection.sendRequest(CompletionRequest.type, { textDocument: { uri: siteUri }, position })).map((i) => i.label);
   assert.deepEqual(await complete({ line: 10, character: 0 }),
-    ['stack', 'vpc', 'peering', 'gateway-endpoint', 'sg-chain', 'nacl', 'alb', 'asg', 'rds', 'cache', 'instance', 'interface-endpoint']);
+    ['stack', 'vpc', 'peering', 'gateway-endpoint', 'sg-chain', 'nacl', 'alb', 'asg', 'rds', 'cache', 'instance', 'interface-endpoint', 'efs']);
   const inVpc = await complete({ line: 5, character: 2 });
   assert.ok(inVpc.includes('nat') && inVpc.includes('subnet'), inVpc.join());
   assert.ok(!inVpc.includes('cidr') && !inVpc.includes('zones'), inVpc.join());
