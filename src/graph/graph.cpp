@@ -111,7 +111,7 @@ class Builder {
     }
     std::string outside = "VPC " + p.peer_vpc_id + " " + p.peer_cidr->str();
     if (!p.peer_region.empty()) outside += " (" + p.peer_region + ")";
-    g_.peerings.push_back({*p.vpc, external("peer:" + p.peer_vpc_id + outside, outside, "peer"), false, std::move(label)});
+    g_.peerings.push_back({*p.vpc, external("peer:" + outside, outside, "peer"), false, std::move(label)});
   }
 
   // An egress edge: from a resource to the internet or a CIDR block.

@@ -7,7 +7,8 @@
 // from, or to, a tier whose route tables do not lead to the other side
 // opens a security group to packets that never arrive. Tiers of one class
 // share their route tables (model::Tier::route_tables), so a route added for
-// one serves them all. O(n log n) in the edges and routes.
+// one serves them all. O(n log n) in the edges and routes, times the
+// peerings of one VPC (AWS takes at most 125).
 #include <algorithm>
 #include <map>
 #include <optional>
@@ -51,23 +52,40 @@ class PeeringRoutes {
   std::map<Tables, std::vector<std::pair<Cidr, const model::Peering*>>> routes_;
 };
 
-// A peering that joins `vpc` to the side holding `block`: the VPC of the
-// file `other_vpc`, or, for addresses written as a CIDR, a side (a VPC of
-// the file or outside it) whose block contains them.
-const model::Peering* peering_between(const model::Model& m, std::size_t vpc, std::optional<std::size_t> other_vpc,
-                                      const Cidr& block) {
-  for (const auto& p : m.peerings) {
-    if (!p.vpc || (*p.vpc != vpc && p.peer_vpc != vpc)) continue;
-    const std::optional<std::size_t> far = *p.vpc == vpc ? p.peer_vpc : p.vpc;
-    if (other_vpc) {
-      if (far == other_vpc) return &p;
-      continue;
+// The peerings of each VPC of the file, to find the one an edge crosses
+// without a walk over every peering per edge.
+class PeeringsOf {
+ public:
+  explicit PeeringsOf(const model::Model& m) : m_(m) {
+    for (const auto& p : m.peerings) {
+      if (!p.vpc) continue;
+      by_vpc_[*p.vpc].push_back(&p);
+      if (p.peer_vpc && *p.peer_vpc != *p.vpc) by_vpc_[*p.peer_vpc].push_back(&p);
     }
-    const std::optional<Cidr>& far_block = far ? m.vpcs[*far].cidr : p.peer_cidr;
-    if (far_block && far_block->contains(block)) return &p;
   }
-  return nullptr;
-}
+
+  // The peering that joins `vpc` to the side holding `block`: the VPC of
+  // the file `other_vpc`, or, for addresses written as a CIDR, a side (a
+  // VPC of the file or outside it) whose block contains them.
+  const model::Peering* between(std::size_t vpc, std::optional<std::size_t> other_vpc, const Cidr& block) const {
+    const auto it = by_vpc_.find(vpc);
+    if (it == by_vpc_.end()) return nullptr;
+    for (const model::Peering* p : it->second) {
+      const std::optional<std::size_t> far = *p->vpc == vpc ? p->peer_vpc : p->vpc;
+      if (other_vpc) {
+        if (far == other_vpc) return p;
+        continue;
+      }
+      const std::optional<Cidr>& far_block = far ? m_.vpcs[*far].cidr : p->peer_cidr;
+      if (far_block && far_block->contains(block)) return p;
+    }
+    return nullptr;
+  }
+
+ private:
+  const model::Model& m_;
+  std::map<std::size_t, std::vector<const model::Peering*>> by_vpc_;
+};
 
 // One side of an edge: the tier its addresses are in, when one is known,
 // and the block a route must lead to in order to reach them.
@@ -137,6 +155,7 @@ void peering_no_route(const model::Model& m, Diagnostics& diags) {
     if (p.vpc) check_routed_sides(m, p, diags);
 
   const PeeringRoutes routes(m);
+  const PeeringsOf peerings(m);
   const ChainGraph graph(m);
   // `from` sends to `to` across a peering: each side's tier must lead into
   // it, toward the other's block.
@@ -147,7 +166,7 @@ void peering_no_route(const model::Model& m, Diagnostics& diags) {
     // The side in the file, from which the peering is looked up.
     const Side& here = from->vpc ? *from : *to;
     const Side& there = from->vpc ? *to : *from;
-    const model::Peering* p = peering_between(m, *here.vpc, there.vpc, there.block);
+    const model::Peering* p = peerings.between(*here.vpc, there.vpc, there.block);
     if (!p) return;
     for (const auto* s : {&*from, &*to}) {
       const Side& other = s == &*from ? *to : *from;
