@@ -185,6 +185,7 @@ ResourceView view_of(const aws::LaunchTemplate& r) {
       .add("InstanceType", r.instance_type)
       .add("SecurityGroupIds", aws::Ids({r.security_group}))
       .add_if("UserData", r.user_data)
+      .add_if("IamInstanceProfile", r.instance_profile)
       .add("Tags", tags(r.tags))
       .v;
 }
@@ -198,6 +199,7 @@ ResourceView view_of(const aws::Instance& r) {
       .add("SourceDestCheck", flag(r.source_dest_check))
       .add_if("BlockDeviceMappings", r.root_volume)
       .add_if("UserData", r.user_data)
+      .add_if("IamInstanceProfile", r.instance_profile)
       .add("DependsOn", aws::Ids(r.depends_on))
       .add("Tags", tags(r.tags))
       .v;
@@ -285,6 +287,31 @@ ResourceView view_of(const aws::MountTarget& r) {
       .add("FileSystemId", r.file_system)
       .add("SubnetId", r.subnet)
       .add("SecurityGroups", aws::Ids({r.security_group}))
+      .v;
+}
+
+// A secret's ARN as the policy names it: the DB instance's master user
+// secret, or the secret.
+std::string arn_of(const aws::SecretArn& s) {
+  return s.db_master_user ? s.resource + ".MasterUserSecret.SecretArn" : s.resource;
+}
+ResourceView view_of(const aws::IamRole& r) {
+  std::vector<std::string> secrets;
+  for (const auto& s : r.readable_secrets) secrets.push_back(arn_of(s));
+  return of("AWS::IAM::Role")
+      .add("ManagedPolicyArns", r.managed_policies)
+      .add("Policies", secrets)
+      .add("Tags", tags(r.tags))
+      .v;
+}
+ResourceView view_of(const aws::InstanceProfile& r) {
+  return of("AWS::IAM::InstanceProfile").add("Roles", aws::Ids({r.role})).v;
+}
+ResourceView view_of(const aws::Secret& r) {
+  return of("AWS::SecretsManager::Secret")
+      .add("Description", r.description)
+      .add("GenerateSecretString", fmt::format("{} characters{}", r.length, r.exclude_punctuation ? ", no punctuation" : ""))
+      .add("Tags", tags(r.tags))
       .v;
 }
 

@@ -167,7 +167,7 @@ const std::string& drawn_from(const Graph& g, const Edge& e) {
 
 std::string port_label(const std::vector<model::PortRange>& ports) {
   std::string out;
-  for (const auto [protocol, name] : {std::pair{model::Protocol::Tcp, "TCP"}, std::pair{model::Protocol::Udp, "UDP"},
+  for (const auto& [protocol, name] : {std::pair{model::Protocol::Tcp, "TCP"}, std::pair{model::Protocol::Udp, "UDP"},
                                       std::pair{model::Protocol::Icmp, "ICMP"}, std::pair{model::Protocol::All, "all traffic"}}) {
     std::string of_protocol;
     for (const auto& p : ports) {

@@ -80,7 +80,7 @@ model::Listener read_listener(KindReader& r, std::string_view name) {
   return l;
 }
 
-void read_alb(KindReader& r, model::Resource& resource) {
+void read_alb(KindReader& r, model::Block& resource) {
   auto& alb = static_cast<model::Alb&>(resource);
   if (alb.subnets) alb.internet_facing = r.model().tier(*alb.subnets).is_public;
   std::map<std::string_view, std::size_t> names;  // index in alb.listeners
@@ -100,7 +100,7 @@ void read_alb(KindReader& r, model::Resource& resource) {
     r.diags().report(Rule::MissingAttribute, alb.range, "alb `{}` needs at least one listener block", alb.name);
 }
 
-void lower_alb(Lowering& lo, const model::Resource& resource, std::size_t index) {
+void lower_alb(Lowering& lo, const model::Block& resource, std::size_t index) {
   const auto& alb = static_cast<const model::Alb&>(resource);
   const model::Model& m = lo.model();
   const std::string base = logical_id::alb(alb.name);
@@ -130,7 +130,7 @@ void lower_alb(Lowering& lo, const model::Resource& resource, std::size_t index)
   }
 }
 
-plan::Entry plan_alb(plan::Planner& p, const model::Resource& resource, std::size_t index) {
+plan::Entry plan_alb(plan::Planner& p, const model::Block& resource, std::size_t index) {
   const auto& alb = static_cast<const model::Alb&>(resource);
   const model::Model& m = p.model();
   const std::string scheme = alb.internet_facing ? "internet-facing" : "internal";
@@ -196,7 +196,7 @@ plan::Entry plan_alb(plan::Planner& p, const model::Resource& resource, std::siz
   return e;
 }
 
-graph::Drawing draw_alb(const model::Resource& resource) {
+graph::Drawing draw_alb(const model::Block& resource) {
   const auto& alb = static_cast<const model::Alb&>(resource);
   std::vector<std::string> ports;
   for (const auto& l : alb.listeners) ports.push_back(fmt::format("{} {}", l.https() ? "HTTPS" : "HTTP", l.port));
@@ -221,7 +221,7 @@ const model::KindSpec& alb() {
       .chain_endpoint = true,
       .layer = model::Layer::Front,
       .name_tag_word = "alb",
-      .make = []() -> std::unique_ptr<model::Resource> { return std::make_unique<model::Alb>(); },
+      .make = []() -> std::unique_ptr<model::Block> { return std::make_unique<model::Alb>(); },
       .read = read_alb,
       .lower = lower_alb,
       .plan = plan_alb,

@@ -103,7 +103,7 @@ void read_health_check(KindReader& r, model::HealthCheck& hc) {
                                seconds(hc.timeout, timeout_attr), seconds(hc.interval, interval_attr)));
 }
 
-void read_asg(KindReader& r, model::Resource& resource) {
+void read_asg(KindReader& r, model::Block& resource) {
   auto& asg = static_cast<model::Asg&>(resource);
   ec2::read_image(r, asg.instance_type, asg.image, asg.image_range);
   auto min = r.integer("min");
@@ -128,9 +128,10 @@ void read_asg(KindReader& r, model::Resource& resource) {
     r.diags().report(Rule::InvalidValue, r.get("scale_cpu")->value->range,
                      fmt::format("`scale_cpu` scales between min and max, but both are {}: raise max", asg.min));
   ec2::read_user_data(r, asg.user_data, asg.user_data_range);
+  asg.role = r.resource("role");
 }
 
-void lower_asg(Lowering& lo, const model::Resource& resource, std::size_t index) {
+void lower_asg(Lowering& lo, const model::Block& resource, std::size_t index) {
   const auto& asg = static_cast<const model::Asg&>(resource);
   const std::string base = logical_id::leading_word(asg.name);
   aws::LaunchTemplate lt;
@@ -139,6 +140,7 @@ void lower_asg(Lowering& lo, const model::Resource& resource, std::size_t index)
   lt.instance_type = asg.instance_type;
   lt.security_group = lo.security_group(index);
   lt.user_data = asg.user_data;
+  lt.instance_profile = ec2::instance_profile(lo, asg.role);
   lt.tags = lo.tags("lt", asg.name);
   const std::string lt_id = lo.add(std::move(lt)).id;
   const std::string group =
@@ -151,7 +153,7 @@ void lower_asg(Lowering& lo, const model::Resource& resource, std::size_t index)
   if (asg.scale_cpu) lo.add(aws::ScalingPolicy{base + "CpuScalingPolicy", group, *asg.scale_cpu});
 }
 
-plan::Entry plan_asg(plan::Planner& p, const model::Resource& resource, std::size_t index) {
+plan::Entry plan_asg(plan::Planner& p, const model::Block& resource, std::size_t index) {
   const auto& asg = static_cast<const model::Asg&>(resource);
   const std::vector<std::string> subnets = p.subnet_tags(*asg.subnets);
   const std::vector<std::string>& target_groups = p.target_groups(index);
@@ -169,6 +171,7 @@ plan::Entry plan_asg(plan::Planner& p, const model::Resource& resource, std::siz
       {"scaling", asg.scale_cpu ? fmt::format("target tracking, {}% average CPU", *asg.scale_cpu) : "none"},
       {"security group", p.security_group(index)},
   };
+  if (asg.role) e.facts.emplace_back("role", ec2::role_ref(p.model(), asg.role));
   using Json = nlohmann::ordered_json;
   e.json = {{"name", asg.name},
             {"name_tag", p.tag("asg", asg.name)},
@@ -186,6 +189,7 @@ plan::Entry plan_asg(plan::Planner& p, const model::Resource& resource, std::siz
             {"health_check_grace", elb_health_checks ? Json(asg.health_check_grace) : Json(nullptr)},
             {"scaling", asg.scale_cpu ? Json{{"metric", "ASGAverageCPUUtilization"}, {"target", *asg.scale_cpu}}
                                       : Json(nullptr)},
+            {"role", asg.role ? Json(p.model().services[*asg.role]->name) : Json(nullptr)},
             {"security_group", p.security_group(index)}};
   return e;
 }
@@ -194,7 +198,7 @@ plan::Entry plan_asg(plan::Planner& p, const model::Resource& resource, std::siz
 // only keeps the arithmetic of the checks in range.
 constexpr int kMaxInstances = 10000;
 
-graph::Drawing draw_asg(const model::Resource& resource) {
+graph::Drawing draw_asg(const model::Block& resource) {
   const auto& asg = static_cast<const model::Asg&>(resource);
   return {
       graph::Shape::Instances,
@@ -296,12 +300,13 @@ const model::KindSpec& asg() {
                             .unit = "percent",
                             .doc = "target average CPU of a scaling policy; none: no scaling policy"},
               ec2::user_data_attribute(),
+              ec2::role_attribute(),
               egress_attribute(),
           },
       .chain_endpoint = true,
       .layer = model::Layer::App,
       .name_tag_word = "asg",
-      .make = []() -> std::unique_ptr<model::Resource> { return std::make_unique<model::Asg>(); },
+      .make = []() -> std::unique_ptr<model::Block> { return std::make_unique<model::Asg>(); },
       .read = read_asg,
       .lower = lower_asg,
       .plan = plan_asg,

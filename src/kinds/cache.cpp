@@ -80,7 +80,7 @@ bool is_node_type(std::string_view v) {
 // MAJOR[.MINOR[.PATCH]]: 7, 7.1, 6.2.6.
 bool is_version(std::string_view v) { return dotted(v, 1, 3, is_digit); }
 
-void read_cache(KindReader& r, model::Resource& resource) {
+void read_cache(KindReader& r, model::Block& resource) {
   auto& cache = static_cast<model::Cache&>(resource);
   if (auto v = r.string("node_type")) {
     if (is_node_type(*v))
@@ -119,7 +119,7 @@ void read_cache(KindReader& r, model::Resource& resource) {
         .notes.push_back({r.model().tier(*cache.subnets).range, "the tier is here"});
 }
 
-void lower_cache(Lowering& lo, const model::Resource& resource, std::size_t index) {
+void lower_cache(Lowering& lo, const model::Block& resource, std::size_t index) {
   const auto& cache = static_cast<const model::Cache&>(resource);
   const std::string base = logical_id::leading_word(cache.name) + "Cache";
   const std::string name = elasticache_name(lo.model().stack.name, cache.name);
@@ -145,7 +145,7 @@ void lower_cache(Lowering& lo, const model::Resource& resource, std::size_t inde
                  fmt::format("primary endpoint address of cache {}", cache.name)});
 }
 
-plan::Entry plan_cache(plan::Planner& p, const model::Resource& resource, std::size_t index) {
+plan::Entry plan_cache(plan::Planner& p, const model::Block& resource, std::size_t index) {
   const auto& cache = static_cast<const model::Cache&>(resource);
   const std::string name = elasticache_name(p.model().stack.name, cache.name);
   const std::vector<std::string> subnets = p.subnet_tags(*cache.subnets);
@@ -180,7 +180,7 @@ plan::Entry plan_cache(plan::Planner& p, const model::Resource& resource, std::s
   return e;
 }
 
-graph::Drawing draw_cache(const model::Resource& resource) {
+graph::Drawing draw_cache(const model::Block& resource) {
   const auto& cache = static_cast<const model::Cache&>(resource);
   return {graph::Shape::Cache,
           cache.ref(),
@@ -222,7 +222,7 @@ const model::KindSpec& cache() {
       .chain_endpoint = true,
       .layer = model::Layer::Data,
       .name_tag_word = "cache",
-      .make = []() -> std::unique_ptr<model::Resource> { return std::make_unique<model::Cache>(); },
+      .make = []() -> std::unique_ptr<model::Block> { return std::make_unique<model::Cache>(); },
       .read = read_cache,
       .lower = lower_cache,
       .plan = plan_cache,

@@ -4,6 +4,7 @@
 
 #include "lower/lowering.hpp"
 #include "model/aws_catalog.hpp"
+#include "model/logical_id.hpp"
 #include "sema/kind_reader.hpp"
 
 namespace archc::kinds::ec2 {
@@ -26,6 +27,15 @@ AttributeSpec image_attribute() {
 
 AttributeSpec user_data_attribute() {
   return {.name = "user_data", .doc = "a boot script (usually a heredoc); never a secret"};
+}
+
+AttributeSpec role_attribute() {
+  return {.name = "role",
+          .type = model::ValueType::ResourceRef,
+          .default_value = "none: no instance profile",
+          .refers_to = "role",
+          .extension = true,
+          .doc = "the IAM role its instances take on (through the role's instance profile)"};
 }
 
 void read_image(KindReader& r, std::string& instance_type, std::string& image, SourceRange& image_range) {
@@ -55,6 +65,15 @@ void read_user_data(KindReader& r, std::optional<std::string>& user_data, Source
   if (user_data->size() > limit.value)
     r.diags().report(Rule::LimitExceeded, range, "user data is {} bytes; EC2 takes at most {} bytes (before base64)",
                      user_data->size(), limit.value);
+}
+
+std::optional<std::string> instance_profile(const Lowering& lo, std::optional<std::size_t> role) {
+  if (!role) return std::nullopt;
+  return logical_id::instance_profile(lo.model().services[*role]->name);
+}
+
+std::string role_ref(const model::Model& m, std::optional<std::size_t> role) {
+  return role ? m.services[*role]->ref() : "none";
 }
 
 bool is_ami_id(const std::string& image) { return image.rfind("ami-", 0) == 0; }

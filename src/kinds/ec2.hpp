@@ -8,6 +8,7 @@
 #include <string>
 
 #include "model/kind.hpp"
+#include "model/model.hpp"
 #include "source/source_file.hpp"
 
 namespace archc {
@@ -20,6 +21,9 @@ namespace archc::kinds::ec2 {
 model::AttributeSpec instance_type_attribute();
 model::AttributeSpec image_attribute();
 model::AttributeSpec user_data_attribute();
+// `role = role.NAME`: the IAM role its instances take on, through the
+// role's instance profile.
+model::AttributeSpec role_attribute();
 
 // Reads `instance_type` and `image` into the two (which keep their
 // defaults when absent or wrong; `image_range` is set when `image` is
@@ -29,6 +33,12 @@ void read_image(KindReader& r, std::string& instance_type, std::string& image, S
 // Reads `user_data`, reporting a script over EC2's 16 KiB (limit-exceeded,
 // stdlib/limits.json `user_data_bytes`).
 void read_user_data(KindReader& r, std::optional<std::string>& user_data, SourceRange& range);
+
+// The logical id of the instance profile of `role` (an index into
+// Model::services, a model::Role), when there is one.
+std::optional<std::string> instance_profile(const Lowering& lo, std::optional<std::size_t> role);
+// The role's name, as `archc plan` shows it: `role.web`, or `none`.
+std::string role_ref(const model::Model& m, std::optional<std::size_t> role);
 
 // Whether `image` is a literal AMI id rather than an alias.
 bool is_ami_id(const std::string& image);

@@ -70,7 +70,7 @@ void read_zones(KindReader& r, model::Efs& efs) {
   efs.zones = std::move(picked);
 }
 
-void read_efs(KindReader& r, model::Resource& resource) {
+void read_efs(KindReader& r, model::Block& resource) {
   auto& efs = static_cast<model::Efs&>(resource);
   if (efs.subnets) read_zones(r, efs);
   if (auto v = r.boolean("encrypted")) efs.encrypted = *v;
@@ -94,7 +94,7 @@ void read_efs(KindReader& r, model::Resource& resource) {
   }
 }
 
-void lower_efs(Lowering& lo, const model::Resource& resource, std::size_t index) {
+void lower_efs(Lowering& lo, const model::Block& resource, std::size_t index) {
   const auto& efs = static_cast<const model::Efs&>(resource);
   const std::string base = logical_id::leading_word(efs.name);
   aws::FileSystem fs;
@@ -113,7 +113,7 @@ void lower_efs(Lowering& lo, const model::Resource& resource, std::size_t index)
                  fmt::format("id of file system {}, which its clients mount", efs.name)});
 }
 
-plan::Entry plan_efs(plan::Planner& p, const model::Resource& resource, std::size_t index) {
+plan::Entry plan_efs(plan::Planner& p, const model::Block& resource, std::size_t index) {
   const auto& efs = static_cast<const model::Efs&>(resource);
   const model::Vpc& vpc = p.model().vpc_of(*efs.subnets);
   const std::vector<std::string> subnets = p.subnet_tags(*efs.subnets);
@@ -152,7 +152,7 @@ plan::Entry plan_efs(plan::Planner& p, const model::Resource& resource, std::siz
   return e;
 }
 
-graph::Drawing draw_efs(const model::Resource& resource) {
+graph::Drawing draw_efs(const model::Block& resource) {
   const auto& efs = static_cast<const model::Efs&>(resource);
   return {graph::Shape::FileSystem,
           efs.ref(),
@@ -199,7 +199,7 @@ const model::KindSpec& efs() {
       .chain_endpoint = true,
       .layer = model::Layer::Data,
       .name_tag_word = "efs",
-      .make = []() -> std::unique_ptr<model::Resource> { return std::make_unique<model::Efs>(); },
+      .make = []() -> std::unique_ptr<model::Block> { return std::make_unique<model::Efs>(); },
       .read = read_efs,
       .lower = lower_efs,
       .plan = plan_efs,

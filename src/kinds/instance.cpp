@@ -42,7 +42,7 @@ void read_zone(KindReader& r, model::Instance& instance) {
       .notes.push_back({vpc.zones_range, "the zones are listed here"});
 }
 
-void read_instance(KindReader& r, model::Resource& resource) {
+void read_instance(KindReader& r, model::Block& resource) {
   auto& instance = static_cast<model::Instance&>(resource);
   ec2::read_image(r, instance.instance_type, instance.image, instance.image_range);
   read_zone(r, instance);
@@ -62,6 +62,7 @@ void read_instance(KindReader& r, model::Resource& resource) {
                                    instance.image));
   }
   ec2::read_user_data(r, instance.user_data, instance.user_data_range);
+  instance.role = r.resource("role");
   // EC2 CreateKeyPair: a key pair name is 1-255 ASCII characters.
   if (auto key = r.string("key_name")) {
     if (key->empty() || key->size() > 255 ||
@@ -79,7 +80,7 @@ void read_instance(KindReader& r, model::Resource& resource) {
   if (auto v = r.string("name")) instance.name_tag = r.name_tag(*v, r.get("name")->value->range);
 }
 
-void lower_instance(Lowering& lo, const model::Resource& resource, std::size_t index) {
+void lower_instance(Lowering& lo, const model::Block& resource, std::size_t index) {
   const auto& instance = static_cast<const model::Instance&>(resource);
   const std::string base = logical_id::leading_word(instance.name);
   aws::Instance in;
@@ -92,6 +93,7 @@ void lower_instance(Lowering& lo, const model::Resource& resource, std::size_t i
   in.root_volume = instance.root_volume;
   if (instance.root_volume) in.root_device = *ec2::root_device(instance.image);
   in.user_data = instance.user_data;
+  in.instance_profile = ec2::instance_profile(lo, instance.role);
   in.source_dest_check = instance.source_dest_check;
   // It boots and runs its user data (package installs, downloads) at once:
   // its tier's route out must be there.
@@ -104,7 +106,7 @@ void lower_instance(Lowering& lo, const model::Resource& resource, std::size_t i
     lo.add(aws::ElasticIp{base + "Eip", id, lo.internet_path(*instance.subnets), lo.tags("eip", instance.name)});
 }
 
-plan::Entry plan_instance(plan::Planner& p, const model::Resource& resource, std::size_t index) {
+plan::Entry plan_instance(plan::Planner& p, const model::Block& resource, std::size_t index) {
   const auto& instance = static_cast<const model::Instance&>(resource);
   const model::Vpc& vpc = p.model().vpc_of(*instance.subnets);
   const std::string& zone = vpc.zones[instance.zone];
@@ -128,6 +130,7 @@ plan::Entry plan_instance(plan::Planner& p, const model::Resource& resource, std
       {"source/dest check", instance.source_dest_check ? "on" : "off (it forwards traffic)"},
       {"security group", p.security_group(index)},
   };
+  if (instance.role) e.facts.emplace_back("role", ec2::role_ref(p.model(), instance.role));
   using Json = nlohmann::ordered_json;
   e.json = {{"name", instance.name},
             {"name_tag", name_tag},
@@ -142,11 +145,12 @@ plan::Entry plan_instance(plan::Planner& p, const model::Resource& resource, std
             {"source_dest_check", instance.source_dest_check},
             {"public_ip", is_public || instance.elastic_ip},
             {"elastic_ip", instance.elastic_ip ? Json{{"name_tag", eip_tag}} : Json(nullptr)},
+            {"role", instance.role ? Json(p.model().services[*instance.role]->name) : Json(nullptr)},
             {"security_group", p.security_group(index)}};
   return e;
 }
 
-graph::Drawing draw_instance(const model::Resource& resource) {
+graph::Drawing draw_instance(const model::Block& resource) {
   const auto& instance = static_cast<const model::Instance&>(resource);
   return {graph::Shape::Instances,
           instance.ref(),
@@ -179,6 +183,7 @@ const model::KindSpec& instance() {
                             .unit = "GiB",
                             .doc = "the size of its root volume (gp3, encrypted); needs an image alias"},
               ec2::user_data_attribute(),
+              ec2::role_attribute(),
               AttributeSpec{.name = "key_name",
                             .default_value = "none",
                             .doc = "an existing EC2 key pair for SSH; none: SSM Session Manager or Instance Connect"},
@@ -197,7 +202,7 @@ const model::KindSpec& instance() {
       .chain_endpoint = true,
       .layer = model::Layer::App,
       .name_tag_word = "ec2",
-      .make = []() -> std::unique_ptr<model::Resource> { return std::make_unique<model::Instance>(); },
+      .make = []() -> std::unique_ptr<model::Block> { return std::make_unique<model::Instance>(); },
       .read = read_instance,
       .lower = lower_instance,
       .plan = plan_instance,

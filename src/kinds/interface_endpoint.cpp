@@ -22,7 +22,7 @@ namespace {
 using model::AttributeSpec;
 using model::ValueType;
 
-void read_interface_endpoint(KindReader& r, model::Resource& resource) {
+void read_interface_endpoint(KindReader& r, model::Block& resource) {
   auto& endpoint = static_cast<model::InterfaceEndpoint&>(resource);
   if (auto v = r.string("service")) endpoint.service = std::move(*v);
   // Private DNS needs the VPC's DNS support and DNS hostnames (AWS
@@ -35,7 +35,7 @@ std::string service_name(const model::Model& m, const model::InterfaceEndpoint& 
   return AwsCatalog::endpoint_service_name(m.stack.region, e.service);
 }
 
-void lower_interface_endpoint(Lowering& lo, const model::Resource& resource, std::size_t index) {
+void lower_interface_endpoint(Lowering& lo, const model::Block& resource, std::size_t index) {
   const auto& endpoint = static_cast<const model::InterfaceEndpoint&>(resource);
   aws::VpcEndpoint e;
   e.id = logical_id::leading_word(endpoint.name) + "InterfaceEndpoint";
@@ -49,7 +49,7 @@ void lower_interface_endpoint(Lowering& lo, const model::Resource& resource, std
   lo.add(std::move(e));
 }
 
-plan::Entry plan_interface_endpoint(plan::Planner& p, const model::Resource& resource, std::size_t index) {
+plan::Entry plan_interface_endpoint(plan::Planner& p, const model::Block& resource, std::size_t index) {
   const auto& endpoint = static_cast<const model::InterfaceEndpoint&>(resource);
   const std::string full_name = service_name(p.model(), endpoint);
   const std::vector<std::string> subnets = p.subnet_tags(*endpoint.subnets);
@@ -78,7 +78,7 @@ plan::Entry plan_interface_endpoint(plan::Planner& p, const model::Resource& res
   return e;
 }
 
-graph::Drawing draw_interface_endpoint(const model::Resource& resource) {
+graph::Drawing draw_interface_endpoint(const model::Block& resource) {
   const auto& endpoint = static_cast<const model::InterfaceEndpoint&>(resource);
   return {graph::Shape::Endpoint,
           endpoint.ref(),
@@ -114,7 +114,7 @@ const model::KindSpec& interface_endpoint() {
       // would make an error (db-internet-exposed).
       .layer = model::Layer::App,
       .name_tag_word = "vpce",
-      .make = []() -> std::unique_ptr<model::Resource> { return std::make_unique<model::InterfaceEndpoint>(); },
+      .make = []() -> std::unique_ptr<model::Block> { return std::make_unique<model::InterfaceEndpoint>(); },
       .read = read_interface_endpoint,
       .lower = lower_interface_endpoint,
       .plan = plan_interface_endpoint,

@@ -79,7 +79,7 @@ void read_version(KindReader& r, model::Rds& db, const EngineInfo& engine, bool 
   if (replica_class_read && db.replicas > 0) check_class_offered(r, db, *version, *db.replica_class, "replica_class");
 }
 
-void read_rds(KindReader& r, model::Resource& resource) {
+void read_rds(KindReader& r, model::Block& resource) {
   auto& db = static_cast<model::Rds&>(resource);
   // What could not be read was reported; nothing more is said about it.
   auto engine = r.string("engine");
@@ -115,9 +115,9 @@ void read_rds(KindReader& r, model::Resource& resource) {
   }
 }
 
-void lower_rds(Lowering& lo, const model::Resource& resource, std::size_t index) {
+void lower_rds(Lowering& lo, const model::Block& resource, std::size_t index) {
   const auto& db = static_cast<const model::Rds&>(resource);
-  const std::string base = logical_id::leading_word(db.name) + "Db";
+  const std::string base = logical_id::db_instance(db.name);
   const EngineInfo& engine = *AwsCatalog::get().engine(db.engine);
   const std::string subnet_group =
       lo.add(aws::DbSubnetGroup{base + "SubnetGroup", fmt::format("archc rds {} subnets", db.name),
@@ -152,7 +152,7 @@ void lower_rds(Lowering& lo, const model::Resource& resource, std::size_t index)
   }
 }
 
-plan::Entry plan_rds(plan::Planner& p, const model::Resource& resource, std::size_t index) {
+plan::Entry plan_rds(plan::Planner& p, const model::Block& resource, std::size_t index) {
   const auto& db = static_cast<const model::Rds&>(resource);
   const EngineInfo& engine = *AwsCatalog::get().engine(db.engine);
   const std::vector<std::string> subnets = p.subnet_tags(*db.subnets);
@@ -196,7 +196,7 @@ plan::Entry plan_rds(plan::Planner& p, const model::Resource& resource, std::siz
   return e;
 }
 
-graph::Drawing draw_rds(const model::Resource& resource) {
+graph::Drawing draw_rds(const model::Block& resource) {
   const auto& db = static_cast<const model::Rds&>(resource);
   const EngineInfo& engine = *AwsCatalog::get().engine(db.engine);
   std::string second = fmt::format("{}, {}", db.instance_class, db.multi_az ? "Multi-AZ" : "single-AZ");
@@ -263,7 +263,7 @@ const model::KindSpec& rds() {
       .chain_endpoint = true,
       .layer = model::Layer::Data,
       .name_tag_word = "rds",
-      .make = []() -> std::unique_ptr<model::Resource> { return std::make_unique<model::Rds>(); },
+      .make = []() -> std::unique_ptr<model::Block> { return std::make_unique<model::Rds>(); },
       .read = read_rds,
       .lower = lower_rds,
       .plan = plan_rds,

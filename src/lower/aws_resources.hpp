@@ -174,6 +174,7 @@ struct LaunchTemplate {
   std::string image_id;         // a literal ami-...
   std::string instance_type, security_group;
   std::optional<std::string> user_data;
+  std::optional<std::string> instance_profile;  // an InstanceProfile's id
   Tags tags;
 };
 // A single EC2 instance in one subnet.
@@ -187,6 +188,7 @@ struct Instance {
   std::string root_device;                 // the image's root device name, when root_volume is set
   std::optional<std::string> user_data;
   bool source_dest_check = true;
+  std::optional<std::string> instance_profile;  // an InstanceProfile's id
   Ids depends_on;  // its tier's path to the internet: it runs its user data at boot
   Tags tags;
 };
@@ -267,16 +269,49 @@ struct MountTarget {
   std::string id, file_system, subnet, security_group;
 };
 
+// The ARN of a secret: of a generated one (`resource`, a Secret's id), or
+// of the master user secret RDS manages for a DB instance (`resource`, the
+// DbInstance's id; its MasterUserSecret).
+struct SecretArn {
+  std::string resource;
+  bool db_master_user = false;
+};
+// An IAM role that EC2 instances assume (its trust policy names the service
+// principal ec2.amazonaws.com). Its permissions: AWS managed policies, by
+// name, and one inline policy that lets it read `readable_secrets`, each by
+// its ARN (none: no inline policy).
+struct IamRole {
+  std::string id;
+  std::vector<std::string> managed_policies;  // AmazonSSMManagedInstanceCore ...
+  std::vector<SecretArn> readable_secrets;
+  Tags tags;
+};
+// What an EC2 instance carries to take on `role` (an IamRole's id).
+struct InstanceProfile {
+  std::string id, role;
+};
+// A Secrets Manager secret whose value Secrets Manager generates
+// (GetRandomPassword): `length` characters, no punctuation when
+// `exclude_punctuation`. The value is never part of the stack.
+struct Secret {
+  std::string id, description;
+  int length = 32;
+  bool exclude_punctuation = false;
+  Tags tags;
+};
+
 using Resource = std::variant<Vpc, InternetGateway, GatewayAttachment, Subnet, RouteTable, Route, RouteTableAssociation,
                               ElasticIp, NatGateway, SecurityGroup, IngressRule, EgressRule, LoadBalancer, TargetGroup, Listener,
                               LaunchTemplate, Instance, AutoScalingGroup, ScalingPolicy, DbSubnetGroup, DbInstance,
                               CacheSubnetGroup, CacheReplicationGroup, VpcPeeringConnection, VpcEndpoint,
-                              NetworkAcl, NetworkAclEntry, SubnetNetworkAclAssociation, FileSystem, MountTarget>;
+                              NetworkAcl, NetworkAclEntry, SubnetNetworkAclAssociation, FileSystem, MountTarget,
+                              IamRole, InstanceProfile, Secret>;
 
 struct Output {
   // A load balancer's DNS name, a DB instance's endpoint address, a
-  // replication group's primary endpoint address, a file system's id.
-  enum class Kind { LoadBalancerDns, DbAddress, CacheAddress, FileSystemId } kind;
+  // replication group's primary endpoint address, a file system's id, a
+  // secret's ARN, the ARN of a DB instance's master user secret, a role's ARN.
+  enum class Kind { LoadBalancerDns, DbAddress, CacheAddress, FileSystemId, SecretArn, DbMasterSecretArn, RoleArn } kind;
   std::string id, resource, description;
 };
 

@@ -38,6 +38,7 @@ aws::Stack Lowering::run() {
       if (m_.resources[edge.from.index]->chain_egress) lower_egress(edge);
   }
   for (std::size_t i : order) m_.resources[i]->kind->lower(*this, *m_.resources[i], i);
+  for (std::size_t i : m_.services_by_kind()) m_.services[i]->kind->lower(*this, *m_.services[i], i);
   return std::move(out_);
 }
 

@@ -4,7 +4,7 @@
 // are lowered before the first hook runs, so a hook finds their ids here
 // and adds its own resources and outputs. Hooks run kind by kind in
 // registration order (kinds/kinds.hpp), each kind's resources in source
-// order.
+// order: the chain endpoints', then the services'.
 #pragma once
 
 #include <map>

@@ -75,6 +75,7 @@ json values_of(const Context& c, const ast::Block& block, const model::Attribute
         if (d.kind && d.kind->keyword == "subnet") out.push_back(item(d.name, kReference, "subnet tier"));
       return out;
     case model::ValueType::ResourceRef:
+    case model::ValueType::ResourceRefList:
       for (const auto& d : comp.symbols.declarations())
         if (d.kind && d.kind->keyword == a.refers_to) out.push_back(item(d.name, kReference, std::string(d.kind->doc)));
       return out;

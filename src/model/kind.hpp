@@ -31,7 +31,7 @@ struct Drawing;  // graph/graph.hpp
 
 namespace archc::model {
 
-struct Resource;
+struct Block;
 
 enum class ValueType {
   String,       // "text"
@@ -43,6 +43,7 @@ enum class ValueType {
   TierRef,      // vpc.NAME.TIER
   TierRefList,  // [vpc.NAME.TIER, ...]
   ResourceRef,  // KIND.NAME, KIND being AttributeSpec::refers_to
+  ResourceRefList,  // [KIND.NAME, ...], KIND being a service kind (KindSpec::service)
 };
 
 // Where a string's allowed values come from when they are a known set.
@@ -57,7 +58,7 @@ struct AttributeSpec {
   std::string_view unit{};           // Integer, Number: "port", "GiB", "days", "seconds", "percent", "prefix length" ...
   std::vector<std::string_view> allowed{};  // String: the only values allowed, when not empty
   Catalog catalog = Catalog::None;        // String: values from stdlib/ (or an AMI id, for images)
-  std::string_view refers_to{};             // ResourceRef: the keyword of the kind referred to
+  std::string_view refers_to{};             // ResourceRef(List): the keyword of the kind referred to
   bool extension = false;                 // archc's own, beyond ../shared/spec/LANGUAGE.md
   std::string_view doc{};                   // one line
 };
@@ -82,31 +83,36 @@ struct KindSpec {
   bool edges = false;                   // whether its body holds `a -> b` edges
 
   // A chain endpoint is a resource placed in a tier (its `subnets`) that
-  // owns a security group: edges may start and end at it. Only endpoint
-  // kinds have the hooks below; the network kinds (stack, vpc, subnet,
-  // sg-chain) are the ground the resources stand on, read by sema itself.
+  // owns a security group: edges may start and end at it. A service is a
+  // block outside every VPC (an IAM role, a secret): other blocks name it
+  // (`role = role.web`), edges never do. Only endpoint and service kinds
+  // have the hooks below; the network kinds (stack, vpc, subnet, sg-chain,
+  // peering ...) are the ground the resources stand on, read by sema itself.
   bool chain_endpoint = false;
+  bool service = false;
   Layer layer = Layer::App;
   std::string_view name_tag_word{};  // the `<kind>` of its Name tags and logical ids: "alb", "rds" ...
 
   // A new model object of this kind, before anything of it is read (names
   // are declared first, so that references may point forward).
-  std::unique_ptr<Resource> (*make)() = nullptr;
+  // An endpoint kind makes a model::Resource.
+  std::unique_ptr<Block> (*make)() = nullptr;
   // Reads one block of this kind into its model object (whose kind, name,
-  // range and `subnets` are already set): its attributes, its nested
+  // range and, for an endpoint, `subnets` are already set): its attributes, its nested
   // blocks, and the checks that span its attributes. Reports what is wrong
   // and leaves absent what could not be read.
-  void (*read)(KindReader&, Resource&) = nullptr;
-  // Adds the AWS resources and outputs of one resource of this kind (at
-  // `index` in Model::resources, of a model without errors) to the lowering.
-  void (*lower)(Lowering&, const Resource&, std::size_t index) = nullptr;
-  // What `archc plan` shows of that resource; the JSON plan lists the
-  // resources of this kind in an array named `plan_key`.
-  plan::Entry (*plan)(plan::Planner&, const Resource&, std::size_t index) = nullptr;
+  void (*read)(KindReader&, Block&) = nullptr;
+  // Adds the AWS resources and outputs of one block of this kind (at
+  // `index` in Model::resources, or in Model::services for a service, of a
+  // model without errors) to the lowering.
+  void (*lower)(Lowering&, const Block&, std::size_t index) = nullptr;
+  // What `archc plan` shows of that block; the JSON plan lists the blocks
+  // of this kind in an array named `plan_key`.
+  plan::Entry (*plan)(plan::Planner&, const Block&, std::size_t index) = nullptr;
   std::string_view plan_key{};  // "load_balancers"
-  // How `archc graph` draws that resource in its tier: a shape and lines
-  // of text (graph/graph.hpp).
-  graph::Drawing (*draw)(const Resource&) = nullptr;
+  // How `archc graph` draws an endpoint in its tier: a shape and lines of
+  // text (graph/graph.hpp).
+  graph::Drawing (*draw)(const Block&) = nullptr;
 
   const AttributeSpec* attribute(std::string_view name) const;
   std::vector<std::string> attribute_names() const;

@@ -35,6 +35,7 @@ std::string describe_type(const AttributeSpec& a) {
     case ValueType::TierRef: return "tier reference (`vpc.NAME.TIER`)";
     case ValueType::TierRefList: return "list of tier references (`[vpc.NAME.TIER]`)";
     case ValueType::ResourceRef: return fmt::format("reference (`{}.NAME`)", a.refers_to);
+    case ValueType::ResourceRefList: return fmt::format("list of references (`[{}.NAME]`)", a.refers_to);
   }
   return "value";
 }

@@ -65,6 +65,14 @@ std::string subnet(std::string_view vpc, std::string_view tier, std::string_view
 
 std::string alb(std::string_view name) { return leading_word(name) + "Alb"; }
 
+std::string db_instance(std::string_view rds_name) { return leading_word(rds_name) + "Db"; }
+
+std::string role(std::string_view name) { return leading_word(name) + "Role"; }
+
+std::string instance_profile(std::string_view role_name) { return leading_word(role_name) + "InstanceProfile"; }
+
+std::string secret(std::string_view name) { return leading_word(name) + "Secret"; }
+
 std::string listener(std::string_view alb_name, std::string_view listener_name) {
   return alb(alb_name) + word(listener_name) + "Listener";
 }

@@ -51,6 +51,15 @@ std::string listener(std::string_view alb_name, std::string_view listener_name);
 // The target group of an alb for one asg: `web`, `app` → `WebAlbAppTargetGroup`.
 std::string target_group(std::string_view alb_name, std::string_view asg_name);
 
+// The primary DB instance of an rds: `app` → `AppDb`; its other ids
+// extend this one.
+std::string db_instance(std::string_view rds_name);
+// An IAM role and its instance profile: `web` → `WebRole`, `WebInstanceProfile`.
+std::string role(std::string_view name);
+std::string instance_profile(std::string_view role_name);
+// A generated secret: `api` → `ApiSecret`.
+std::string secret(std::string_view name);
+
 // The security group of a chain endpoint (`e.is_resource()`; anything else
 // is a programming error, std::logic_error): asg `app` → `AppAsgSecurityGroup`.
 std::string security_group(const model::Model& m, const model::Endpoint& e);

@@ -44,12 +44,20 @@ std::string Model::describe(const Endpoint& e) const {
   return {};
 }
 
-std::vector<std::size_t> Model::resources_by_kind() const {
+namespace {
+
+template <typename Blocks>
+std::vector<std::size_t> by_kind(const Blocks& blocks) {
   std::vector<std::size_t> out;
   for (const KindSpec* kind : all_kinds())
-    for (std::size_t i = 0; i < resources.size(); ++i)
-      if (resources[i]->kind == kind) out.push_back(i);
+    for (std::size_t i = 0; i < blocks.size(); ++i)
+      if (blocks[i]->kind == kind) out.push_back(i);
   return out;
 }
+
+}  // namespace
+
+std::vector<std::size_t> Model::resources_by_kind() const { return by_kind(resources); }
+std::vector<std::size_t> Model::services_by_kind() const { return by_kind(services); }
 
 }  // namespace archc::model

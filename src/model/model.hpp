@@ -99,25 +99,33 @@ struct TierRef {
   SourceRange range;  // of the reference
 };
 
-// A block placed in a tier that owns a security group: an alb, asg, rds ...
+// A block of a kind with hooks (model::KindSpec): a chain endpoint
+// (Resource) or a service outside every VPC (an IAM role, a secret ...).
 // Each kind derives its own type (src/model/<kind>.hpp) and is declared in
 // src/kinds/<kind>.cpp. What a broken block could not give stays absent, so
 // checks skip it instead of reading a made-up default.
-struct Resource {
+struct Block {
   const KindSpec* kind = nullptr;
   std::string name;
-  SourceRange range;               // of the name
-  std::optional<TierRef> subnets;  // absent when missing or unresolved
+  SourceRange range;  // of the name
   // False when an item of its block did not parse: an attribute may then
   // hold a default that the source does not say, so checks that judge its
   // attributes skip it.
   bool complete = true;
+
+  virtual ~Block() = default;
+  // `alb.web`: how the source refers to it.
+  std::string ref() const { return fmt::format("{}.{}", kind->keyword, name); }
+};
+
+// A block placed in a tier that owns a security group: an alb, asg, rds ...
+struct Resource : Block {
+  std::optional<TierRef> subnets;  // absent when missing or unresolved
   // `egress = "chain"`: its group sends only what the chain edges from it
   // open (docs/language.md, "Egress"); otherwise AWS's default, everything.
   bool chain_egress = false;
   SourceRange egress_range;  // of the attribute's value, when written
 
-  virtual ~Resource() = default;
   // What an edge to it opens when the edge names no ports: TCP ports.
   virtual std::vector<int> serving_ports() const = 0;
   // The most addresses it may take in one subnet of its tier (a network
@@ -129,8 +137,6 @@ struct Resource {
   virtual std::uint64_t addresses_in_one_subnet_balanced(std::size_t /*zones*/) const {
     return addresses_in_one_subnet();
   }
-  // `alb.web`: how the source refers to it.
-  std::string ref() const { return fmt::format("{}.{}", kind->keyword, name); }
 };
 
 // What an edge endpoint names.
@@ -254,6 +260,8 @@ struct Model {
   std::vector<Peering> peerings;                  // in declaration order
   std::vector<GatewayEndpoint> gateway_endpoints;  // in declaration order
   std::vector<std::unique_ptr<Resource>> resources;  // in declaration order, every kind
+  // The blocks of the service kinds (KindSpec::service), in declaration order.
+  std::vector<std::unique_ptr<Block>> services;
   std::vector<Chain> chains;
   std::vector<Nacl> nacls;  // in declaration order
   // False when the file holds more than the model could take in: a block
@@ -269,11 +277,15 @@ struct Model {
     std::vector<const T*> out;
     for (const auto& r : resources)
       if (const auto* t = dynamic_cast<const T*>(r.get())) out.push_back(t);
+    for (const auto& s : services)
+      if (const auto* t = dynamic_cast<const T*>(s.get())) out.push_back(t);
     return out;
   }
   // Indexes into `resources`, kind by kind in registration order, then in
   // declaration order: the order of security groups and of lowering.
   std::vector<std::size_t> resources_by_kind() const;
+  // Indexes into `services`, in the same order.
+  std::vector<std::size_t> services_by_kind() const;
 
   const Tier& tier(const TierRef& r) const { return vpcs[r.vpc].tiers[r.tier]; }
   // The address blocks an edge source stands for: 0.0.0.0/0 for internet,

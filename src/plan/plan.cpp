@@ -58,6 +58,12 @@ Plan Planner::run() {
     entry.security_group = security_group(i);
     out_.resources.push_back(std::move(entry));
   }
+  for (std::size_t i : m_.services_by_kind()) {
+    const model::Block &s = *m_.services[i];
+    Entry entry = s.kind->plan(*this, s, i);
+    entry.kind = s.kind;
+    out_.resources.push_back(std::move(entry));
+  }
   return std::move(out_);
 }
 

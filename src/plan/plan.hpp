@@ -148,12 +148,14 @@ struct Table {
   std::vector<std::vector<std::string>> rows;
 };
 
-// What the plan shows of one chain endpoint, made by its kind's `plan` hook
-// (model::KindSpec::plan).
+// What the plan shows of one chain endpoint or service, made by its kind's
+// `plan` hook (model::KindSpec::plan).
 struct Entry {
   const model::KindSpec *kind = nullptr;
-  std::string tier;            // vpc.<vpc>.<tier>: the text plan shows it under that tier
-  std::string security_group;  // Name tag: the text plan lists its ingress rules last
+  // vpc.<vpc>.<tier>: the text plan shows it under that tier; empty for a
+  // service, which the text plan shows after the VPCs.
+  std::string tier;
+  std::string security_group;  // Name tag: the text plan lists its ingress rules last; empty for a service
   // Text: the line naming it ("alb web  internet-facing"), then rows of a
   // label and a value, then its tables.
   std::string heading;
@@ -177,7 +179,9 @@ struct Plan {
   std::vector<GatewayEndpoint> gateway_endpoints;
   std::vector<SecurityGroup> security_groups;  // of the resources, in their order
   std::vector<NetworkAcl> network_acls;        // in source order
-  std::vector<Entry> resources;                // kind by kind in registration order, each in source order
+  // The chain endpoints, then the services: kind by kind in registration
+  // order, each in source order.
+  std::vector<Entry> resources;
 };
 
 // The plan of a model without errors.

@@ -74,6 +74,10 @@ class TextWriter {
     out_ += fmt::format("stack {} in {}{}\n", printable(p_.stack), p_.region, tags.empty() ? "" : ", tags " + join(tags));
     for (const auto &v : p_.vpcs) vpc(v);
     for (const auto &pc : p_.peerings) peering(pc);
+    if (auto it = in_tier_.find(""); it != in_tier_.end()) {
+      out_ += "\noutside the VPCs\n";
+      for (const Entry *e : it->second) resource(*e);
+    }
     return std::move(out_);
   }
 
@@ -143,7 +147,7 @@ class TextWriter {
       for (const auto &r : table.rows) rows.row(r);
       rows.print(out_, 8);
     }
-    ingress(e.security_group);
+    if (!e.security_group.empty()) ingress(e.security_group);
   }
 
   void ingress(const std::string &group) {

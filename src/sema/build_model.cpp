@@ -60,6 +60,7 @@ class ModelBuilder {
     for (auto& [block, index] : vpc_blocks_) build_vpc(*block, m_.vpcs[index]);
     allocate_subnets(m_, diags_);
     for (auto& [block, index] : resource_blocks_) build_resource(*block, *m_.resources[index]);
+    for (auto& [block, index] : service_blocks_) build_service(*block, *m_.services[index]);
     for (auto& [block, index] : peering_blocks_) build_peering(*block, m_.peerings[index]);
     for (auto& [block, index] : endpoint_blocks_) build_endpoint(*block, m_.gateway_endpoints[index]);
     for (auto& [block, index] : nacl_blocks_) build_nacl(*block, m_.nacls[index]);
@@ -120,12 +121,15 @@ class ModelBuilder {
           m_.all_placements_read = false;
           continue;
         }
-        auto r = kind->make();
-        r->kind = kind;
-        r->name = *name;
-        r->range = at;
-        m_.resources.push_back(std::move(r));
+        // An endpoint kind's `make` makes a model::Resource (model/kind.hpp).
+        m_.resources.emplace_back(static_cast<model::Resource*>(kind->make().release()));
+        name_block(*m_.resources.back(), *kind, *name, at);
         resource_blocks_.emplace_back(&b, m_.resources.size() - 1);
+      } else if (kind->service) {
+        if (!scope_.declare(*kind, *name, at, b, m_.services.size())) continue;
+        m_.services.push_back(kind->make());
+        name_block(*m_.services.back(), *kind, *name, at);
+        service_blocks_.emplace_back(&b, m_.services.size() - 1);
       } else if (kind->keyword == "nacl") {
         if (!scope_.declare(*kind, *name, at, b, m_.nacls.size())) continue;
         m_.nacls.push_back({std::string(*name), at, {}, {}, {}, {}, {}, true});
@@ -159,6 +163,12 @@ class ModelBuilder {
     stack_block_ = stack;
     tier_blocks_.resize(m_.vpcs.size());
     for (auto& [block, index] : vpc_blocks_) declare_tiers(*block, index);
+  }
+
+  static void name_block(model::Block& block, const model::KindSpec& kind, std::string_view name, SourceRange at) {
+    block.kind = &kind;
+    block.name = name;
+    block.range = at;
   }
 
   void unread_block() {
@@ -544,6 +554,13 @@ class ModelBuilder {
     resource.complete = !r.broken() && diags_.error_count() == errors;
   }
 
+  void build_service(const ast::Block& b, model::Block& service) {
+    const std::size_t errors = diags_.error_count();
+    KindReader r(ctx_, b, *service.kind, {"{} `{}`", service.kind->keyword, service.name});
+    service.kind->read(r, service);
+    service.complete = !r.broken() && diags_.error_count() == errors;
+  }
+
   void build_chain(const ast::Block& b, model::Chain& chain) {
     KindReader r(ctx_, b, network_kind("sg-chain"), {"sg-chain `{}`", chain.name});
     if (r.broken()) m_.all_edges_read = false;
@@ -836,7 +853,7 @@ class ModelBuilder {
   ReadContext ctx_;
   const ast::Block* stack_block_ = nullptr;
   std::vector<std::vector<const ast::Block*>> tier_blocks_;  // by vpc index
-  Blocks vpc_blocks_, resource_blocks_, chain_blocks_, peering_blocks_, endpoint_blocks_, nacl_blocks_;
+  Blocks vpc_blocks_, resource_blocks_, chain_blocks_, peering_blocks_, endpoint_blocks_, nacl_blocks_, service_blocks_;
   // `vpc.NAME.TIER` → the tier, made when the first nacl rule names one.
 };
 

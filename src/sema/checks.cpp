@@ -35,6 +35,7 @@ void run_checks(const model::Model& m, Diagnostics& diags) {
   checks::endpoint_unreached(m, diags);
   checks::efs_nfs_blocked(m, diags);
   checks::efs_mount_zone(m, diags);
+  checks::role_unused(m, diags);
   checks::security_group_quota(m, diags);
   checks::duplicate_nacl(m, diags);
   checks::nacl_rule_number(m, diags);

@@ -287,6 +287,7 @@ std::optional<std::size_t> KindReader::resource(std::string_view name) {
   const auto& s = spec(name, model::ValueType::ResourceRef);
   const auto* attr = get(name);
   if (!attr) return std::nullopt;
+  if (model::find_top_level_kind(s.refers_to)->service) return service(*attr->value, s.refers_to, name);
   auto ep = ctx_.scope.resolve(*attr->value);
   if (!ep) return std::nullopt;
   if (s.refers_to == "vpc" && ep->kind == model::Endpoint::Kind::Vpc) return ep->index;
@@ -296,6 +297,34 @@ std::optional<std::size_t> KindReader::resource(std::string_view name) {
     return std::nullopt;
   }
   return ep->index;
+}
+
+std::optional<std::vector<std::size_t>> KindReader::services(std::string_view name) {
+  const auto& s = spec(name, model::ValueType::ResourceRefList);
+  const auto* attr = get(name);
+  if (!attr) return std::nullopt;
+  if (attr->value->kind != ast::ExprKind::List) {
+    ctx_.diags.report(Rule::TypeMismatch, attr->value->range,
+                      fmt::format("`{}` must be a list of references, as in [{}.NAME]", name, s.refers_to));
+    return std::nullopt;
+  }
+  std::vector<std::size_t> out;
+  bool ok = true;
+  for (const auto& item : attr->value->items()) {
+    if (auto index = service(*item, s.refers_to, name)) out.push_back(*index);
+    else ok = false;
+  }
+  if (!ok) return std::nullopt;
+  return out;
+}
+
+std::optional<std::size_t> KindReader::service(const ast::Expr& e, std::string_view keyword, std::string_view attribute) {
+  if (e.kind != ast::ExprKind::Reference || e.name() != keyword || e.steps().size() != 1 || e.steps()[0].index) {
+    ctx_.diags.report(Rule::TypeMismatch, e.range,
+                      fmt::format("`{}` must name a block of kind `{}`, as in {}.NAME", attribute, keyword, keyword));
+    return std::nullopt;
+  }
+  return ctx_.scope.resolve_service(keyword, e.steps()[0].name, e.steps()[0].range);
 }
 
 std::vector<const ast::Block*> KindReader::blocks(std::string_view kind) const {

@@ -79,7 +79,12 @@ class KindReader {
   std::optional<std::vector<model::TierRef>> tiers(std::string_view name);
   // A reference to a block of the declared `refers_to` kind: its index into
   // Model::resources, or into Model::vpcs when `refers_to` is "vpc".
+  // For a service kind (KindSpec::service), an index into Model::services.
   std::optional<std::size_t> resource(std::string_view name);
+  // A list of references to blocks of the declared `refers_to` service
+  // kind: their indexes into Model::services, in order; nullopt when the
+  // attribute is absent or any item does not resolve (reported).
+  std::optional<std::vector<std::size_t>> services(std::string_view name);
 
   // `text` (written at `range`) as a Name tag the source chooses
   // (kinds::name_attribute), or nullopt after reporting one AWS refuses:
@@ -95,6 +100,10 @@ class KindReader {
   const model::AttributeSpec& spec(std::string_view name, model::ValueType type) const;
   std::optional<Value> typed(std::string_view name, Value::Kind kind);
   bool allowed(const model::AttributeSpec& spec, const Value& v);
+  // `e`, the value (or an item of the value) of `attribute`, as a reference
+  // to a block of the service kind `keyword`: its index into
+  // Model::services, or nullopt after reporting.
+  std::optional<std::size_t> service(const ast::Expr& e, std::string_view keyword, std::string_view attribute);
 
   ReadContext& ctx_;
   const ast::Block& block_;

@@ -86,6 +86,12 @@ std::optional<model::TierRef> Scope::resolve_tier(std::string_view vpc_name, Sou
   return model::TierRef{vpc->index, t->index, at};
 }
 
+std::optional<std::size_t> Scope::resolve_service(std::string_view keyword, std::string_view name, SourceRange at) {
+  const Declared* declared = find(keyword, keyword, name, at);
+  if (!declared) return std::nullopt;
+  return declared->index;
+}
+
 std::optional<model::Endpoint> Scope::resolve(const ast::Expr& e) {
   using Kind = model::Endpoint::Kind;
   if (e.kind != ast::ExprKind::Reference) {

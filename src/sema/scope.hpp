@@ -30,7 +30,8 @@ class Scope {
 
   // Declares `name` (written at `at`, in `block`) for `kind`: `index` is
   // where the model keeps it (Model::vpcs for vpc, Model::resources for a
-  // chain endpoint, Model::chains for sg-chain). False for a name the kind
+  // chain endpoint, Model::services for a service, Model::chains for
+  // sg-chain). False for a name the kind
   // already has (reported, with a note at the first). `name` is kept as a
   // view: it must outlive the Scope (it is the block's label, in the AST).
   bool declare(const model::KindSpec& kind, std::string_view name, SourceRange at, const ast::Block& block,
@@ -48,6 +49,10 @@ class Scope {
   // Resolves a reference (`vpc.NAME`, `vpc.NAME.TIER`, `KIND.NAME` for a
   // chain-endpoint kind); nullopt after reporting what does not exist.
   std::optional<model::Endpoint> resolve(const ast::Expr& e);
+  // Resolves the name of a block of the service kind `keyword`, written at
+  // `at` (a reference's second step): its index into Model::services, or
+  // nullopt after reporting a name the kind does not have.
+  std::optional<std::size_t> resolve_service(std::string_view keyword, std::string_view name, SourceRange at);
   // Resolves a tier written as text, `vpc.NAME.TIER` inside a string (a
   // nacl rule's peer): NAME is written at `name_at`, TIER at `tier_at`, the
   // whole at `at`. Reported as resolve() does, and, when the string is in

@@ -11,6 +11,7 @@ resolves every AWS id back to a Name tag; `differences(a, b)` lists what
 differs, one line each; `deploy_and_compare(...)` does it all for a
 CloudFormation template (terraform_apply.py for a Terraform configuration).
 """
+import ast
 import json
 
 import cfn_yaml
@@ -50,7 +51,17 @@ def empty_inventory():
                                         "peerings", "gateway_endpoints", "interface_endpoints",
                                         "security_groups", "load_balancers", "target_groups",
                                         "auto_scaling_groups", "db_instances", "caches", "network_acls",
-                                        "instances", "elastic_ips", "file_systems")}
+                                        "instances", "elastic_ips", "file_systems", "secrets", "roles")}
+
+
+# The ARN of an AWS managed policy (emit/resources/iam_role.cpp).
+def _managed_policy_arn(name):
+    return "arn:aws:iam::aws:policy/" + name
+
+
+def _master_secret(db_name_tag):
+    """How both sides name the master user secret RDS made for a DB instance."""
+    return f"master user secret of {db_name_tag}"
 
 
 def _acl_entry(egress, number, action, protocol, from_port, to_port, cidr):
@@ -154,6 +165,15 @@ def expected(plan):
             "security_groups": [i["security_group"]], "source_dest_check": i["source_dest_check"]}
         if i["elastic_ip"]:
             inv["elastic_ips"][i["elastic_ip"]["name_tag"]] = {"instance": i["name_tag"]}
+    # A secret is known by its Name tag; the one RDS made, by its database's.
+    databases = {d["name"]: d["name_tag"] for d in plan["databases"]}
+    secrets = {s["name"]: s["name_tag"] or _master_secret(databases[s["rds"]]) for s in plan["secrets"]}
+    for secret in secrets.values():
+        inv["secrets"][secret] = {}
+    for r in plan["roles"]:
+        inv["roles"][r["name_tag"]] = {
+            "managed_policies": _sorted(_managed_policy_arn(p) for p in r["managed_policies"]),
+            "read_secrets": _sorted(secrets[s] for s in r["read_secrets"]), "instance_profiles": 1}
     for f in plan["file_systems"]:
         inv["file_systems"][f["name_tag"]] = {
             "encrypted": f["encrypted"], "throughput_mode": f["throughput_mode"],
@@ -437,7 +457,43 @@ def observed(client, stack, certificates_back):
                     "security_groups": _sorted(name(g) for g in efs.describe_mount_target_security_groups(
                         MountTargetId=t["MountTargetId"])["SecurityGroups"])}
                 for t in efs.describe_mount_targets(FileSystemId=fs_id)["MountTargets"]}}
+
+    # Secrets: the generated ones by their Name tags, the ones RDS made by
+    # their databases'; then roles, their grants resolved to those names.
+    secretsmanager = client("secretsmanager")
+    secret_by_arn = {}
+    for arn in stack.ids("AWS::SecretsManager::Secret"):
+        stack.learn("AWS::SecretsManager::Secret", arn, secretsmanager.describe_secret(SecretId=arn).get("Tags"))
+        secret_by_arn[arn] = name(arn)
+    for db_id in stack.ids("AWS::RDS::DBInstance"):
+        d = rds.describe_db_instances(DBInstanceIdentifier=db_id)["DBInstances"][0]
+        if "MasterUserSecret" in d:
+            secret_by_arn[d["MasterUserSecret"]["SecretArn"]] = _master_secret(name(db_id))
+    inv["secrets"] = {secret: {} for secret in secret_by_arn.values()}
+    iam = client("iam")
+    for role_name in stack.ids("AWS::IAM::Role"):
+        stack.learn("AWS::IAM::Role", role_name, iam.list_role_tags(RoleName=role_name)["Tags"])
+        documents = [_policy_document(iam.get_role_policy(RoleName=role_name, PolicyName=p)["PolicyDocument"])
+                     for p in iam.list_role_policies(RoleName=role_name)["PolicyNames"]]
+        arns = [arn for d in documents for s in d["Statement"]
+                for arn in (s["Resource"] if isinstance(s["Resource"], list) else [s["Resource"]])]
+        inv["roles"][name(role_name)] = {
+            "managed_policies": _sorted(p["PolicyArn"] for p in
+                                        iam.list_attached_role_policies(RoleName=role_name)["AttachedPolicies"]),
+            "read_secrets": _sorted(secret_by_arn.get(arn, arn) for arn in arns),
+            "instance_profiles": len(iam.list_instance_profiles_for_role(RoleName=role_name)["InstanceProfiles"])}
     return inv, sorted(stack.named_from_source)
+
+
+def _policy_document(document):
+    """boto3 decodes the URL-encoded document AWS sends; moto's stays text:
+    JSON, or, for a role its CloudFormation made, the repr of a Python dict."""
+    if not isinstance(document, str):
+        return document
+    try:
+        return json.loads(document)
+    except ValueError:
+        return ast.literal_eval(document)
 
 
 def differences(want, got, path=""):
@@ -461,19 +517,46 @@ def differences(want, got, path=""):
 # network ACLs are deployed through Terraform instead (terraform_apply.py),
 # and their templates checked against the plan (template_checks.py).
 NOT_MODELLED = ("AWS::ElastiCache::SubnetGroup", "AWS::ElastiCache::ReplicationGroup", "AWS::EC2::NetworkAcl",
-                "AWS::EC2::NetworkAclEntry", "AWS::EC2::SubnetNetworkAclAssociation")
+                "AWS::EC2::NetworkAclEntry", "AWS::EC2::SubnetNetworkAclAssociation", "AWS::SecretsManager::Secret")
+# Attributes moto's CloudFormation cannot give (it makes no master user
+# secret for a DB instance).
+NOT_MODELLED_ATTRIBUTES = ("MasterUserSecret.SecretArn",)
+
+
+def _unmodelled(value, left_out):
+    """Whether `value` is a Ref or GetAtt that moto's CloudFormation cannot resolve."""
+    if not isinstance(value, dict) or len(value) != 1:
+        return False
+    if "Ref" in value:
+        return value["Ref"] in left_out
+    get_att = value.get("Fn::GetAtt")
+    return bool(get_att) and (get_att[0] in left_out or get_att[1] in NOT_MODELLED_ATTRIBUTES)
+
+
+def _placeholders(value, left_out):
+    """`value` with each reference moto cannot resolve (a role policy's
+    secret) replaced by a made-up ARN."""
+    if _unmodelled(value, left_out):
+        target = value.get("Ref") or value["Fn::GetAtt"][0]
+        return f"arn:aws:secretsmanager:us-east-1:123456789012:secret:{target}"
+    if isinstance(value, dict):
+        return {k: _placeholders(v, left_out) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_placeholders(v, left_out) for v in value]
+    return value
 
 
 def without_unmodelled(template):
     """The template without resources of NOT_MODELLED types and the outputs
-    that name them; and the logical ids left out."""
+    that name them or NOT_MODELLED_ATTRIBUTES, every other reference to them
+    a made-up ARN; and the logical ids left out."""
     left_out = {logical for logical, r in template["Resources"].items() if r["Type"] in NOT_MODELLED}
-    if not left_out:
+    outputs = template.get("Outputs", {})
+    if not left_out and not any(_unmodelled(o["Value"], left_out) for o in outputs.values()):
         return template, left_out
     kept = dict(template)
-    kept["Resources"] = {k: r for k, r in template["Resources"].items() if k not in left_out}
-    kept["Outputs"] = {k: o for k, o in template.get("Outputs", {}).items()
-                       if (o["Value"].get("Ref") or o["Value"].get("Fn::GetAtt", [None])[0]) not in left_out}
+    kept["Resources"] = _placeholders({k: r for k, r in template["Resources"].items() if k not in left_out}, left_out)
+    kept["Outputs"] = {k: o for k, o in outputs.items() if not _unmodelled(o["Value"], left_out)}
     return kept, left_out
 
 
@@ -485,7 +568,7 @@ def deploy_and_compare(client, stack_name, template_text, plan):
     certificates_back.update(peers_back)
     template = cfn_yaml.load(text)
     deployable, left_out = without_unmodelled(template)
-    if left_out:
+    if deployable is not template:
         text = json.dumps(deployable)
     resources = harness.create_stack(client, stack_name, text)
     got, named_from_template = observed(client, Deployed.from_cloudformation(resources, template), certificates_back)
@@ -516,4 +599,13 @@ def deploy_and_compare(client, stack_name, template_text, plan):
         # Held to the plan in the template instead (template_checks.py).
         want["caches"] = {}
         want["network_acls"] = {}
+    # moto's CloudFormation creates no secret, no master user secret, and
+    # attaches no ManagedPolicyArns: secrets and grants are held to the plan
+    # in the template instead (template_checks.py), and by the Terraform
+    # deploy.
+    for inventory in (want, got):
+        inventory["secrets"] = {}
+        for role in inventory["roles"].values():
+            role.pop("read_secrets", None)
+            role.pop("managed_policies", None)
     return differences(want, got), notes

@@ -98,9 +98,12 @@ def moto_server(server=("-m", "moto.server")):
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     log = tempfile.TemporaryFile()
     port = _free_port()
+    # AWS's managed policies (AmazonSSMManagedInstanceCore) exist on AWS;
+    # moto holds them only when asked, and refuses to attach one it lacks.
+    env = dict(os.environ, MOTO_IAM_LOAD_MANAGED_POLICIES="true")
     proc = subprocess.Popen([sys.executable, *server, "-H", HOST, "-p", str(port)],
                             stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-                            start_new_session=True)
+                            start_new_session=True, env=env)
     url = f"http://{HOST}:{port}"
     try:
         deadline = time.monotonic() + SERVER_START_S

@@ -186,4 +186,36 @@ def problems(template, plan):
         if props and region != peering["peer_region"]:
             out.append(f"{peering['name_tag']}: PeerRegion {region!r}, plan says {peering['peer_region']!r}")
 
+    # moto's CloudFormation creates no secret and no master user secret, and
+    # attaches no ManagedPolicyArns: each role's grants, by the secrets'
+    # references, and each generated secret's shape.
+    databases = {d["name"]: d["name_tag"] for d in plan["databases"]}
+    secret_refs = {}
+    for secret in plan["secrets"]:
+        if secret["rds"]:
+            logical, _ = named(databases[secret["rds"]], "AWS::RDS::DBInstance")
+            secret_refs[secret["name"]] = {"Fn::GetAtt": [logical, "MasterUserSecret.SecretArn"]}
+            continue
+        logical, props = named(secret["name_tag"], "AWS::SecretsManager::Secret")
+        secret_refs[secret["name"]] = {"Ref": logical}
+        generate = props.get("GenerateSecretString", {})
+        want = {"PasswordLength": secret["length"], "ExcludePunctuation": not secret["punctuation"]}
+        if props and {k: generate.get(k) for k in want} != want:
+            out.append(f"{secret['name_tag']}: GenerateSecretString {generate}, plan says {want}")
+        if props and "SecretString" in props:
+            out.append(f"{secret['name_tag']}: holds a SecretString")
+    for role in plan["roles"]:
+        _, props = named(role["name_tag"], "AWS::IAM::Role")
+        if not props:
+            continue
+        managed = sorted(props.get("ManagedPolicyArns", []))
+        want_managed = sorted("arn:aws:iam::aws:policy/" + p for p in role["managed_policies"])
+        if managed != want_managed:
+            out.append(f"{role['name_tag']}: ManagedPolicyArns {managed}, plan says {want_managed}")
+        statements = [s for p in props.get("Policies", []) for s in p["PolicyDocument"]["Statement"]]
+        granted = sorted((str(r) for s in statements for r in s["Resource"]), key=str)
+        want_granted = sorted((str(secret_refs[s]) for s in role["read_secrets"]), key=str)
+        if granted != want_granted:
+            out.append(f"{role['name_tag']}: may read {granted}, plan says {want_granted}")
+
     return out

@@ -39,7 +39,7 @@ APPLY_S = 420  # the provider waits 80 s for each DB instance, one replica after
 
 # Every service the resource types archc writes talk to, and STS, which the
 # provider asks who it is.
-SERVICES = ("autoscaling", "ec2", "efs", "elasticache", "elbv2", "iam", "rds", "ssm", "sts")
+SERVICES = ("autoscaling", "ec2", "efs", "elasticache", "elbv2", "iam", "rds", "secretsmanager", "ssm", "sts")
 
 # What compare.observed reads, by the CloudFormation type it knows it as,
 # and the attribute of the Terraform state that holds the AWS id it asks for.
@@ -61,6 +61,8 @@ DEPLOYED_AS = {
     "aws_instance": ("AWS::EC2::Instance", "id"),
     "aws_eip": ("AWS::EC2::EIP", "public_ip"),  # as CloudFormation's physical id
     "aws_efs_file_system": ("AWS::EFS::FileSystem", "id"),
+    "aws_secretsmanager_secret": ("AWS::SecretsManager::Secret", "arn"),
+    "aws_iam_role": ("AWS::IAM::Role", "name"),
 }
 
 

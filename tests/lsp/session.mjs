@@ -117,7 +117,7 @@ async function main() {
   const complete = async (position) =>
     (await connection.sendRequest(CompletionRequest.type, { textDocument: { uri: siteUri }, position })).map((i) => i.label);
   assert.deepEqual(await complete({ line: 10, character: 0 }),
-    ['stack', 'vpc', 'peering', 'gateway-endpoint', 'sg-chain', 'nacl', 'alb', 'asg', 'rds', 'cache', 'instance', 'interface-endpoint', 'efs']);
+    ['stack', 'vpc', 'peering', 'gateway-endpoint', 'sg-chain', 'nacl', 'alb', 'asg', 'rds', 'cache', 'instance', 'interface-endpoint', 'efs', 'secret', 'role']);
   const inVpc = await complete({ line: 5, character: 2 });
   assert.ok(inVpc.includes('nat') && inVpc.includes('subnet'), inVpc.join());
   assert.ok(!inVpc.includes('cidr') && !inVpc.includes('zones'), inVpc.join());

@@ -48,6 +48,9 @@ CFN_KINDS = {
     "AWS::EC2::VPCEndpoint": "vpc_endpoint",
     "AWS::EFS::FileSystem": "file_system",
     "AWS::EFS::MountTarget": "mount_target",
+    "AWS::IAM::Role": "iam_role",
+    "AWS::IAM::InstanceProfile": "instance_profile",
+    "AWS::SecretsManager::Secret": "secret",
 }
 TF_KINDS = {
     "aws_vpc": "vpc",
@@ -80,12 +83,21 @@ TF_KINDS = {
     "aws_vpc_endpoint": "vpc_endpoint",
     "aws_efs_file_system": "file_system",
     "aws_efs_mount_target": "mount_target",
+    "aws_iam_role": "iam_role",
+    "aws_iam_role_policy": "iam_role_policy",
+    "aws_iam_role_policy_attachment": "iam_role_policy_attachment",
+    "aws_iam_instance_profile": "instance_profile",
+    "aws_secretsmanager_secret": "secret",
+    "aws_secretsmanager_secret_version": "secret_version",
 }
 # What an output's attribute is, on either side (`Ref` for the outputs that
-# are a resource's id: a file system's).
+# are a resource's id: a file system's; a secret's Ref is its ARN).
 OUTPUT_VALUES = {"DNSName": "dns name", "Endpoint.Address": "address", "PrimaryEndPoint.Address": "cache address",
-                 "Ref": "id",
-                 "dns_name": "dns name", "address": "address", "primary_endpoint_address": "cache address", "id": "id"}
+                 "Ref": "id", "MasterUserSecret.SecretArn": "master user secret arn", "Arn": "arn",
+                 "dns_name": "dns name", "address": "address", "primary_endpoint_address": "cache address", "id": "id",
+                 "master_user_secret[0].secret_arn": "master user secret arn", "arn": "arn"}
+# What reading a secret takes (emit/resources/iam_role.cpp).
+READ_SECRET_ACTIONS = ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"]
 # AWS's own egress rule of a group that lists none. Terraform deletes it
 # from the groups it creates, so archc writes it out, described as this.
 ALL_TRAFFIC_OUT = {"group": None, "protocol": "-1", "from_port": None, "to_port": None, "destination": "cidr:0.0.0.0/0",
@@ -163,9 +175,35 @@ class CloudFormation:
         out.update(group_egress(egress))
         for oid, o in self.template.get("Outputs", {}).items():
             attribute = "Ref" if "Ref" in o["Value"] else o["Value"]["Fn::GetAtt"][1]
-            out[("output", oid)] = {"description": o.get("Description"), "of": self.ref(o["Value"]),
-                                    "value": OUTPUT_VALUES[attribute]}
+            of = self.ref(o["Value"])
+            out[("output", oid)] = {"description": o.get("Description"), "of": of,
+                                    "value": "arn" if of.startswith("secret:") else OUTPUT_VALUES[attribute]}
         return out
+
+    def secret_arn(self, value):
+        """A policy's Resource item: a secret's Ref, or a DB instance's master user secret."""
+        if isinstance(value, dict) and "Fn::GetAtt" in value:
+            return "%s.%s" % (self.ref(value), value["Fn::GetAtt"][1])
+        return self.ref(value)
+
+    def iam_role(self, p, r):
+        trust = p["AssumeRolePolicyDocument"]["Statement"]
+        read = [s for policy in p.get("Policies", []) for s in policy["PolicyDocument"]["Statement"]]
+        return {"trusted": [(s["Effect"], s["Principal"]["Service"], s["Action"]) for s in trust],
+                "managed_policies": sorted(p.get("ManagedPolicyArns", [])),
+                "policies": sorted(policy["PolicyName"] for policy in p.get("Policies", [])),
+                "read_secrets": [(s["Effect"], s["Action"], sorted(self.secret_arn(v) for v in s["Resource"]))
+                                 for s in read],
+                "tags": tag_dict(p.get("Tags"))}
+
+    def instance_profile(self, p, r):
+        return {"roles": self.refs(p["Roles"])}
+
+    def secret(self, p, r):
+        generate = p["GenerateSecretString"]
+        return {"description": p.get("Description"), "length": generate.get("PasswordLength"),
+                "exclude_punctuation": generate.get("ExcludePunctuation"), "value": "generated",
+                "tags": tag_dict(p.get("Tags"))}
 
     def vpc(self, p, r):
         return {"cidr": p["CidrBlock"], "dns_support": p.get("EnableDnsSupport"),
@@ -278,6 +316,7 @@ class CloudFormation:
         return {"image": self.ref(image) if isinstance(image, dict) else "literal:" + image,
                 "instance_type": d["InstanceType"], "security_groups": self.refs(d.get("SecurityGroupIds")),
                 "http_tokens": d.get("MetadataOptions", {}).get("HttpTokens"), "user_data": user_data,
+                "instance_profile": self.ref(d["IamInstanceProfile"]["Arn"]) if "IamInstanceProfile" in d else None,
                 "tags": tags}
 
     def instance(self, p, r):
@@ -290,6 +329,7 @@ class CloudFormation:
                 "source_dest_check": p.get("SourceDestCheck", True),
                 "http_tokens": p.get("MetadataOptions", {}).get("HttpTokens"),
                 "root_volume": [(e["VolumeSize"], e["VolumeType"], e["Encrypted"]) for e in root],
+                "instance_profile": self.ref(p["IamInstanceProfile"]) if "IamInstanceProfile" in p else None,
                 "user_data": user_data, "tags": tag_dict(p.get("Tags"))}
 
     def auto_scaling_group(self, p, r):
@@ -346,7 +386,7 @@ class CloudFormation:
 
 
 class Terraform:
-    REFERENCE = re.compile(r"^\$\{(data\.)?([a-z0-9_]+)\.([a-z0-9_]+)\.([a-z0-9_]+)\}$")
+    REFERENCE = re.compile(r"^\$\{(data\.)?([a-z0-9_]+)\.([a-z0-9_]+)\.([a-z0-9_.\[\]]+)\}$")
 
     def __init__(self, config, logical_ids):
         self.config = config
@@ -368,7 +408,8 @@ class Terraform:
             return "literal:%s" % (value,)
         data, tf_type, name = m.group(1), m.group(2), m.group(3)
         if data:
-            return "image_parameter:%s" % self.id_of(name)
+            kind = "random_password" if tf_type == "aws_secretsmanager_random_password" else "image_parameter"
+            return "%s:%s" % (kind, self.id_of(name))
         return "%s:%s" % (TF_KINDS.get(tf_type, tf_type), self.id_of(name))
 
     def refs(self, values):
@@ -391,17 +432,65 @@ class Terraform:
                     props["depends_on"] = self.refs("${%s.id}" % address for address in b["depends_on"])
                 if kind == "egress_rule":
                     egress.setdefault(props["group"], []).append(props)
-                else:
+                elif kind not in ("iam_role_policy", "iam_role_policy_attachment", "secret_version"):
                     out[(kind, self.id_of(name))] = props
                 if kind == "security_group":
                     egress.setdefault("security_group:" + self.id_of(name), [])
         out.update(group_egress(egress))
+        self.fold_roles(out)
+        self.fold_secrets(out)
         for name, o in self.config.get("output", {}).items():
             attribute = self.REFERENCE.match(o["value"]).group(4)
             out[("output", self.id_of(name))] = {"description": unescape(o.get("description")),
                                                  "of": self.ref(o["value"]),
                                                  "value": OUTPUT_VALUES[attribute]}
         return out
+
+    def secret_arn(self, value):
+        """A policy's Resource item, as CloudFormation.secret_arn names it."""
+        m = self.REFERENCE.match(value)
+        if m and m.group(4) == "master_user_secret[0].secret_arn":
+            return "db_instance:%s.MasterUserSecret.SecretArn" % self.id_of(m.group(3))
+        return self.ref(value) if m and m.group(4) == "arn" else "unexpected:" + value
+
+    def fold_roles(self, out):
+        """A role's inline policy and managed policy attachments are resources
+        of their own in Terraform: folded into the role, as CloudFormation
+        writes them."""
+        for name, b in self.resources.get("aws_iam_role_policy", {}).items():
+            role = out[("iam_role", self.ref(b["role"]).split(":", 1)[1])]
+            role["policies"].append(b["name"])
+            role["read_secrets"] += [(s["Effect"], s["Action"], sorted(self.secret_arn(v) for v in s["Resource"]))
+                                     for s in json.loads(b["policy"])["Statement"]]
+        for name, b in self.resources.get("aws_iam_role_policy_attachment", {}).items():
+            role = out[("iam_role", self.ref(b["role"]).split(":", 1)[1])]
+            role["managed_policies"] = sorted(role["managed_policies"] + [b["policy_arn"]])
+
+    def fold_secrets(self, out):
+        """A generated secret's value: GetRandomPassword's, written once into
+        the secret's first version, which ignores later ones."""
+        passwords = self.config.get("data", {}).get("aws_secretsmanager_random_password", {})
+        for name, b in self.resources.get("aws_secretsmanager_secret_version", {}).items():
+            secret = out[("secret", self.ref(b["secret_id"]).split(":", 1)[1])]
+            source = self.REFERENCE.match(b["secret_string"])
+            password = (passwords.get(source.group(3), {}) if source and source.group(1)
+                        and source.group(2) == "aws_secretsmanager_random_password" else {})
+            ignored = as_list(b.get("lifecycle", {}).get("ignore_changes"))
+            secret.update({"length": password.get("password_length"),
+                           "exclude_punctuation": password.get("exclude_punctuation"),
+                           "value": "generated" if password and ignored == ["secret_string"] else b["secret_string"]})
+
+    def iam_role(self, b):
+        trust = json.loads(b["assume_role_policy"])["Statement"]
+        return {"trusted": [(s["Effect"], s["Principal"]["Service"], s["Action"]) for s in trust],
+                "managed_policies": [], "policies": [], "read_secrets": [], "tags": self.tags(b)}
+
+    def instance_profile(self, b):
+        return {"roles": [self.ref(b["role"])]}
+
+    def secret(self, b):
+        return {"description": unescape(b.get("description")), "length": None, "exclude_punctuation": None,
+                "value": None, "tags": self.tags(b)}
 
     def vpc(self, b):
         return {"cidr": b["cidr_block"], "dns_support": b.get("enable_dns_support"),
@@ -503,6 +592,8 @@ class Terraform:
                 "instance_type": unescape(b["instance_type"]), "security_groups": self.refs(b.get("vpc_security_group_ids")),
                 "http_tokens": as_list(b.get("metadata_options", [{}]))[0].get("http_tokens"),
                 "user_data": base64.b64decode(user_data).decode() if user_data is not None else None,
+                "instance_profile": (self.ref(as_list(b["iam_instance_profile"])[0]["arn"])
+                                     if "iam_instance_profile" in b else None),
                 "tags": self.tags(b)}
 
     def instance(self, b):
@@ -516,6 +607,7 @@ class Terraform:
                 "http_tokens": as_list(b.get("metadata_options", [{}]))[0].get("http_tokens"),
                 "root_volume": [(d["volume_size"], d["volume_type"], d["encrypted"])
                                 for d in as_list(b.get("root_block_device", []))],
+                "instance_profile": self.ref(b["iam_instance_profile"]) if "iam_instance_profile" in b else None,
                 "user_data": base64.b64decode(user_data).decode() if user_data is not None else None,
                 "tags": self.tags(b)}
 

@@ -18,7 +18,9 @@ types="
   aws_network_acl aws_network_acl_rule aws_network_acl_association
   aws_vpc_peering_connection aws_vpc_endpoint
   aws_efs_file_system aws_efs_mount_target
-  data.aws_ssm_parameter"
+  aws_iam_role aws_iam_role_policy aws_iam_role_policy_attachment aws_iam_instance_profile
+  aws_secretsmanager_secret aws_secretsmanager_secret_version
+  data.aws_ssm_parameter data.aws_secretsmanager_random_password"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -57,11 +57,18 @@ TEST_CASE("every kind's declaration is complete", "[kinds]") {
   for (const auto* kind : archc::model::all_kinds()) {
     INFO(kind->keyword);
     CHECK_FALSE(kind->doc.empty());
-    // Chain endpoints are placed by their `subnets` and carry the hooks that
-    // give them meaning; the network kinds are read by sema itself.
-    CHECK(kind->chain_endpoint == (kind->make != nullptr));
-    CHECK(kind->chain_endpoint == (kind->read != nullptr));
+    // Chain endpoints (placed by their `subnets`) and services carry the
+    // hooks that give them meaning; the network kinds are read by sema
+    // itself. Only what is placed in a tier is drawn there.
+    CHECK_FALSE((kind->chain_endpoint && kind->service));
+    const bool hooked = kind->chain_endpoint || kind->service;
+    CHECK(hooked == (kind->make != nullptr));
+    CHECK(hooked == (kind->read != nullptr));
+    CHECK(hooked == (kind->lower != nullptr));
+    CHECK(hooked == (kind->plan != nullptr));
+    CHECK(hooked == !kind->plan_key.empty());
     CHECK(kind->chain_endpoint == (kind->draw != nullptr));
+    if (kind->service) CHECK_FALSE(kind->attribute("subnets"));
     if (kind->chain_endpoint) {
       const auto* subnets = kind->attribute("subnets");
       REQUIRE(subnets);
@@ -75,6 +82,11 @@ TEST_CASE("every kind's declaration is complete", "[kinds]") {
       if (a.type == archc::model::ValueType::Integer || a.type == archc::model::ValueType::Number)
         CHECK(a.min <= a.max);
       if (a.type == archc::model::ValueType::ResourceRef) CHECK(archc::model::find_top_level_kind(a.refers_to));
+      if (a.type == archc::model::ValueType::ResourceRefList) {
+        const auto* target = archc::model::find_top_level_kind(a.refers_to);
+        REQUIRE(target);
+        CHECK(target->service);  // KindReader::services resolves service kinds only
+      }
     }
   }
 }

@@ -33,6 +33,7 @@ void emit(const aws::Instance& r, CfnWriter& w) {
     w.end_seq();
   }
   if (r.user_data) w.base64("UserData", *r.user_data);
+  if (r.instance_profile) w.ref("IamInstanceProfile", *r.instance_profile);
   w.tags(r.tags);
   w.close();
 }
@@ -60,6 +61,7 @@ void emit(const aws::Instance& r, TfWriter& w) {
   // Base64 here, as for launch templates: the script stays free of
   // Terraform's template syntax.
   if (r.user_data) w.kv("user_data_base64", base64_encode(*r.user_data));
+  if (r.instance_profile) w.ref("iam_instance_profile", "aws_iam_instance_profile", *r.instance_profile, "name");
   w.tags(r.tags);
   w.depends_on(r.depends_on);
   w.close();

@@ -18,6 +18,12 @@ void emit(const aws::LaunchTemplate& r, CfnWriter& w) {
   w.kv("HttpTokens", "required");  // IMDSv2 only
   w.end_map();
   if (r.user_data) w.base64("UserData", *r.user_data);
+  if (r.instance_profile) {
+    w.key("IamInstanceProfile");
+    w.begin_map();
+    w.get_att("Arn", *r.instance_profile, "Arn");
+    w.end_map();
+  }
   w.end_map();
   w.key("TagSpecifications");
   w.begin_seq();
@@ -41,6 +47,11 @@ void emit(const aws::LaunchTemplate& r, TfWriter& w) {
   // Launch templates take base64 user data; encoding it here keeps the
   // script free of Terraform's template syntax.
   if (r.user_data) w.kv("user_data", base64_encode(*r.user_data));
+  if (r.instance_profile) {
+    w.begin_block("iam_instance_profile");
+    w.ref("arn", "aws_iam_instance_profile", *r.instance_profile, "arn");
+    w.end_block();
+  }
   w.tags(r.tags);
   w.close();
 }

@@ -79,6 +79,12 @@ void emit(const aws::FileSystem& r, CfnWriter& w);
 void emit(const aws::FileSystem& r, TfWriter& w);
 void emit(const aws::MountTarget& r, CfnWriter& w);
 void emit(const aws::MountTarget& r, TfWriter& w);
+void emit(const aws::IamRole& r, CfnWriter& w);
+void emit(const aws::IamRole& r, TfWriter& w);
+void emit(const aws::InstanceProfile& r, CfnWriter& w);
+void emit(const aws::InstanceProfile& r, TfWriter& w);
+void emit(const aws::Secret& r, CfnWriter& w);
+void emit(const aws::Secret& r, TfWriter& w);
 
 // An image parameter: the next entry of the template's open Parameters map;
 // a `data.aws_ssm_parameter` block.

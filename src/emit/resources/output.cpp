@@ -14,6 +14,9 @@ void emit(const aws::Output& o, CfnWriter& w) {
     case aws::Output::Kind::DbAddress: w.get_att_value(o.resource, "Endpoint.Address"); break;
     case aws::Output::Kind::CacheAddress: w.get_att_value(o.resource, "PrimaryEndPoint.Address"); break;
     case aws::Output::Kind::FileSystemId: w.ref_value(o.resource); break;
+    case aws::Output::Kind::SecretArn: w.ref_value(o.resource); break;
+    case aws::Output::Kind::DbMasterSecretArn: w.get_att_value(o.resource, "MasterUserSecret.SecretArn"); break;
+    case aws::Output::Kind::RoleArn: w.get_att_value(o.resource, "Arn"); break;
   }
   w.end_map();
 }
@@ -28,6 +31,11 @@ void emit(const aws::Output& o, TfWriter& w) {
       w.ref("value", "aws_elasticache_replication_group", o.resource, "primary_endpoint_address");
       break;
     case aws::Output::Kind::FileSystemId: w.ref("value", "aws_efs_file_system", o.resource, "id"); break;
+    case aws::Output::Kind::SecretArn: w.ref("value", "aws_secretsmanager_secret", o.resource, "arn"); break;
+    case aws::Output::Kind::DbMasterSecretArn:
+      w.ref("value", "aws_db_instance", o.resource, "master_user_secret[0].secret_arn");
+      break;
+    case aws::Output::Kind::RoleArn: w.ref("value", "aws_iam_role", o.resource, "arn"); break;
   }
   w.close();
 }

@@ -42,6 +42,8 @@ void instance_unreachable(const model::Model& m, Diagnostics& diags);
 void endpoint_unreached(const model::Model& m, Diagnostics& diags);
 void efs_nfs_blocked(const model::Model& m, Diagnostics& diags);
 void efs_mount_zone(const model::Model& m, Diagnostics& diags);
+// Identity.
+void role_unused(const model::Model& m, Diagnostics& diags);
 void security_group_quota(const model::Model& m, Diagnostics& diags);
 // Network ACLs.
 void duplicate_nacl(const model::Model& m, Diagnostics& diags);

@@ -54,7 +54,7 @@ struct Owner {
 
 Owner vpc_owner(const model::Vpc& vpc) { return {Owner::Kind::Vpc, vpc.name, {}}; }
 Owner tier_owner(const model::Vpc& vpc, const model::Tier& tier) { return {Owner::Kind::Tier, vpc.name, tier.name}; }
-Owner resource_owner(const model::Resource& r) { return {Owner::Kind::Resource, r.kind->keyword, r.name}; }
+Owner resource_owner(const model::Block& r) { return {Owner::Kind::Resource, r.kind->keyword, r.name}; }
 
 // What makes two rule claims one rule (a rule made twice: duplicate-edge):
 // its target, protocol, ports and source.
@@ -155,6 +155,8 @@ void leading_words(Claims& claims, const model::Model& m) {
     const model::Resource& r = *m.resources[i];
     claims.add({r.kind->keyword, logical_id::leading_word(r.name), resource_owner(r), r.range}, kSameWord);
   }
+  for (const auto& s : m.services)
+    claims.add({s->kind->keyword, logical_id::leading_word(s->name), resource_owner(*s), s->range}, kSameWord);
   // A network ACL's ids start with its name's word (lower.cpp).
   for (const auto& nacl : m.nacls)
     claims.add({"nacl", logical_id::leading_word(nacl.name), {Owner::Kind::Resource, "nacl", nacl.name}, nacl.range},

@@ -11,6 +11,7 @@
 
 #include "sema/checks/check.hpp"
 #include "model/asg.hpp"
+#include "model/instance.hpp"
 
 namespace archc::checks {
 
@@ -48,6 +49,10 @@ void secret_in_output(const model::Model& m, Diagnostics& diags) {
     if (asg->user_data)
       if (auto kind = secret_kind(*asg->user_data))
         report(diags, asg->user_data_range, fmt::format("the user data of asg `{}`", asg->name), *kind);
+  for (const model::Instance* instance : m.all<model::Instance>())
+    if (instance->user_data)
+      if (auto kind = secret_kind(*instance->user_data))
+        report(diags, instance->user_data_range, fmt::format("the user data of instance `{}`", instance->name), *kind);
   for (const auto& tag : m.stack.tags)
     if (auto kind = secret_kind(tag.value)) report(diags, tag.range, fmt::format("tag `{}`", tag.key), *kind);
 }

@@ -1,0 +1,14 @@
+#include "model/role.hpp"
+
+#include "model/asg.hpp"
+#include "model/instance.hpp"
+
+namespace archc::model {
+
+std::optional<std::size_t> role_of(const Resource& r) {
+  if (const auto* asg = dynamic_cast<const Asg*>(&r)) return asg->role;
+  if (const auto* instance = dynamic_cast<const Instance*>(&r)) return instance->role;
+  return std::nullopt;
+}
+
+}  // namespace archc::model
