@@ -193,7 +193,9 @@ def expected(plan):
     databases = {"rds." + d["name"]: d["name_tag"] for d in plan["databases"]}
     secrets = {"secret." + s["name"]: s["name_tag"] or _master_secret(databases[s["rds"]])
                for s in plan["secrets"]}
-    for secret in secrets.values():
+    # Every primary has the master user secret RDS makes for it
+    # (ManageMasterUserPassword), named in the file or not.
+    for secret in list(secrets.values()) + [_master_secret(tag) for tag in databases.values()]:
         inv["secrets"][secret] = {}
     for r in plan["roles"]:
         inv["roles"][r["name_tag"]] = {
