@@ -315,6 +315,20 @@ ResourceView view_of(const aws::Secret& r) {
       .v;
 }
 
+ResourceView view_of(const aws::S3Bucket& r) {
+  return of("AWS::S3::Bucket")
+      .add_if("BucketName", r.bucket_name)
+      .add("VersioningConfiguration", r.versioning ? "Enabled" : "none")
+      .add_if("WebsiteConfiguration.IndexDocument", r.index_document)
+      .add_if("WebsiteConfiguration.ErrorDocument", r.error_document)
+      .add("PublicAccessBlockConfiguration.BlockPublicPolicy", flag(r.block_public_policy))
+      .add("Tags", tags(r.tags))
+      .v;
+}
+ResourceView view_of(const aws::S3BucketPolicy& r) {
+  return of("AWS::S3::BucketPolicy").add("Bucket", r.bucket).add("PolicyDocument", "PublicRead").v;
+}
+
 }  // namespace
 
 ResourceView view(const aws::Resource& r) {

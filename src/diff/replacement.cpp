@@ -98,6 +98,8 @@ constexpr ReplacementRule kRules[] = {
     {"AWS::RDS::DBInstance", "MasterUsername", "aws_db_instance.username"},
     {"AWS::RDS::DBInstance", "SourceDBInstanceIdentifier", "aws_db_instance.replicate_source_db"},
     {"AWS::RDS::DBInstance", "StorageEncrypted", "aws_db_instance.storage_encrypted"},
+    {"AWS::S3::Bucket", "BucketName", "aws_s3_bucket.bucket"},
+    {"AWS::S3::BucketPolicy", "Bucket", "aws_s3_bucket_policy.bucket"},
 };
 
 auto key(const ReplacementRule& r) { return std::tie(r.type, r.property); }

@@ -31,6 +31,8 @@ void TfWriter::resource(const char* type, std::string_view id) {
 
 void TfWriter::data(const char* type, std::string_view id) { open(Section::kData, type, id); }
 
+void TfWriter::ephemeral(const char* type, std::string_view id) { open(Section::kEphemeral, type, id); }
+
 void TfWriter::output(std::string_view id) { open(Section::kOutput, {}, id); }
 
 void TfWriter::close() {
@@ -41,8 +43,9 @@ void TfWriter::close() {
 void TfWriter::blocks() {
   // Data sources first and outputs last, as emit_terraform has always
   // written them, whatever order the blocks were opened in.
-  for (const auto& [section, name] : {std::pair{Section::kData, "data"}, std::pair{Section::kResource, "resource"},
-                                      std::pair{Section::kOutput, "output"}}) {
+  for (const auto& [section, name] :
+       {std::pair{Section::kData, "data"}, std::pair{Section::kEphemeral, "ephemeral"},
+        std::pair{Section::kResource, "resource"}, std::pair{Section::kOutput, "output"}}) {
     bool any = false;
     for (auto& group : groups_) {
       if (group.section != section) continue;

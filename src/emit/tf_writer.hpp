@@ -28,13 +28,16 @@ class TfWriter : public KeyValues<TfWriter> {
 
   const aws::Stack& stack() const { return stack_; }
 
-  // Opens the block `resource.type.NAME`, `data.type.NAME` or `output.NAME`
+  // Opens the block `resource.type.NAME`, `data.type.NAME`,
+  // `ephemeral.type.NAME` (Terraform 1.10: read anew at every plan and
+  // apply, never kept in the plan or the state) or `output.NAME`
   // (NAME: terraform_name of the logical id `id`) as an object for the calls
   // below to fill, until close(). One block at a time; each id once per
   // type. Blocks of a type are listed together, in the order they were
   // opened, and the types in the order of their first block.
   void resource(const char* type, std::string_view id);
   void data(const char* type, std::string_view id);
+  void ephemeral(const char* type, std::string_view id);
   void output(std::string_view id);
   void close();
   // Writes the blocks opened so far into the root object, after its frame:
@@ -103,7 +106,7 @@ class TfWriter : public KeyValues<TfWriter> {
   friend class KeyValues<TfWriter>;
   JsonWriter& value_writer() { return *out_; }
   // Where a block is listed, in the configuration's order.
-  enum class Section { kData, kResource, kOutput };
+  enum class Section { kData, kEphemeral, kResource, kOutput };
   // The blocks of one type, or every output: the text of their object,
   // indented for its place in the configuration.
   struct Group {

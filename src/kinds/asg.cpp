@@ -128,7 +128,7 @@ void read_asg(KindReader& r, model::Block& resource) {
     r.diags().report(Rule::InvalidValue, r.get("scale_cpu")->value->range,
                      fmt::format("`scale_cpu` scales between min and max, but both are {}: raise max", asg.min));
   ec2::read_user_data(r, asg.user_data, asg.user_data_range);
-  asg.role = r.resource("role");
+  ec2::read_role(r, asg.role, asg.role_range);
 }
 
 void lower_asg(Lowering& lo, const model::Block& resource, std::size_t index) {
@@ -189,7 +189,7 @@ plan::Entry plan_asg(plan::Planner& p, const model::Block& resource, std::size_t
             {"health_check_grace", elb_health_checks ? Json(asg.health_check_grace) : Json(nullptr)},
             {"scaling", asg.scale_cpu ? Json{{"metric", "ASGAverageCPUUtilization"}, {"target", *asg.scale_cpu}}
                                       : Json(nullptr)},
-            {"role", asg.role ? Json(p.model().services[*asg.role]->name) : Json(nullptr)},
+            {"role", asg.role ? Json(p.model().services[*asg.role]->ref()) : Json(nullptr)},
             {"security_group", p.security_group(index)}};
   return e;
 }

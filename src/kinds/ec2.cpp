@@ -67,6 +67,11 @@ void read_user_data(KindReader& r, std::optional<std::string>& user_data, Source
                      user_data->size(), limit.value);
 }
 
+void read_role(KindReader& r, std::optional<std::size_t>& role, SourceRange& range) {
+  role = r.resource("role");
+  if (const auto* written = r.get("role")) range = written->value->range;
+}
+
 std::optional<std::string> instance_profile(const Lowering& lo, std::optional<std::size_t> role) {
   if (!role) return std::nullopt;
   return logical_id::instance_profile(lo.model().services[*role]->name);

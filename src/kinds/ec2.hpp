@@ -34,6 +34,9 @@ void read_image(KindReader& r, std::string& instance_type, std::string& image, S
 // stdlib/limits.json `user_data_bytes`).
 void read_user_data(KindReader& r, std::optional<std::string>& user_data, SourceRange& range);
 
+// Reads `role` into the two (`range` is set when it is written, whether or
+// not it resolves).
+void read_role(KindReader& r, std::optional<std::size_t>& role, SourceRange& range);
 // The logical id of the instance profile of `role` (an index into
 // Model::services, a model::Role), when there is one.
 std::optional<std::string> instance_profile(const Lowering& lo, std::optional<std::size_t> role);

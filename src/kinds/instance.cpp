@@ -62,7 +62,7 @@ void read_instance(KindReader& r, model::Block& resource) {
                                    instance.image));
   }
   ec2::read_user_data(r, instance.user_data, instance.user_data_range);
-  instance.role = r.resource("role");
+  ec2::read_role(r, instance.role, instance.role_range);
   // EC2 CreateKeyPair: a key pair name is 1-255 ASCII characters.
   if (auto key = r.string("key_name")) {
     if (key->empty() || key->size() > 255 ||
@@ -145,7 +145,7 @@ plan::Entry plan_instance(plan::Planner& p, const model::Block& resource, std::s
             {"source_dest_check", instance.source_dest_check},
             {"public_ip", is_public || instance.elastic_ip},
             {"elastic_ip", instance.elastic_ip ? Json{{"name_tag", eip_tag}} : Json(nullptr)},
-            {"role", instance.role ? Json(p.model().services[*instance.role]->name) : Json(nullptr)},
+            {"role", instance.role ? Json(p.model().services[*instance.role]->ref()) : Json(nullptr)},
             {"security_group", p.security_group(index)}};
   return e;
 }

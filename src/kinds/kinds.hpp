@@ -6,7 +6,7 @@
 #include "model/kind.hpp"
 
 #define ARCHC_KINDS(X) \
-  X(stack) X(vpc) X(subnet) X(peering) X(gateway_endpoint) X(sg_chain) X(nacl) X(alb) X(listener) X(asg) X(rds) X(cache) X(instance) X(interface_endpoint) X(efs) X(secret) X(role)
+  X(stack) X(vpc) X(subnet) X(peering) X(gateway_endpoint) X(sg_chain) X(nacl) X(alb) X(listener) X(asg) X(rds) X(cache) X(instance) X(interface_endpoint) X(efs) X(bucket) X(secret) X(role)
 
 namespace archc::kinds {
 

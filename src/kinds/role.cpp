@@ -4,6 +4,8 @@
 // it on (`role = role.NAME`).
 #include "model/role.hpp"
 
+#include <map>
+
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -29,7 +31,19 @@ constexpr const char* kSessionManagerPolicy = "AmazonSSMManagedInstanceCore";
 void read_role(KindReader& r, model::Block& block) {
   auto& role = static_cast<model::Role&>(block);
   if (auto secrets = r.services("read_secrets")) {
-    role.read_secrets = std::move(*secrets);
+    // Each item resolved: one index an item.
+    const auto& items = r.get("read_secrets")->value->items();
+    std::map<std::size_t, SourceRange> first;  // secret → where it is first listed
+    for (std::size_t i = 0; i < secrets->size(); ++i) {
+      const auto [at, added] = first.try_emplace((*secrets)[i], items[i]->range);
+      if (added)
+        role.read_secrets.push_back((*secrets)[i]);
+      else
+        r.diags()
+            .report(Rule::InvalidValue, items[i]->range, "secret `{}` is listed twice",
+                    r.model().services[(*secrets)[i]]->name)
+            .notes.push_back({at->second, "first listed here"});
+    }
     role.read_secrets_range = r.get("read_secrets")->value->range;
   }
   role.session_manager = r.boolean("session_manager").value_or(false);
@@ -68,7 +82,7 @@ std::vector<std::string> users(const model::Model& m, std::size_t index) {
 plan::Entry plan_role(plan::Planner& p, const model::Block& block, std::size_t index) {
   const auto& role = static_cast<const model::Role&>(block);
   std::vector<std::string> secrets, policies;
-  for (std::size_t s : role.read_secrets) secrets.push_back(p.model().services[s]->name);
+  for (std::size_t s : role.read_secrets) secrets.push_back(p.model().services[s]->ref());
   if (role.session_manager) policies.emplace_back(kSessionManagerPolicy);
   const std::vector<std::string> used_by = users(p.model(), index);
   plan::Entry e;
@@ -76,7 +90,7 @@ plan::Entry plan_role(plan::Planner& p, const model::Block& block, std::size_t i
   e.facts = {
       {"trusted by", "EC2 instances, through its instance profile"},
       {"used by", used_by.empty() ? "none" : fmt::format("{}", fmt::join(used_by, ", "))},
-      {"reads secrets", secrets.empty() ? "none" : fmt::format("secret.{}", fmt::join(secrets, ", secret."))},
+      {"reads secrets", secrets.empty() ? "none" : fmt::format("{}", fmt::join(secrets, ", "))},
       {"managed policies", policies.empty() ? "none" : fmt::format("{}", fmt::join(policies, ", "))},
   };
   e.json = {{"name", role.name},

@@ -72,9 +72,9 @@ plan::Entry plan_secret(plan::Planner& p, const model::Block& block, std::size_t
   const auto& secret = static_cast<const model::Secret&>(block);
   using Json = nlohmann::ordered_json;
   const std::vector<std::string> read_by = readers(p.model(), index);
-  const std::string rds = secret.rds ? p.model().resources[*secret.rds]->name : "";
+  const std::string rds = secret.rds ? p.model().resources[*secret.rds]->ref() : "";
   plan::Entry e;
-  e.heading = secret.rds ? fmt::format("secret {}  master user secret of rds.{}", secret.name, rds)
+  e.heading = secret.rds ? fmt::format("secret {}  master user secret of {}", secret.name, rds)
                          : fmt::format("secret {}  {}", secret.name, p.tag("secret", secret.name));
   e.facts = {
       {"value", secret.rds ? "generated and rotated by RDS"

@@ -300,18 +300,48 @@ struct Secret {
   Tags tags;
 };
 
+// An S3 bucket: encrypted with S3-managed keys (SSE-S3), ACLs disabled (the
+// bucket owner owns every object), the four public access blocks on but
+// for public policies when `block_public_policy` is false; versioned; a
+// static website when `index_document` is set.
+struct S3Bucket {
+  std::string id;
+  std::optional<std::string> bucket_name;  // absent: AWS names it
+  bool versioning = false;
+  std::optional<std::string> index_document, error_document;
+  bool block_public_policy = true;
+  Tags tags;
+};
+// The policy of `bucket` (an S3Bucket's id) that lets anyone read its
+// objects (s3:GetObject on `<bucket ARN>/*`).
+struct S3BucketPolicy {
+  std::string id, bucket;
+};
+
 using Resource = std::variant<Vpc, InternetGateway, GatewayAttachment, Subnet, RouteTable, Route, RouteTableAssociation,
                               ElasticIp, NatGateway, SecurityGroup, IngressRule, EgressRule, LoadBalancer, TargetGroup, Listener,
                               LaunchTemplate, Instance, AutoScalingGroup, ScalingPolicy, DbSubnetGroup, DbInstance,
                               CacheSubnetGroup, CacheReplicationGroup, VpcPeeringConnection, VpcEndpoint,
                               NetworkAcl, NetworkAclEntry, SubnetNetworkAclAssociation, FileSystem, MountTarget,
-                              IamRole, InstanceProfile, Secret>;
+                              IamRole, InstanceProfile, Secret, S3Bucket, S3BucketPolicy>;
 
 struct Output {
   // A load balancer's DNS name, a DB instance's endpoint address, a
   // replication group's primary endpoint address, a file system's id, a
-  // secret's ARN, the ARN of a DB instance's master user secret, a role's ARN.
-  enum class Kind { LoadBalancerDns, DbAddress, CacheAddress, FileSystemId, SecretArn, DbMasterSecretArn, RoleArn } kind;
+  // secret's ARN, the ARN of a DB instance's master user secret, a role's
+  // ARN, a bucket's name, a bucket's website URL (`http://` and its website
+  // endpoint).
+  enum class Kind {
+    LoadBalancerDns,
+    DbAddress,
+    CacheAddress,
+    FileSystemId,
+    SecretArn,
+    DbMasterSecretArn,
+    RoleArn,
+    BucketName,
+    BucketWebsiteUrl
+  } kind;
   std::string id, resource, description;
 };
 

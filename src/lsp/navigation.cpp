@@ -8,6 +8,7 @@
 #include "lsp/jsonrpc.hpp"
 #include "lsp/protocol.hpp"
 #include "model/logical_id.hpp"
+#include "syntax/identifier.hpp"
 
 namespace archc::lsp {
 
@@ -42,18 +43,6 @@ std::vector<SourceRange> occurrences(const Context& c, std::size_t declaration) 
   return out;
 }
 
-// A name a reference can spell (LANGUAGE.md §1: an identifier, `-` allowed
-// inside but not as `->`).
-bool is_name(std::string_view s) {
-  if (s.empty() || !(std::isalpha(static_cast<unsigned char>(s[0])) || s[0] == '_')) return false;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const char ch = s[i];
-    if (std::isalnum(static_cast<unsigned char>(ch)) || ch == '_') continue;
-    if (ch == '-' && (i + 1 == s.size() || s[i + 1] != '>')) continue;
-    return false;
-  }
-  return true;
-}
 
 }  // namespace
 
@@ -94,7 +83,7 @@ json prepare_rename(const Context& c, Position p) {
 json rename(const Context& c, Position p, const std::string& new_name) {
   auto found = declared_name_at(c, p);
   if (!found) return nullptr;
-  if (!is_name(new_name))
+  if (!is_identifier(new_name))
     throw RpcError(ErrorCode::RequestFailed,
                    fmt::format("`{}` is not a name: a letter or `_`, then letters, digits, `_` and `-`", new_name));
   // Names are per kind (and tiers per VPC): refuse the name of another

@@ -21,6 +21,7 @@ struct Asg : Resource {
   std::optional<std::string> user_data;
   SourceRange user_data_range;
   std::optional<std::size_t> role;  // `role`: into Model::services, a model::Role
+  SourceRange role_range;           // of the attribute's value, when written
 
   std::vector<int> serving_ports() const override { return {port}; }
   // All of `max`: when the other zones fail, the group launches its

@@ -24,6 +24,7 @@ struct Instance : Resource {
   std::optional<std::string> user_data;
   SourceRange user_data_range;
   std::optional<std::size_t> role;  // `role`: into Model::services, a model::Role
+  SourceRange role_range;           // of the attribute's value, when written
   std::optional<std::string> key_name;  // an existing EC2 key pair
   bool elastic_ip = false;
   SourceRange elastic_ip_range;  // of the attribute's value, when written

@@ -11,4 +11,10 @@ std::optional<std::size_t> role_of(const Resource& r) {
   return std::nullopt;
 }
 
+bool role_unresolved(const Resource& r) {
+  if (const auto* asg = dynamic_cast<const Asg*>(&r)) return asg->role_range.valid() && !asg->role;
+  if (const auto* instance = dynamic_cast<const Instance*>(&r)) return instance->role_range.valid() && !instance->role;
+  return false;
+}
+
 }  // namespace archc::model

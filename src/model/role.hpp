@@ -24,5 +24,7 @@ struct Role : Block {
 // The role resource `r` takes on, an index into Model::services: an asg's
 // or instance's `role`; none for any other kind.
 std::optional<std::size_t> role_of(const Resource& r);
+// Whether `r` names a role that could not be resolved (reported).
+bool role_unresolved(const Resource& r);
 
 }  // namespace archc::model

@@ -35,6 +35,8 @@ void run_checks(const model::Model& m, Diagnostics& diags) {
   checks::endpoint_unreached(m, diags);
   checks::efs_nfs_blocked(m, diags);
   checks::efs_mount_zone(m, diags);
+  checks::bucket_public_read(m, diags);
+  checks::master_secret_once(m, diags);
   checks::role_unused(m, diags);
   checks::security_group_quota(m, diags);
   checks::duplicate_nacl(m, diags);

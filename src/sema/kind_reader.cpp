@@ -320,8 +320,11 @@ std::optional<std::vector<std::size_t>> KindReader::services(std::string_view na
 
 std::optional<std::size_t> KindReader::service(const ast::Expr& e, std::string_view keyword, std::string_view attribute) {
   if (e.kind != ast::ExprKind::Reference || e.name() != keyword || e.steps().size() != 1 || e.steps()[0].index) {
-    ctx_.diags.report(Rule::TypeMismatch, e.range,
-                      fmt::format("`{}` must name a block of kind `{}`, as in {}.NAME", attribute, keyword, keyword));
+    auto& d = ctx_.diags.report(Rule::TypeMismatch, e.range, "`{}` must name a block of kind `{}`, as in {}.NAME",
+                                attribute, keyword, keyword);
+    // `rol.web`: the kind misspelt.
+    if (e.kind == ast::ExprKind::Reference && e.name() != keyword)
+      ctx_.suggester.suggest(d, e.name_range(), e.name(), {std::string(keyword)});
     return std::nullopt;
   }
   return ctx_.scope.resolve_service(keyword, e.steps()[0].name, e.steps()[0].range);

@@ -46,12 +46,28 @@ def _listener_action(action):
     return f"forward {action['target_group']}"
 
 
+class _GivenByAws:
+    """A value the plan leaves to AWS (a bucket's name): whatever is deployed."""
+
+    def __eq__(self, other):
+        return True
+
+    def __ne__(self, other):
+        return False
+
+    def __repr__(self):
+        return "<given by AWS>"
+
+
+GIVEN_BY_AWS = _GivenByAws()
+
+
 def empty_inventory():
     return {section: {} for section in ("vpcs", "subnets", "internet_gateways", "nat_gateways", "route_tables",
                                         "peerings", "gateway_endpoints", "interface_endpoints",
                                         "security_groups", "load_balancers", "target_groups",
                                         "auto_scaling_groups", "db_instances", "caches", "network_acls",
-                                        "instances", "elastic_ips", "file_systems", "secrets", "roles")}
+                                        "instances", "elastic_ips", "file_systems", "buckets", "secrets", "roles")}
 
 
 # The ARN of an AWS managed policy (emit/resources/iam_role.cpp).
@@ -165,10 +181,21 @@ def expected(plan):
             "security_groups": [i["security_group"]], "source_dest_check": i["source_dest_check"]}
         if i["elastic_ip"]:
             inv["elastic_ips"][i["elastic_ip"]["name_tag"]] = {"instance": i["name_tag"]}
+    for b in plan["buckets"]:
+        inv["buckets"][b["name_tag"]] = {
+            "bucket_name": b["bucket_name"] or GIVEN_BY_AWS, "encryption": b["encryption"],
+            "versioning": b["versioning"],
+            "website": b["website"], "public_read": b["public_read"],
+            "public_access_block": {"BlockPublicAcls": True, "IgnorePublicAcls": True,
+                                    "BlockPublicPolicy": not b["public_read"],
+                                    "RestrictPublicBuckets": not b["public_read"]}}
     # A secret is known by its Name tag; the one RDS made, by its database's.
-    databases = {d["name"]: d["name_tag"] for d in plan["databases"]}
-    secrets = {s["name"]: s["name_tag"] or _master_secret(databases[s["rds"]]) for s in plan["secrets"]}
-    for secret in secrets.values():
+    databases = {"rds." + d["name"]: d["name_tag"] for d in plan["databases"]}
+    secrets = {"secret." + s["name"]: s["name_tag"] or _master_secret(databases[s["rds"]])
+               for s in plan["secrets"]}
+    # Every primary has the master user secret RDS makes for it
+    # (ManageMasterUserPassword), named in the file or not.
+    for secret in list(secrets.values()) + [_master_secret(tag) for tag in databases.values()]:
         inv["secrets"][secret] = {}
     for r in plan["roles"]:
         inv["roles"][r["name_tag"]] = {
@@ -458,6 +485,24 @@ def observed(client, stack, certificates_back):
                         MountTargetId=t["MountTargetId"])["SecurityGroups"])}
                 for t in efs.describe_mount_targets(FileSystemId=fs_id)["MountTargets"]}}
 
+    # S3 buckets, each setting from its own call, as AWS keeps them.
+    s3 = client("s3")
+    for bucket in stack.ids("AWS::S3::Bucket"):
+        stack.learn("AWS::S3::Bucket", bucket, _s3_or(lambda: s3.get_bucket_tagging(Bucket=bucket)["TagSet"], []))
+        encryption = s3.get_bucket_encryption(Bucket=bucket)["ServerSideEncryptionConfiguration"]["Rules"]
+        website = _s3_or(lambda: s3.get_bucket_website(Bucket=bucket), None)
+        policy = _s3_or(lambda: json.loads(s3.get_bucket_policy(Bucket=bucket)["Policy"]), {"Statement": []})
+        block = _s3_or(lambda: s3.get_public_access_block(Bucket=bucket)["PublicAccessBlockConfiguration"], None)
+        inv["buckets"][name(bucket)] = {
+            "bucket_name": bucket,
+            "encryption": encryption[0]["ApplyServerSideEncryptionByDefault"]["SSEAlgorithm"],
+            "versioning": s3.get_bucket_versioning(Bucket=bucket).get("Status") == "Enabled",
+            "website": {"index_document": website["IndexDocument"]["Suffix"],
+                        "error_document": website.get("ErrorDocument", {}).get("Key")} if website else None,
+            "public_read": any(s["Effect"] == "Allow" and s["Principal"] in ("*", {"AWS": "*"})
+                               and s["Action"] == "s3:GetObject" for s in policy["Statement"]),
+            "public_access_block": block}
+
     # Secrets: the generated ones by their Name tags, the ones RDS made by
     # their databases'; then roles, their grants resolved to those names.
     secretsmanager = client("secretsmanager")
@@ -467,7 +512,9 @@ def observed(client, stack, certificates_back):
         secret_by_arn[arn] = name(arn)
     for db_id in stack.ids("AWS::RDS::DBInstance"):
         d = rds.describe_db_instances(DBInstanceIdentifier=db_id)["DBInstances"][0]
-        if "MasterUserSecret" in d:
+        # moto gives a read replica its primary's secret too; on AWS only a
+        # primary has one.
+        if "MasterUserSecret" in d and not d.get("ReadReplicaSourceDBInstanceIdentifier"):
             secret_by_arn[d["MasterUserSecret"]["SecretArn"]] = _master_secret(name(db_id))
     inv["secrets"] = {secret: {} for secret in secret_by_arn.values()}
     iam = client("iam")
@@ -483,6 +530,18 @@ def observed(client, stack, certificates_back):
             "read_secrets": _sorted(secret_by_arn.get(arn, arn) for arn in arns),
             "instance_profiles": len(iam.list_instance_profiles_for_role(RoleName=role_name)["InstanceProfiles"])}
     return inv, sorted(stack.named_from_source)
+
+
+def _s3_or(call, default):
+    """What an S3 Get call answers, or `default` when the bucket has no such
+    configuration (S3 answers with an error: NoSuchWebsiteConfiguration ...)."""
+    from botocore.exceptions import ClientError
+    try:
+        return call()
+    except ClientError as e:
+        if e.response["Error"]["Code"].startswith("NoSuch"):
+            return default
+        raise
 
 
 def _policy_document(document):
@@ -600,12 +659,17 @@ def deploy_and_compare(client, stack_name, template_text, plan):
         want["caches"] = {}
         want["network_acls"] = {}
     # moto's CloudFormation creates no secret, no master user secret, and
-    # attaches no ManagedPolicyArns: secrets and grants are held to the plan
+    # attaches no ManagedPolicyArns: secrets, grants and bucket settings are held to the plan
     # in the template instead (template_checks.py), and by the Terraform
     # deploy.
+    # Nor does it set a bucket's versioning, website, public access block or
+    # policy (it reads BucketEncryption and Tags only).
     for inventory in (want, got):
         inventory["secrets"] = {}
         for role in inventory["roles"].values():
             role.pop("read_secrets", None)
             role.pop("managed_policies", None)
+        for bucket in inventory["buckets"].values():
+            for setting in ("versioning", "website", "public_read", "public_access_block"):
+                bucket.pop(setting, None)
     return differences(want, got), notes

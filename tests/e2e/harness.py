@@ -190,7 +190,8 @@ def create_stack(client, name, template):
     """Creates the stack and waits (bounded) for it to settle; returns its
     resources, or raises Failure with the reason."""
     cfn = client("cloudformation")
-    cfn.create_stack(StackName=name, TemplateBody=template)
+    # As AWS requires of a stack with IAM resources (docs/cli.md).
+    cfn.create_stack(StackName=name, TemplateBody=template, Capabilities=["CAPABILITY_IAM"])
     deadline = time.monotonic() + STACK_CREATE_S
     while True:
         # ListStacks, not DescribeStacks: moto answers the latter with an

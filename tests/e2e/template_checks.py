@@ -186,18 +186,39 @@ def problems(template, plan):
         if props and region != peering["peer_region"]:
             out.append(f"{peering['name_tag']}: PeerRegion {region!r}, plan says {peering['peer_region']!r}")
 
+    # moto's CloudFormation sets a bucket's encryption and tags only, and
+    # makes no bucket policy.
+    policies = of_type("AWS::S3::BucketPolicy")
+    for bucket in plan["buckets"]:
+        logical, props = named(bucket["name_tag"], "AWS::S3::Bucket")
+        if not props:
+            continue
+        website = props.get("WebsiteConfiguration")
+        got = {"versioning": props.get("VersioningConfiguration", {}).get("Status") == "Enabled",
+               "website": {"index_document": website["IndexDocument"], "error_document": website.get("ErrorDocument")}
+               if website else None,
+               "public_access_block": props.get("PublicAccessBlockConfiguration"),
+               "public_read": [s["Sid"] for p in policies.values() if p["Bucket"] == {"Ref": logical}
+                               for s in p["PolicyDocument"]["Statement"]] == ["PublicRead"]}
+        want = {"versioning": bucket["versioning"], "website": bucket["website"],
+                "public_access_block": {"BlockPublicAcls": True, "BlockPublicPolicy": not bucket["public_read"],
+                                        "IgnorePublicAcls": True, "RestrictPublicBuckets": not bucket["public_read"]},
+                "public_read": bucket["public_read"]}
+        if got != want:
+            out.append(f"{bucket['name_tag']}: {got}, plan says {want}")
+
     # moto's CloudFormation creates no secret and no master user secret, and
     # attaches no ManagedPolicyArns: each role's grants, by the secrets'
     # references, and each generated secret's shape.
-    databases = {d["name"]: d["name_tag"] for d in plan["databases"]}
+    databases = {"rds." + d["name"]: d["name_tag"] for d in plan["databases"]}
     secret_refs = {}
     for secret in plan["secrets"]:
         if secret["rds"]:
             logical, _ = named(databases[secret["rds"]], "AWS::RDS::DBInstance")
-            secret_refs[secret["name"]] = {"Fn::GetAtt": [logical, "MasterUserSecret.SecretArn"]}
+            secret_refs["secret." + secret["name"]] = {"Fn::GetAtt": [logical, "MasterUserSecret.SecretArn"]}
             continue
         logical, props = named(secret["name_tag"], "AWS::SecretsManager::Secret")
-        secret_refs[secret["name"]] = {"Ref": logical}
+        secret_refs["secret." + secret["name"]] = {"Ref": logical}
         generate = props.get("GenerateSecretString", {})
         want = {"PasswordLength": secret["length"], "ExcludePunctuation": not secret["punctuation"]}
         if props and {k: generate.get(k) for k in want} != want:

@@ -39,7 +39,7 @@ APPLY_S = 420  # the provider waits 80 s for each DB instance, one replica after
 
 # Every service the resource types archc writes talk to, and STS, which the
 # provider asks who it is.
-SERVICES = ("autoscaling", "ec2", "efs", "elasticache", "elbv2", "iam", "rds", "secretsmanager", "ssm", "sts")
+SERVICES = ("autoscaling", "ec2", "efs", "elasticache", "elbv2", "iam", "rds", "s3", "secretsmanager", "ssm", "sts")
 
 # What compare.observed reads, by the CloudFormation type it knows it as,
 # and the attribute of the Terraform state that holds the AWS id it asks for.
@@ -63,6 +63,7 @@ DEPLOYED_AS = {
     "aws_efs_file_system": ("AWS::EFS::FileSystem", "id"),
     "aws_secretsmanager_secret": ("AWS::SecretsManager::Secret", "arn"),
     "aws_iam_role": ("AWS::IAM::Role", "name"),
+    "aws_s3_bucket": ("AWS::S3::Bucket", "id"),
 }
 
 
@@ -87,6 +88,8 @@ def provider_override(url):
     return {"provider": {"aws": [{
         "access_key": "testing", "secret_key": "testing",
         "skip_credentials_validation": True, "skip_requesting_account_id": True, "skip_metadata_api_check": True,
+        # moto answers at one address, not at <bucket>.s3...: path-style requests.
+        "s3_use_path_style": True,
         "endpoints": [{service: url for service in SERVICES}]}]}}
 
 

@@ -95,7 +95,7 @@ async function main() {
   const symbols = await connection.sendRequest(DocumentSymbolRequest.type, doc);
   assert.deepEqual(symbols.map((s) => `${s.detail} ${s.name}`),
     ['stack lab', 'vpc lab-vpc', 'sg-chain tiers', 'alb alb-asg', 'asg asg', 'rds rds', 'instance bastion', 'efs lab-vpc-efs',
-     'sg-chain files']);
+     'sg-chain files', 'bucket site']);
   assert.deepEqual(symbols[1].children.map((s) => s.name), ['public', 'app', 'db']);
 
   step('completion in four contexts');
@@ -117,7 +117,7 @@ async function main() {
   const complete = async (position) =>
     (await connection.sendRequest(CompletionRequest.type, { textDocument: { uri: siteUri }, position })).map((i) => i.label);
   assert.deepEqual(await complete({ line: 10, character: 0 }),
-    ['stack', 'vpc', 'peering', 'gateway-endpoint', 'sg-chain', 'nacl', 'alb', 'asg', 'rds', 'cache', 'instance', 'interface-endpoint', 'efs', 'secret', 'role']);
+    ['stack', 'vpc', 'peering', 'gateway-endpoint', 'sg-chain', 'nacl', 'alb', 'asg', 'rds', 'cache', 'instance', 'interface-endpoint', 'efs', 'bucket', 'secret', 'role']);
   const inVpc = await complete({ line: 5, character: 2 });
   assert.ok(inVpc.includes('nat') && inVpc.includes('subnet'), inVpc.join());
   assert.ok(!inVpc.includes('cidr') && !inVpc.includes('zones'), inVpc.join());

@@ -19,7 +19,21 @@ import os
 import re
 import sys
 
-TOP_LEVEL = {"terraform", "provider", "variable", "locals", "data", "resource", "output"}
+TOP_LEVEL = {"terraform", "provider", "variable", "locals", "data", "ephemeral", "resource", "output"}
+# The ephemeral resources archc writes, which the npm package the subset is
+# taken from (regen_schema.sh) does not describe: their arguments and
+# attributes as the AWS provider's documentation lists them
+# (ephemeral-resources/secretsmanager_random_password).
+EPHEMERAL = {
+    "aws_secretsmanager_random_password": {"attributes": {
+        **{name: {"optional": True, "type": "bool"} for name in (
+            "exclude_lowercase", "exclude_numbers", "exclude_punctuation", "exclude_uppercase", "include_space",
+            "require_each_included_type")},
+        "exclude_characters": {"optional": True, "type": "string"},
+        "password_length": {"optional": True, "type": "number"},
+        "region": {"optional": True, "type": "string"},
+        "random_password": {"computed": True, "type": "string"}}, "blocks": {}},
+}
 META_ARGUMENTS = {"count", "for_each", "provider", "depends_on", "lifecycle"}
 # `$${` is a literal `${`; anything else starting `${` is an interpolation.
 TEMPLATE = re.compile(r"\$\$\{|\$\{([^}]*)\}")
@@ -105,13 +119,14 @@ class Checker:
                 continue
             for i, c in enumerate(configs if isinstance(configs, list) else [configs]):
                 self.body("provider.aws[%d]" % i, c, self.schema["provider"], {"alias"})
-        for section, kinds in (("resource", "resources"), ("data", "data_sources")):
+        schemas = dict(self.schema, ephemeral_resources=EPHEMERAL)
+        for section, kinds in (("resource", "resources"), ("data", "data_sources"), ("ephemeral", "ephemeral_resources")):
             for type_name, named in self.config.get(section, {}).items():
-                if type_name not in self.schema[kinds]:
+                if type_name not in schemas[kinds]:
                     self.report("%s.%s" % (section, type_name), "unknown %s type" % section)
                     continue
                 for name, body in named.items():
-                    self.body("%s.%s.%s" % (section, type_name, name), body, self.schema[kinds][type_name],
+                    self.body("%s.%s.%s" % (section, type_name, name), body, schemas[kinds][type_name],
                               META_ARGUMENTS)
         self.references("", self.config)
 
@@ -142,8 +157,9 @@ class Checker:
             if not any(parts[1] in locals_ for locals_ in as_list(self.config.get("locals", {}))):
                 self.report(path, "reference to undeclared local value %r" % parts[1])
             return
-        section, kinds = ("data", "data_sources") if parts[0] == "data" else ("resource", "resources")
-        if section == "data":
+        section, kinds = {"data": ("data", "data_sources"), "ephemeral": ("ephemeral", "ephemeral_resources")}.get(
+            parts[0], ("resource", "resources"))
+        if section != "resource":
             parts = parts[1:]
         if len(parts) < 2:
             self.report(path, "%r is not a resource address" % traversal)
@@ -157,7 +173,7 @@ class Checker:
         if len(parts) < 3:
             self.report(path, "%r names a whole resource, not an attribute" % traversal)
             return
-        schema = self.schema[kinds].get(type_name)
+        schema = dict(self.schema, ephemeral_resources=EPHEMERAL)[kinds].get(type_name)
         if schema and parts[2] not in schema["attributes"] and parts[2] not in schema["blocks"]:
             self.report(path, "%s does not export %r" % (type_name, parts[2]))
 

@@ -51,6 +51,8 @@ CFN_KINDS = {
     "AWS::IAM::Role": "iam_role",
     "AWS::IAM::InstanceProfile": "instance_profile",
     "AWS::SecretsManager::Secret": "secret",
+    "AWS::S3::Bucket": "s3_bucket",
+    "AWS::S3::BucketPolicy": "bucket_policy",
 }
 TF_KINDS = {
     "aws_vpc": "vpc",
@@ -89,13 +91,21 @@ TF_KINDS = {
     "aws_iam_instance_profile": "instance_profile",
     "aws_secretsmanager_secret": "secret",
     "aws_secretsmanager_secret_version": "secret_version",
+    "aws_s3_bucket": "s3_bucket",
+    "aws_s3_bucket_server_side_encryption_configuration": "bucket_setting",
+    "aws_s3_bucket_ownership_controls": "bucket_setting",
+    "aws_s3_bucket_public_access_block": "bucket_setting",
+    "aws_s3_bucket_versioning": "bucket_setting",
+    "aws_s3_bucket_website_configuration": "bucket_setting",
+    "aws_s3_bucket_policy": "bucket_policy",
 }
 # What an output's attribute is, on either side (`Ref` for the outputs that
 # are a resource's id: a file system's; a secret's Ref is its ARN).
 OUTPUT_VALUES = {"DNSName": "dns name", "Endpoint.Address": "address", "PrimaryEndPoint.Address": "cache address",
                  "Ref": "id", "MasterUserSecret.SecretArn": "master user secret arn", "Arn": "arn",
                  "dns_name": "dns name", "address": "address", "primary_endpoint_address": "cache address", "id": "id",
-                 "master_user_secret[0].secret_arn": "master user secret arn", "arn": "arn"}
+                 "master_user_secret[0].secret_arn": "master user secret arn", "arn": "arn",
+                 "WebsiteURL": "website url", "bucket": "bucket name"}
 # What reading a secret takes (emit/resources/iam_role.cpp).
 READ_SECRET_ACTIONS = ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"]
 # AWS's own egress rule of a group that lists none. Terraform deletes it
@@ -176,8 +186,12 @@ class CloudFormation:
         for oid, o in self.template.get("Outputs", {}).items():
             attribute = "Ref" if "Ref" in o["Value"] else o["Value"]["Fn::GetAtt"][1]
             of = self.ref(o["Value"])
-            out[("output", oid)] = {"description": o.get("Description"), "of": of,
-                                    "value": "arn" if of.startswith("secret:") else OUTPUT_VALUES[attribute]}
+            value = OUTPUT_VALUES[attribute]
+            if attribute == "Ref" and of.startswith("secret:"):
+                value = "arn"
+            elif attribute == "Ref" and of.startswith("s3_bucket:"):
+                value = "bucket name"
+            out[("output", oid)] = {"description": o.get("Description"), "of": of, "value": value}
         return out
 
     def secret_arn(self, value):
@@ -185,6 +199,26 @@ class CloudFormation:
         if isinstance(value, dict) and "Fn::GetAtt" in value:
             return "%s.%s" % (self.ref(value), value["Fn::GetAtt"][1])
         return self.ref(value)
+
+    def s3_bucket(self, p, r):
+        sse = p["BucketEncryption"]["ServerSideEncryptionConfiguration"]
+        website = p.get("WebsiteConfiguration")
+        return {"bucket_name": p.get("BucketName"),
+                "encryption": [rule["ServerSideEncryptionByDefault"]["SSEAlgorithm"] for rule in sse],
+                "ownership": [rule["ObjectOwnership"] for rule in p["OwnershipControls"]["Rules"]],
+                "public_access_block": p["PublicAccessBlockConfiguration"],
+                "versioning": p.get("VersioningConfiguration", {}).get("Status"),
+                "website": (website["IndexDocument"], website.get("ErrorDocument")) if website else None,
+                "tags": tag_dict(p.get("Tags"))}
+
+    def bucket_policy(self, p, r):
+        def resource(v):
+            # Fn::Sub "${Bucket.Arn}/*": the reference, then the rest.
+            m = re.match(r"^\$\{([A-Za-z0-9]+)\.Arn\}(.*)$", v.get("Fn::Sub", "")) if isinstance(v, dict) else None
+            return self.ref({"Fn::GetAtt": [m.group(1), "Arn"]}) + m.group(2) if m else "unexpected:%s" % (v,)
+        return {"bucket": self.ref(p["Bucket"]),
+                "statements": [(s.get("Sid"), s["Effect"], s["Principal"], s["Action"], resource(s["Resource"]))
+                               for s in p["PolicyDocument"]["Statement"]]}
 
     def iam_role(self, p, r):
         trust = p["AssumeRolePolicyDocument"]["Statement"]
@@ -386,7 +420,7 @@ class CloudFormation:
 
 
 class Terraform:
-    REFERENCE = re.compile(r"^\$\{(data\.)?([a-z0-9_]+)\.([a-z0-9_]+)\.([a-z0-9_.\[\]]+)\}$")
+    REFERENCE = re.compile(r"^\$\{(data\.|ephemeral\.)?([a-z0-9_]+)\.([a-z0-9_]+)\.([a-z0-9_.\[\]]+)\}$")
 
     def __init__(self, config, logical_ids):
         self.config = config
@@ -428,21 +462,34 @@ class Terraform:
             kind = TF_KINDS.get(tf_type, tf_type)
             for name, b in named.items():
                 props = getattr(self, kind, lambda b: dict(b))(b)
-                if "depends_on" in b:  # addresses: TYPE.NAME
+                if kind == "bucket_policy":
+                    # It waits for its bucket's public access block, which
+                    # would refuse it; CloudFormation sets both on one bucket.
+                    block = "aws_s3_bucket_public_access_block." + self.REFERENCE.match(b["bucket"]).group(3)
+                    if b.get("depends_on") != [block]:
+                        props["depends_on"] = b.get("depends_on")
+                elif "depends_on" in b:  # addresses: TYPE.NAME
                     props["depends_on"] = self.refs("${%s.id}" % address for address in b["depends_on"])
                 if kind == "egress_rule":
                     egress.setdefault(props["group"], []).append(props)
-                elif kind not in ("iam_role_policy", "iam_role_policy_attachment", "secret_version"):
+                elif kind not in ("iam_role_policy", "iam_role_policy_attachment", "secret_version", "bucket_setting"):
                     out[(kind, self.id_of(name))] = props
                 if kind == "security_group":
                     egress.setdefault("security_group:" + self.id_of(name), [])
         out.update(group_egress(egress))
         self.fold_roles(out)
         self.fold_secrets(out)
+        self.fold_buckets(out)
         for name, o in self.config.get("output", {}).items():
-            attribute = self.REFERENCE.match(o["value"]).group(4)
-            out[("output", self.id_of(name))] = {"description": unescape(o.get("description")),
-                                                 "of": self.ref(o["value"]),
+            # A website's URL is `http://` and its endpoint, as CloudFormation's WebsiteURL.
+            value = o["value"][len("http://"):] if o["value"].startswith("http://${") else o["value"]
+            attribute = self.REFERENCE.match(value).group(4)
+            if value != o["value"] and attribute == "website_endpoint":
+                attribute = "WebsiteURL"
+            of = self.ref(value)
+            if of.startswith("bucket_setting:"):  # a bucket's website configuration is the bucket's
+                of = "s3_bucket:" + of.split(":", 1)[1]
+            out[("output", self.id_of(name))] = {"description": unescape(o.get("description")), "of": of,
                                                  "value": OUTPUT_VALUES[attribute]}
         return out
 
@@ -467,18 +514,54 @@ class Terraform:
             role["managed_policies"] = sorted(role["managed_policies"] + [b["policy_arn"]])
 
     def fold_secrets(self, out):
-        """A generated secret's value: GetRandomPassword's, written once into
-        the secret's first version, which ignores later ones."""
-        passwords = self.config.get("data", {}).get("aws_secretsmanager_random_password", {})
+        """A generated secret's value: GetRandomPassword's (an ephemeral
+        resource), written once, write-only, into the secret's first version."""
+        passwords = self.config.get("ephemeral", {}).get("aws_secretsmanager_random_password", {})
         for name, b in self.resources.get("aws_secretsmanager_secret_version", {}).items():
             secret = out[("secret", self.ref(b["secret_id"]).split(":", 1)[1])]
-            source = self.REFERENCE.match(b["secret_string"])
-            password = (passwords.get(source.group(3), {}) if source and source.group(1)
+            value = b.get("secret_string_wo")
+            source = self.REFERENCE.match(value or "")
+            password = (passwords.get(source.group(3), {}) if source and source.group(1) == "ephemeral."
                         and source.group(2) == "aws_secretsmanager_random_password" else {})
-            ignored = as_list(b.get("lifecycle", {}).get("ignore_changes"))
+            written_once = b.get("secret_string_wo_version") == 1 and "secret_string" not in b
             secret.update({"length": password.get("password_length"),
                            "exclude_punctuation": password.get("exclude_punctuation"),
-                           "value": "generated" if password and ignored == ["secret_string"] else b["secret_string"]})
+                           "value": "generated" if password and written_once else value})
+
+    def fold_buckets(self, out):
+        """A bucket's settings are resources of their own in Terraform: folded
+        into the bucket, as CloudFormation writes them."""
+        def bucket_of(b):
+            return out[("s3_bucket", self.ref(b["bucket"]).split(":", 1)[1])]
+        r = self.resources
+        for b in r.get("aws_s3_bucket_server_side_encryption_configuration", {}).values():
+            bucket_of(b)["encryption"] = [rule["apply_server_side_encryption_by_default"][0]["sse_algorithm"]
+                                          for rule in b["rule"]]
+        for b in r.get("aws_s3_bucket_ownership_controls", {}).values():
+            bucket_of(b)["ownership"] = [rule["object_ownership"] for rule in b["rule"]]
+        for b in r.get("aws_s3_bucket_public_access_block", {}).values():
+            bucket_of(b)["public_access_block"] = {
+                "BlockPublicAcls": b["block_public_acls"], "BlockPublicPolicy": b["block_public_policy"],
+                "IgnorePublicAcls": b["ignore_public_acls"], "RestrictPublicBuckets": b["restrict_public_buckets"]}
+        for b in r.get("aws_s3_bucket_versioning", {}).values():
+            bucket_of(b)["versioning"] = b["versioning_configuration"][0]["status"]
+        for b in r.get("aws_s3_bucket_website_configuration", {}).values():
+            error = b.get("error_document")
+            bucket_of(b)["website"] = (b["index_document"][0]["suffix"], error[0]["key"] if error else None)
+
+    def s3_bucket(self, b):
+        return {"bucket_name": unescape(b.get("bucket")), "encryption": None, "ownership": None,
+                "public_access_block": None, "versioning": None, "website": None, "tags": self.tags(b)}
+
+    def bucket_policy(self, b):
+        bucket = self.ref(b["bucket"])
+        statements = []
+        for s in json.loads(b["policy"])["Statement"]:
+            # "${aws_s3_bucket.NAME.arn}/*": the reference, then the rest.
+            m = re.match(r"^(\$\{[^}]*\})(.*)$", s["Resource"])
+            resource = self.ref(m.group(1)) + m.group(2) if m else s["Resource"]
+            statements.append((s.get("Sid"), s["Effect"], s["Principal"], s["Action"], resource))
+        return {"bucket": bucket, "statements": statements}
 
     def iam_role(self, b):
         trust = json.loads(b["assume_role_policy"])["Statement"]

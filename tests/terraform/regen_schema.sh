@@ -20,7 +20,10 @@ types="
   aws_efs_file_system aws_efs_mount_target
   aws_iam_role aws_iam_role_policy aws_iam_role_policy_attachment aws_iam_instance_profile
   aws_secretsmanager_secret aws_secretsmanager_secret_version
-  data.aws_ssm_parameter data.aws_secretsmanager_random_password"
+  aws_s3_bucket aws_s3_bucket_server_side_encryption_configuration aws_s3_bucket_ownership_controls
+  aws_s3_bucket_public_access_block aws_s3_bucket_versioning aws_s3_bucket_website_configuration
+  aws_s3_bucket_policy
+  data.aws_ssm_parameter"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -89,16 +89,19 @@ role "web" {
   CHECK(std::count(outputs.begin(), outputs.end(), "WebRoleArn") == 1);
 
   // Terraform: the policy names each ARN, never `*`; the generated value
-  // comes from GetRandomPassword, not from the configuration.
+  // comes from GetRandomPassword, ephemeral and write-only, so neither the
+  // configuration nor the state holds it.
   const auto tf = nlohmann::json::parse(archc::emit_terraform(stack));
   const std::string policy = tf["resource"]["aws_iam_role_policy"]["web_role"]["policy"];
   const auto statement = nlohmann::json::parse(policy)["Statement"].at(0);
   CHECK(statement["Action"] == Strings{"secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"});
   CHECK(statement["Resource"] == Strings{"${aws_db_instance.app_db.master_user_secret[0].secret_arn}",
                                          "${aws_secretsmanager_secret.key_secret.arn}"});
-  CHECK(tf["resource"]["aws_secretsmanager_secret_version"]["key_secret"]["secret_string"] ==
-        "${data.aws_secretsmanager_random_password.key_secret.random_password}");
-  CHECK(tf["data"]["aws_secretsmanager_random_password"]["key_secret"]["password_length"] == 48);
+  const auto& version = tf["resource"]["aws_secretsmanager_secret_version"]["key_secret"];
+  CHECK(version["secret_string_wo"] == "${ephemeral.aws_secretsmanager_random_password.key_secret.random_password}");
+  CHECK(version["secret_string_wo_version"] == 1);
+  CHECK_FALSE(version.contains("secret_string"));
+  CHECK(tf["ephemeral"]["aws_secretsmanager_random_password"]["key_secret"]["password_length"] == 48);
   CHECK(tf["resource"]["aws_iam_role_policy_attachment"]["web_role_policy1"]["policy_arn"] ==
         "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore");
 }
@@ -108,11 +111,11 @@ TEST_CASE("the plan shows each role and secret, who uses it and who reads it", "
 role "web" { read_secrets = [secret.db] }
 )"));
   CHECK(plan["roles"] == nlohmann::json::parse(R"([{"name": "web", "name_tag": "lab-role-web",
-    "trusted_service": "ec2.amazonaws.com", "used_by": ["asg.web"], "read_secrets": ["db"],
+    "trusted_service": "ec2.amazonaws.com", "used_by": ["asg.web"], "read_secrets": ["secret.db"],
     "managed_policies": []}])"));
-  CHECK(plan["secrets"] == nlohmann::json::parse(R"([{"name": "db", "name_tag": null, "rds": "app",
+  CHECK(plan["secrets"] == nlohmann::json::parse(R"([{"name": "db", "name_tag": null, "rds": "rds.app",
     "length": null, "punctuation": null, "read_by": ["role.web"]}])"));
-  CHECK(plan["auto_scaling_groups"][0]["role"] == "web");
+  CHECK(plan["auto_scaling_groups"][0]["role"] == "role.web");
   const std::string text = archc::plan::render_text(archc::plan::make_plan(compile(with_asg_and_rds(
       "  role = role.web", "secret \"db\" { rds = rds.app }\nrole \"web\" { read_secrets = [secret.db] }\n"))->model));
   CHECK(text.find("\noutside the VPCs\n\n    secret db  master user secret of rds.app\n") != std::string::npos);
@@ -165,4 +168,37 @@ TEST_CASE("role and secret refuse what they cannot mean, at the place", "[identi
     CHECK(archc::test::error_briefs(compile(with_asg_and_rds("", "secret \"k\" { length = 4 }\n"))->diags) ==
           Strings{"14:23: error[invalid-value]: `length` must be a whole number from 8 to 4096"});
   }
+}
+
+TEST_CASE("a secret listed twice, an rds's master secret named twice, are errors at the second", "[identity][rules]") {
+  CHECK(of_rule(with_asg_and_rds("  role = role.web",
+                                 "secret \"db\" { rds = rds.app }\nrole \"web\" { read_secrets = [secret.db, secret.db] }\n"),
+                "invalid-value") == Strings{"15:41: error[invalid-value]: secret `db` is listed twice",
+                                            "  15:30: first listed here"});
+  CHECK(of_rule(with_asg_and_rds("", "secret \"db\" { rds = rds.app }\nsecret \"db-again\" { rds = rds.app }\n"),
+                "invalid-value") ==
+        Strings{"15:8: error[invalid-value]: rds `app` has one master user secret, already secret `db`",
+                "  14:8: secret `db` names it here"});
+  // Near miss: two secrets, each its own.
+  CHECK(of_rule(with_asg_and_rds("", "secret \"db\" { rds = rds.app }\nsecret \"key\" { length = 40 }\n"),
+                "invalid-value")
+            .empty());
+}
+
+TEST_CASE("a role's and a secret's Name tags hold only what IAM and Secrets Manager take", "[identity][rules]") {
+  CHECK(of_rule(with_asg_and_rds("", "role \"r#1\" {}\n"), "tag-characters") ==
+        Strings{"14:6: warning[tag-characters]: role `r#1` gets the Name tag `lab-role-r#1`, which holds a character "
+                "that IAM, Secrets Manager and S3 refuse: use letters, digits, spaces and `_ . : / = + - @`"});
+  // Not an identifier: the role cannot be named, and role-unused says so without a fix.
+  CHECK(of_rule(with_asg_and_rds("", "role \"r#1\" {}\n"), "role-unused") ==
+        Strings{"14:6: warning[role-unused]: no asg or instance takes on role `r#1`"});
+}
+
+TEST_CASE("a misspelt kind in a service reference gets a did-you-mean", "[identity][rules]") {
+  auto c = compile(with_asg_and_rds("  role = rol.web", "role \"web\" {}\n"));
+  REQUIRE(archc::test::error_briefs(c->diags) ==
+          Strings{"11:10: error[type-mismatch]: `role` must name a block of kind `role`, as in role.NAME"});
+  const auto& d = *std::find_if(c->diags.all().begin(), c->diags.all().end(),
+                                [](const auto& x) { return x.id() == std::string_view("type-mismatch"); });
+  CHECK(archc::test::notes(d) == Strings{"did you mean `role`?"});
 }

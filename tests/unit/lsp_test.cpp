@@ -481,7 +481,7 @@ TEST_CASE("completion: kinds, attributes not written, tiers, tier references, zo
   s.open(std::string(kSite) + "\nrds \"db\" {\n  engine = \"\n  \n}\n");
   CHECK(labels(s.result("textDocument/completion", s.at(19, 0))) ==
         std::vector<std::string>{"stack", "vpc", "peering", "gateway-endpoint", "sg-chain", "nacl", "alb", "asg", "rds",
-                                 "cache", "instance", "interface-endpoint", "efs", "secret", "role"});
+                                 "cache", "instance", "interface-endpoint", "efs", "bucket", "secret", "role"});
   // In alb "web", which has its tier: the attribute it has not set, and the block it may nest.
   CHECK(labels(s.result("textDocument/completion", s.at(13, 2))) == std::vector<std::string>{"egress", "listener"});
   CHECK(labels(s.result("textDocument/completion", s.at(12, 20))) == std::vector<std::string>{"public", "app"});

@@ -30,9 +30,9 @@ std::string read(const std::filesystem::path& p) {
 // What would be a secret in an output: an AWS access key id, a private key,
 // a secret access key, a database password set in the stack, a secret's
 // value written out (CloudFormation's SecretString, Terraform's
-// secret_string other than the generated one).
+// secret_string or secret_string_wo other than the ephemeral generated one).
 const std::regex kSecret(
-    R"(A[KS]IA[0-9A-Z]{16}|PRIVATE KEY-----|aws_secret_access_key|\bMasterUserPassword|"password"\s*:|\bSecretString:|"secret_string": "(?!\$\{data\.aws_secretsmanager_random_password\.))",
+    R"(A[KS]IA[0-9A-Z]{16}|PRIVATE KEY-----|aws_secret_access_key|\bMasterUserPassword|"password"\s*:|\bSecretString:|"secret_string(_wo)?": "(?!\$\{ephemeral\.aws_secretsmanager_random_password\.))",
     std::regex::icase);
 
 // Every output of a compiled file: both stacks, both plans, both graphs.
@@ -73,8 +73,9 @@ TEST_CASE("the scan finds a secret where one is written", "[secrets]") {
   for (const char* leak : {"AKIAIOSFODNN7EXAMPLE", "-----BEGIN RSA PRIVATE KEY-----", "MasterUserPassword: x",
                            "\"secret_string\": \"hunter2\"", "SecretString: hunter2"})
     CHECK(std::regex_search(std::string(leak), kSecret));
+  CHECK(std::regex_search(std::string("\"secret_string_wo\": \"hunter2\""), kSecret));
   CHECK_FALSE(std::regex_search(
-      std::string(R"("secret_string": "${data.aws_secretsmanager_random_password.key_secret.random_password}")"),
+      std::string(R"("secret_string_wo": "${ephemeral.aws_secretsmanager_random_password.key_secret.random_password}")"),
       kSecret));
 }
 
@@ -83,7 +84,8 @@ TEST_CASE("a file that holds a secret compiles to an error, so nothing is writte
   for (const char* block : {
            "instance \"b\" {\n  subnets   = vpc.main.public\n  user_data = \"export KEY=AKIAIOSFODNN7EXAMPLE\"\n}\n",
            "asg \"w\" {\n  subnets   = vpc.main.app\n  user_data = \"-----BEGIN RSA PRIVATE KEY-----\"\n}\n",
-           "secret \"s\" { value = \"correct horse battery staple\" }\n"}) {
+           "secret \"s\" { value = \"correct horse battery staple\" }\n",
+           "instance \"c\" {\n  subnets = vpc.main.public\n  name    = \"AKIAIOSFODNN7EXAMPLE\"\n}\n"}) {
     INFO(block);
     const auto errors = error_briefs(compile(network + block)->diags);
     REQUIRE(errors.size() == 1);

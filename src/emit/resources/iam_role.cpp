@@ -2,15 +2,13 @@
 
 #include "emit/cfn_writer.hpp"
 #include "emit/resources/mappings.hpp"
+#include "emit/resources/policy_document.hpp"
 #include "emit/tf_writer.hpp"
 
 namespace archc {
 
 namespace {
 
-// The version of the IAM policy language every document is written in (IAM
-// User Guide, "IAM JSON policy elements: Version").
-constexpr const char* kPolicyVersion = "2012-10-17";
 // What reading a secret takes: its value and its metadata (Secrets Manager
 // User Guide, "Permissions reference").
 constexpr const char* kReadSecretActions[] = {"secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"};
@@ -30,20 +28,13 @@ std::string managed_policy_arn(const std::string& name) { return "arn:aws:iam::a
 void emit(const aws::IamRole& r, CfnWriter& w) {
   w.open(r.id, "AWS::IAM::Role");
   w.key("AssumeRolePolicyDocument");
-  w.begin_map();
-  w.kv("Version", kPolicyVersion);
-  w.key("Statement");
-  w.begin_seq();
-  w.begin_map();
-  w.kv("Effect", "Allow");
+  begin_allow_statement(w);
   w.key("Principal");
   w.begin_map();
   w.kv("Service", "ec2.amazonaws.com");
   w.end_map();
   w.kv("Action", "sts:AssumeRole");
-  w.end_map();
-  w.end_seq();
-  w.end_map();
+  end_allow_statement(w);
   if (!r.managed_policies.empty()) {
     w.key("ManagedPolicyArns");
     w.begin_seq();
@@ -56,12 +47,7 @@ void emit(const aws::IamRole& r, CfnWriter& w) {
     w.begin_map();
     w.kv("PolicyName", kReadSecretsPolicy);
     w.key("PolicyDocument");
-    w.begin_map();
-    w.kv("Version", kPolicyVersion);
-    w.key("Statement");
-    w.begin_seq();
-    w.begin_map();
-    w.kv("Effect", "Allow");
+    begin_allow_statement(w);
     w.key("Action");
     w.begin_seq();
     for (const char* a : kReadSecretActions) w.str(a);
@@ -73,9 +59,7 @@ void emit(const aws::IamRole& r, CfnWriter& w) {
       else w.ref_value(s.resource);
     }
     w.end_seq();
-    w.end_map();
-    w.end_seq();
-    w.end_map();
+    end_allow_statement(w);
     w.end_map();
     w.end_seq();
   }

@@ -85,6 +85,10 @@ void emit(const aws::InstanceProfile& r, CfnWriter& w);
 void emit(const aws::InstanceProfile& r, TfWriter& w);
 void emit(const aws::Secret& r, CfnWriter& w);
 void emit(const aws::Secret& r, TfWriter& w);
+void emit(const aws::S3Bucket& r, CfnWriter& w);
+void emit(const aws::S3Bucket& r, TfWriter& w);
+void emit(const aws::S3BucketPolicy& r, CfnWriter& w);
+void emit(const aws::S3BucketPolicy& r, TfWriter& w);
 
 // An image parameter: the next entry of the template's open Parameters map;
 // a `data.aws_ssm_parameter` block.

@@ -1,3 +1,5 @@
+#include <fmt/format.h>
+
 #include "emit/cfn_writer.hpp"
 #include "emit/resources/mappings.hpp"
 #include "emit/tf_writer.hpp"
@@ -17,6 +19,8 @@ void emit(const aws::Output& o, CfnWriter& w) {
     case aws::Output::Kind::SecretArn: w.ref_value(o.resource); break;
     case aws::Output::Kind::DbMasterSecretArn: w.get_att_value(o.resource, "MasterUserSecret.SecretArn"); break;
     case aws::Output::Kind::RoleArn: w.get_att_value(o.resource, "Arn"); break;
+    case aws::Output::Kind::BucketName: w.ref_value(o.resource); break;
+    case aws::Output::Kind::BucketWebsiteUrl: w.get_att_value(o.resource, "WebsiteURL"); break;
   }
   w.end_map();
 }
@@ -36,6 +40,13 @@ void emit(const aws::Output& o, TfWriter& w) {
       w.ref("value", "aws_db_instance", o.resource, "master_user_secret[0].secret_arn");
       break;
     case aws::Output::Kind::RoleArn: w.ref("value", "aws_iam_role", o.resource, "arn"); break;
+    case aws::Output::Kind::BucketName: w.ref("value", "aws_s3_bucket", o.resource, "bucket"); break;
+    case aws::Output::Kind::BucketWebsiteUrl:
+      // CloudFormation's WebsiteURL is the endpoint behind `http://`.
+      w.key("value");
+      w.str(fmt::format("http://${{aws_s3_bucket_website_configuration.{}.website_endpoint}}",
+                        terraform_name(o.resource)));
+      break;
   }
   w.close();
 }

@@ -17,13 +17,14 @@ void emit(const aws::Secret& r, CfnWriter& w) {
 }
 
 // Terraform has no property that makes Secrets Manager generate a secret's
-// value: the value comes from GetRandomPassword (the data source
-// aws_secretsmanager_random_password) into the secret's first version,
-// which then ignores the new one the data source reads at every plan. The
-// value lands in the Terraform state, as every secret Terraform writes does;
-// the configuration never holds it.
+// value: the value comes from GetRandomPassword, through the ephemeral
+// resource aws_secretsmanager_random_password, into the write-only
+// `secret_string_wo` of the secret's first version (Terraform 1.11, AWS
+// provider 5.x). Neither is kept in the plan or the state, so the value is
+// in no file Terraform writes; `secret_string_wo_version` stays 1, so later
+// applies write no new value.
 void emit(const aws::Secret& r, TfWriter& w) {
-  w.data("aws_secretsmanager_random_password", r.id);
+  w.ephemeral("aws_secretsmanager_random_password", r.id);
   w.kv("password_length", r.length);
   w.kv("exclude_punctuation", r.exclude_punctuation);
   w.close();
@@ -33,14 +34,8 @@ void emit(const aws::Secret& r, TfWriter& w) {
   w.close();
   w.resource("aws_secretsmanager_secret_version", r.id);
   w.ref("secret_id", "aws_secretsmanager_secret", r.id, "id");
-  w.ref("secret_string", "data.aws_secretsmanager_random_password", r.id, "random_password");
-  w.key("lifecycle");
-  w.begin_object();
-  w.key("ignore_changes");
-  w.begin_array();
-  w.str("secret_string");
-  w.end_array();
-  w.end_object();
+  w.ref("secret_string_wo", "ephemeral.aws_secretsmanager_random_password", r.id, "random_password");
+  w.kv("secret_string_wo_version", 1);
   w.close();
 }
 

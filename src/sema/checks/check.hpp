@@ -42,7 +42,10 @@ void instance_unreachable(const model::Model& m, Diagnostics& diags);
 void endpoint_unreached(const model::Model& m, Diagnostics& diags);
 void efs_nfs_blocked(const model::Model& m, Diagnostics& diags);
 void efs_mount_zone(const model::Model& m, Diagnostics& diags);
+// Buckets.
+void bucket_public_read(const model::Model& m, Diagnostics& diags);
 // Identity.
+void master_secret_once(const model::Model& m, Diagnostics& diags);
 void role_unused(const model::Model& m, Diagnostics& diags);
 void security_group_quota(const model::Model& m, Diagnostics& diags);
 // Network ACLs.

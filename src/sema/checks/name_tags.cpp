@@ -12,15 +12,26 @@
 
 namespace archc::checks {
 
+namespace {
+
+// `refusers`: the services that refuse such a tag, for the message.
+void check(const model::Model& m, const model::Block& b, std::string_view refusers, Diagnostics& diags) {
+  const std::string tag = name_tag(m.stack.name, b.kind->name_tag_word, b.name);
+  if (!is_tag_text(tag))
+    diags.report(Rule::TagCharacters, b.range,
+                 "{} `{}` gets the Name tag `{}`, which holds a character that {} refuse: use letters, digits, "
+                 "spaces and `_ . : / = + - @`",
+                 b.kind->keyword, b.name, tag, refusers);
+}
+
+}  // namespace
+
 void name_tags(const model::Model& m, Diagnostics& diags) {
-  for (const auto& r : m.resources) {
-    const std::string tag = name_tag(m.stack.name, r->kind->name_tag_word, r->name);
-    if (!is_tag_text(tag))
-      diags.report(Rule::TagCharacters, r->range,
-                   "{} `{}` gets the Name tag `{}`, which holds a character that RDS, ElastiCache and load balancers "
-                   "refuse: use letters, digits, spaces and `_ . : / = + - @`",
-                   r->kind->keyword, r->name, tag);
-  }
+  for (const auto& r : m.resources) check(m, *r, "RDS, ElastiCache and load balancers", diags);
+  // IAM and Secrets Manager take letters, digits, spaces and `_ . : / = + - @`
+  // only (IAM API Reference, "Tag"; Secrets Manager API Reference, "Tag"),
+  // and S3 the same.
+  for (const auto& s : m.services) check(m, *s, "IAM, Secrets Manager and S3", diags);
 }
 
 }  // namespace archc::checks

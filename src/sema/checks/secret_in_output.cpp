@@ -11,6 +11,7 @@
 
 #include "sema/checks/check.hpp"
 #include "model/asg.hpp"
+#include "model/efs.hpp"
 #include "model/instance.hpp"
 
 namespace archc::checks {
@@ -55,6 +56,17 @@ void secret_in_output(const model::Model& m, Diagnostics& diags) {
         report(diags, instance->user_data_range, fmt::format("the user data of instance `{}`", instance->name), *kind);
   for (const auto& tag : m.stack.tags)
     if (auto kind = secret_kind(tag.value)) report(diags, tag.range, fmt::format("tag `{}`", tag.key), *kind);
+  // The Name tags the source chooses (`name`, `igw_name`, `nat_names`).
+  const auto name_tag = [&](const std::optional<model::NameOverride>& name) {
+    if (name)
+      if (auto kind = secret_kind(name->value)) report(diags, name->range, "the Name tag", *kind);
+  };
+  for (const model::Instance* instance : m.all<model::Instance>()) name_tag(instance->name_tag);
+  for (const model::Efs* efs : m.all<model::Efs>()) name_tag(efs->name_tag);
+  for (const auto& vpc : m.vpcs) {
+    name_tag(vpc.igw_name);
+    for (const auto& nat : vpc.nat_names) name_tag(nat);
+  }
 }
 
 }  // namespace archc::checks
